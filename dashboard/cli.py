@@ -1,0 +1,144 @@
+"""The command-line interface: parse options, call library functions, print results.
+
+Each command exits 0 on success, 1 when the input is bad (with every problem on
+standard error) and 2 on a usage error (argparse's convention).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from dashboard import __version__
+from dashboard.errors import TourError
+
+EPILOG_VALIDATE = "example:\n  python -m dashboard validate data/kast-tour.yaml"
+EPILOG_GEOCODE = (
+    "examples:\n  python -m dashboard geocode my-tour.yaml --offline\n"
+    "  python -m dashboard geocode my-tour.yaml --user-agent 'my-newsroom-tours/1.0 (me@example.org)'"
+)
+EPILOG_EXPORT = (
+    "examples:\n  python -m dashboard export geojson -o tour.geojson\n"
+    "  python -m dashboard export proposals --tour my-tour.yaml > proposals.csv\n"
+    "  python -m dashboard export claims -o claims.csv\n"
+    "  python -m dashboard export html -o kast-tour-map.html"
+)
+EPILOG_SCHEMA = "example:\n  python -m dashboard schema > tour.schema.json"
+
+
+def _cmd_validate(args: argparse.Namespace) -> int:
+    from dashboard.loader import load_tour
+    from dashboard.validate import summary
+
+    tour = load_tour(args.file)
+    print(f"{args.file}: valid.\n{summary(tour)}")
+    return 0
+
+
+def _cmd_schema(args: argparse.Namespace) -> int:
+    from dashboard.model import Tour
+
+    print(json.dumps(Tour.model_json_schema(), indent=2, ensure_ascii=False))
+    return 0
+
+
+def _cmd_geocode(args: argparse.Namespace) -> int:
+    from dashboard.geocode import GeocodeOptions, geocode_file
+
+    options = GeocodeOptions(
+        offline=args.offline,
+        user_agent=args.user_agent,
+        domain=args.domain,
+        scheme=args.scheme,
+        timeout=args.timeout,
+        min_delay=args.min_delay,
+        cache_path=args.cache,
+        dry_run=args.dry_run,
+    )
+    report = geocode_file(Path(args.file), options, progress=_progress)
+    print(report.text())
+    return 0 if not report.unresolved else 1
+
+
+def _progress(done: int, total: int, name: str) -> None:
+    if total >= 5 or not sys.stderr.isatty():
+        print(f"[{done}/{total}] {name}", file=sys.stderr)
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    from dashboard import exports
+    from dashboard.loader import load_tour
+
+    tour = load_tour(args.tour)
+    writers: dict[str, Callable[..., str]] = {
+        "geojson": exports.geojson_text,
+        "proposals": exports.proposals_csv,
+        "claims": exports.claims_csv,
+        "html": exports.map_html,
+    }
+    text = writers[args.what](tour)
+    if args.output is None or args.output == "-":
+        sys.stdout.write(text)
+    else:
+        exports.write_atomic(Path(args.output), text)
+        print(f"wrote {args.output} ({len(text.encode()):,} bytes)", file=sys.stderr)
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    fmt = argparse.RawDescriptionHelpFormatter
+    parser = argparse.ArgumentParser(
+        prog="python -m dashboard",
+        description="Check, geocode and export a diplomatic tour file.",
+        epilog="Run 'python -m dashboard COMMAND --help' for a command's options and examples.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser("validate", help="check a tour file", epilog=EPILOG_VALIDATE, formatter_class=fmt)
+    p.add_argument("file", help="tour file (YAML or JSON)")
+    p.set_defaults(func=_cmd_validate)
+
+    p = sub.add_parser(
+        "geocode", help="fill in missing coordinates", epilog=EPILOG_GEOCODE, formatter_class=fmt
+    )
+    p.add_argument("file", help="tour file to update in place (atomically)")
+    p.add_argument("--offline", action="store_true", help="use only the embedded gazetteer")
+    p.add_argument(
+        "--user-agent", default=None, help="identify yourself to Nominatim (its policy asks you to)"
+    )
+    p.add_argument("--domain", default="nominatim.openstreetmap.org", help="Nominatim host[:port]")
+    p.add_argument("--scheme", default="https", choices=["https", "http"])
+    p.add_argument("--timeout", type=float, default=10.0, help="seconds per request (default 10)")
+    p.add_argument("--min-delay", type=float, default=1.0, help="seconds between requests (at least 1)")
+    p.add_argument("--cache", type=Path, default=None, help="cache file (default: in your user cache dir)")
+    p.add_argument("--dry-run", action="store_true", help="report what would change; write nothing")
+    p.set_defaults(func=_cmd_geocode)
+
+    p = sub.add_parser(
+        "export", help="write GeoJSON, CSV or a map page", epilog=EPILOG_EXPORT, formatter_class=fmt
+    )
+    p.add_argument("what", choices=["geojson", "proposals", "claims", "html"])
+    p.add_argument("--tour", default=None, help="tour file (default: the embedded Kast tour)")
+    p.add_argument("-o", "--output", default=None, help="output file (default: standard output)")
+    p.set_defaults(func=_cmd_export)
+
+    p = sub.add_parser(
+        "schema", help="print the tour file's JSON Schema", epilog=EPILOG_SCHEMA, formatter_class=fmt
+    )
+    p.set_defaults(func=_cmd_schema)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.func(args))
+    except TourError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except BrokenPipeError:  # `... | head` closed the pipe: not an error
+        return 0

@@ -1,0 +1,287 @@
+"""Typed records for a diplomatic tour: the tour file format.
+
+Every record is a frozen pydantic model that forbids unknown fields, so a typo in a
+tour file is an error rather than silently ignored data. Cross-references between
+records (a claim citing a source id, a visit naming a place id) are checked by
+:func:`dashboard.validate.check_references`, not here, so that one load can report
+every broken reference at once.
+
+The JSON Schema of the format (``python -m dashboard schema``) is generated from
+these classes, so the documentation and the validator cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+FORMAT_VERSION = 1
+
+Id = Annotated[
+    str,
+    StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]{0,63}$"),
+    Field(description="A short identifier: lowercase letters, digits, '-' or '_'."),
+]
+Name = Annotated[str, StringConstraints(min_length=1, max_length=300, strip_whitespace=True)]
+LongText = Annotated[str, StringConstraints(min_length=1, max_length=5000)]
+CountryCode = Annotated[
+    str,
+    StringConstraints(pattern=r"^[A-Z]{2}$"),
+    Field(description="ISO 3166-1 alpha-2 country code, upper case, e.g. 'CL'."),
+]
+Latitude = Annotated[float, Field(ge=-90, le=90, allow_inf_nan=False)]
+Longitude = Annotated[float, Field(ge=-180, le=180, allow_inf_nan=False)]
+SourceIds = Annotated[list[Id], Field(min_length=1, description="Ids of the sources that say so.")]
+
+PlaceRole = Literal["origin", "visit", "discussed"]
+Status = Literal["proposed", "discussed", "agreed", "confirmed", "under-study", "rejected"]
+STATUSES: tuple[Status, ...] = (
+    "proposed",
+    "discussed",
+    "agreed",
+    "confirmed",
+    "under-study",
+    "rejected",
+)
+Language = Literal["en", "es"]
+LANGUAGES: tuple[Language, ...] = ("en", "es")
+
+
+class Record(BaseModel):
+    """Base of every record: immutable, unknown fields refused."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
+
+
+class Text(Record):
+    """A text written by the dataset's editors, in English and (optionally) Spanish."""
+
+    en: LongText
+    es: LongText | None = None
+
+    def get(self, lang: str) -> str:
+        """The text in ``lang``, falling back to English."""
+        return self.es if lang == "es" and self.es else self.en
+
+
+class Source(Record):
+    """One article. Fields the article does not give stay null."""
+
+    id: Id
+    title: Name | None = None
+    outlet: Name | None = Field(None, description="The outlet that published this copy.")
+    original_outlet: Name | None = Field(None, description="Where it was first published.")
+    language: Language
+    published: dt.date | None = None
+    file: Name | None = Field(None, description="The file the text was read from.")
+    translation_of: Id | None = Field(None, description="Id of the source this translates.")
+    note: Text | None = None
+
+
+class Place(Record):
+    """A point on the map: where the tour started, went, or what it discussed."""
+
+    id: Id
+    name: Name
+    country: CountryCode
+    role: PlaceRole
+    latitude: Latitude | None = None
+    longitude: Longitude | None = None
+    geocoded_by: Name | None = Field(None, description="Where the coordinates came from.")
+    query: Name | None = Field(None, description="Search text for the geocoder, if not the name.")
+    description: Text | None = None
+    paired_with: Id | None = Field(None, description="Another place shown as a pair with it.")
+    sources: list[Id] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _both_or_neither(self) -> Place:
+        if (self.latitude is None) != (self.longitude is None):
+            raise ValueError("give both latitude and longitude, or neither")
+        return self
+
+    @property
+    def has_coordinates(self) -> bool:
+        return self.latitude is not None and self.longitude is not None
+
+
+class DateVariant(Record):
+    """One source's account of when something happened (a day or a range)."""
+
+    start: dt.date
+    end: dt.date | None = Field(None, description="Last day, for a range.")
+    kind: Literal["actual", "scheduled", "announced"] = "actual"
+    precision: Literal["day", "month"] = "day"
+    sources: SourceIds
+    note: Text | None = None
+
+    @model_validator(mode="after")
+    def _end_after_start(self) -> DateVariant:
+        if self.end is not None and self.end < self.start:
+            raise ValueError(f"end {self.end.isoformat()!r} is before start {self.start.isoformat()!r}")
+        return self
+
+    @property
+    def last(self) -> dt.date:
+        return self.end or self.start
+
+
+class Person(Record):
+    """Someone met, or someone in a delegation."""
+
+    name: Name | None = None
+    office: Text | None = None
+    sources: SourceIds
+    note: Text | None = None
+
+    @model_validator(mode="after")
+    def _named_or_described(self) -> Person:
+        if self.name is None and self.office is None:
+            raise ValueError("give a name or an office")
+        return self
+
+
+class DurationVariant(Record):
+    """One source's account of how long a meeting lasted."""
+
+    text: Text
+    minutes: int | None = Field(None, ge=0, le=100000)
+    qualifier: Literal["about", "more than", "exactly"] = "about"
+    sources: SourceIds
+
+
+class Visit(Record):
+    """A stop of the tour: a place visited, with when, where and whom."""
+
+    place: Id
+    order: int = Field(ge=1, le=100000)
+    trip: int | None = Field(None, ge=1, description="Which trip abroad, where the sources say.")
+    dates: list[DateVariant] = Field(min_length=1)
+    venue: Text | None = None
+    counterparts: list[Person] = Field(default_factory=list)
+    others_met: list[Person] = Field(default_factory=list)
+    delegation: list[Person] = Field(default_factory=list)
+    duration: list[DurationVariant] = Field(default_factory=list)
+    summary: Text | None = None
+    sources: SourceIds
+
+    def best_date(self) -> DateVariant:
+        """The most precise actual date, else the first one given."""
+        ranked = sorted(
+            self.dates,
+            key=lambda d: (d.kind != "actual", d.precision != "day", d.end is not None),
+        )
+        return ranked[0]
+
+
+class Event(Record):
+    """A dated milestone outside the visits: an election, an inauguration."""
+
+    id: Id
+    label: Text
+    date: dt.date
+    sources: SourceIds
+
+
+class Topic(Record):
+    id: Id
+    label: Text
+
+
+class Figure(Record):
+    """A number a source gives, as a range."""
+
+    low: float = Field(allow_inf_nan=False)
+    high: float | None = Field(None, allow_inf_nan=False)
+    unit: Name
+
+
+class Claim(Record):
+    """Something said, proposed, agreed or reported, with who and where."""
+
+    id: Id
+    kind: Literal["statement", "report", "agreement", "criticism", "context"] = "report"
+    place: Id | None = Field(None, description="Where it was said or done.")
+    mentions: list[Id] = Field(default_factory=list, description="Places it is about.")
+    speaker: Name | None = None
+    date: dt.date | None = None
+    topics: list[Id] = Field(min_length=1)
+    text: Text
+    quote: LongText | None = Field(None, description="Verbatim, in its source's language.")
+    quote_source: Id | None = None
+    proposals: list[Id] = Field(default_factory=list)
+    figure: Figure | None = None
+    sources: SourceIds
+
+    @model_validator(mode="after")
+    def _quote_has_speaker(self) -> Claim:
+        if self.quote is not None and self.speaker is None:
+            raise ValueError("a quote needs a speaker")
+        return self
+
+
+class StatusChange(Record):
+    """One row of a proposal's history in one country."""
+
+    country: CountryCode
+    status: Status
+    date: dt.date | None = None
+    visit: Id | None = Field(None, description="Place id of the visit where this happened.")
+    sources: SourceIds
+    note: Text | None = None
+
+
+class Proposal(Record):
+    id: Id
+    title: Text
+    proposer: Name
+    description: Text
+    topics: list[Id] = Field(default_factory=list)
+    history: list[StatusChange] = Field(min_length=1)
+    sources: SourceIds
+
+
+class Variant(Record):
+    """One side of a disagreement between sources."""
+
+    value: Text
+    sources: SourceIds
+
+
+class Discrepancy(Record):
+    id: Id
+    subject: Text
+    field: Name | None = Field(None, description="The tour field it concerns, e.g. 'visits.quito.dates'.")
+    variants: list[Variant] = Field(min_length=2)
+    note: Text | None = None
+
+
+class Tour(Record):
+    """A whole tour file."""
+
+    format_version: Literal[1] = 1
+    id: Id
+    title: Text
+    subject: Name
+    summary: Text | None = None
+    sources: list[Source] = Field(min_length=1)
+    places: list[Place] = Field(min_length=1)
+    visits: list[Visit] = Field(default_factory=list)
+    events: list[Event] = Field(default_factory=list)
+    topics: list[Topic] = Field(default_factory=list)
+    claims: list[Claim] = Field(default_factory=list)
+    proposals: list[Proposal] = Field(default_factory=list)
+    discrepancies: list[Discrepancy] = Field(default_factory=list)
+
+    def place(self, place_id: str) -> Place:
+        return next(p for p in self.places if p.id == place_id)
+
+    def source(self, source_id: str) -> Source:
+        return next(s for s in self.sources if s.id == source_id)
+
+    def topic(self, topic_id: str) -> Topic:
+        return next(t for t in self.topics if t.id == topic_id)
+
+    def ordered_visits(self) -> list[Visit]:
+        return sorted(self.visits, key=lambda v: v.order)

@@ -1,0 +1,46 @@
+"""The set-up promises: README commands, CI, requirements and Community Cloud layout agree."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+
+from tests.conftest import ROOT
+
+TEST_COMMAND = "pip install -e '.[dev]' && python -m pytest"
+
+
+def _readme_blocks() -> list[str]:
+    return re.findall(r"```bash\n(.*?)```", (ROOT / "README.md").read_text(encoding="utf-8"), re.S)
+
+
+def test_readme_opens_with_run_and_test_commands():
+    run, test = _readme_blocks()[:2]
+    assert "pip install -r requirements.txt" in run and "streamlit run streamlit_app.py" in run
+    assert TEST_COMMAND in test
+
+
+def test_ci_runs_the_readme_test_command_and_linters():
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert TEST_COMMAND in ci
+    assert "apt-get install -y" in ci and "chromium" in ci
+    for check in ("ruff check .", "ruff format --check .", "mypy dashboard"):
+        assert check in ci
+
+
+def _names(requirements: list[str]) -> dict[str, str]:
+    pairs = (re.match(r"([A-Za-z0-9_.\-]+)(.*)", r.strip()) for r in requirements)
+    return {m.group(1).lower().replace("_", "-"): m.group(2).strip() for m in pairs if m}
+
+
+def test_requirements_txt_matches_pyproject():
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    lines = (ROOT / "requirements.txt").read_text(encoding="utf-8").splitlines()
+    reqs = [ln for ln in lines if ln.strip() and not ln.startswith("#")]
+    assert _names(reqs) == _names(project["dependencies"])
+
+
+def test_no_cdn_in_the_code():
+    for path in [*ROOT.joinpath("dashboard").rglob("*.py"), *ROOT.glob("*.py")]:
+        text = path.read_text(encoding="utf-8")
+        assert not re.search(r"cdn\.jsdelivr|unpkg\.com|cdnjs|code\.jquery\.com", text), path
