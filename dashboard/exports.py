@@ -1,0 +1,128 @@
+"""Stable export formats: GeoJSON (RFC 7946), CSV of proposals and claims, the map as HTML.
+
+Column names, property names and their order are part of the documented interface
+(README, "Exports"); change them only with a CHANGELOG entry.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+from dashboard.derive import legs, stops
+from dashboard.files import write_atomic
+from dashboard.model import Tour
+
+__all__ = ["claims_csv", "geojson", "geojson_text", "map_html", "proposals_csv", "write_atomic"]
+
+PROPOSAL_COLUMNS = ["proposal_id", "proposal", "country", "status", "date", "sources", "note"]
+CLAIM_COLUMNS = ["claim_id", "place_id", "topics", "speaker", "text", "quote", "sources"]
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _iso(value: Any) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def geojson(tour: Tour) -> dict[str, Any]:
+    """A FeatureCollection: a Point per place with coordinates, a LineString per route leg."""
+    features: list[dict[str, Any]] = []
+    for stop in stops(tour):
+        place = stop.place
+        if not place.has_coordinates:
+            continue
+        features.append(
+            {
+                "type": "Feature",
+                # RFC 7946: longitude first.
+                "geometry": {"type": "Point", "coordinates": [place.longitude, place.latitude]},
+                "properties": {
+                    "id": place.id,
+                    "name": place.name,
+                    "country": place.country,
+                    "role": place.role,
+                    "order": stop.order,
+                    "start_date": _iso(stop.start),
+                    "end_date": _iso(stop.end),
+                    "counterparts": stop.counterparts,
+                    "topics": list(stop.topics),
+                    "sources": list(stop.sources),
+                },
+            }
+        )
+    for leg in legs(tour):
+        features.append(
+            {
+                "type": "Feature",
+                "geometry": {
+                    "type": "LineString",
+                    "coordinates": [
+                        [leg.start.longitude, leg.start.latitude],
+                        [leg.end.longitude, leg.end.latitude],
+                    ],
+                },
+                "properties": {"kind": "leg", "from": leg.start.id, "to": leg.end.id, "order": leg.order},
+            }
+        )
+    return {"type": "FeatureCollection", "features": features}
+
+
+def geojson_text(tour: Tour) -> str:
+    return json.dumps(geojson(tour), ensure_ascii=False, indent=2) + "\n"
+
+
+def safe_cell(value: str) -> str:
+    """Neutralise spreadsheet formulas: a cell starting with = + - @ is prefixed with '."""
+    return "'" + value if value.startswith(_FORMULA_STARTS) else value
+
+
+def _csv(columns: list[str], rows: list[list[str]]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(columns)
+    writer.writerows([[safe_cell(cell) for cell in row] for row in rows])
+    return buffer.getvalue()
+
+
+def proposals_csv(tour: Tour) -> str:
+    """A row per status change: ``proposal_id,proposal,country,status,date,sources,note``."""
+    rows = [
+        [
+            p.id,
+            p.title.en,
+            row.country,
+            row.status,
+            _iso(row.date) or "",
+            ";".join(row.sources),
+            row.note.en if row.note else "",
+        ]
+        for p in tour.proposals
+        for row in p.history
+    ]
+    return _csv(PROPOSAL_COLUMNS, rows)
+
+
+def claims_csv(tour: Tour) -> str:
+    """A row per claim: ``claim_id,place_id,topics,speaker,text,quote,sources``."""
+    rows = [
+        [
+            c.id,
+            c.place or "",
+            ";".join(c.topics),
+            c.speaker or "",
+            c.text.en,
+            c.quote or "",
+            ";".join(c.sources),
+        ]
+        for c in tour.claims
+    ]
+    return _csv(CLAIM_COLUMNS, rows)
+
+
+def map_html(tour: Tour, lang: str = "en") -> str:
+    """The route map as one self-contained HTML page (Leaflet, CSS and icons inlined)."""
+    from dashboard.maps import build_map, standalone_html
+
+    return standalone_html(build_map(tour, lang=lang))

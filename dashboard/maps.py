@@ -1,0 +1,271 @@
+"""The route map as a :class:`folium.Map`, drawn offline with Leaflet from installed packages.
+
+The map needs only ``leaflet.js`` and ``leaflet.css`` (from ``xstatic-leaflet``): markers
+are Leaflet ``divIcon``/``circleMarker`` objects (no image path to break), and tooltips
+and popups are bound with plain Leaflet calls rather than ``folium.Popup`` (which needs
+jQuery). Every stop, leg and label travels to the browser as one JSON payload built
+here, so a 10,000-place tour is one script, not 10,000 folium objects.
+
+All user text is HTML-escaped before it enters that payload, and the payload is
+escaped for a ``<script>`` element, so a tour file cannot inject markup or script.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import json
+import math
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import folium
+from branca.element import MacroElement
+from jinja2 import Template
+
+from dashboard.derive import Stop, legs, stops
+from dashboard.i18n import format_range, t
+from dashboard.model import Tour
+from dashboard.style import COLORS
+
+TILE_URL = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+TILE_ATTRIBUTION = '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'
+INLINE = "tour-dashboard-inline:"  # placeholder URL scheme replaced by inlined files on export
+MANY_STOPS = 300  # above this, stops are drawn as canvas circles, not numbered DOM markers
+
+
+def _leaflet_dir() -> Path:
+    import xstatic.pkg.leaflet as leaflet
+
+    return Path(leaflet.BASE_DIR)
+
+
+@lru_cache(maxsize=1)
+def leaflet_js() -> str:
+    return (_leaflet_dir() / "leaflet.js").read_text(encoding="utf-8")
+
+
+@lru_cache(maxsize=1)
+def leaflet_css() -> str:
+    """Leaflet's CSS with its images inlined as data: URIs (so nothing is fetched)."""
+    css = (_leaflet_dir() / "leaflet.css").read_text(encoding="utf-8")
+
+    def inline(match: re.Match[str]) -> str:
+        data = (_leaflet_dir() / "images" / match.group(1)).read_bytes()
+        return f"url(data:image/png;base64,{base64.b64encode(data).decode()})"
+
+    return re.sub(r"url\(images/([\w.-]+\.png)\)", inline, css)
+
+
+def _data_uri(mime: str, text: str) -> str:
+    return f"data:{mime};base64,{base64.b64encode(text.encode()).decode()}"
+
+
+def use_offline_assets(m: folium.Map, inline_placeholders: bool = False) -> folium.Map:
+    """Point the map at the installed Leaflet instead of folium's CDNs (for this map only)."""
+    if inline_placeholders:
+        m.default_js = [("leaflet", INLINE + "leaflet.js")]
+        m.default_css = [("leaflet_css", INLINE + "leaflet.css")]
+    else:
+        m.default_js = [("leaflet", _data_uri("text/javascript", leaflet_js()))]
+        m.default_css = [("leaflet_css", _data_uri("text/css", leaflet_css()))]
+    return m
+
+
+def script_json(value: Any) -> str:
+    """JSON that is safe inside a ``<script>`` element (no ``</script>``, no HTML comments)."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    for char, escaped in (
+        ("<", "\\u003c"),
+        (">", "\\u003e"),
+        ("&", "\\u0026"),
+        ("\u2028", "\\u2028"),
+        ("\u2029", "\\u2029"),
+    ):
+        text = text.replace(char, escaped)
+    return text
+
+
+def esc(text: object) -> str:
+    """HTML-escape user text (quotes included)."""
+    return html.escape(str(text), quote=True)
+
+
+def _first_quote(stop: Stop) -> tuple[str, str, list[str]] | None:
+    for claim in stop.claims:
+        if claim.quote and claim.place == stop.place.id:
+            return claim.quote, claim.speaker or "", claim.sources
+    return None
+
+
+def _date_text(stop: Stop, lang: str) -> str:
+    if not stop.visit:
+        return ""
+    parts = []
+    for d in stop.visit.dates:
+        when = format_range(d.start, d.end, lang, d.precision)
+        parts.append(f"{when} ({t(d.kind, lang)}; {', '.join(d.sources)})")
+    return "; ".join(parts)
+
+
+def tooltip_html(stop: Stop, tour: Tour, lang: str) -> str:
+    label = f"{stop.order}. " if stop.order else ""
+    date = ""
+    if stop.visit:
+        best = stop.visit.best_date()
+        date = f" — {format_range(best.start, best.end, lang, best.precision)}"
+    role = "" if stop.place.role == "visit" else f" ({t(stop.place.role, lang).split(' (')[0]})"
+    return f"<b>{esc(label + stop.place.name)}</b>{esc(role + date)}"
+
+
+def _row(label: str, value: str) -> str:
+    return f"<tr><th>{esc(label)}</th><td>{value}</td></tr>" if value else ""
+
+
+def popup_html(stop: Stop, tour: Tour, lang: str) -> str:
+    """The popup's HTML: every piece of tour text escaped."""
+    visit = stop.visit
+    met = ", ".join(
+        esc(p.name or (p.office.get(lang) if p.office else ""))
+        + (f" ({esc(p.office.get(lang))})" if p.name and p.office else "")
+        for p in (visit.counterparts if visit else [])
+    )
+    topic_names = {tp.id: tp.label.get(lang) for tp in tour.topics}
+    rows = [
+        _row(t("dates", lang), esc(_date_text(stop, lang))),
+        _row(t("venue", lang), esc(visit.venue.get(lang)) if visit and visit.venue else ""),
+        _row(t("met", lang), met),
+        _row(t("topics", lang), esc(", ".join(topic_names.get(x, x) for x in stop.topics))),
+        _row(t("sources", lang), esc(", ".join(stop.sources))),
+    ]
+    quote = _first_quote(stop)
+    quote_html = ""
+    if quote:
+        text, speaker, sources = quote
+        cite = f"— {esc(speaker)} [{esc(', '.join(sources))}]"
+        quote_html = f"<blockquote>“{esc(text)}”<br><small>{cite}</small></blockquote>"
+    title = f"{stop.order}. {stop.place.name}" if stop.order else stop.place.name
+    return f'<div class="tour-popup"><h4>{esc(title)}</h4><table>{"".join(rows)}</table>{quote_html}</div>'
+
+
+def _bearing(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Screen angle (degrees clockwise from east) of the leg a -> b on a Mercator map."""
+
+    def merc_y(lat: float) -> float:
+        return math.degrees(math.log(math.tan(math.pi / 4 + math.radians(lat) / 2)))
+
+    dy = merc_y(b[0]) - merc_y(a[0])
+    dx = b[1] - a[1]
+    return -math.degrees(math.atan2(dy, dx))
+
+
+def payload(tour: Tour, lang: str, selected: str | None, visible: set[str] | None) -> dict[str, Any]:
+    """Everything the map's script draws, as plain JSON-able data."""
+    all_stops = [s for s in stops(tour) if s.place.has_coordinates]
+    points = [
+        {
+            "id": s.place.id,
+            "lat": s.place.latitude,
+            "lng": s.place.longitude,
+            "role": s.place.role,
+            "n": s.order,
+            "tip": tooltip_html(s, tour, lang),
+            "pop": popup_html(s, tour, lang),
+            "dim": visible is not None and s.place.id not in visible,
+            "sel": s.place.id == selected,
+        }
+        for s in all_stops
+    ]
+    leg_rows = [
+        {
+            "a": [leg.start.latitude, leg.start.longitude],
+            "b": [leg.end.latitude, leg.end.longitude],
+            "deg": _bearing(
+                (leg.start.latitude or 0, leg.start.longitude or 0),
+                (leg.end.latitude or 0, leg.end.longitude or 0),
+            ),
+        }
+        for leg in legs(tour)
+    ]
+    places = {p.id: p for p in tour.places if p.has_coordinates}
+    pairs = {tuple(sorted((p.id, p.paired_with))) for p in places.values() if p.paired_with in places}
+    pair_rows = [
+        {"a": [places[a].latitude, places[a].longitude], "b": [places[b].latitude, places[b].longitude],
+         "tip": esc(f"{places[a].name} – {places[b].name}: {t('border_pair', lang)}")}
+        for a, b in sorted(pairs)
+    ]  # fmt: skip
+    legend = [
+        {"kind": kind, "label": esc(t(kind, lang))}
+        for kind in ("origin", "visit", "discussed", "border_pair", "leg")
+        if kind not in ("border_pair",) or pair_rows
+    ]
+    return {
+        "points": points,
+        "legs": leg_rows,
+        "pairs": pair_rows,
+        "legend": legend,
+        "legendTitle": esc(t("legend", lang)),
+        "colors": COLORS,
+        "many": len(points) > MANY_STOPS,
+    }
+
+
+class TourLayer(MacroElement):
+    """Draws the payload with plain Leaflet: markers, legs with arrows, the border pair, a legend."""
+
+    _template = Template((Path(__file__).parent / "tour_layer.js.j2").read_text(encoding="utf-8"))
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        super().__init__()  # type: ignore[no-untyped-call]
+        self._name = "TourLayer"
+        self.data_json = script_json(data)
+
+
+def bounds(tour: Tour) -> list[list[float]] | None:
+    coords = [
+        (p.latitude, p.longitude) for p in tour.places if p.latitude is not None and p.longitude is not None
+    ]
+    if not coords:
+        return None
+    lats, lngs = [c[0] for c in coords], [c[1] for c in coords]
+    return [[min(lats), min(lngs)], [max(lats), max(lngs)]]
+
+
+def build_map(
+    tour: Tour,
+    lang: str = "en",
+    selected: str | None = None,
+    visible: set[str] | None = None,
+    tiles: bool = True,
+    inline_placeholders: bool = False,
+) -> folium.Map:
+    """The route map. ``visible``: place ids matching the filters (others are dimmed)."""
+    m = folium.Map(tiles=None, control_scale=True, prefer_canvas=len(tour.places) > MANY_STOPS)
+    use_offline_assets(m, inline_placeholders)
+    if tiles:
+        folium.TileLayer(TILE_URL, attr=TILE_ATTRIBUTION, name="OpenStreetMap", max_zoom=19).add_to(m)
+    TourLayer(payload(tour, lang, selected, visible)).add_to(m)
+    box = bounds(tour)
+    if box:
+        m.fit_bounds(box, padding=(30, 30))
+    return m
+
+
+def _inline_script(js: str) -> str:
+    return "<script>" + js.replace("</script", "<\\/script") + "</script>"
+
+
+def standalone_html(m: folium.Map) -> str:
+    """One self-contained HTML page: Leaflet's JS and CSS inlined, only tiles fetched."""
+    if not any(url.startswith(INLINE) for _, url in m.default_js):
+        use_offline_assets(m, inline_placeholders=True)
+    page = m.get_root().render()
+    page = page.replace(f'<script src="{INLINE}leaflet.js"></script>', _inline_script(leaflet_js()))
+    page = page.replace(
+        f'<link rel="stylesheet" href="{INLINE}leaflet.css"/>', f"<style>{leaflet_css()}</style>"
+    )
+    if INLINE in page:  # folium changed its link markup: fail loudly rather than ship a broken page
+        raise RuntimeError("could not inline Leaflet into the exported map")
+    return page
