@@ -50,4 +50,7 @@ def _index() -> dict[tuple[str, str], GazetteerHit]:
 
 def lookup(name: str, country: str) -> GazetteerHit | None:
     """The most populous city called ``name`` in ``country`` (ISO alpha-2), or None."""
-    return _index().get((country.upper(), normalise(name)))
+    key = normalise(name)
+    if not key:  # a blank or punctuation-only name matches nothing (the index has a few such aliases)
+        return None
+    return _index().get((country.upper(), key))

@@ -85,7 +85,11 @@ class NominatimClient:
         agent = options.user_agent or DEFAULT_USER_AGENT
         self.options = options
         self.geocoder = Nominatim(
-            user_agent=agent, domain=options.domain, scheme=options.scheme, timeout=options.timeout
+            user_agent=agent,
+            domain=options.domain,
+            scheme=options.scheme,
+            timeout=options.timeout,
+            adapter_factory=_adapter_without_retries,
         )
         # Retries are ours (to honour Retry-After); the limiter only spaces requests.
         self.limited = RateLimiter(
@@ -109,7 +113,9 @@ class NominatimClient:
         location = self._with_retries(place)
         if location is None:
             return None
-        hit = Hit(float(location.latitude), float(location.longitude), NOMINATIM_ATTRIBUTION)
+        raw = location.raw if isinstance(location.raw, dict) else {}
+        lat, lon = raw.get("lat", location.latitude), raw.get("lon", location.longitude)
+        hit = Hit(float(lat), float(lon), NOMINATIM_ATTRIBUTION)
         if not (-90 <= hit.latitude <= 90 and -180 <= hit.longitude <= 180):
             raise ValueError(f"Nominatim returned out-of-range coordinates {hit.latitude}, {hit.longitude}")
         self.cache[key] = (hit.latitude, hit.longitude)
@@ -140,6 +146,20 @@ class NominatimClient:
             write_atomic(self.cache_path, json.dumps(data, ensure_ascii=False, indent=1))
 
 
+def _adapter_without_retries(proxies: Any, ssl_context: Any) -> Any:
+    """geopy's HTTP adapter with no retries of its own.
+
+    geopy's default RequestsAdapter retries twice inside urllib3, out of sight of the
+    rate limiter: a read timeout was re-sent at once (and, once those retries ran out,
+    reported as "unreachable"), and a 429 was retried there instead of by our loop.
+    """
+    from geopy.adapters import RequestsAdapter, URLLibAdapter
+
+    if RequestsAdapter.is_available:
+        return RequestsAdapter(proxies=proxies, ssl_context=ssl_context, max_retries=0)
+    return URLLibAdapter(proxies=proxies, ssl_context=ssl_context)
+
+
 def _read_cache(path: Path) -> dict[str, tuple[float, float]]:
     """The cache's entries; a missing or corrupt cache is simply empty."""
     try:
@@ -163,7 +183,7 @@ def resolve(places: list[Place], options: GeocodeOptions, progress: Progress | N
     from geopy.exc import GeocoderUnavailable, GeopyError
 
     report = GeocodeReport()
-    client = None if options.offline else NominatimClient(options)
+    client = online = None if options.offline else NominatimClient(options)
     for done, place in enumerate(places, start=1):
         if progress:
             progress(done, len(places), place.id)
@@ -184,8 +204,8 @@ def resolve(places: list[Place], options: GeocodeOptions, progress: Progress | N
             report.unresolved[place.id] = failure
         else:
             report.added[place.id] = hit
-    if client is not None:
-        client.save()
+    if online is not None:  # even if it became unreachable: keep what it did answer
+        online.save()
     return report
 
 
@@ -222,6 +242,14 @@ def geocode_file(path: Path, options: GeocodeOptions, progress: Progress | None 
     if report.added and not options.dry_run:
         new_text = add_coordinates(text, report.added)
         load_text(new_text, str(path))  # never write a file we could not read back
+        if _uses_crlf(path):
+            new_text = new_text.replace("\n", "\r\n")
         write_atomic(path, new_text)
         report.written = True
     return report
+
+
+def _uses_crlf(path: Path) -> bool:
+    """Whether the file's first line ends in CRLF (reading it as text turned those into LF)."""
+    with path.open("rb") as handle:
+        return handle.readline().endswith(b"\r\n")

@@ -51,9 +51,12 @@ def _add_to_json(text: str, hits: Mapping[str, Coordinates]) -> str:
     return out + "\n" if text.endswith("\n") else out
 
 
-def _json_indent(text: str) -> int | None:
-    match = re.search(r"\n( +)\S", text)
-    return len(match.group(1)) if match else None
+def _json_indent(text: str) -> int | str | None:
+    match = re.search(r"\n([ \t]+)\S", text)
+    if match is None:
+        return None
+    indent = match.group(1)
+    return len(indent) if set(indent) == {" "} else indent  # tabs kept as they are
 
 
 def _scalar_text(value: Any) -> str:
@@ -88,6 +91,8 @@ def _edits_for(text: str, node: yaml.MappingNode, fields: dict[str, Any]) -> lis
     if fields and node.flow_style:
         close = node.end_mark.index - 1
         added = "".join(f", {k}: {_scalar_text(v)}" for k, v in fields.items())
+        if text[:close].rstrip().endswith(","):  # a trailing comma, `{id: a, }`: no second one
+            added = added.removeprefix(", ")
         edits.append((close, close, added))
     elif fields:
         edits.append(_block_insert(text, node, fields))

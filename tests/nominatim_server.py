@@ -1,0 +1,255 @@
+"""A real local HTTP server that speaks enough of Nominatim's search API for tests.
+
+It binds 127.0.0.1 on an ephemeral port, serves ``GET /search?q=...&format=json&limit=1``
+from a background thread, records every request (path, query parameters, User-Agent,
+arrival time on ``time.monotonic()``) and answers from behaviour the test configures:
+a queue of responses for a query, a global queue, or (by default) an empty result list.
+
+Responses are built with the helpers below: :func:`hit`, :func:`no_result`,
+:func:`rate_limited`, :func:`server_error`, :func:`slow`, :func:`garbage`.
+"""
+
+from __future__ import annotations
+
+import json
+import socket
+import threading
+import time
+from collections import deque
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import parse_qs, urlsplit
+
+
+@dataclass(frozen=True)
+class Response:
+    status: int = 200
+    body: bytes = b"[]"
+    headers: tuple[tuple[str, str], ...] = (("Content-Type", "application/json; charset=utf-8"),)
+    delay: float = 0.0  # seconds to wait before answering
+    label: str = ""
+
+
+@dataclass(frozen=True)
+class Request:
+    path: str
+    params: dict[str, str]
+    user_agent: str | None
+    arrived: float  # time.monotonic() when the request line was read
+
+
+def _result(lat: str, lon: str, display_name: str) -> dict[str, object]:
+    """One search result, shaped like Nominatim's (every value that is a number is a string)."""
+    return {
+        "place_id": 123456,
+        "licence": "Data © OpenStreetMap contributors, ODbL 1.0. http://osm.org/copyright",
+        "osm_type": "relation",
+        "osm_id": 1944670,
+        "lat": lat,
+        "lon": lon,
+        "class": "boundary",
+        "type": "administrative",
+        "place_rank": 16,
+        "importance": 0.72,
+        "addresstype": "city",
+        "name": display_name.split(",")[0],
+        "display_name": display_name,
+        "boundingbox": [f"{float(c) + d:.7f}" for c in (lat, lon) for d in (-0.1, 0.1)],
+    }
+
+
+def hit(lat: float | str, lon: float | str, display_name: str = "Somewhere") -> Response:
+    """A successful search with one result; coordinates are sent as strings, like Nominatim."""
+    body = json.dumps([_result(str(lat), str(lon), display_name)], ensure_ascii=False).encode()
+    return Response(body=body, label=f"hit {lat},{lon}")
+
+
+def no_result() -> Response:
+    return Response(body=b"[]", label="no result")
+
+
+def rate_limited(retry_after: int = 1) -> Response:
+    return Response(
+        status=429,
+        body=b"<html><body>Too Many Requests</body></html>",
+        headers=(("Content-Type", "text/html"), ("Retry-After", str(retry_after))),
+        label="429",
+    )
+
+
+def server_error() -> Response:
+    return Response(
+        status=500,
+        body=b"<html><body>Internal Server Error</body></html>",
+        headers=(("Content-Type", "text/html"),),
+        label="500",
+    )
+
+
+def slow(seconds: float, then: Response | None = None) -> Response:
+    """``then`` (default: an empty result), sent only after ``seconds``."""
+    base = then or no_result()
+    return Response(base.status, base.body, base.headers, delay=seconds, label=f"slow {seconds}s")
+
+
+def garbage() -> Response:
+    return Response(body=b"<html>this is not json{", label="garbage")
+
+
+@dataclass
+class _Behaviour:
+    by_query: dict[str, deque[Response]] = field(default_factory=dict)
+    queue: deque[Response] = field(default_factory=deque)
+    default: Response = field(default_factory=no_result)
+
+
+class NominatimServer:
+    """Start with :meth:`start` (or use :func:`running`); ``domain`` is what GeocodeOptions needs."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._requests: list[Request] = []
+        self._behaviour = _Behaviour()
+        self._connections: set[socket.socket] = set()
+        self._httpd: ThreadingHTTPServer | None = None
+        self._thread: threading.Thread | None = None
+        self._stopped = False
+
+    # -- configuration -------------------------------------------------------------
+    def respond(self, query: str, *responses: Response) -> None:
+        """Answer searches for ``query`` (case-insensitive) with ``responses`` in turn.
+
+        The last response is repeated for every later request for that query.
+        """
+        if not responses:
+            raise ValueError("give at least one response")
+        with self._lock:
+            self._behaviour.by_query[query.casefold()] = deque(responses)
+
+    def enqueue(self, *responses: Response) -> None:
+        """Answer the next requests, whatever their query, with ``responses`` (used once each)."""
+        with self._lock:
+            self._behaviour.queue.extend(responses)
+
+    def set_default(self, response: Response) -> None:
+        with self._lock:
+            self._behaviour.default = response
+
+    def _next_response(self, query: str) -> Response:
+        with self._lock:
+            if self._behaviour.queue:
+                return self._behaviour.queue.popleft()
+            answers = self._behaviour.by_query.get(query.casefold())
+            if answers:
+                return answers.popleft() if len(answers) > 1 else answers[0]
+            return self._behaviour.default
+
+    # -- observations --------------------------------------------------------------
+    @property
+    def requests(self) -> list[Request]:
+        with self._lock:
+            return list(self._requests)
+
+    def queries(self) -> list[str]:
+        return [r.params.get("q", "") for r in self.requests]
+
+    def _record(self, request: Request) -> None:
+        with self._lock:
+            self._requests.append(request)
+
+    # -- lifecycle -----------------------------------------------------------------
+    @property
+    def port(self) -> int:
+        assert self._httpd is not None, "server not started"
+        return int(self._httpd.server_address[1])
+
+    @property
+    def domain(self) -> str:
+        return f"127.0.0.1:{self.port}"
+
+    def start(self) -> NominatimServer:
+        server = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+            server_version = "FakeNominatim/1.0"
+
+            def setup(self) -> None:
+                super().setup()
+                with server._lock:
+                    server._connections.add(self.connection)
+
+            def finish(self) -> None:
+                with server._lock:
+                    server._connections.discard(self.connection)
+                super().finish()
+
+            def do_GET(self) -> None:
+                arrived = time.monotonic()
+                parts = urlsplit(self.path)
+                params = {k: v[-1] for k, v in parse_qs(parts.query, keep_blank_values=True).items()}
+                server._record(Request(parts.path, params, self.headers.get("User-Agent"), arrived))
+                if parts.path not in ("/search", "/search.php"):
+                    self._send(Response(404, b'{"error": "not found"}'))
+                elif "q" not in params:
+                    self._send(Response(400, b'{"error": {"code": 400, "message": "Nothing to search for"}}'))
+                else:
+                    self._send(server._next_response(params["q"]))
+
+            def _send(self, response: Response) -> None:
+                if response.delay:
+                    time.sleep(response.delay)
+                try:
+                    self.send_response(response.status)
+                    for name, value in response.headers:
+                        self.send_header(name, value)
+                    self.send_header("Content-Length", str(len(response.body)))
+                    self.end_headers()
+                    self.wfile.write(response.body)
+                except (BrokenPipeError, ConnectionResetError):
+                    pass  # the client gave up waiting (a timeout test)
+
+            def log_message(self, format: str, *args: object) -> None:
+                pass  # keep test output quiet
+
+        self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self._httpd.daemon_threads = True
+        self._httpd.block_on_close = False  # a slow answer still sleeping must not hold up stop()
+        self._thread = threading.Thread(
+            target=self._httpd.serve_forever, kwargs={"poll_interval": 0.02}, name="nominatim", daemon=True
+        )
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        """Stop listening and cut open (kept-alive) connections: the port goes dead at once."""
+        if self._httpd is None or self._stopped:
+            return
+        self._stopped = True
+        self._httpd.shutdown()
+        with self._lock:
+            connections = list(self._connections)
+        for connection in connections:
+            with suppress(OSError):
+                connection.shutdown(socket.SHUT_RDWR)
+        self._httpd.server_close()
+        if self._thread is not None:
+            self._thread.join(timeout=5)
+
+
+@contextmanager
+def running() -> Iterator[NominatimServer]:
+    server = NominatimServer().start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+def unused_port() -> int:
+    """A port on 127.0.0.1 with nothing listening (bound, read, then released)."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
