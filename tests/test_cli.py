@@ -30,7 +30,9 @@ def test_validate_accepts_the_kast_tour():
 
 
 def test_validate_lists_every_problem(tmp_path: Path, mini_file: Path):
-    text = mini_file.read_text().replace("latitude: -12.05", "latitude: 120").replace("order: 2", "order: two")
+    text = (
+        mini_file.read_text().replace("latitude: -12.05", "latitude: 120").replace("order: 2", "order: two")
+    )
     bad = tmp_path / "bad.yaml"
     bad.write_text(text)
     result = run("validate", str(bad))
@@ -45,7 +47,9 @@ def test_schema_is_json_schema_of_the_format(capsys: pytest.CaptureFixture[str])
     assert main(["schema"]) == 0
     schema = json.loads(capsys.readouterr().out)
     assert schema["title"] == "Tour"
-    assert {"sources", "places", "visits", "claims", "proposals", "discrepancies"} <= set(schema["properties"])
+    assert {"sources", "places", "visits", "claims", "proposals", "discrepancies"} <= set(
+        schema["properties"]
+    )
 
 
 def test_export_geojson_to_stdout(capsys: pytest.CaptureFixture[str]):

@@ -1,0 +1,168 @@
+"""The view state (filters, selected stop, language) and its round trip through a URL.
+
+Pure: the UI reads ``st.query_params`` into :func:`from_query` and writes
+:func:`to_query` back, so a copied link reopens exactly the same view. Values that
+do not make sense for the tour fall back to defaults and are reported, never raised.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+
+from dashboard.derive import claims_by_place
+from dashboard.model import Claim, Proposal, StatusChange, Tour
+
+LANGS = ("en", "es")
+
+
+@dataclass(frozen=True)
+class ViewState:
+    lang: str = "en"
+    stop: str | None = None  # the selected stop (a place id); also narrows every view to it
+    countries: tuple[str, ...] = ()
+    topics: tuple[str, ...] = ()
+    start: dt.date | None = None
+    end: dt.date | None = None
+    problems: tuple[str, ...] = field(default=(), compare=False)
+
+    def with_(self, **changes: object) -> ViewState:
+        return replace(self, problems=(), **changes)  # type: ignore[arg-type]
+
+    @property
+    def is_filtered(self) -> bool:
+        return bool(self.stop or self.countries or self.topics or self.start or self.end)
+
+
+def _split(value: str) -> list[str]:
+    return [v for v in (part.strip() for part in value.split(",")) if v]
+
+
+def _date(value: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def _pick(name: str, raw: str, known: set[str], problems: list[str]) -> tuple[str, ...]:
+    values = _split(raw)
+    bad = [v for v in values if v not in known]
+    if bad:
+        problems.append(f"{name}={','.join(bad)!r}")
+    return tuple(v for v in dict.fromkeys(values) if v in known)
+
+
+def from_query(params: Mapping[str, str], tour: Tour) -> ViewState:
+    """The view a URL asks for; unknown or malformed values are dropped and listed in ``problems``."""
+    problems: list[str] = []
+    lang = params.get("lang", "en")
+    if lang not in LANGS:
+        problems.append(f"lang={lang!r}")
+        lang = "en"
+    stop = params.get("stop") or None
+    if stop is not None and stop not in {p.id for p in tour.places}:
+        problems.append(f"stop={stop!r}")
+        stop = None
+    countries = _pick("country", params.get("country", ""), {p.country for p in tour.places}, problems)
+    topics = _pick("topic", params.get("topic", ""), {t.id for t in tour.topics}, problems)
+    dates = {}
+    for key in ("from", "to"):
+        raw = params.get(key)
+        dates[key] = _date(raw) if raw else None
+        if raw and dates[key] is None:
+            problems.append(f"{key}={raw!r}")
+    start, end = dates["from"], dates["to"]
+    if start and end and end < start:
+        problems.append(f"to={end.isoformat()!r} is before from")
+        start = end = None
+    return ViewState(lang, stop, countries, topics, start, end, tuple(problems))
+
+
+def to_query(state: ViewState) -> dict[str, str]:
+    """The URL parameters for ``state``; defaults are left out to keep links short."""
+    out: dict[str, str] = {}
+    if state.lang != "en":
+        out["lang"] = state.lang
+    if state.stop:
+        out["stop"] = state.stop
+    if state.countries:
+        out["country"] = ",".join(state.countries)
+    if state.topics:
+        out["topic"] = ",".join(state.topics)
+    if state.start:
+        out["from"] = state.start.isoformat()
+    if state.end:
+        out["to"] = state.end.isoformat()
+    return out
+
+
+def _in_dates(state: ViewState, first: dt.date | None, last: dt.date | None) -> bool:
+    if first is None:
+        return not (state.start or state.end)
+    last = last or first
+    return not ((state.start and last < state.start) or (state.end and first > state.end))
+
+
+def claim_matches(claim: Claim, state: ViewState, tour: Tour, visit_dates: dict[str, dt.date]) -> bool:
+    places = {p.id: p for p in tour.places}
+    where = [pid for pid in [claim.place, *claim.mentions] if pid]
+    if state.stop and state.stop not in where:
+        return False
+    if state.countries and not any(places[p].country in state.countries for p in where if p in places):
+        return False
+    if state.topics and not set(claim.topics) & set(state.topics):
+        return False
+    day = claim.date or (visit_dates.get(claim.place) if claim.place else None)
+    return _in_dates(state, day, day) if (state.start or state.end) else True
+
+
+def _visit_dates(tour: Tour) -> dict[str, dt.date]:
+    return {v.place: v.best_date().start for v in tour.visits}
+
+
+def filter_claims(tour: Tour, state: ViewState) -> list[Claim]:
+    dates = _visit_dates(tour)
+    return [c for c in tour.claims if claim_matches(c, state, tour, dates)]
+
+
+def visible_places(tour: Tour, state: ViewState) -> set[str]:
+    """Place ids that match the filters (the map dims the others)."""
+    visits = {v.place: v for v in tour.visits}
+    by_place = claims_by_place(tour)
+    keep = set()
+    for place in tour.places:
+        if state.stop and place.id != state.stop:
+            continue
+        if state.countries and place.country not in state.countries:
+            continue
+        if state.topics and not any(set(c.topics) & set(state.topics) for c in by_place.get(place.id, [])):
+            continue
+        visit = visits.get(place.id)
+        if (state.start or state.end) and (
+            visit is None or not _in_dates(state, visit.best_date().start, visit.best_date().last)
+        ):
+            continue
+        keep.add(place.id)
+    return keep
+
+
+def filter_history(proposal: Proposal, state: ViewState, tour: Tour) -> list[StatusChange]:
+    """The status rows of ``proposal`` that match the country, stop and date filters."""
+    stop_country = next((p.country for p in tour.places if p.id == state.stop), None)
+    rows = []
+    for row in proposal.history:
+        if state.countries and row.country not in state.countries:
+            continue
+        if stop_country and row.country != stop_country:
+            continue
+        if row.date and (state.start or state.end) and not _in_dates(state, row.date, row.date):
+            continue
+        rows.append(row)
+    return rows
+
+
+def filter_proposals(tour: Tour, state: ViewState) -> list[Proposal]:
+    topical = [p for p in tour.proposals if not state.topics or set(p.topics) & set(state.topics)]
+    return [p for p in topical if filter_history(p, state, tour)]

@@ -1,0 +1,402 @@
+"""pandas tables of a tour, for the dashboard's tables and as the table alternative of each chart.
+
+Pure: nothing here imports streamlit. Every function takes the tour and the view (or its
+language) and returns plain data; the UI caches the results.
+
+Two kinds of frame live here:
+
+* tables people read (``stops_frame``, ``claims_frame``, ``history_frame``,
+  ``sources_frame``, ``proposal_grid``): headers are localized for the view's language,
+  dataset texts come in that language (English when missing), dates are written out;
+* frames the charts read (``timeline_frame``, ``topic_counts``): fixed English column
+  names, because :mod:`dashboard.charts` reads them by name; ``timeline_table`` and
+  ``topic_table`` turn them into localized tables for people.
+
+Cells are text, never HTML: a place called ``<b>x</b>`` shows those characters. Escaping
+for plotly happens in :mod:`dashboard.charts`, where text becomes markup.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from typing import Any, NamedTuple
+
+import pandas as pd
+
+from dashboard.derive import Stop, counterparts_met, current_status, legs, stops, tour_days
+from dashboard.filters import ViewState, filter_claims, filter_history, filter_proposals, visible_places
+from dashboard.i18n import format_date, format_range, t
+from dashboard.model import STATUSES, Claim, DateVariant, Person, Place, Proposal, StatusChange, Tour, Visit
+from dashboard.style import STATUS_STYLE
+
+Words = dict[str, dict[str, str]]
+
+# Headers and words the i18n table does not have; i18n.STRINGS is owned elsewhere.
+HEADERS: Words = {
+    "id": {"en": "id"},
+    "order": {"en": "Order", "es": "Orden"},
+    "place": {"en": "Place", "es": "Lugar"},
+    # i18n's "venue" is also "Lugar" in Spanish: a table needs two different headers.
+    "venue": {"en": "Venue", "es": "Recinto"},
+    "role": {"en": "Role", "es": "Papel"},
+    "kind": {"en": "Kind", "es": "Tipo"},
+    "text": {"en": "Claim", "es": "Afirmación"},
+    "title": {"en": "Title", "es": "Título"},
+    "outlet": {"en": "Outlet", "es": "Medio"},
+    "original_outlet": {"en": "First published by", "es": "Publicado originalmente por"},
+    "published": {"en": "Published", "es": "Publicado"},
+    "translation_of": {"en": "Translation of", "es": "Traducción de"},
+    "file": {"en": "File", "es": "Archivo"},
+    "counterparts": {"en": "Counterparts", "es": "Interlocutores"},
+    "count": {"en": "Cited claims", "es": "Afirmaciones citadas"},
+}
+ROLES: Words = {
+    "origin": {"en": "Origin", "es": "Origen"},
+    "visit": {"en": "Visit", "es": "Visita"},
+    "discussed": {"en": "Discussed, not visited", "es": "Tratado, no visitado"},
+}
+CLAIM_KINDS: Words = {
+    "statement": {"en": "Statement", "es": "Declaración"},
+    "report": {"en": "Report", "es": "Información"},
+    "agreement": {"en": "Agreement", "es": "Acuerdo"},
+    "criticism": {"en": "Criticism", "es": "Crítica"},
+    "context": {"en": "Context", "es": "Contexto"},
+}
+STATUS_WORDS: Words = {
+    "proposed": {"en": "proposed", "es": "propuesta"},
+    "discussed": {"en": "discussed", "es": "tratada"},
+    "agreed": {"en": "agreed", "es": "acordada"},
+    "confirmed": {"en": "confirmed", "es": "confirmada"},
+    "under-study": {"en": "under study", "es": "en estudio"},
+    "rejected": {"en": "rejected", "es": "rechazada"},
+}
+TIMELINE_KINDS: Words = {
+    "event": {"en": "milestone", "es": "hito"},
+    "actual": {"en": "took place", "es": "realizada"},
+    "scheduled": {"en": "scheduled", "es": "prevista"},
+    "announced": {"en": "announced", "es": "anunciada"},
+}
+LANGUAGE_NAMES: Words = {"en": {"en": "English", "es": "inglés"}, "es": {"en": "Spanish", "es": "español"}}
+
+# Stop id of the bucket for claims tied to no place; ids cannot start with "_", so it never clashes.
+TOUR_WIDE = "_tour-wide"
+
+TIMELINE_COLUMNS = ["id", "date", "end", "kind", "label", "precision", "sources", "place"]
+COUNT_COLUMNS = ["stop_id", "stop", "topic_id", "topic", "count"]
+
+
+def word(words: Words, key: str, lang: str) -> str:
+    """``words[key]`` in ``lang``, English when that translation is missing."""
+    entry = words[key]
+    return entry.get(lang) or entry["en"]
+
+
+def _table(rows: Iterable[Sequence[object]], keys: list[str], lang: str) -> pd.DataFrame:
+    headers = [word(HEADERS, k, lang) if k in HEADERS else t(k, lang) for k in keys]
+    return pd.DataFrame(list(rows), columns=headers)
+
+
+def _ids(ids: Iterable[str]) -> str:
+    return ", ".join(ids)
+
+
+def _topic_labels(tour: Tour, lang: str) -> dict[str, str]:
+    return {topic.id: topic.label.get(lang) for topic in tour.topics}
+
+
+def _person(person: Person, lang: str) -> str:
+    office = person.office.get(lang) if person.office else None
+    if person.name and office:
+        return f"{person.name} ({office})"
+    return person.name or office or ""
+
+
+def _variant(variant: DateVariant, lang: str) -> str:
+    when = format_range(variant.start, variant.end, lang, variant.precision)
+    return f"{when} ({t(variant.kind, lang)}; {_ids(variant.sources)})"
+
+
+def _visit_cells(visit: Visit | None, lang: str) -> list[str]:
+    """Dates, venue and counterparts of a visit; blanks for places not visited."""
+    if visit is None:
+        return ["", "", ""]
+    # Same ranking as Visit.best_date, so the date the map uses comes first.
+    ranked = sorted(visit.dates, key=lambda d: (d.kind != "actual", d.precision != "day", d.end is not None))
+    return [
+        "; ".join(_variant(d, lang) for d in ranked),
+        visit.venue.get(lang) if visit.venue else "",
+        "; ".join(_person(p, lang) for p in visit.counterparts),
+    ]
+
+
+def stop_label(stop: Stop) -> str:
+    """``1. Buenos Aires`` for a visit, the bare name for other places."""
+    return f"{stop.order}. {stop.place.name}" if stop.order else stop.place.name
+
+
+def stops_frame(tour: Tour, state: ViewState) -> pd.DataFrame:
+    """One row per visible place, in tour order; the table alternative of the map."""
+    lang, labels, visible = state.lang, _topic_labels(tour, state.lang), visible_places(tour, state)
+    rows = [
+        [
+            stop.place.id,
+            str(stop.order) if stop.order else "",  # blank, not 0: places not visited have no order
+            stop.place.name,
+            stop.place.country,
+            word(ROLES, stop.place.role, lang),
+            *_visit_cells(stop.visit, lang),
+            ", ".join(labels.get(topic, topic) for topic in stop.topics),
+            _ids(stop.sources),
+        ]
+        for stop in stops(tour)
+        if stop.place.id in visible
+    ]
+    keys = ["id", "order", "place", "country", "role", "dates", "venue", "counterparts", "topics", "sources"]
+    return _table(rows, keys, lang)
+
+
+class TimelineRow(NamedTuple):
+    id: str  # what a click on the point selects: the event id, or the visit's place id
+    date: dt.date
+    end: dt.date | None
+    kind: str  # "event", "actual", "scheduled" or "announced"
+    label: str
+    precision: str
+    sources: str
+    place: str | None
+
+
+def visit_label(visit: Visit, place: Place) -> str:
+    """``1. Buenos Aires — Javier Milei``: order, place and the named counterparts."""
+    names = ", ".join(p.name for p in visit.counterparts if p.name)
+    return f"{visit.order}. {place.name}" + (f" — {names}" if names else "")
+
+
+def _in_range(day: dt.date, state: ViewState) -> bool:
+    return not ((state.start and day < state.start) or (state.end and day > state.end))
+
+
+def timeline_frame(tour: Tour, state: ViewState) -> pd.DataFrame:
+    """Every event and every reported date of every visible visit, by date (the timeline's data)."""
+    lang = state.lang
+    rows = [
+        TimelineRow(e.id, e.date, None, "event", e.label.get(lang), "day", _ids(e.sources), None)
+        for e in tour.events
+        if _in_range(e.date, state)  # milestones are not tied to a place: only dates hide them
+    ]
+    visible, places = visible_places(tour, state), {p.id: p for p in tour.places}
+    for visit in tour.ordered_visits():
+        if visit.place in visible:
+            label = visit_label(visit, places[visit.place])
+            rows += [
+                TimelineRow(
+                    visit.place, d.start, d.end, d.kind, label, d.precision, _ids(d.sources), visit.place
+                )
+                for d in visit.dates
+            ]
+    rows.sort(key=lambda row: row.date)
+    # object dtype keeps None as None (pandas 3 would turn it into NaN in a string column).
+    return pd.DataFrame(rows, columns=TIMELINE_COLUMNS, dtype=object)
+
+
+def as_date(value: object) -> dt.date | None:
+    """A date cell as a date; None, NaN or NaT (what pandas may turn "no end" into) as None."""
+    # NaT is an instance of datetime (so of date): test it apart.
+    return value if isinstance(value, dt.date) and not pd.isna(value) else None
+
+
+def timeline_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The timeline frame as a table people read: written-out dates and localized words."""
+    rows = [
+        [
+            r["id"],
+            format_range(r["date"], as_date(r["end"]), lang, r["precision"]),
+            word(TIMELINE_KINDS, r["kind"], lang),
+            r["label"],
+            r["sources"],
+        ]
+        for r in frame.to_dict("records")
+    ]
+    return _table(rows, ["id", "date", "kind", "place", "sources"], lang)
+
+
+def claim_stop(claim: Claim) -> str:
+    """The stop a claim is counted under: where it was made, else what it is about, else tour-wide."""
+    return claim.place or (claim.mentions[0] if claim.mentions else TOUR_WIDE)
+
+
+def topic_counts(tour: Tour, state: ViewState) -> pd.DataFrame:
+    """Cited claims per (stop, topic), long format, stops in tour order and the tour-wide bucket last.
+
+    With a topic filter only the chosen topics are counted: a claim about mining and
+    security must not bring a security bar into a chart filtered to mining.
+    """
+    wanted = set(state.topics)
+    counts = Counter(
+        (claim_stop(c), topic)
+        for c in filter_claims(tour, state)
+        for topic in dict.fromkeys(c.topics)  # a topic listed twice still counts once
+        if not wanted or topic in wanted
+    )
+    stop_rank = {s.place.id: (i, stop_label(s)) for i, s in enumerate(stops(tour))}
+    stop_rank[TOUR_WIDE] = (len(stop_rank), t("general", state.lang))
+    topic_rank = {topic.id: (i, topic.label.get(state.lang)) for i, topic in enumerate(tour.topics)}
+    keys = sorted(counts, key=lambda k: (stop_rank.get(k[0], (-1, k[0]))[0], topic_rank.get(k[1], (-1,))[0]))
+    rows = [
+        (s, stop_rank.get(s, (0, s))[1], topic, topic_rank.get(topic, (0, topic))[1], counts[s, topic])
+        for s, topic in keys
+    ]
+    return pd.DataFrame(rows, columns=COUNT_COLUMNS)
+
+
+def claims_behind(tour: Tour, state: ViewState, stop_id: str, topic_id: str) -> list[Claim]:
+    """The claims counted in one bar of the topics chart (its customdata is ``[stop_id, topic_id]``)."""
+    return [c for c in filter_claims(tour, state) if claim_stop(c) == stop_id and topic_id in c.topics]
+
+
+def topic_table(counts: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The topic counts as a stops × topics table of numbers (the chart's table alternative)."""
+    if counts.empty:
+        return pd.DataFrame()
+    wide = counts.pivot_table(index="stop", columns="topic", values="count", aggfunc="sum", sort=False)
+    wide = wide.fillna(0).astype(int)
+    wide.index.name, wide.columns.name = t("stop", lang), t("topic", lang)
+    return wide
+
+
+def claims_frame(tour: Tour, claims: Sequence[Claim], lang: str) -> pd.DataFrame:
+    """The given claims as a table: where, who, what kind, topics, text, verbatim quote, sources."""
+    names, labels = {p.id: p.name for p in tour.places}, _topic_labels(tour, lang)
+    rows = [
+        [
+            c.id,
+            names.get(c.place, c.place) if c.place else "",
+            c.speaker or "",
+            word(CLAIM_KINDS, c.kind, lang),
+            ", ".join(labels.get(topic, topic) for topic in c.topics),
+            c.text.get(lang),
+            c.quote or "",  # verbatim in its source's language: never translated
+            _ids(c.sources),
+        ]
+        for c in claims
+    ]
+    return _table(rows, ["id", "place", "speaker", "kind", "topics", "text", "quote", "sources"], lang)
+
+
+def status_text(status: str, lang: str) -> str:
+    """``✖ rejected``: the symbol keeps the status readable without colour."""
+    return f"{STATUS_STYLE[status][1]} {word(STATUS_WORDS, status, lang)}"
+
+
+def status_legend(lang: str) -> list[tuple[str, str, str]]:
+    """(symbol, word, colour) for every status, in the order a proposal moves through them."""
+    return [(STATUS_STYLE[s][1], word(STATUS_WORDS, s, lang), STATUS_STYLE[s][0]) for s in STATUSES]
+
+
+def _country_order(tour: Tour, found: set[str]) -> list[str]:
+    # Route order (origin, then the visited countries) reads better than the alphabet.
+    route = [s.place.country for s in stops(tour)]
+    return [c for c in dict.fromkeys(route) if c in found] + sorted(found - set(route))
+
+
+def proposal_grid(tour: Tour, state: ViewState) -> pd.DataFrame:
+    """Proposals × countries, each cell the latest status among the rows the filters keep."""
+    latest = [
+        (
+            p.title.get(state.lang),
+            current_status(p.model_copy(update={"history": filter_history(p, state, tour)})),
+        )
+        for p in filter_proposals(tour, state)
+    ]
+    countries = _country_order(tour, {c for _, rows in latest for c in rows})
+    cells = [
+        [status_text(rows[c].status, state.lang) if c in rows else "" for c in countries]
+        for _, rows in latest
+    ]
+    index = pd.Index([title for title, _ in latest], name=t("proposal", state.lang))
+    return pd.DataFrame(cells, index=index, columns=countries)
+
+
+def history_frame(
+    tour: Tour, proposal: Proposal, rows: Sequence[StatusChange] | None, lang: str
+) -> pd.DataFrame:
+    """A proposal's status rows (``rows``, or its whole history when None), oldest first."""
+    names = {p.id: p.name for p in tour.places}
+    table = [
+        [
+            row.country,
+            status_text(row.status, lang),
+            format_date(row.date, lang),  # "not stated" when the sources give no date
+            names.get(row.visit, row.visit) if row.visit else "",
+            _ids(row.sources),
+            row.note.get(lang) if row.note else "",
+        ]
+        for row in (proposal.history if rows is None else rows)
+    ]
+    return _table(table, ["country", "status", "date", "place", "sources", "note"], lang)
+
+
+def sources_frame(tour: Tour, lang: str) -> pd.DataFrame:
+    """Every article with what it does and does not say about itself ("not stated" when absent)."""
+    unknown = t("unknown", lang)
+    rows = [
+        [
+            s.id,
+            s.title or unknown,
+            s.outlet or unknown,
+            s.original_outlet or "",  # empty: not a republication, rather than unknown
+            word(LANGUAGE_NAMES, s.language, lang),
+            format_date(s.published, lang),
+            s.translation_of or "",
+            s.file or "",
+            s.note.get(lang) if s.note else "",
+        ]
+        for s in tour.sources
+    ]
+    keys = [
+        "id",
+        "title",
+        "outlet",
+        "original_outlet",
+        "language",
+        "published",
+        "translation_of",
+        "file",
+        "note",
+    ]
+    return _table(rows, keys, lang)
+
+
+def discrepancy_rows(tour: Tour, lang: str) -> list[dict[str, Any]]:
+    """Each disagreement with its variants, for side-by-side display (sources as lists of ids)."""
+    return [
+        {
+            "id": d.id,
+            "subject": d.subject.get(lang),
+            "field": d.field or "",
+            "note": d.note.get(lang) if d.note else "",
+            "variants": [{"value": v.value.get(lang), "sources": list(v.sources)} for v in d.variants],
+        }
+        for d in tour.discrepancies
+    ]
+
+
+def key_figures(tour: Tour, state: ViewState) -> dict[str, int | float | None]:
+    """Headline numbers of the whole tour.
+
+    Deliberately not filtered: "23 days on the road" must not shrink to 1 when a stop is
+    selected. ``state`` is taken so every view builder has the same call shape. ``km`` is
+    None when no leg has coordinates at both ends (unknown, not zero).
+    """
+    del state  # unused on purpose, see above
+    places = {p.id: p for p in tour.places}
+    route = legs(tour)
+    return {
+        "visits": len(tour.visits),
+        "countries": len({places[v.place].country for v in tour.visits if v.place in places}),
+        "days": tour_days(tour),
+        "km": round(sum(leg.km for leg in route)) if route else None,
+        "counterparts": len(counterparts_met(tour)),
+    }

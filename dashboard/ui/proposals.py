@@ -1,0 +1,56 @@
+"""The proposal tracker: proposals × countries with each current status, and every status history."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+from pandas.io.formats.style import Styler
+
+from dashboard import frames
+from dashboard.filters import ViewState, filter_history, filter_proposals
+from dashboard.i18n import t
+from dashboard.model import Tour
+from dashboard.ui import common
+
+
+def render_legend(lang: str) -> None:
+    # Symbol and word carry the meaning; colour only repeats it, so the grid reads in greyscale.
+    parts = [f"{symbol} {word}" for symbol, word, _ in frames.status_legend(lang)]
+    st.caption(f"{t('legend', lang)}: " + " · ".join(parts))
+
+
+def style_grid(grid: pd.DataFrame, lang: str) -> Styler:
+    """Tint each cell with its status colour (a pale tint, so black text keeps its contrast)."""
+    colours = {symbol: colour for symbol, _, colour in frames.status_legend(lang)}
+
+    def cell(value: object) -> str:
+        text = str(value or "")
+        colour = colours.get(text[:1])
+        return f"background-color: {colour}40; color: #000" if colour else ""
+
+    return grid.style.map(cell)
+
+
+def render_histories(tour: Tour, state: ViewState) -> None:
+    lang = state.lang
+    for proposal in filter_proposals(tour, state):
+        rows = filter_history(proposal, state, tour)
+        with st.expander(f"{proposal.title.get(lang)} — {t('proposer', lang)}: {proposal.proposer}"):
+            st.markdown(common.md(proposal.description.get(lang)))
+            frame = frames.history_frame(tour, proposal, rows, lang)
+            st.dataframe(frame, hide_index=True, width="stretch")
+            st.caption(f"{t('sources', lang)}: {common.md(', '.join(proposal.sources))}")
+
+
+def render() -> None:
+    loaded, state = common.page_context()
+    lang = state.lang
+    st.header(t("proposals", lang))
+    grid = frames.proposal_grid(loaded.tour, state)
+    if grid.empty:
+        st.info(t("no_match", lang))
+        return
+    render_legend(lang)
+    st.dataframe(style_grid(grid, lang), width="stretch", key="proposal_grid")
+    st.subheader(t("history", lang))
+    render_histories(loaded.tour, state)

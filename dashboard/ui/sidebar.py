@@ -1,0 +1,175 @@
+"""The sidebar: language, filters, downloads and "open your own tour".
+
+Widgets mirror the session's :class:`ViewState`: their callbacks write the view
+(before the script reruns), and each run seeds them from the view, so a map click or
+a deep link moves the widgets too.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import streamlit as st
+
+from dashboard import exports
+from dashboard.derive import stops
+from dashboard.errors import TourError
+from dashboard.filters import ViewState
+from dashboard.i18n import t
+from dashboard.loader import MAX_BYTES
+from dashboard.ui.state import UPLOAD_KEY, VIEW_KEY, LoadedTour, load_upload
+
+LANG_NAMES = {"en": "English", "es": "Español"}
+ALL = ""  # the "all stops" option (None would show as an empty selectbox)
+DATE_FORMAT = {"en": "YYYY-MM-DD", "es": "DD/MM/YYYY"}
+
+
+def _view() -> ViewState:
+    return st.session_state[VIEW_KEY]  # type: ignore[no-any-return]
+
+
+def _update(**changes: object) -> None:
+    st.session_state[VIEW_KEY] = _view().with_(**changes)
+
+
+def _on_dates() -> None:
+    value: Any = st.session_state.get("w_dates") or ()
+    if len(value) == 2:  # a range picker holds one date while the user is still choosing
+        _update(start=value[0], end=value[1])
+    elif not value:
+        _update(start=None, end=None)
+
+
+def _seed(state: ViewState, span: tuple[dt.date, dt.date] | None) -> None:
+    st.session_state["w_lang"] = state.lang
+    st.session_state["w_stop"] = state.stop or ALL
+    st.session_state["w_country"] = list(state.countries)
+    st.session_state["w_topic"] = list(state.topics)
+    if span:
+        st.session_state["w_dates"] = (state.start or span[0], state.end or span[1])
+
+
+def date_span(loaded: LoadedTour) -> tuple[dt.date, dt.date] | None:
+    days = [d for v in loaded.tour.visits for dv in v.dates for d in (dv.start, dv.last)]
+    days += [e.date for e in loaded.tour.events]
+    return (min(days), max(days)) if days else None
+
+
+def render_language(state: ViewState) -> None:
+    st.segmented_control(
+        t("language", state.lang),
+        options=list(LANG_NAMES),
+        format_func=LANG_NAMES.__getitem__,
+        key="w_lang",
+        on_change=lambda: _update(lang=st.session_state.get("w_lang") or "en"),
+    )
+
+
+def render_filters(loaded: LoadedTour, state: ViewState) -> None:
+    tour, lang = loaded.tour, state.lang
+    span = date_span(loaded)
+    st.subheader(t("filters", lang))
+    labels = {s.place.id: (f"{s.order}. " if s.order else "") + s.place.name for s in stops(tour)}
+    st.selectbox(
+        t("stop", lang),
+        options=[ALL, *labels],
+        format_func=lambda pid: labels.get(pid, t("all_stops", lang)),
+        key="w_stop",
+        on_change=lambda: _update(stop=st.session_state.get("w_stop") or None),
+    )
+    countries = sorted({p.country for p in tour.places})
+    st.multiselect(
+        t("country", lang),
+        countries,
+        key="w_country",
+        on_change=lambda: _update(countries=tuple(st.session_state.w_country)),
+    )
+    topic_labels = {tp.id: tp.label.get(lang) for tp in tour.topics}
+    st.multiselect(
+        t("topic", lang),
+        list(topic_labels),
+        format_func=topic_labels.__getitem__,
+        key="w_topic",
+        on_change=lambda: _update(topics=tuple(st.session_state.w_topic)),
+    )
+    if span:
+        st.date_input(
+            t("date_range", lang),
+            min_value=span[0],
+            max_value=span[1],
+            format=DATE_FORMAT[lang],
+            key="w_dates",
+            on_change=_on_dates,
+        )
+    st.button(
+        t("reset", lang), on_click=lambda: _update(stop=None, countries=(), topics=(), start=None, end=None)
+    )
+    st.caption(t("share_hint", lang))
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def _downloads(tour_key: str, lang: str, _loaded: LoadedTour) -> dict[str, str]:
+    tour = _loaded.tour
+    return {
+        "html": exports.map_html(tour, lang),
+        "geojson": exports.geojson_text(tour),
+        "proposals": exports.proposals_csv(tour),
+        "claims": exports.claims_csv(tour),
+    }
+
+
+def render_downloads(loaded: LoadedTour, lang: str) -> None:
+    files = _downloads(loaded.key, lang, loaded)
+    stem = loaded.tour.id
+    rows = [
+        ("download_html", files["html"], f"{stem}-map.html", "text/html"),
+        ("download_geojson", files["geojson"], f"{stem}.geojson", "application/geo+json"),
+        ("download_proposals", files["proposals"], f"{stem}-proposals.csv", "text/csv"),
+        ("download_claims", files["claims"], f"{stem}-claims.csv", "text/csv"),
+    ]
+    for label, data, name, mime in rows:
+        # on_click="ignore": downloading must not rerun the app or reset the view.
+        st.download_button(
+            t(label, lang), data, file_name=name, mime=mime, on_click="ignore", key=f"dl_{label}"
+        )
+
+
+def render_upload(loaded: LoadedTour, lang: str) -> None:
+    with st.expander(t("upload", lang), expanded=False):
+        mib = MAX_BYTES // (1024 * 1024)
+        upload = st.file_uploader(
+            t("upload_help", lang) + f" (≤ {mib} MB)",
+            type=["yaml", "yml", "json"],
+            max_upload_size=mib,
+            key="w_upload",
+        )
+        if upload is not None:
+            _accept_upload(upload.name, upload.getvalue(), lang)
+        if st.session_state.get(UPLOAD_KEY) is not None:
+            st.button(t("back_to_default", lang), on_click=lambda: st.session_state.pop(UPLOAD_KEY, None))
+        st.caption(f"{t('using_tour', lang)}: {loaded.label}")
+
+
+def _accept_upload(name: str, data: bytes, lang: str) -> None:
+    if st.session_state.get("upload_seen") == (name, len(data), hash(data)):
+        return  # the same file, still sitting in the uploader after a rerun
+    st.session_state["upload_seen"] = (name, len(data), hash(data))
+    try:
+        load_upload(name, data)
+    except TourError as exc:
+        st.session_state["upload_error"] = exc
+        return
+    st.session_state.pop("upload_error", None)
+    st.session_state[UPLOAD_KEY] = (name, data)
+    st.rerun()
+
+
+def render(loaded: LoadedTour, state: ViewState) -> None:
+    """The whole sidebar; widgets are seeded from the view before any is created."""
+    _seed(state, date_span(loaded))
+    with st.sidebar:
+        render_language(state)
+        render_filters(loaded, state)
+        render_downloads(loaded, state.lang)
+        render_upload(loaded, state.lang)

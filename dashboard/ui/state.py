@@ -1,0 +1,116 @@
+"""Shared state of the app: which tour is shown, and the view (filters, stop, language) in the URL.
+
+The tour comes from, in order: an uploaded file in this session, ``--tour FILE`` after
+``streamlit run streamlit_app.py --``, the ``TOUR_FILE`` environment variable, or the
+embedded Kast tour. Loading is cached per file version (path and modification time)
+or per upload (content digest); places without coordinates are geocoded offline.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import streamlit as st
+
+from dashboard.errors import TourError
+from dashboard.filters import ViewState, from_query, to_query
+from dashboard.geocode import GeocodeReport, geocode_tour
+from dashboard.loader import DEFAULT_TOUR, load_text, load_tour
+from dashboard.model import Tour
+
+VIEW_KEY = "view"
+UPLOAD_KEY = "uploaded_tour"
+
+
+@dataclass(frozen=True)
+class LoadedTour:
+    tour: Tour
+    key: str  # identifies this version of the tour in caches
+    label: str  # what the user sees as the tour's origin
+    geocoded: GeocodeReport | None = None
+
+
+def configured_path(argv: list[str] | None = None) -> Path:
+    """The tour file named by ``-- --tour FILE``, else ``$TOUR_FILE``, else the Kast tour."""
+    parser = argparse.ArgumentParser(add_help=False)
+    parser.add_argument("--tour")
+    args, _ = parser.parse_known_args(sys.argv[1:] if argv is None else argv)
+    chosen = args.tour or os.environ.get("TOUR_FILE")
+    return Path(chosen) if chosen else DEFAULT_TOUR
+
+
+def _with_coordinates(tour: Tour) -> tuple[Tour, GeocodeReport | None]:
+    if all(p.has_coordinates for p in tour.places):
+        return tour, None
+    return geocode_tour(tour)  # offline gazetteer: no network at run time
+
+
+@st.cache_resource(max_entries=4, show_spinner=False)
+def _load_path(path: str, mtime: float) -> tuple[Tour, GeocodeReport | None]:
+    return _with_coordinates(load_tour(path))
+
+
+@st.cache_resource(max_entries=16, show_spinner=False)
+def _load_upload(digest: str, name: str, _data: bytes) -> tuple[Tour, GeocodeReport | None]:
+    try:
+        text = _data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        from dashboard.errors import problem
+
+        raise TourError(name, [problem("", f"not UTF-8 text (byte {exc.start})")]) from None
+    fmt = "json" if name.lower().endswith(".json") else None
+    return _with_coordinates(load_text(text, name, fmt))
+
+
+def load_configured() -> LoadedTour:
+    """The tour named at start-up; raises TourError with every problem if it is broken."""
+    path = configured_path()
+    try:
+        mtime = path.stat().st_mtime
+    except OSError:
+        mtime = 0.0
+    tour, report = _load_path(str(path), mtime)
+    return LoadedTour(tour, f"path:{path}:{mtime}", path.name, report)
+
+
+def load_upload(name: str, data: bytes) -> LoadedTour:
+    digest = hashlib.sha256(data).hexdigest()
+    with st.spinner("…"):
+        tour, report = _load_upload(digest, name, data)
+    return LoadedTour(tour, f"upload:{digest}", name, report)
+
+
+def current_tour() -> LoadedTour:
+    """The uploaded tour of this session if any, else the configured one."""
+    upload = st.session_state.get(UPLOAD_KEY)
+    if upload is not None:
+        return load_upload(*upload)
+    return load_configured()
+
+
+def view_state(tour: LoadedTour) -> ViewState:
+    """This session's view; on a session's first run (or a new tour) it comes from the URL."""
+    stored = st.session_state.get(VIEW_KEY)
+    if stored is None:
+        stored = from_query(st.query_params.to_dict(), tour.tour)
+    elif st.session_state.get("view_tour") != tour.key:
+        stored = ViewState(lang=stored.lang)  # another tour: its stops and topics differ
+    st.session_state[VIEW_KEY] = stored
+    st.session_state["view_tour"] = tour.key
+    return stored
+
+
+def set_view(state: ViewState) -> None:
+    st.session_state[VIEW_KEY] = state
+
+
+def sync_url(state: ViewState) -> None:
+    """Write the view into the address bar, so the link reopens this exact view."""
+    wanted = to_query(state)
+    if st.query_params.to_dict() != wanted:
+        st.query_params.from_dict(wanted)

@@ -1,0 +1,87 @@
+"""Entry point: ``streamlit run streamlit_app.py [-- --tour FILE]`` (Community Cloud runs it as is).
+
+Page config, the shared state (tour and view), the sidebar and ``st.navigation``;
+each page lives in its own module under ``dashboard/ui/``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import streamlit as st
+
+from dashboard.errors import TourError
+from dashboard.i18n import t
+from dashboard.ui import sidebar
+from dashboard.ui.state import LoadedTour, current_tour, sync_url, view_state
+
+ROOT = Path(__file__).resolve().parent
+PAGES = "dashboard/ui/pages"  # relative to this script, as st.Page wants
+
+st.set_page_config(page_title="Tour dashboard", page_icon=str(ROOT / "assets" / "favicon.png"), layout="wide")
+
+
+def _load() -> LoadedTour | None:
+    try:
+        return current_tour()
+    except TourError as exc:
+        st.error(t("tour_error", "en") + f": {exc.file}")
+        st.code("\n".join(str(p) for p in exc.problems), language=None)
+        return None
+
+
+def _notices(loaded: LoadedTour, lang: str) -> None:
+    state = st.session_state["view"]
+    if state.problems:
+        st.warning(t("bad_params", lang) + ": " + ", ".join(state.problems))
+    error = st.session_state.get("upload_error")
+    if isinstance(error, TourError):
+        st.error(f"{t('tour_error', lang)}: {error.file}")
+        st.code("\n".join(str(p) for p in error.problems), language=None)
+    if loaded.geocoded and loaded.geocoded.added:
+        st.info(f"{t('geocoded', lang)}: {', '.join(loaded.geocoded.added)}")
+    if loaded.geocoded and loaded.geocoded.unresolved:
+        st.warning(f"{t('unresolved', lang)}: {', '.join(loaded.geocoded.unresolved)}")
+
+
+def main() -> None:
+    loaded = _load()
+    if loaded is None:
+        st.stop()
+    state = view_state(loaded)
+    st.session_state["loaded_tour"] = loaded
+    lang = state.lang
+    pages = [
+        st.Page(
+            f"{PAGES}/overview.py", title=t("map", lang), icon=":material/map:", url_path="map", default=True
+        ),
+        st.Page(
+            f"{PAGES}/timeline.py", title=t("timeline", lang), icon=":material/event:", url_path="timeline"
+        ),
+        st.Page(
+            f"{PAGES}/topics.py",
+            title=t("topics_per_stop", lang),
+            icon=":material/bar_chart:",
+            url_path="topics",
+        ),
+        st.Page(
+            f"{PAGES}/proposals.py",
+            title=t("proposals", lang),
+            icon=":material/checklist:",
+            url_path="proposals",
+        ),
+        st.Page(
+            f"{PAGES}/evidence.py",
+            title=t("evidence", lang),
+            icon=":material/newspaper:",
+            url_path="evidence",
+        ),
+    ]
+    page = st.navigation(pages)
+    sidebar.render(loaded, state)
+    _notices(loaded, lang)
+    sync_url(st.session_state["view"])
+    page.run()
+
+
+main()
