@@ -1,0 +1,87 @@
+"""The view state: URL round trips, bad parameters, and what each filter keeps."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from dashboard.filters import (
+    ViewState,
+    filter_claims,
+    filter_proposals,
+    from_query,
+    to_query,
+    visible_places,
+)
+from dashboard.model import Tour
+
+
+@pytest.mark.parametrize(
+    "state",
+    [
+        ViewState(),
+        ViewState(lang="es"),
+        ViewState(stop="lima", countries=("PE", "CL"), topics=("mining",)),
+        ViewState(start=dt.date(2025, 12, 20), end=dt.date(2026, 1, 10)),
+    ],
+)
+def test_url_round_trip(kast: Tour, state: ViewState):
+    assert from_query(to_query(state), kast) == state
+
+
+def test_defaults_leave_the_url_empty():
+    assert to_query(ViewState()) == {}
+
+
+@pytest.mark.parametrize(
+    ("params", "problem"),
+    [
+        ({"lang": "de"}, "lang='de'"),
+        ({"stop": "<script>"}, "stop='<script>'"),
+        ({"country": "PE,ZZ"}, "country='ZZ'"),
+        ({"topic": "mining,,weather"}, "topic='weather'"),
+        ({"to": "2026-99-01"}, "to='2026-99-01'"),
+    ],
+)
+def test_bad_parameters_fall_back_and_are_named(kast: Tour, params: dict[str, str], problem: str):
+    state = from_query(params, kast)
+    assert problem in state.problems
+    assert state.lang == "en" and state.stop is None
+
+
+def test_good_parts_of_a_half_bad_link_are_kept(kast: Tour):
+    state = from_query({"country": "PE,ZZ", "topic": "mining"}, kast)
+    assert state.countries == ("PE",) and state.topics == ("mining",)
+
+
+def test_a_change_clears_the_notice(kast: Tour):
+    state = from_query({"lang": "de"}, kast)
+    assert state.with_(stop="lima").problems == ()
+
+
+def test_topic_filter(kast: Tour):
+    state = ViewState(topics=("mining",))
+    assert visible_places(kast, state) == {"lima"}
+    assert all("mining" in c.topics for c in filter_claims(kast, state))
+    assert [p.id for p in filter_proposals(kast, state)] == ["border-tech-sharing"]
+
+
+def test_country_filter_keeps_the_border_pair_side(kast: Tour):
+    state = ViewState(countries=("CL",))
+    assert visible_places(kast, state) == {"santiago", "arica"}
+
+
+def test_date_filter(kast: Tour):
+    december = ViewState(start=dt.date(2025, 12, 1), end=dt.date(2025, 12, 31))
+    assert visible_places(kast, december) == {"buenos-aires", "quito"}
+    claims = filter_claims(kast, december)
+    assert claims and all(c.place != "lima" for c in claims)
+
+
+def test_stop_filter(kast: Tour):
+    state = ViewState(stop="quito")
+    assert visible_places(kast, state) == {"quito"}
+    assert all("quito" in (c.place, *c.mentions) for c in filter_claims(kast, state))
+    corridor = [p for p in filter_proposals(kast, state) if p.id == "humanitarian-corridor"]
+    assert corridor, "the corridor was discussed in Ecuador"
