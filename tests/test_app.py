@@ -21,8 +21,8 @@ def app(monkeypatch: pytest.MonkeyPatch) -> Iterator[AppTest]:
 
 
 def _texts(at: AppTest) -> str:
-    parts = [e.value for kind in ("title", "header", "subheader", "markdown", "caption", "info", "warning", "error")
-             for e in getattr(at, kind)]  # fmt: skip
+    kinds = ("title", "header", "subheader", "markdown", "caption", "info", "warning", "error")
+    parts = [e.value for kind in kinds for e in getattr(at, kind)]
     # Tour text reaches st.markdown with its punctuation backslash-escaped; users see it unescaped.
     return re.sub(r"\\(.)", r"\1", "\n".join(str(p) for p in parts))
 
