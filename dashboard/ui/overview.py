@@ -105,5 +105,7 @@ def render() -> None:
     render_figures(loaded.tour, lang)
     render_map(loaded, state)
     render_stop(loaded, state)
-    with st.expander(t("table_alternative", lang) + f" — {t('map', lang)}"):
-        st.dataframe(frames.stops_frame(loaded.tour, state), hide_index=True, width="stretch")
+    # The itinerary doubles as the map's table alternative (screen readers, copy and paste).
+    st.subheader(t("itinerary", lang))
+    itinerary = frames.stops_frame(loaded.tour, state).drop(columns=["id"])
+    st.dataframe(itinerary, hide_index=True, width="stretch", key="itinerary")

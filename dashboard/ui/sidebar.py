@@ -156,7 +156,7 @@ def _accept_upload(name: str, data: bytes, lang: str) -> None:
         return  # the same file, still sitting in the uploader after a rerun
     st.session_state["upload_seen"] = (name, len(data), hash(data))
     try:
-        load_upload(name, data)
+        load_upload(name, data, lang)
     except TourError as exc:
         st.session_state["upload_error"] = exc
         return

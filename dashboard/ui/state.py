@@ -20,6 +20,7 @@ import streamlit as st
 from dashboard.errors import TourError
 from dashboard.filters import ViewState, from_query, to_query
 from dashboard.geocode import GeocodeReport, geocode_tour
+from dashboard.i18n import t
 from dashboard.loader import DEFAULT_TOUR, load_text, load_tour
 from dashboard.model import Tour
 
@@ -78,9 +79,9 @@ def load_configured() -> LoadedTour:
     return LoadedTour(tour, f"path:{path}:{mtime}", path.name, report)
 
 
-def load_upload(name: str, data: bytes) -> LoadedTour:
+def load_upload(name: str, data: bytes, lang: str = "en") -> LoadedTour:
     digest = hashlib.sha256(data).hexdigest()
-    with st.spinner("…"):
+    with st.spinner(t("loading_upload", lang)):
         tour, report = _load_upload(digest, name, data)
     return LoadedTour(tour, f"upload:{digest}", name, report)
 
