@@ -71,6 +71,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "actual": {"en": "took place", "es": "realizada"},
     "itinerary": {"en": "Stops: where, when, whom, what, says who", "es": "Paradas: dónde, cuándo, con quién, qué, según quién"},
     "loading_upload": {"en": "Checking the tour file and adding missing coordinates…", "es": "Revisando el archivo y añadiendo las coordenadas que faltan…"},
+    "choose": {"en": "Choose options", "es": "Elija opciones"},
     "table_alternative": {"en": "Show as a table", "es": "Ver como tabla"},
     "download_html": {"en": "Download map (HTML)", "es": "Descargar mapa (HTML)"},
     "download_geojson": {"en": "Download GeoJSON", "es": "Descargar GeoJSON"},

@@ -97,6 +97,7 @@ def test_language_switch(app: AppTest):
     assert at.metric[0].label == "Visits"
     at.segmented_control(key="w_lang").set_value("es").run()
     assert at.metric[0].label == "Visitas"
+    assert at.multiselect(key="w_topic").placeholder == "Elija opciones"
     assert at.query_params["lang"] == "es"
     assert "diciembre" in " ".join(_frames(at)[-1].astype(str).values.ravel())
 

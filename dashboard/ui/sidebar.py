@@ -82,6 +82,7 @@ def render_filters(loaded: LoadedTour, state: ViewState) -> None:
     st.multiselect(
         t("country", lang),
         countries,
+        placeholder=t("choose", lang),
         key="w_country",
         on_change=lambda: _update(countries=tuple(st.session_state.w_country)),
     )
@@ -90,6 +91,7 @@ def render_filters(loaded: LoadedTour, state: ViewState) -> None:
         t("topic", lang),
         list(topic_labels),
         format_func=topic_labels.__getitem__,
+        placeholder=t("choose", lang),
         key="w_topic",
         on_change=lambda: _update(topics=tuple(st.session_state.w_topic)),
     )
