@@ -1,0 +1,146 @@
+"""Timed browser scenarios (Playwright driving Debian's chromium), each returning seconds.
+
+Every scenario opens a fresh browser context (no cache shared between runs) and times
+from the navigation or the user's action until what the user waits for is drawn.
+Background tiles are answered locally with an empty image, so nothing leaves the machine.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from playwright.sync_api import Browser, Frame, Page, sync_playwright
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--no-first-run", "--disable-sync", "--disable-quic"]  # fmt: skip
+TILE_PATTERN = "https://tile.openstreetmap.org/**"
+MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
+TIMEOUT_MS = 120_000
+
+
+@contextmanager
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        try:
+            yield b
+        finally:
+            b.close()
+
+
+@contextmanager
+def new_page(b: Browser) -> Iterator[Page]:
+    context = b.new_context(viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    page.set_default_timeout(TIMEOUT_MS)
+    page.route(TILE_PATTERN, lambda route: route.fulfill(status=204, body=b""))
+    try:
+        yield page
+    finally:
+        context.close()
+
+
+def _timed(action: Callable[[], Any], until: Callable[[], Any]) -> float:
+    start = time.perf_counter()
+    action()
+    until()
+    return time.perf_counter() - start
+
+
+def map_frame(page: Page, selected: str | None = None) -> Frame:
+    """The map's frame once its layer script has run (and, if given, shows ``selected``)."""
+    page.wait_for_selector(MAP_FRAME, state="attached")
+    expression = "() => window.tourMarkers !== undefined && document.querySelector('.tour-legend') !== null"
+    if selected:
+        expression = (
+            f"() => window.tourSelected === {selected!r} && document.querySelector('.tour-legend') !== null"
+        )
+    deadline = time.monotonic() + TIMEOUT_MS / 1000
+    while time.monotonic() < deadline:
+        for frame in page.frames:
+            try:
+                if frame != page.main_frame and frame.evaluate(expression):
+                    return frame
+            except Exception:
+                continue
+        page.wait_for_timeout(10)
+    raise TimeoutError("the map was not drawn")
+
+
+def paint_empty(b: Browser, url: str) -> float:
+    with new_page(b) as page:
+        return _timed(
+            lambda: page.goto(url, wait_until="commit"), lambda: page.get_by_text("Baseline").wait_for()
+        )
+
+
+def paint_map(b: Browser, url: str) -> tuple[float, float]:
+    """(map drawn, whole first screen drawn): markers and route, then metrics and itinerary too."""
+    with new_page(b) as page:
+        start = time.perf_counter()
+        page.goto(url, wait_until="commit")
+        map_frame(page)
+        drawn = time.perf_counter() - start
+        page.get_by_test_id("stMetric").nth(4).wait_for()
+        page.get_by_test_id("stDataFrame").last.wait_for()
+        return drawn, time.perf_counter() - start
+
+
+def _choose(page: Page, label: str, option: str) -> None:
+    box = page.get_by_test_id("stSelectbox").filter(has_text=label).first
+    box.click()
+    page.keyboard.type(option)
+    page.keyboard.press("Enter")
+
+
+def rerun_select(b: Browser, url: str) -> float:
+    with new_page(b) as page:
+        page.goto(url)
+        page.get_by_text("Chosen: alpha").wait_for()
+        return _timed(
+            lambda: _choose(page, "Pick", "beta"), lambda: page.get_by_text("Chosen: beta").wait_for()
+        )
+
+
+def filter_change(b: Browser, url: str, option: str, place_id: str) -> float:
+    """Choose a stop in the sidebar; done when the map, the stop panel and the itinerary show it."""
+    with new_page(b) as page:
+        page.goto(url)
+        map_frame(page)
+
+        def everywhere() -> None:
+            map_frame(page, selected=place_id)
+            page.get_by_text(f"Selected stop: {option}").wait_for()
+            page.get_by_test_id("stDataFrame").last.wait_for()
+
+        return _timed(lambda: _choose(page, "Stop", option), everywhere)
+
+
+def map_click(b: Browser, url: str, marker_text: str, option: str, place_id: str) -> float:
+    """Click a numbered marker on the map; done when the whole app shows that stop selected."""
+    with new_page(b) as page:
+        page.goto(url)
+        frame = map_frame(page)
+        marker = frame.locator(".tour-num", has_text=marker_text).first
+
+        def everywhere() -> None:
+            map_frame(page, selected=place_id)
+            page.get_by_text(f"Selected stop: {option}").wait_for()
+
+        return _timed(lambda: marker.click(), everywhere)
+
+
+def export_draw(b: Browser, file_url: str, places: int) -> float:
+    """Seconds from navigation until the exported page has every marker and has painted a frame."""
+    with new_page(b) as page:
+        page.route("http*://**", lambda route: route.abort())  # offline: anything fetched would fail
+        page.goto(file_url, wait_until="commit")
+        page.wait_for_function(
+            f"() => window.tourMarkers && Object.keys(window.tourMarkers).length >= {places}"
+        )
+        ms = page.evaluate("() => new Promise(r => requestAnimationFrame(() => r(performance.now())))")
+        return float(ms) / 1000

@@ -1,0 +1,126 @@
+"""The benchmark suite: ``python -m bench.run`` (``--quick`` for a smoke run).
+
+Measures the dashboard against baselines measured in the same run (an empty Streamlit
+app, a one-selectbox app), in headless chromium against `streamlit run` on loopback,
+and writes ``bench/results/latest.json`` and ``docs/performance.md``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from bench import browser as bw
+from bench.report import write_report
+from bench.servers import ROOT, streamlit, write_baselines
+from bench.synth import write_tour
+
+APP = ROOT / "streamlit_app.py"
+
+
+def stats(values: list[float]) -> dict[str, Any]:
+    return {"median": statistics.median(values), "min": min(values), "max": max(values), "n": len(values)}
+
+
+def repeat(runs: int, measure: Callable[[], float]) -> dict[str, Any]:
+    measure()  # warm-up, discarded: the server compiles and caches on its first visitor
+    return stats([measure() for _ in range(runs)])
+
+
+def _paint(b: Any, url: str, runs: int) -> tuple[dict[str, Any], dict[str, Any]]:
+    bw.paint_map(b, url)  # warm-up
+    pairs = [bw.paint_map(b, url) for _ in range(runs)]
+    return stats([p[0] for p in pairs]), stats([p[1] for p in pairs])
+
+
+def baselines(b: Any, folder: Path, runs: int) -> dict[str, Any]:
+    empty, select = write_baselines(folder)
+    with streamlit(empty, cwd=folder) as server:
+        paint = repeat(runs, lambda: bw.paint_empty(b, server.url))
+    with streamlit(select, cwd=folder) as server:
+        rerun = repeat(runs, lambda: bw.rerun_select(b, server.url))
+    return {"empty_paint": paint, "select_rerun": rerun}
+
+
+def export_metrics(b: Any, tour: Path | None, folder: Path, places: int, runs: int) -> dict[str, Any]:
+    out = folder / f"export-{places}.html"
+    cmd = [sys.executable, "-m", "dashboard", "export", "html", "-o", str(out)]
+    if tour:
+        cmd += ["--tour", str(tour)]
+    subprocess.run(cmd, cwd=ROOT, check=True, capture_output=True)
+    draw = repeat(runs, lambda: bw.export_draw(b, out.as_uri(), places))
+    return {"bytes": out.stat().st_size, "draw": draw}
+
+
+def seed_metrics(b: Any, folder: Path, runs: int) -> dict[str, Any]:
+    with streamlit(APP) as server:
+        drawn, screen = _paint(b, server.url, runs)
+        result = {
+            "map_drawn": drawn,
+            "first_screen": screen,
+            "filter_change": repeat(runs, lambda: bw.filter_change(b, server.url, "3. Lima", "lima")),
+            "map_click": repeat(runs, lambda: bw.map_click(b, server.url, "2", "2. Quito", "quito")),
+            "peak_rss_mb": server.peak_rss_mb(),
+        }
+    result["export"] = export_metrics(b, None, folder, 6, runs)
+    return result
+
+
+def scale_metrics(b: Any, folder: Path, size: int, runs: int) -> dict[str, Any]:
+    tour = write_tour(size, folder / f"tour-{size}.json")
+    with streamlit(APP, env={"TOUR_FILE": str(tour)}) as server:
+        drawn, screen = _paint(b, server.url, runs)
+        result = {
+            "map_drawn": drawn,
+            "first_screen": screen,
+            "filter_change": repeat(runs, lambda: bw.filter_change(b, server.url, "2. Place 2", "p2")),
+            "peak_rss_mb": server.peak_rss_mb(),
+        }
+    result["export"] = export_metrics(b, tour, folder, size, runs)
+    return result
+
+
+def apptest_metrics(tour: Path | None = None) -> dict[str, Any]:
+    cmd = [sys.executable, "-m", "bench.apptest_timing", *([str(tour)] if tour else [])]
+    out = subprocess.run(cmd, cwd=ROOT, check=True, capture_output=True, text=True)
+    data = json.loads(out.stdout.strip().splitlines()[-1])
+    return {"cold": data["cold"], "warm": stats(data["warm"])}
+
+
+def run_suite(runs: int, sizes: list[int]) -> dict[str, Any]:
+    with tempfile.TemporaryDirectory() as tmp, bw.browser() as b:
+        folder = Path(tmp)
+        results: dict[str, Any] = {"runs": runs, "baselines": baselines(b, folder, runs)}
+        results["seed"] = seed_metrics(b, folder, runs)
+        results["apptest"] = apptest_metrics()
+        results["scale"] = {str(n): scale_metrics(b, folder, n, runs) for n in sizes}
+    return results
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--runs", type=int, default=5, help="measured runs per figure (default 5)")
+    parser.add_argument("--sizes", default="100,1000,10000", help="synthetic tour sizes")
+    parser.add_argument("--quick", action="store_true", help="smoke run: 1 run, 100 places, no report")
+    parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results" / "latest.json")
+    args = parser.parse_args()
+    runs, sizes = (1, [100]) if args.quick else (args.runs, [int(s) for s in args.sizes.split(",")])
+    results = run_suite(runs, sizes)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(results, indent=2), encoding="utf-8")
+    if not args.quick:
+        write_report(results, ROOT / "docs" / "performance.md")
+    print(json.dumps(results, indent=2))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,86 @@
+"""Start and stop `streamlit run` servers for the benchmarks, and read their peak memory."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+EMPTY_APP = 'import streamlit as st\n\nst.title("Baseline")\n'
+SELECT_APP = (
+    "import streamlit as st\n\n"
+    'choice = st.selectbox("Pick", ["alpha", "beta", "gamma"])\n'
+    'st.write(f"Chosen: {choice}")\n'
+)
+
+
+@dataclass
+class Server:
+    url: str
+    process: subprocess.Popen[bytes]
+
+    def peak_rss_mb(self) -> float:
+        """Peak resident memory of the server process (VmHWM), in MB."""
+        status = Path(f"/proc/{self.process.pid}/status").read_text()
+        kb = next(int(line.split()[1]) for line in status.splitlines() if line.startswith("VmHWM"))
+        return kb / 1024
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _wait_healthy(url: str, process: subprocess.Popen[bytes], timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"streamlit exited with {process.returncode}")
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+                if response.read() == b"ok":
+                    return
+        except OSError:
+            time.sleep(0.1)
+    raise RuntimeError(f"{url} did not become healthy in {timeout} s")
+
+
+@contextmanager
+def streamlit(script: Path, env: dict[str, str] | None = None, cwd: Path = ROOT) -> Iterator[Server]:
+    """A `streamlit run SCRIPT` on a free loopback port, stopped on exit."""
+    port = free_port()
+    cmd = [sys.executable, "-m", "streamlit", "run", str(script), "--server.port", str(port),
+           "--server.headless", "true", "--server.address", "127.0.0.1",
+           "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"]  # fmt: skip
+    process = subprocess.Popen(
+        cmd, cwd=cwd, env={**os.environ, **(env or {})}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        _wait_healthy(url, process)
+        yield Server(url, process)
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+def write_baselines(folder: Path) -> tuple[Path, Path]:
+    """The two baseline apps: an empty one (a title) and a one-selectbox one."""
+    folder.mkdir(parents=True, exist_ok=True)
+    empty, select = folder / "empty_app.py", folder / "select_app.py"
+    empty.write_text(EMPTY_APP, encoding="utf-8")
+    select.write_text(SELECT_APP, encoding="utf-8")
+    return empty, select
