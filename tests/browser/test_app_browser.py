@@ -256,3 +256,23 @@ def test_topics_and_timeline_pages_draw_plotly_charts(app: App) -> None:
     expect(chart.locator(".js-plotly-plot .main-svg").first).to_be_visible()
     expect(chart.locator(".js-plotly-plot g.trace.scatter .point")).not_to_have_count(0)
     assert errors_on_subpage(app, "topics") == []
+
+
+# 8 -------------------------------------------------------------------------------------------
+
+
+def test_downloading_the_map_keeps_the_view(app: App) -> None:
+    page = app.page
+    app.open("/?stop=lima")
+    expect(page.get_by_role("heading", name="Selected stop: 3. Lima")).to_be_visible()
+    app.wait_for_markers()
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Download map (HTML)").click()
+    download = info.value
+    assert download.suggested_filename == "kast-tour-2025-map.html"
+    html = open(download.path(), encoding="utf-8").read()
+    assert "3. Lima" in html and "<script src=" not in html
+    # No rerun, no reset: the selection and the URL are as they were.
+    expect(page.get_by_role("heading", name="Selected stop: 3. Lima")).to_be_visible()
+    assert query(page.url) == {"stop": "lima"}
+    assert app.watch.errors == []
