@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from urllib.parse import parse_qsl, urlsplit
 
 from playwright.sync_api import Frame, expect
@@ -270,7 +271,7 @@ def test_downloading_the_map_keeps_the_view(app: App) -> None:
         page.get_by_role("button", name="Download map (HTML)").click()
     download = info.value
     assert download.suggested_filename == "kast-tour-2025-map.html"
-    html = open(download.path(), encoding="utf-8").read()
+    html = Path(download.path()).read_text(encoding="utf-8")
     assert "3. Lima" in html and "<script src=" not in html
     # No rerun, no reset: the selection and the URL are as they were.
     expect(page.get_by_role("heading", name="Selected stop: 3. Lima")).to_be_visible()
