@@ -161,7 +161,14 @@ def _bearing(a: tuple[float, float], b: tuple[float, float]) -> float:
     return -math.degrees(math.atan2(dy, dx))
 
 
-def payload(tour: Tour, lang: str, selected: str | None, visible: set[str] | None) -> dict[str, Any]:
+def view_state(selected: str | None, visible: set[str] | None) -> dict[str, Any]:
+    """Which stop is selected and which match the filters (None: all), as the map's script reads it."""
+    return {"selected": selected, "visible": None if visible is None else sorted(visible)}
+
+
+def payload(
+    tour: Tour, lang: str, selected: str | None = None, visible: set[str] | None = None
+) -> dict[str, Any]:
     """Everything the map's script draws, as plain JSON-able data."""
     all_stops = [s for s in stops(tour) if s.place.has_coordinates]
     points = [
@@ -173,8 +180,6 @@ def payload(tour: Tour, lang: str, selected: str | None, visible: set[str] | Non
             "n": s.order,
             "tip": tooltip_html(s, tour, lang),
             "pop": popup_html(s, tour, lang),
-            "dim": visible is not None and s.place.id not in visible,
-            "sel": s.place.id == selected,
         }
         for s in all_stops
     ]
@@ -209,6 +214,7 @@ def payload(tour: Tour, lang: str, selected: str | None, visible: set[str] | Non
         "legendTitle": esc(t("legend", lang)),
         "colors": COLORS,
         "many": len(points) > MANY_STOPS,
+        "state": view_state(selected, visible),
     }
 
 
@@ -217,10 +223,35 @@ class TourLayer(MacroElement):
 
     _template = Template((Path(__file__).parent / "tour_layer.js.j2").read_text(encoding="utf-8"))
 
-    def __init__(self, data: dict[str, Any]) -> None:
+    def __init__(self, data: dict[str, Any] | str) -> None:
         super().__init__()  # type: ignore[no-untyped-call]
         self._name = "TourLayer"
-        self.data_json = script_json(data)
+        self.data_json = data if isinstance(data, str) else script_json(data)
+
+
+class TourState(MacroElement):
+    """Restyles the drawn stops for a selection and a filter, without redrawing the map.
+
+    Sent to st_folium as ``feature_group_to_add``: a new state changes only this small
+    script, so a click or a filter change does not reload the map in the browser.
+    """
+
+    _template = Template(
+        "{% macro script(this, kwargs) %}"
+        "window.tourApplyState && window.tourApplyState({{ this.state_json }});"
+        "{% endmacro %}"
+    )
+
+    def __init__(self, selected: str | None, visible: set[str] | None) -> None:
+        super().__init__()  # type: ignore[no-untyped-call]
+        self._name = "TourState"
+        self.state_json = script_json(view_state(selected, visible))
+
+
+def state_layer(selected: str | None, visible: set[str] | None) -> folium.FeatureGroup:
+    group = folium.FeatureGroup(name="tour-state", control=False)
+    TourState(selected, visible).add_to(group)
+    return group
 
 
 def bounds(tour: Tour) -> list[list[float]] | None:
@@ -240,13 +271,17 @@ def build_map(
     visible: set[str] | None = None,
     tiles: bool = True,
     inline_placeholders: bool = False,
+    data_json: str | None = None,
 ) -> folium.Map:
-    """The route map. ``visible``: place ids matching the filters (others are dimmed)."""
+    """The route map. ``visible``: place ids matching the filters (others are dimmed).
+
+    ``data_json``: a payload already serialised by :func:`script_json` (the UI caches it).
+    """
     m = folium.Map(tiles=None, control_scale=True, prefer_canvas=len(tour.places) > MANY_STOPS)
     use_offline_assets(m, inline_placeholders)
     if tiles:
         folium.TileLayer(TILE_URL, attr=TILE_ATTRIBUTION, name="OpenStreetMap", max_zoom=19).add_to(m)
-    TourLayer(payload(tour, lang, selected, visible)).add_to(m)
+    TourLayer(data_json or payload(tour, lang, selected, visible)).add_to(m)
     box = bounds(tour)
     if box:
         m.fit_bounds(box, padding=(30, 30))

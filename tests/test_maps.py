@@ -69,11 +69,22 @@ def test_spanish_map_labels(kast: Tour):
     assert "7 de enero de 2026" in lima["tip"]
 
 
-def test_selection_and_dimming(kast: Tour):
-    data = payload(kast, "en", "lima", {"lima"})
-    flags = {p["id"]: (p["sel"], p["dim"]) for p in data["points"]}
-    assert flags["lima"] == (True, False)
-    assert flags["quito"] == (False, True)
+def test_selection_and_dimming_travel_as_state(kast: Tour):
+    data = payload(kast, "en", "lima", {"lima", "tacna"})
+    assert data["state"] == {"selected": "lima", "visible": ["lima", "tacna"]}
+    assert payload(kast, "en")["state"] == {"selected": None, "visible": None}
+
+
+def test_state_layer_restyles_without_redrawing(kast: Tour):
+    from dashboard.maps import state_layer
+
+    m = build_map(kast)
+    base = m.get_root().render()
+    group = state_layer("quito", {"quito"})
+    group.add_to(m)
+    script = group.render() or m.get_root().render()
+    assert 'window.tourApplyState({"selected":"quito","visible":["quito"]})' in script.replace(" ", "")
+    assert "tourApplyState" in base  # the base map defines it and applies its own state
 
 
 def test_map_is_fitted_to_every_place(kast: Tour):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import streamlit as st
 from streamlit_folium import st_folium
 
@@ -9,7 +11,7 @@ from dashboard import frames
 from dashboard.derive import stops
 from dashboard.filters import ViewState, filter_claims, visible_places
 from dashboard.i18n import format_range, t
-from dashboard.maps import build_map
+from dashboard.maps import build_map, payload, script_json, state_layer
 from dashboard.model import Person, Tour, Visit
 from dashboard.ui import common
 from dashboard.ui.state import LoadedTour, set_view
@@ -40,17 +42,36 @@ def _clicked_place(tour: Tour, clicked: dict[str, float] | None) -> str | None:
     return None
 
 
+@st.cache_data(max_entries=8, show_spinner=False)
+def _map_data(tour_key: str, lang: str, _tour: Tour) -> str:
+    return script_json(payload(_tour, lang))
+
+
+def _new_click(key: str, result: dict[str, Any] | None) -> dict[str, float] | None:
+    """The clicked point if this is a click not handled yet (the component keeps its last value)."""
+    count = (result or {}).get("last_object_clicked_count")
+    if not count or st.session_state.get(f"{key}-clicks") == count:
+        return None
+    st.session_state[f"{key}-clicks"] = count
+    return (result or {}).get("last_object_clicked")
+
+
 def render_map(loaded: LoadedTour, state: ViewState) -> None:
     visible = visible_places(loaded.tour, state) if state.is_filtered else None
-    m = build_map(
-        loaded.tour, lang=state.lang, selected=state.stop, visible=visible, tiles=common.tiles_enabled()
-    )
-    # A new key per view state: the component starts with no click, so a click always registers once.
-    key = f"map-{hash((loaded.key, state.lang, state.stop, frozenset(visible or ())))}"
+    data = _map_data(loaded.key, state.lang, loaded.tour)
+    m = build_map(loaded.tour, lang=state.lang, tiles=common.tiles_enabled(), data_json=data)
+    # The base map depends on the tour and language only; selection and filters travel as a small
+    # state layer, so the browser restyles the markers instead of reloading the map.
+    key = f"map-{hash((loaded.key, state.lang))}"
     result = st_folium(
-        m, key=key, height=480, use_container_width=True, returned_objects=["last_object_clicked"]
+        m,
+        key=key,
+        height=480,
+        use_container_width=True,
+        feature_group_to_add=state_layer(state.stop, visible),
+        returned_objects=["last_object_clicked", "last_object_clicked_count"],
     )
-    place = _clicked_place(loaded.tour, (result or {}).get("last_object_clicked"))
+    place = _clicked_place(loaded.tour, _new_click(key, result))
     if place and place != state.stop:
         set_view(state.with_(stop=place))
         st.rerun()
