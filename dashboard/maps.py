@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 import folium
-from branca.element import MacroElement
+from branca.element import Element, MacroElement
 from jinja2 import Template
 
 from dashboard.derive import Stop, legs, stops
@@ -74,9 +74,20 @@ def use_offline_assets(m: folium.Map, inline_placeholders: bool = False) -> foli
     return m
 
 
+_JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
+
+
+def _no_braces(match: re.Match[str]) -> str:
+    return match.group(0).replace("{", "\\u007b").replace("}", "\\u007d")
+
+
 def script_json(value: Any) -> str:
-    """JSON that is safe inside a ``<script>`` element (no ``</script>``, no HTML comments)."""
-    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    """JSON that is safe inside a ``<script>`` element and inert to Jinja.
+
+    No ``</script>`` or HTML comment can appear, and no brace inside a string, so no
+    ``{{ ... }}`` from a tour file can ever be evaluated by a template engine.
+    """
+    text = _JSON_STRING.sub(_no_braces, json.dumps(value, ensure_ascii=False, separators=(",", ":")))
     for char, escaped in (
         ("<", "\\u003c"),
         (">", "\\u003e"),
@@ -218,7 +229,34 @@ def payload(
     }
 
 
-class TourLayer(MacroElement):
+class _Raw(Element):
+    """Text placed in the page as it is.
+
+    branca's MacroElement wraps its rendered script in ``Element(text)``, which compiles
+    the text as a Jinja template: tour text with ``{{ ... }}`` would then be evaluated on
+    the server (template injection), and a 7 MB script takes seconds to tokenize.
+    """
+
+    def __init__(self, text: str) -> None:
+        super().__init__()  # type: ignore[no-untyped-call]
+        self._text = text
+
+    def render(self, **kwargs: Any) -> str:
+        return self._text
+
+
+class _RawMacroElement(MacroElement):
+    """A MacroElement whose header and script reach the page without a second Jinja pass."""
+
+    def render(self, **kwargs: Any) -> None:
+        figure = self.get_root()
+        module = self._template.module
+        if hasattr(module, "header"):
+            figure.header.add_child(_Raw(module.header(self, kwargs)), name=self.get_name())
+        figure.script.add_child(_Raw(module.script(self, kwargs)), name=self.get_name())
+
+
+class TourLayer(_RawMacroElement):
     """Draws the payload with plain Leaflet: markers, legs with arrows, the border pair, a legend."""
 
     _template = Template((Path(__file__).parent / "tour_layer.js.j2").read_text(encoding="utf-8"))
@@ -229,7 +267,7 @@ class TourLayer(MacroElement):
         self.data_json = data if isinstance(data, str) else script_json(data)
 
 
-class TourState(MacroElement):
+class TourState(_RawMacroElement):
     """Restyles the drawn stops for a selection and a filter, without redrawing the map.
 
     Sent to st_folium as ``feature_group_to_add``: a new state changes only this small

@@ -11,7 +11,10 @@ from bs4 import BeautifulSoup
 from dashboard.maps import build_map, payload, script_json, standalone_html
 from dashboard.model import Tour
 
-HOSTILE = "<img src=x onerror=alert(1)>`${alert(2)}`</script><script>alert(3)</script>\"'"
+HOSTILE = (
+    "<img src=x onerror=alert(1)>`${alert(2)}`</script><script>alert(3)</script>\"' "
+    "{{ 7*7 }} {% if 1 %}T{% endif %}"
+)
 
 
 def _payload_from_html(page: str) -> dict:
@@ -121,6 +124,7 @@ def test_hostile_text_is_escaped_everywhere(mini_tour: Tour):
     page = standalone_html(build_map(tour, inline_placeholders=True))
     assert "<img src=x" not in page
     assert "</script><script>alert(3)" not in page
+    assert " 49 " not in page and "{{ 7*7 }}" not in page  # never evaluated as a Jinja template
     data = _payload_from_html(page)
     lima = next(p for p in data["points"] if p["id"] == "lima")
     # The strings Leaflet puts into innerHTML show the name as text, not markup.
