@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 import folium
-from branca.element import Element, MacroElement
+from branca.element import Element, Figure, MacroElement
 from jinja2 import Template
 
 from dashboard.derive import Stop, legs, stops
@@ -238,7 +238,7 @@ class _Raw(Element):
     """
 
     def __init__(self, text: str) -> None:
-        super().__init__()  # type: ignore[no-untyped-call]
+        super().__init__()
         self._text = text
 
     def render(self, **kwargs: Any) -> str:
@@ -248,12 +248,14 @@ class _Raw(Element):
 class _RawMacroElement(MacroElement):
     """A MacroElement whose header and script reach the page without a second Jinja pass."""
 
-    def render(self, **kwargs: Any) -> None:
+    def render(self, **kwargs: Any) -> str:
         figure = self.get_root()
+        assert isinstance(figure, Figure), "render the map's root figure, not this element alone"
         module = self._template.module
         if hasattr(module, "header"):
             figure.header.add_child(_Raw(module.header(self, kwargs)), name=self.get_name())
         figure.script.add_child(_Raw(module.script(self, kwargs)), name=self.get_name())
+        return ""
 
 
 class TourLayer(_RawMacroElement):
