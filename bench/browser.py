@@ -18,6 +18,7 @@ CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--no-first-run", "--disable-sync", "--disable-quic"]  # fmt: skip
 TILE_PATTERN = "https://tile.openstreetmap.org/**"
+ITINERARY = "Stops: where, when, whom, what, says who"
 MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
 TIMEOUT_MS = 120_000
 
@@ -86,7 +87,8 @@ def paint_map(b: Browser, url: str) -> tuple[float, float]:
         map_frame(page)
         drawn = time.perf_counter() - start
         page.get_by_test_id("stMetric").nth(4).wait_for()
-        page.get_by_test_id("stDataFrame").last.wait_for()
+        page.get_by_text(ITINERARY).wait_for()
+        page.locator("[data-testid='stMain'] table, [data-testid='stDataFrame']").last.wait_for()
         return drawn, time.perf_counter() - start
 
 
@@ -115,7 +117,7 @@ def filter_change(b: Browser, url: str, option: str, place_id: str) -> float:
         def everywhere() -> None:
             map_frame(page, selected=place_id)
             page.get_by_text(f"Selected stop: {option}").wait_for()
-            page.get_by_test_id("stDataFrame").last.wait_for()
+            page.locator("[data-testid='stMain'] table, [data-testid='stDataFrame']").last.wait_for()
 
         return _timed(lambda: _choose(page, "Stop", option), everywhere)
 

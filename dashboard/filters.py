@@ -105,12 +105,14 @@ def _in_dates(state: ViewState, first: dt.date | None, last: dt.date | None) -> 
     return not ((state.start and last < state.start) or (state.end and first > state.end))
 
 
-def claim_matches(claim: Claim, state: ViewState, tour: Tour, visit_dates: dict[str, dt.date]) -> bool:
-    places = {p.id: p for p in tour.places}
+def claim_matches(
+    claim: Claim, state: ViewState, countries: dict[str, str], visit_dates: dict[str, dt.date]
+) -> bool:
+    """Whether ``claim`` passes the filters; ``countries`` maps place ids to country codes."""
     where = [pid for pid in [claim.place, *claim.mentions] if pid]
     if state.stop and state.stop not in where:
         return False
-    if state.countries and not any(places[p].country in state.countries for p in where if p in places):
+    if state.countries and not any(countries.get(p) in state.countries for p in where):
         return False
     if state.topics and not set(claim.topics) & set(state.topics):
         return False
@@ -123,8 +125,11 @@ def _visit_dates(tour: Tour) -> dict[str, dt.date]:
 
 
 def filter_claims(tour: Tour, state: ViewState) -> list[Claim]:
+    if not state.is_filtered:
+        return list(tour.claims)
+    countries = {p.id: p.country for p in tour.places}
     dates = _visit_dates(tour)
-    return [c for c in tour.claims if claim_matches(c, state, tour, dates)]
+    return [c for c in tour.claims if claim_matches(c, state, countries, dates)]
 
 
 def visible_places(tour: Tour, state: ViewState) -> set[str]:

@@ -121,44 +121,56 @@ def _date_text(stop: Stop, lang: str) -> str:
     return "; ".join(parts)
 
 
-def tooltip_html(stop: Stop, tour: Tour, lang: str) -> str:
-    label = f"{stop.order}. " if stop.order else ""
-    date = ""
-    if stop.visit:
-        best = stop.visit.best_date()
-        date = f" — {format_range(best.start, best.end, lang, best.precision)}"
-    role = "" if stop.place.role == "visit" else f" ({t(stop.place.role, lang).split(' (')[0]})"
-    return f"<b>{esc(label + stop.place.name)}</b>{esc(role + date)}"
+POPUP_ROWS = ("dates", "venue", "met", "topics", "sources")  # row labels, sent once per map
 
 
-def _row(label: str, value: str) -> str:
-    return f"<tr><th>{esc(label)}</th><td>{value}</td></tr>" if value else ""
-
-
-def popup_html(stop: Stop, tour: Tour, lang: str) -> str:
-    """The popup's HTML: every piece of tour text escaped."""
-    visit = stop.visit
-    met = ", ".join(
-        esc(p.name or (p.office.get(lang) if p.office else ""))
-        + (f" ({esc(p.office.get(lang))})" if p.name and p.office else "")
-        for p in (visit.counterparts if visit else [])
+def _met(stop: Stop, lang: str) -> str:
+    people = stop.visit.counterparts if stop.visit else []
+    return ", ".join(
+        (p.name or (p.office.get(lang) if p.office else ""))
+        + (f" ({p.office.get(lang)})" if p.name and p.office else "")
+        for p in people
     )
-    topic_names = {tp.id: tp.label.get(lang) for tp in tour.topics}
-    rows = [
-        _row(t("dates", lang), esc(_date_text(stop, lang))),
-        _row(t("venue", lang), esc(visit.venue.get(lang)) if visit and visit.venue else ""),
-        _row(t("met", lang), met),
-        _row(t("topics", lang), esc(", ".join(topic_names.get(x, x) for x in stop.topics))),
-        _row(t("sources", lang), esc(", ".join(stop.sources))),
+
+
+def _title_suffix(stop: Stop, lang: str) -> str:
+    role = "" if stop.place.role == "visit" else f" ({t(stop.place.role, lang).split(' (')[0]})"
+    if not stop.visit:
+        return role
+    best = stop.visit.best_date()
+    return f"{role} — {format_range(best.start, best.end, lang, best.precision)}"
+
+
+def point(stop: Stop, topic_names: dict[str, str], lang: str) -> dict[str, Any]:
+    """One stop as the map's script reads it: every text already HTML-escaped.
+
+    The script builds tooltips and popups from these fields when first opened, so a
+    large tour ships short fields, not thousands of ready-made HTML fragments.
+    """
+    visit = stop.visit
+    values = [
+        _date_text(stop, lang),
+        visit.venue.get(lang) if visit and visit.venue else "",
+        _met(stop, lang),
+        ", ".join(topic_names.get(x, x) for x in stop.topics),
+        ", ".join(stop.sources),
     ]
+    title = (f"{stop.order}. " if stop.order else "") + stop.place.name
+    fields: dict[str, Any] = {
+        "id": stop.place.id,
+        "lat": stop.place.latitude,
+        "lng": stop.place.longitude,
+        "role": stop.place.role,
+        "n": stop.order,
+        "t": esc(title),
+        "x": esc(_title_suffix(stop, lang)),
+        "r": [[i, esc(v)] for i, v in enumerate(values) if v],
+    }
     quote = _first_quote(stop)
-    quote_html = ""
     if quote:
         text, speaker, sources = quote
-        cite = f"— {esc(speaker)} [{esc(', '.join(sources))}]"
-        quote_html = f"<blockquote>“{esc(text)}”<br><small>{cite}</small></blockquote>"
-    title = f"{stop.order}. {stop.place.name}" if stop.order else stop.place.name
-    return f'<div class="tour-popup"><h4>{esc(title)}</h4><table>{"".join(rows)}</table>{quote_html}</div>'
+        fields["q"], fields["qc"] = esc(text), esc(f"— {speaker} [{', '.join(sources)}]")
+    return fields
 
 
 def _bearing(a: tuple[float, float], b: tuple[float, float]) -> float:
@@ -181,19 +193,8 @@ def payload(
     tour: Tour, lang: str, selected: str | None = None, visible: set[str] | None = None
 ) -> dict[str, Any]:
     """Everything the map's script draws, as plain JSON-able data."""
-    all_stops = [s for s in stops(tour) if s.place.has_coordinates]
-    points = [
-        {
-            "id": s.place.id,
-            "lat": s.place.latitude,
-            "lng": s.place.longitude,
-            "role": s.place.role,
-            "n": s.order,
-            "tip": tooltip_html(s, tour, lang),
-            "pop": popup_html(s, tour, lang),
-        }
-        for s in all_stops
-    ]
+    topic_names = {tp.id: tp.label.get(lang) for tp in tour.topics}
+    points = [point(s, topic_names, lang) for s in stops(tour) if s.place.has_coordinates]
     leg_rows = [
         {
             "a": [leg.start.latitude, leg.start.longitude],
@@ -223,6 +224,7 @@ def payload(
         "pairs": pair_rows,
         "legend": legend,
         "legendTitle": esc(t("legend", lang)),
+        "labels": [esc(t(key, lang)) for key in POPUP_ROWS],
         "colors": COLORS,
         "many": len(points) > MANY_STOPS,
         "state": view_state(selected, visible),

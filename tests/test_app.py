@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -31,6 +32,20 @@ def _frames(at: AppTest) -> list:
     return [df.value for df in at.dataframe]
 
 
+def _md_tables(at: AppTest) -> list[pd.DataFrame]:
+    """The Markdown tables on the page (the map page's itinerary and stop details), as users read them."""
+    tables = []
+    for element in at.markdown:
+        lines = [ln for ln in str(element.value).splitlines() if ln.startswith("|")]
+        if len(lines) < 2:
+            continue
+        rows = [
+            [re.sub(r"\\(.)", r"\1", c.strip()) for c in re.split(r"(?<!\\)\|", ln)[1:-1]] for ln in lines
+        ]
+        tables.append(pd.DataFrame(rows[2:], columns=rows[0]))
+    return tables
+
+
 def _open(at: AppTest, page: str, **params: str) -> AppTest:
     for key, value in params.items():
         at.query_params[key] = value
@@ -51,7 +66,7 @@ def test_map_page_answers_where_when_whom(app: AppTest):
     at = _open(app, "overview")
     assert at.title[0].value.startswith("Kast's regional tour")
     assert {m.label: m.value for m in at.metric}["Visits"] == "3"
-    stops = _frames(at)[-1]
+    stops = _md_tables(at)[-1]
     assert list(stops["Place"]) == ["Santiago", "Buenos Aires", "Quito", "Lima", "Arica", "Tacna"]
     assert "Javier Milei" in " ".join(stops["Counterparts"].astype(str))
 
@@ -61,7 +76,7 @@ def test_choosing_a_stop_shows_its_details_and_goes_into_the_url(app: AppTest):
     at.selectbox(key="w_stop").set_value("quito").run()
     assert at.query_params["stop"] == "quito"
     assert "Selected stop: 2. Quito" in _texts(at)
-    details = _frames(at)[0]
+    details = _md_tables(at)[0]
     joined = " ".join(details.astype(str).values.ravel())
     assert "Carondelet" in joined and "Daniel Noboa" in joined
     assert "22 December 2025 — scheduled" in joined
@@ -99,7 +114,7 @@ def test_language_switch(app: AppTest):
     assert at.metric[0].label == "Visitas"
     assert at.multiselect(key="w_topic").placeholder == "Elija opciones"
     assert at.query_params["lang"] == "es"
-    assert "diciembre" in " ".join(_frames(at)[-1].astype(str).values.ravel())
+    assert "diciembre" in " ".join(_md_tables(at)[-1].astype(str).values.ravel())
 
 
 def test_topic_filter_narrows_the_proposals(app: AppTest):
@@ -151,7 +166,7 @@ def test_upload_of_a_good_tour_drives_every_view(app: AppTest):
     assert not at.exception
     assert at.title[0].value == "Mini tour"
     assert any("lima" in i.value for i in at.info)  # geocoded offline, and said so
-    assert list(_frames(at)[-1]["Place"]) == ["Santiago", "Lima", "Quito", "Tacna"]
+    assert list(_md_tables(at)[-1]["Place"]) == ["Santiago", "Lima", "Quito", "Tacna"]
 
 
 def test_upload_of_a_broken_tour_lists_its_problems(app: AppTest):

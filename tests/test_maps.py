@@ -17,6 +17,18 @@ HOSTILE = (
 )
 
 
+def _text(fields: dict) -> str:
+    """What a reader sees in a stop's tooltip and popup (the fields are escaped HTML)."""
+    parts = [
+        fields["t"],
+        fields["x"],
+        *(value for _, value in fields["r"]),
+        fields.get("q", ""),
+        fields.get("qc", ""),
+    ]
+    return " ".join(BeautifulSoup(part, "html.parser").get_text() for part in parts)
+
+
 def _payload_from_html(page: str) -> dict:
     match = re.search(r"var data = (\{.*?\});\n", page)
     assert match, "the map's data payload is missing"
@@ -55,21 +67,22 @@ def test_discussed_places_are_paired_not_visited(kast: Tour):
 
 def test_popup_gives_date_venue_counterparts_topics_quote_sources(kast: Tour):
     quito = next(p for p in payload(kast, "en", None, None)["points"] if p["id"] == "quito")
-    popup = BeautifulSoup(quito["pop"], "html.parser")
-    text = popup.get_text(" ")
+    text = _text(quito)
     assert "23 December 2025" in text and "22 December 2025" in text and "scheduled" in text
     assert "Carondelet" in text
     assert "Daniel Noboa" in text
     assert "Prisons" in text
     assert "s004-en" in text
-    assert "2. Quito" in quito["tip"]
+    assert quito["t"] == "2. Quito"
+    assert [label for label, _ in quito["r"]] == [0, 1, 2, 3, 4]  # dates, venue, met, topics, sources
 
 
 def test_spanish_map_labels(kast: Tour):
     data = payload(kast, "es", None, None)
     assert data["legendTitle"] == "Leyenda"
     lima = next(p for p in data["points"] if p["id"] == "lima")
-    assert "7 de enero de 2026" in lima["tip"]
+    assert "7 de enero de 2026" in lima["x"]
+    assert data["labels"][1] == "Lugar"
 
 
 def test_selection_and_dimming_travel_as_state(kast: Tour):
@@ -128,8 +141,9 @@ def test_hostile_text_is_escaped_everywhere(mini_tour: Tour):
     data = _payload_from_html(page)
     lima = next(p for p in data["points"] if p["id"] == "lima")
     # The strings Leaflet puts into innerHTML show the name as text, not markup.
-    assert BeautifulSoup(lima["tip"], "html.parser").get_text().startswith("1. " + HOSTILE)
-    assert BeautifulSoup(lima["pop"], "html.parser").find("img") is None
+    assert BeautifulSoup(lima["t"], "html.parser").get_text() == "1. " + HOSTILE
+    assert all(BeautifulSoup(v, "html.parser").find("img") is None for _, v in lima["r"])
+    assert "<img" not in json.dumps(lima)
 
 
 def test_script_json_cannot_close_the_script():

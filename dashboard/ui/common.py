@@ -9,7 +9,8 @@ from typing import Any
 import streamlit as st
 
 from dashboard import frames
-from dashboard.filters import ViewState
+from dashboard.derive import Stop, stops
+from dashboard.filters import ViewState, to_query
 from dashboard.model import Claim, Tour
 from dashboard.ui.state import VIEW_KEY, LoadedTour
 
@@ -23,6 +24,41 @@ def md(text: str) -> str:
     and Streamlit's ``:colour[...]`` directives in a tour file all show as typed.
     """
     return "".join("\\" + ch if ch in _PUNCTUATION else ch for ch in text)
+
+
+def md_table(frame: Any) -> str:
+    """A DataFrame as a Markdown table of literal text.
+
+    The map page uses these instead of st.dataframe: a plain table needs none of the
+    1.2 MB grid code the browser would otherwise load before the map appears.
+    """
+
+    def cell(value: object) -> str:
+        return md(" ".join(str(value if value is not None else "").split()))
+
+    header = "| " + " | ".join(cell(c) for c in frame.columns) + " |"
+    rule = "|" + "---|" * len(frame.columns)
+    rows = ["| " + " | ".join(cell(v) for v in row) + " |" for row in frame.itertuples(index=False)]
+    return "\n".join([header, rule, *rows])
+
+
+@st.cache_resource(max_entries=8, show_spinner=False)
+def _stops(tour_key: str, _tour: Tour) -> list[Stop]:
+    return stops(_tour)
+
+
+def cached_stops(loaded: LoadedTour) -> list[Stop]:
+    """The tour's stops, computed once per tour (a 10,000-place tour takes 0.1 s)."""
+    return _stops(loaded.key, loaded.tour)
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def _itinerary(tour_key: str, view_key: str, _tour: Tour, _state: ViewState) -> Any:
+    return frames.stops_frame(_tour, _state).drop(columns=["id"])
+
+
+def itinerary(loaded: LoadedTour, state: ViewState) -> Any:
+    return _itinerary(loaded.key, repr(to_query(state)), loaded.tour, state)
 
 
 def page_context() -> tuple[LoadedTour, ViewState]:

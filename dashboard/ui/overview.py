@@ -4,17 +4,18 @@ from __future__ import annotations
 
 from typing import Any
 
+import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from dashboard import frames
-from dashboard.derive import stops
 from dashboard.filters import ViewState, filter_claims, visible_places
 from dashboard.i18n import format_range, t
 from dashboard.maps import build_map, payload, script_json, state_layer
 from dashboard.model import Person, Tour, Visit
 from dashboard.ui import common
 from dashboard.ui.state import LoadedTour, set_view
+
+MARKDOWN_ROWS = 40  # up to this many stops, the itinerary is a plain table (fast first paint)
 
 
 def render_figures(tour: Tour, lang: str) -> None:
@@ -103,7 +104,7 @@ def _visit_rows(visit: Visit, lang: str) -> list[tuple[str, str]]:
 
 def render_stop(loaded: LoadedTour, state: ViewState) -> None:
     tour, lang = loaded.tour, state.lang
-    stop = next((s for s in stops(tour) if s.place.id == state.stop), None)
+    stop = next((s for s in common.cached_stops(loaded) if s.place.id == state.stop), None)
     if stop is None:
         return
     title = (f"{stop.order}. " if stop.order else "") + stop.place.name
@@ -112,8 +113,8 @@ def render_stop(loaded: LoadedTour, state: ViewState) -> None:
         st.markdown(common.md(stop.place.description.get(lang)))
     if stop.visit:
         rows = [(k, v) for k, v in _visit_rows(stop.visit, lang) if v]
-        table = {t("note", lang): [k for k, _ in rows], t("selected", lang): [v for _, v in rows]}
-        st.dataframe(table, hide_index=True, width="stretch")
+        table = pd.DataFrame(rows, columns=[t("note", lang), t("selected", lang)])
+        st.markdown(common.md_table(table))
     common.render_claims(tour, filter_claims(tour, state), lang)
 
 
@@ -128,5 +129,8 @@ def render() -> None:
     render_stop(loaded, state)
     # The itinerary doubles as the map's table alternative (screen readers, copy and paste).
     st.subheader(t("itinerary", lang))
-    itinerary = frames.stops_frame(loaded.tour, state).drop(columns=["id"])
-    st.dataframe(itinerary, hide_index=True, width="stretch", key="itinerary")
+    itinerary = common.itinerary(loaded, state)
+    if len(itinerary) <= MARKDOWN_ROWS:
+        st.markdown(common.md_table(itinerary))
+    else:  # a long table scrolls in the data grid, whose code only large tours then load
+        st.dataframe(itinerary, hide_index=True, width="stretch", key="itinerary")

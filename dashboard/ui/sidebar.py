@@ -8,16 +8,17 @@ a deep link moves the widgets too.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 import streamlit as st
 
 from dashboard import exports
-from dashboard.derive import stops
 from dashboard.errors import TourError
 from dashboard.filters import ViewState
 from dashboard.i18n import t
 from dashboard.loader import MAX_BYTES
+from dashboard.ui import common
 from dashboard.ui.state import UPLOAD_KEY, VIEW_KEY, LoadedTour, load_upload
 
 LANG_NAMES = {"en": "English", "es": "Español"}
@@ -70,7 +71,9 @@ def render_filters(loaded: LoadedTour, state: ViewState) -> None:
     tour, lang = loaded.tour, state.lang
     span = date_span(loaded)
     st.subheader(t("filters", lang))
-    labels = {s.place.id: (f"{s.order}. " if s.order else "") + s.place.name for s in stops(tour)}
+    labels = {
+        s.place.id: (f"{s.order}. " if s.order else "") + s.place.name for s in common.cached_stops(loaded)
+    }
     st.selectbox(
         t("stop", lang),
         options=[ALL, *labels],
@@ -110,30 +113,18 @@ def render_filters(loaded: LoadedTour, state: ViewState) -> None:
     st.caption(t("share_hint", lang))
 
 
-@st.cache_data(max_entries=8, show_spinner=False)
-def _downloads(tour_key: str, lang: str, _loaded: LoadedTour) -> dict[str, str]:
-    tour = _loaded.tour
-    return {
-        "html": exports.map_html(tour, lang),
-        "geojson": exports.geojson_text(tour),
-        "proposals": exports.proposals_csv(tour),
-        "claims": exports.claims_csv(tour),
-    }
-
-
 def render_downloads(loaded: LoadedTour, lang: str) -> None:
-    files = _downloads(loaded.key, lang, loaded)
-    stem = loaded.tour.id
-    rows = [
-        ("download_html", files["html"], f"{stem}-map.html", "text/html"),
-        ("download_geojson", files["geojson"], f"{stem}.geojson", "application/geo+json"),
-        ("download_proposals", files["proposals"], f"{stem}-proposals.csv", "text/csv"),
-        ("download_claims", files["claims"], f"{stem}-claims.csv", "text/csv"),
+    tour, stem = loaded.tour, loaded.tour.id
+    rows: list[tuple[str, Callable[[], str], str, str]] = [
+        ("download_html", lambda: exports.map_html(tour, lang), f"{stem}-map.html", "text/html"),
+        ("download_geojson", lambda: exports.geojson_text(tour), f"{stem}.geojson", "application/geo+json"),
+        ("download_proposals", lambda: exports.proposals_csv(tour), f"{stem}-proposals.csv", "text/csv"),
+        ("download_claims", lambda: exports.claims_csv(tour), f"{stem}-claims.csv", "text/csv"),
     ]
-    for label, data, name, mime in rows:
-        # on_click="ignore": downloading must not rerun the app or reset the view.
+    for label, make, name, mime in rows:
+        # The file is made when clicked, not on every run; on_click="ignore" keeps the view as it is.
         st.download_button(
-            t(label, lang), data, file_name=name, mime=mime, on_click="ignore", key=f"dl_{label}"
+            t(label, lang), make, file_name=name, mime=mime, on_click="ignore", key=f"dl_{label}"
         )
 
 
@@ -161,7 +152,7 @@ def _accept_upload(name: str, data: bytes, lang: str) -> None:
         load_upload(name, data, lang)
     except TourError as exc:
         st.session_state["upload_error"] = exc
-        return
+        st.rerun()  # the notices sit above the page, which this run has already drawn
     st.session_state.pop("upload_error", None)
     st.session_state[UPLOAD_KEY] = (name, data)
     st.rerun()
