@@ -78,10 +78,11 @@ def main() -> None:
         ),
     ]
     page = st.navigation(pages)
-    sidebar.render(loaded, state)
     _notices(loaded, lang)
     sync_url(st.session_state["view"])
     page.run()
+    # The sidebar comes last: its widgets' code then loads after the page's, not before the map.
+    sidebar.render(loaded, state)
 
 
 main()
