@@ -137,12 +137,20 @@ def map_click(b: Browser, url: str, marker_text: str, option: str, place_id: str
 
 
 def export_draw(b: Browser, file_url: str, places: int) -> float:
-    """Seconds from navigation until the exported page has every marker and has painted a frame."""
+    """Seconds from navigation until the page painted its first frame with every marker drawn.
+
+    Read from the page's own clock (``window.tourPaintedAt``, set by the map's script after
+    a requestAnimationFrame), so Playwright's round trips are not counted.
+    """
     with new_page(b) as page:
         page.route("http*://**", lambda route: route.abort())  # offline: anything fetched would fail
         page.goto(file_url, wait_until="commit")
-        page.wait_for_function(
-            f"() => window.tourMarkers && Object.keys(window.tourMarkers).length >= {places}"
-        )
-        ms = page.evaluate("() => new Promise(r => requestAnimationFrame(() => r(performance.now())))")
-        return float(ms) / 1000
+        drawn = f"Object.keys(window.tourMarkers || {{}}).length >= {places}"
+        page.wait_for_function(f"() => window.tourPaintedAt !== undefined && {drawn}")
+        return float(page.evaluate("() => window.tourPaintedAt")) / 1000
+
+
+def paint_map_only(b: Browser, url: str) -> float:
+    """Seconds from navigation until the map (the only thing on its page) is drawn."""
+    with new_page(b) as page:
+        return _timed(lambda: page.goto(url, wait_until="commit"), lambda: map_frame(page))

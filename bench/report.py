@@ -61,6 +61,9 @@ def _seed_rows(r: dict[str, Any]) -> list[str]:
     return [
         _row("Baseline: empty app, title shown", _s(paint), "1.00×", "", None),
         _row("Baseline: one-selectbox rerun", _s(rerun), "1.00×", "", None),
+        _row("Floor: a page with only this map (st_folium)", _s(base["map_only_paint"]),
+             f"{_ratio(base['map_only_paint'], paint):.2f}×", "", None),
+        _row("Floor: a blank HTML page from file://", _s(base["blank_file_draw"]), "", "", None),
         _row("Map: markers and route drawn", _s(seed["map_drawn"]), f"{map_ratio:.2f}×", "≤ 1.3×", map_ratio <= 1.3),
         _row("First screen (map, figures, itinerary)", _s(seed["first_screen"]), f"{screen_ratio:.2f}×", "≤ 2.0×",
              screen_ratio <= 2.0),

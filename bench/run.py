@@ -41,12 +41,20 @@ def _paint(b: Any, url: str, runs: int) -> tuple[dict[str, Any], dict[str, Any]]
 
 
 def baselines(b: Any, folder: Path, runs: int) -> dict[str, Any]:
-    empty, select = write_baselines(folder)
+    empty, select, map_only, blank = write_baselines(folder)
     with streamlit(empty, cwd=folder) as server:
         paint = repeat(runs, lambda: bw.paint_empty(b, server.url))
     with streamlit(select, cwd=folder) as server:
         rerun = repeat(runs, lambda: bw.rerun_select(b, server.url))
-    return {"empty_paint": paint, "select_rerun": rerun}
+    with streamlit(map_only, cwd=folder) as server:
+        floor = repeat(runs, lambda: bw.paint_map_only(b, server.url))
+    blank_draw = repeat(runs, lambda: bw.export_draw(b, blank.as_uri(), 0))
+    return {
+        "empty_paint": paint,
+        "select_rerun": rerun,
+        "map_only_paint": floor,
+        "blank_file_draw": blank_draw,
+    }
 
 
 def export_metrics(b: Any, tour: Path | None, folder: Path, places: int, runs: int) -> dict[str, Any]:

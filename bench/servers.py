@@ -23,6 +23,24 @@ SELECT_APP = (
 )
 
 
+BLANK_HTML = (
+    "<!doctype html><html><body><script>"
+    "requestAnimationFrame(function () { window.tourPaintedAt = performance.now(); });"
+    "</script></body></html>"
+)
+MAP_ONLY_APP = f"""import sys
+sys.path.insert(0, {str(ROOT)!r})
+import streamlit as st
+from streamlit_folium import st_folium
+from dashboard.loader import load_tour
+from dashboard.maps import build_map, state_layer
+
+tour = st.cache_resource(load_tour)()
+st_folium(build_map(tour), key="map", height=480, use_container_width=True,
+          feature_group_to_add=state_layer(None, None), returned_objects=["last_object_clicked"])
+"""
+
+
 @dataclass
 class Server:
     url: str
@@ -77,10 +95,12 @@ def streamlit(script: Path, env: dict[str, str] | None = None, cwd: Path = ROOT)
             process.kill()
 
 
-def write_baselines(folder: Path) -> tuple[Path, Path]:
-    """The two baseline apps: an empty one (a title) and a one-selectbox one."""
+def write_baselines(folder: Path) -> tuple[Path, Path, Path, Path]:
+    """The baselines: an empty app (a title), a one-selectbox app, a page with only our map
+    (the floor st_folium itself sets), and a blank HTML file (the floor of any file:// page).
+    """
     folder.mkdir(parents=True, exist_ok=True)
-    empty, select = folder / "empty_app.py", folder / "select_app.py"
-    empty.write_text(EMPTY_APP, encoding="utf-8")
-    select.write_text(SELECT_APP, encoding="utf-8")
-    return empty, select
+    paths = [folder / name for name in ("empty_app.py", "select_app.py", "map_only_app.py", "blank.html")]
+    for path, text in zip(paths, [EMPTY_APP, SELECT_APP, MAP_ONLY_APP, BLANK_HTML], strict=True):
+        path.write_text(text, encoding="utf-8")
+    return paths[0], paths[1], paths[2], paths[3]

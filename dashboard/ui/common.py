@@ -15,6 +15,7 @@ from dashboard.model import Claim, Tour
 from dashboard.ui.state import VIEW_KEY, LoadedTour
 
 _PUNCTUATION = set(string.punctuation)
+MARKDOWN_ROWS = 40  # up to this many rows a table is plain Markdown; longer ones scroll in the grid
 
 
 def md(text: str) -> str:
@@ -88,4 +89,8 @@ def render_claims(tour: Tour, claims: list[Claim], lang: str, key: str = "claims
 
         st.info(t("no_match", lang))
         return
-    st.dataframe(frames.claims_frame(tour, claims, lang), hide_index=True, width="stretch", key=key)
+    frame = frames.claims_frame(tour, claims, lang)
+    if len(frame) <= MARKDOWN_ROWS:  # a plain table: no grid code to fetch before it shows
+        st.markdown(md_table(frame.drop(columns=["id"])))
+    else:
+        st.dataframe(frame, hide_index=True, width="stretch", key=key)

@@ -15,8 +15,6 @@ from dashboard.model import Person, Tour, Visit
 from dashboard.ui import common
 from dashboard.ui.state import LoadedTour, set_view
 
-MARKDOWN_ROWS = 40  # up to this many stops, the itinerary is a plain table (fast first paint)
-
 
 def render_figures(tour: Tour, lang: str) -> None:
     figures = common.key_figures(tour)
@@ -130,7 +128,7 @@ def render() -> None:
     # The itinerary doubles as the map's table alternative (screen readers, copy and paste).
     st.subheader(t("itinerary", lang))
     itinerary = common.itinerary(loaded, state)
-    if len(itinerary) <= MARKDOWN_ROWS:
+    if len(itinerary) <= common.MARKDOWN_ROWS:
         st.markdown(common.md_table(itinerary))
     else:  # a long table scrolls in the data grid, whose code only large tours then load
         st.dataframe(itinerary, hide_index=True, width="stretch", key="itinerary")
