@@ -1,0 +1,76 @@
+"""The benchmark suite's own pieces: synthetic tours are valid, the report states each verdict."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bench.report import write_report
+from bench.synth import make_tour, write_tour
+from dashboard.loader import load_tour
+
+
+@pytest.mark.parametrize("size", [2, 101, 1000])
+def test_synthetic_tours_are_valid_and_sized(tmp_path: Path, size: int):
+    tour = load_tour(write_tour(size, tmp_path / f"t{size}.json"))
+    assert len(tour.places) == size
+    assert [v.order for v in tour.ordered_visits()] == list(range(1, len(tour.visits) + 1))
+
+
+def test_synthetic_tours_are_reproducible():
+    assert make_tour(50, seed=3) == make_tour(50, seed=3)
+    assert make_tour(50, seed=3) != make_tour(50, seed=4)
+
+
+def _stat(median: float) -> dict:
+    return {"median": median, "min": median * 0.9, "max": median * 1.1, "n": 5}
+
+
+def _results(map_drawn: float, rss: float) -> dict:
+    scale = {
+        "map_drawn": _stat(1.5),
+        "first_screen": _stat(1.6),
+        "filter_change": _stat(0.8),
+        "peak_rss_mb": rss,
+        "export": {"bytes": 2_000_000, "draw": _stat(0.9)},
+    }
+    return {
+        "runs": 5,
+        "baselines": {
+            "empty_paint": _stat(1.0),
+            "select_rerun": _stat(0.2),
+            "map_only_paint": _stat(1.25),
+            "blank_file_draw": _stat(0.05),
+        },
+        "seed": {
+            "map_drawn": _stat(map_drawn),
+            "first_screen": _stat(1.8),
+            "filter_change": _stat(0.25),
+            "map_click": _stat(0.35),
+            "peak_rss_mb": 230.0,
+            "export": {"bytes": 180 * 1024, "draw": _stat(0.12)},
+        },
+        "apptest": {"cold": 2.0, "warm": _stat(0.06)},
+        "scale": {"10000": scale},
+    }
+
+
+def _verdict(text: str, figure: str) -> str:
+    line = next(ln for ln in text.splitlines() if ln.startswith(f"| {figure} |"))
+    return line.rstrip(" |").rsplit("|", 1)[-1].strip()
+
+
+def test_report_states_each_target_met_or_not(tmp_path: Path):
+    out = tmp_path / "performance.md"
+    write_report(_results(map_drawn=1.2, rss=350), out)
+    text = out.read_text(encoding="utf-8")
+    assert _verdict(text, "Map: markers and route drawn") == "met"
+    assert "1.20×" in text
+    assert _verdict(text, "Click on a stop, shown everywhere") == "**not met**"  # 0.35 / 0.2 = 1.75×
+    assert _verdict(text, "10,000 places: server peak RSS") == "met"
+    write_report(_results(map_drawn=1.5, rss=450), out)
+    text = out.read_text(encoding="utf-8")
+    assert _verdict(text, "Map: markers and route drawn") == "**not met**"
+    assert _verdict(text, "10,000 places: server peak RSS") == "**not met**"
+    assert "Machine:" in text and "cores" in text
