@@ -13,6 +13,7 @@ import streamlit as st
 from dashboard.errors import TourError
 from dashboard.i18n import t
 from dashboard.ui import sidebar
+from dashboard.ui.common import md
 from dashboard.ui.state import LoadedTour, current_tour, sync_url, view_state
 
 ROOT = Path(__file__).resolve().parent
@@ -25,7 +26,7 @@ def _load() -> LoadedTour | None:
     try:
         return current_tour()
     except TourError as exc:
-        st.error(t("tour_error", "en") + f": {exc.file}")
+        st.error(t("tour_error", "en") + f": {md(exc.file)}")
         st.code("\n".join(str(p) for p in exc.problems), language=None)
         return None
 
@@ -33,15 +34,15 @@ def _load() -> LoadedTour | None:
 def _notices(loaded: LoadedTour, lang: str) -> None:
     state = st.session_state["view"]
     if state.problems:
-        st.warning(t("bad_params", lang) + ": " + ", ".join(state.problems))
+        st.warning(t("bad_params", lang) + ": " + md(", ".join(state.problems)))
     error = st.session_state.get("upload_error")
     if isinstance(error, TourError):
-        st.error(f"{t('tour_error', lang)}: {error.file}")
+        st.error(f"{t('tour_error', lang)}: {md(error.file)}")
         st.code("\n".join(str(p) for p in error.problems), language=None)
     if loaded.geocoded and loaded.geocoded.added:
-        st.info(f"{t('geocoded', lang)}: {', '.join(loaded.geocoded.added)}")
+        st.info(f"{t('geocoded', lang)}: {md(', '.join(loaded.geocoded.added))}")
     if loaded.geocoded and loaded.geocoded.unresolved:
-        st.warning(f"{t('unresolved', lang)}: {', '.join(loaded.geocoded.unresolved)}")
+        st.warning(f"{t('unresolved', lang)}: {md(', '.join(loaded.geocoded.unresolved))}")
 
 
 def main() -> None:

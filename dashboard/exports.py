@@ -82,8 +82,15 @@ def _csv(columns: list[str], rows: list[list[str]]) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(columns)
-    writer.writerows([[safe_cell(cell) for cell in row] for row in rows])
+    writer.writerows([[_one_cell(safe_cell(cell)) for cell in row] for row in rows])
     return buffer.getvalue()
+
+
+def _one_cell(value: str) -> str:
+    """Line breaks as LF. With LF as the row terminator the writer quotes a cell holding
+    an LF but not one holding a bare CR, which a spreadsheet reads as the end of the row:
+    "x\r=1+1" would have started a new row with the live formula "=1+1"."""
+    return value.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def proposals_csv(tour: Tour) -> str:

@@ -23,6 +23,7 @@ from dashboard.model import Place, Tour
 NOMINATIM_ATTRIBUTION = "© OpenStreetMap contributors (ODbL), via Nominatim"
 DEFAULT_USER_AGENT = "tour-dashboard/0.1 (+offline-first diplomatic tour map)"
 MAX_RETRY_WAIT = 30.0  # never sleep longer than this for one Retry-After
+MAX_ANSWER_BYTES = 1024 * 1024  # a one-result search answer is about 1 KB
 
 Progress = Callable[[int, int, str], None]
 
@@ -156,8 +157,51 @@ def _adapter_without_retries(proxies: Any, ssl_context: Any) -> Any:
     from geopy.adapters import RequestsAdapter, URLLibAdapter
 
     if RequestsAdapter.is_available:
-        return RequestsAdapter(proxies=proxies, ssl_context=ssl_context, max_retries=0)
+        adapter = RequestsAdapter(proxies=proxies, ssl_context=ssl_context, max_retries=0)
+        adapter.session.hooks["response"].append(_read_answer_in_time)
+        return adapter
     return URLLibAdapter(proxies=proxies, ssl_context=ssl_context)
+
+
+def _read_answer_in_time(response: Any, *args: Any, **kwargs: Any) -> Any:
+    """A requests hook: read the body now, within the request's timeout and a size cap.
+
+    requests' timeout bounds each read, not the whole answer: a server sending a few
+    bytes at a time held a lookup for as long as it liked (and the answer was then
+    used). A body that stopped coming was reported by requests as a connection error,
+    which geopy calls "unavailable", so the whole run fell back to the gazetteer. Both
+    are now a timeout, which is reported for the place, retried politely and never cached.
+    """
+    import requests
+    from urllib3.exceptions import ReadTimeoutError
+
+    timeout = kwargs.get("timeout")
+    limit = timeout[-1] if isinstance(timeout, tuple) else timeout
+    deadline = (
+        None if limit is None else time.monotonic() + max(0.0, limit - response.elapsed.total_seconds())
+    )
+    # read1 returns what has arrived (up to 8 KiB); iter_content would wait for a full 8 KiB.
+    read1 = getattr(response.raw, "read1", None)
+    chunks = iter(lambda: read1(8192, decode_content=True), b"") if read1 else response.iter_content(512)
+    body = bytearray()
+    try:
+        for chunk in chunks:
+            body += chunk
+            if len(body) > MAX_ANSWER_BYTES:
+                response.close()
+                raise requests.RequestException(f"the answer is larger than {MAX_ANSWER_BYTES:,} bytes")
+            if deadline is not None and time.monotonic() > deadline:
+                response.close()
+                raise requests.ReadTimeout(f"the answer took longer than {limit} s to arrive")
+    except ReadTimeoutError:
+        raise requests.ReadTimeout(f"the answer stopped arriving for {limit} s") from None
+    except requests.ConnectionError as exc:
+        if exc.args and isinstance(exc.args[0], ReadTimeoutError):
+            raise requests.ReadTimeout(f"the answer stopped arriving for {limit} s") from None
+        raise
+    response._content = bytes(body)  # what requests itself does when it reads a body
+    response._content_consumed = True
+    return response
 
 
 def _read_cache(path: Path) -> dict[str, tuple[float, float]]:

@@ -10,6 +10,7 @@ nesting depth is bounded.
 from __future__ import annotations
 
 import json
+from collections.abc import Hashable
 from pathlib import Path
 from typing import Any
 
@@ -25,8 +26,14 @@ MAX_DEPTH = 32  # the format nests 6 levels deep; anything far deeper is hostile
 DEFAULT_TOUR = Path(__file__).resolve().parent.parent / "data" / "kast-tour.yaml"
 
 
+class _TooDeep(yaml.YAMLError):
+    pass
+
+
 class _StrictLoader(yaml.SafeLoader):
-    """A safe YAML loader that refuses aliases and duplicate keys."""
+    """A safe YAML loader that refuses aliases, duplicate keys and deep nesting."""
+
+    _depth = 0
 
     def compose_node(self, parent: Any, index: Any) -> Any:
         if self.check_event(yaml.AliasEvent):
@@ -34,13 +41,21 @@ class _StrictLoader(yaml.SafeLoader):
             raise yaml.constructor.ConstructorError(
                 None, None, "YAML aliases (*name) are not allowed in tour files", event.start_mark
             )
-        return super().compose_node(parent, index)
+        # Refuse deep nesting as it is read: waiting for a RecursionError ~1,000 levels
+        # down cost over a second, as PyYAML's scanner is quadratic in the depth.
+        if self._depth > MAX_DEPTH:
+            raise _TooDeep()
+        self._depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
 
     def construct_mapping(self, node: Any, deep: bool = False) -> Any:
         seen: set[Any] = set()
         for key_node, _ in node.value:
             key = self.construct_object(key_node, deep=deep)
-            if isinstance(key, list | dict) or key in seen:
+            if not isinstance(key, Hashable) or key in seen:  # `? !!set {a}` is a set: unhashable
                 raise yaml.constructor.ConstructorError(
                     None, None, f"duplicate or invalid key {key!r}", key_node.start_mark
                 )
@@ -71,23 +86,45 @@ def _reject_constant(name: str) -> float:
 
 def parse_text(text: str, file: str, fmt: str | None = None) -> Any:
     """Parse YAML or JSON text into plain Python data, or raise :class:`TourError`."""
+    # Size first, by length: a character is at least one byte, so a huge text is refused
+    # without copying it (encoding 100 MB to count its bytes used to cost 100 MB more).
+    if len(text) > MAX_BYTES or len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
+        raise TourError(file, [problem("", f"the file is larger than {MAX_BYTES // (1024 * 1024)} MiB")])
     if not text.strip():
         raise TourError(file, [problem("", "the file is empty; expected a tour (YAML or JSON)")])
-    if len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
-        raise TourError(file, [problem("", f"the file is larger than {MAX_BYTES // (1024 * 1024)} MiB")])
     is_json = fmt == "json" or (fmt is None and text.lstrip().startswith(("{", "[")))
     try:
         if is_json:
-            data = json.loads(text, object_pairs_hook=_json_pairs, parse_constant=_reject_constant)
+            data = _json_or_flow_yaml(text, guessed=fmt is None)
         else:
             data = yaml.load(text, Loader=_StrictLoader)  # noqa: S506 - a SafeLoader subclass
-    except RecursionError:
+    except (RecursionError, _TooDeep):
         raise TourError(file, [problem("", f"nesting is deeper than {MAX_DEPTH} levels")]) from None
     except (ValueError, yaml.YAMLError) as exc:
         kind = "JSON" if is_json else "YAML"
         raise TourError(file, [problem("", f"not valid {kind}: {_one_line(exc)}")]) from None
     _check_depth(data, file)
     return data
+
+
+def _json_or_flow_yaml(text: str, guessed: bool) -> Any:
+    """JSON; when the format was only guessed from a leading brace, YAML in flow style too.
+
+    ``{id: mini, ...}`` is YAML (what ``yaml.safe_dump(default_flow_style=True)`` writes)
+    but not JSON. If it is not YAML either, the JSON error is the one reported.
+    """
+    try:
+        return json.loads(text, object_pairs_hook=_json_pairs, parse_constant=_reject_constant)
+    except json.JSONDecodeError:
+        if not guessed:
+            raise
+        try:
+            return yaml.load(text, Loader=_StrictLoader)  # noqa: S506 - a SafeLoader subclass
+        except _TooDeep:
+            raise
+        except yaml.YAMLError:
+            pass
+        raise
 
 
 def _one_line(exc: Exception) -> str:
@@ -114,7 +151,16 @@ def read_text(path: Path) -> str:
         size = path.stat().st_size
         if size > MAX_BYTES:
             raise TourError(file, [problem("", f"the file is {size:,} bytes; the limit is {MAX_BYTES:,}")])
-        return path.read_text(encoding="utf-8")
+        # Read no more than the limit allows: a pipe, /dev/zero or a file still growing has
+        # no honest size, and reading it to the end would take unbounded time and memory.
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_BYTES + 1)
+        if len(raw) > MAX_BYTES:
+            raise TourError(
+                file, [problem("", f"the file has more than {MAX_BYTES:,} bytes; the limit is {MAX_BYTES:,}")]
+            )
+        # Universal newlines, as reading in text mode gives: CRLF and a lone CR become LF.
+        return raw.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
     except FileNotFoundError:
         raise TourError(file, [problem("", "no such file")]) from None
     except IsADirectoryError:
@@ -133,28 +179,35 @@ def _format_of(path: Path) -> str | None:
 _UNION_TAGS = {"str", "int", "float", "bool", "date", "datetime", "none"}
 
 
-def _loc_to_path(loc: tuple[int | str, ...]) -> str:
-    out = ""
-    for part in loc:
-        if isinstance(part, int):
+def _loc_to_path(loc: tuple[int | str, ...], data: Any, kind: str = "") -> str:
+    """The path of a pydantic error location, walking the data so that keys of the file
+    (even ones named like pydantic's union tags, "date" or "a[1]") are never dropped."""
+    out, node = "", data
+    for n, part in enumerate(loc):
+        if isinstance(part, int) and isinstance(node, list):
             out += f"[{part}]"
-        elif "[" in part or part in _UNION_TAGS:
+            node = node[part] if -len(node) <= part < len(node) else None
+            continue
+        is_key = isinstance(node, dict) and part in node
+        last_missing = n == len(loc) - 1 and kind == "missing"
+        if not is_key and isinstance(part, str) and ("[" in part or part in _UNION_TAGS) and not last_missing:
             continue  # pydantic's union branch names say nothing to a tour author
-        else:
-            out += f".{part}" if out else part
+        out += f"[{part}]" if isinstance(part, int) and not is_key else f".{part}" if out else str(part)
+        node = node[part] if is_key else None
     return out
 
 
-def _validation_problems(exc: ValidationError) -> list[Problem]:
+def _validation_problems(exc: ValidationError, data: Any) -> list[Problem]:
     problems: list[Problem] = []
     for err in exc.errors(include_url=False):
         message = err["msg"].removeprefix("Value error, ").replace("Input should be", "expected")
+        path = _loc_to_path(err["loc"], data, err["type"])
         if err["type"] == "missing":
-            problems.append(problem(_loc_to_path(err["loc"]), "this field is required"))
+            problems.append(problem(path, "this field is required"))
         elif err["type"] == "extra_forbidden":
-            problems.append(problem(_loc_to_path(err["loc"]), "unknown field", err["input"]))
+            problems.append(problem(path, "unknown field", err["input"]))
         else:
-            problems.append(problem(_loc_to_path(err["loc"]), message, err["input"]))
+            problems.append(problem(path, message, err["input"]))
     return _dedupe(problems)
 
 
@@ -175,7 +228,7 @@ def tour_from_data(data: Any, file: str) -> Tour:
     try:
         tour = Tour.model_validate(data)
     except ValidationError as exc:
-        raise TourError(file, _validation_problems(exc)) from None
+        raise TourError(file, _validation_problems(exc, data)) from None
     except (RecursionError, OverflowError, ValueError, TypeError) as exc:
         raise TourError(file, [problem("", f"cannot be read as a tour: {_one_line(exc)}")]) from None
     problems = check_references(tour)

@@ -31,7 +31,10 @@ _ANCHOR_KEYS = ("role", "country", "name", "id")
 def add_coordinates(text: str, hits: Mapping[str, Coordinates]) -> str:
     """``text`` with latitude, longitude and geocoded_by set for each place id in ``hits``."""
     if text.lstrip().startswith("{"):
-        return _add_to_json(text, hits)
+        try:
+            return _add_to_json(text, hits)
+        except json.JSONDecodeError:
+            pass  # YAML in flow style, `{id: mini, ...}`: edited as YAML below
     return _add_to_yaml(text, hits)
 
 

@@ -106,7 +106,7 @@ def render_stop(loaded: LoadedTour, state: ViewState) -> None:
     if stop is None:
         return
     title = (f"{stop.order}. " if stop.order else "") + stop.place.name
-    st.subheader(f"{t('selected', lang)}: {title}")
+    st.subheader(f"{t('selected', lang)}: {common.md(title)}")
     if stop.place.description:
         st.markdown(common.md(stop.place.description.get(lang)))
     if stop.visit:
@@ -119,7 +119,7 @@ def render_stop(loaded: LoadedTour, state: ViewState) -> None:
 def render() -> None:
     loaded, state = common.page_context()
     lang = state.lang
-    st.title(loaded.tour.title.get(lang))
+    st.title(common.md(loaded.tour.title.get(lang)))
     if loaded.tour.summary:
         st.markdown(common.md(loaded.tour.summary.get(lang)))
     render_figures(loaded.tour, lang)

@@ -36,7 +36,7 @@ def render_histories(tour: Tour, state: ViewState) -> None:
     for proposal in filter_proposals(tour, state):
         rows = filter_history(proposal, state, tour)
         title = f"{proposal.title.get(lang)} — {t('proposer', lang)}: {proposal.proposer}"
-        with st.expander(title, expanded=len(rows) > 1):
+        with st.expander(common.md(title), expanded=len(rows) > 1):
             st.markdown(common.md(proposal.description.get(lang)))
             frame = frames.history_frame(tour, proposal, rows, lang)
             st.dataframe(frame, hide_index=True, width="stretch")

@@ -141,7 +141,7 @@ def render_upload(loaded: LoadedTour, lang: str) -> None:
             _accept_upload(upload.name, upload.getvalue(), lang)
         if st.session_state.get(UPLOAD_KEY) is not None:
             st.button(t("back_to_default", lang), on_click=lambda: st.session_state.pop(UPLOAD_KEY, None))
-        st.caption(f"{t('using_tour', lang)}: {loaded.label}")
+        st.caption(f"{t('using_tour', lang)}: {common.md(loaded.label)}")
 
 
 def _accept_upload(name: str, data: bytes, lang: str) -> None:

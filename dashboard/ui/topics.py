@@ -37,7 +37,7 @@ def render() -> None:
     if bar:
         stop_id, topic_id = bar
         claims = frames.claims_behind(tour, state, stop_id, topic_id)
-        st.subheader(f"{t('claims', lang)}: {counts_label(counts, stop_id, topic_id)}")
+        st.subheader(f"{t('claims', lang)}: {common.md(counts_label(counts, stop_id, topic_id))}")
     else:
         claims = filter_claims(tour, state)
         st.subheader(t("claims", lang))

@@ -20,6 +20,7 @@ import tempfile
 import time
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -111,24 +112,25 @@ def _healthy(url: str) -> bool:
         return False
 
 
-@pytest.fixture(scope="session")
-def app_url() -> Iterator[str]:
-    """``streamlit run streamlit_app.py`` on a free port, as users start it; its base URL."""
+@dataclass
+class Server:
+    base: str
+    process: subprocess.Popen[bytes]
+
+    def peak_rss_mb(self) -> float:
+        """The server's peak resident memory so far (VmHWM), in MB."""
+        status = Path(f"/proc/{self.process.pid}/status").read_text()
+        return int(next(ln.split()[1] for ln in status.splitlines() if ln.startswith("VmHWM"))) / 1024
+
+
+@contextmanager
+def streamlit_server(extra_env: dict[str, str] | None = None) -> Iterator[Server]:
+    """``streamlit run streamlit_app.py`` on a free port, as users start it."""
     port = _free_port()
     env = {k: v for k, v in os.environ.items() if k not in ("TOUR_FILE", "TOUR_TILES")}  # the Kast tour
-    command = [
-        sys.executable,
-        "-m",
-        "streamlit",
-        "run",
-        "streamlit_app.py",
-        "--server.port",
-        str(port),
-        "--server.headless",
-        "true",
-        "--server.address",
-        "127.0.0.1",
-    ]
+    env.update(extra_env or {})
+    command = [sys.executable, "-m", "streamlit", "run", "streamlit_app.py", "--server.port", str(port),
+               "--server.headless", "true", "--server.address", "127.0.0.1"]  # fmt: skip
     with tempfile.TemporaryFile() as log:
         server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
         base = f"http://127.0.0.1:{port}"
@@ -150,7 +152,7 @@ def app_url() -> Iterator[str]:
                         pytrace=False,
                     )
                 time.sleep(0.25)
-            yield base
+            yield Server(base, server)
         finally:
             server.terminate()
             try:
@@ -158,6 +160,13 @@ def app_url() -> Iterator[str]:
             except subprocess.TimeoutExpired:
                 server.kill()
                 server.wait()
+
+
+@pytest.fixture(scope="session")
+def app_url() -> Iterator[str]:
+    """The app on the embedded Kast tour, shared by the session's tests; its base URL."""
+    with streamlit_server() as server:
+        yield server.base
 
 
 # --- pages -----------------------------------------------------------------------------------

@@ -1,0 +1,339 @@
+"""The geocoder survives a hostile or broken Nominatim, and a kill mid-write.
+
+Complements ``test_geocode.py`` (which checks each fault's own behaviour) with the
+invariants every fault must keep, checked together for each one against the local
+server of ``nominatim_server.py``: each place that could not be resolved is named in
+the report, requests stay at least a second apart, no failure is cached, and a run
+that adds nothing leaves the tour file byte-for-byte unchanged. Adds the faults that
+server lacks: a body sent a few bytes at a time (slowloris), and a body that stalls
+longer than the timeout. Then kills a writer with SIGKILL mid-write.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import itertools
+import json
+import os
+import select
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from dashboard.geocode import GeocodeOptions, geocode_file
+from dashboard.loader import load_tour
+from tests import reliability
+from tests.nominatim_server import NominatimServer, Response, garbage, hit, rate_limited, server_error, slow
+
+ROOT = Path(__file__).resolve().parent.parent
+RATE_TOLERANCE = 0.05  # seconds of clock slack on "at least one second apart"
+TIMEOUT = 1.0
+
+TOUR = """\
+id: faults
+title: {en: Faults}
+subject: Someone
+sources:
+  - {id: s1, language: en}
+places:
+  - {id: home, name: Santiago, country: CL, role: origin, latitude: -33.4, longitude: -70.6}
+  - id: lima   # a comment that must survive
+    name: Lima
+    country: PE
+    role: visit
+  - {id: tacna, name: Tacna, country: PE, role: discussed}
+visits:
+  - place: lima
+    order: 1
+    dates: [{start: 2026-01-07, sources: [s1]}]
+    sources: [s1]
+"""
+MISSING = {"lima": "Lima", "tacna": "Tacna"}  # place id -> the query sent for it
+
+
+# -- faults the shared server lacks ---------------------------------------------------------------
+
+
+@dataclasses.dataclass(frozen=True)
+class Trickle(Response):
+    """Headers at once, then the body ``chunk`` bytes at a time, ``interval`` seconds apart."""
+
+    chunk: int = 8
+    interval: float = 0.25
+
+
+def trickle(then: Response, chunk: int, interval: float) -> Trickle:
+    return Trickle(
+        then.status,
+        then.body,
+        then.headers,
+        label=f"trickle {chunk} B / {interval}s",
+        chunk=chunk,
+        interval=interval,
+    )
+
+
+class TricklingServer(NominatimServer):
+    """The shared server, whose handler also knows how to send a :class:`Trickle`."""
+
+    def start(self) -> TricklingServer:
+        super().start()
+        assert self._httpd is not None
+        base: Any = self._httpd.RequestHandlerClass
+
+        class Handler(base):  # type: ignore[misc, valid-type]
+            def _send(self, response: Response) -> None:
+                if not isinstance(response, Trickle):
+                    super()._send(response)
+                    return
+                try:
+                    self.send_response(response.status)
+                    for name, value in response.headers:
+                        self.send_header(name, value)
+                    self.send_header("Content-Length", str(len(response.body)))
+                    self.end_headers()
+                    for start in range(0, len(response.body), response.chunk):
+                        time.sleep(response.interval)
+                        self.wfile.write(response.body[start : start + response.chunk])
+                        self.wfile.flush()
+                except OSError:
+                    pass  # the client gave up: what a trickle test wants
+
+        self._httpd.RequestHandlerClass = Handler
+        return self
+
+
+@pytest.fixture
+def server() -> Iterator[TricklingServer]:
+    running = TricklingServer().start()
+    try:
+        yield running
+    finally:
+        running.stop()
+
+
+LIMA_HIT = hit("-12.0464", "-77.0428", "Lima, Perú")
+FAULTS: dict[str, Response] = {
+    "HTTP 429 with Retry-After: 2, every time": rate_limited(retry_after=2),
+    "HTTP 500, every time": server_error(),
+    "timeout (answer after 2 s, timeout 1 s)": slow(2.0, LIMA_HIT),
+    "malformed JSON": garbage(),
+    "out-of-range coordinates (123, -77)": hit("123.0", "-77.03"),
+    "slow trickle (8 B every 0.25 s; 19 s a body)": trickle(LIMA_HIT, chunk=8, interval=0.25),
+    "stalled body (first bytes after 1.5 s, timeout 1 s)": trickle(LIMA_HIT, chunk=64, interval=1.5),
+    "oversized answer (50 MB of JSON)": Response(body=b"[" + b" " * (50 * 1024 * 1024) + b"]", label="50 MB"),
+}
+
+# What the report says for each (the reason after "could not resolve <id>: ").
+REASONS = {
+    "HTTP 429 with Retry-After: 2, every time": "429",
+    "HTTP 500, every time": "500",
+    "timeout (answer after 2 s, timeout 1 s)": "timed out",
+    "malformed JSON": "Nominatim failed",
+    "out-of-range coordinates (123, -77)": "Latitude must be in the [-90; 90] range",
+    "slow trickle (8 B every 0.25 s; 19 s a body)": "timed out",
+    "stalled body (first bytes after 1.5 s, timeout 1 s)": "timed out",
+    "oversized answer (50 MB of JSON)": "larger than 1,048,576 bytes",
+}
+
+
+def options(server: NominatimServer, cache: Path, **overrides: Any) -> GeocodeOptions:
+    base = GeocodeOptions(
+        domain=server.domain, scheme="http", cache_path=cache, timeout=TIMEOUT, min_delay=1.0, max_retries=1
+    )
+    return dataclasses.replace(base, **overrides)
+
+
+def seeded_cache(path: Path, server: NominatimServer) -> Path:
+    """A cache holding one unrelated answer, so that every run rewrites it."""
+    entries = {f"{server.domain}|CL|Arica": [-18.4783, -70.3126]}
+    path.write_text(json.dumps({"version": 1, "entries": entries}), encoding="utf-8")
+    return path
+
+
+def cached_keys(path: Path) -> list[str]:
+    return list(json.loads(path.read_text(encoding="utf-8"))["entries"]) if path.exists() else []
+
+
+def gaps(server: NominatimServer) -> list[float]:
+    return [b.arrived - a.arrived for a, b in itertools.pairwise(server.requests)]
+
+
+def no_visible_temp_files(folder: Path) -> bool:
+    return not [p for p in folder.iterdir() if p.name.endswith(".tmp")]
+
+
+@pytest.mark.timeout(120)
+@pytest.mark.filterwarnings("ignore:Latitude normalization:UserWarning")
+@pytest.mark.parametrize("fault", list(FAULTS))
+def test_a_fault_is_reported_not_cached_and_leaves_the_file_unchanged(
+    server: TricklingServer, tmp_path: Path, fault: str
+) -> None:
+    path = tmp_path / "tour.yaml"
+    path.write_text(TOUR, encoding="utf-8")
+    before = path.read_bytes()
+    cache = seeded_cache(tmp_path / "cache.json", server)
+    server.set_default(FAULTS[fault])
+
+    started = time.monotonic()
+    report = geocode_file(path, options(server, cache))
+    seconds = time.monotonic() - started
+
+    text = report.text()
+    reported = all(f"could not resolve {pid}: " in text for pid in MISSING)
+    intervals = gaps(server)
+    cache_clean = not [k for k in cached_keys(cache) if k.endswith(tuple(f"|{q}" for q in MISSING.values()))]
+    intact = path.read_bytes() == before
+    reliability.record(
+        reliability.GEOCODER,
+        fault,
+        {
+            "requests": len(server.requests),
+            "min_gap_s": round(min(intervals), 3) if intervals else None,
+            "reported": reported,
+            "cache_clean": cache_clean,
+            "file_intact": intact,
+            "seconds": round(seconds, 2),
+        },
+    )
+
+    assert report.added == {}, text  # nothing invented: no gazetteer guess behind a fault either
+    assert not any("unreachable" in note for note in report.notes), text
+    assert reported, text
+    assert set(report.unresolved) == set(MISSING)
+    assert all(REASONS[fault] in why for why in report.unresolved.values()), report.unresolved
+    # one try and one retry per place (a wrong answer is not asked again), no hidden retries
+    tries = 1 if "out-of-range" in fault else 2
+    assert server.queries() == ["Lima"] * tries + ["Tacna"] * tries
+    assert all(gap >= 1.0 - RATE_TOLERANCE for gap in intervals), intervals
+    if "Retry-After" in fault:
+        assert intervals[0] >= 2.0 - RATE_TOLERANCE, intervals  # Retry-After honoured
+    assert cache_clean, cached_keys(cache)
+    assert cached_keys(cache) == [f"{server.domain}|CL|Arica"]  # the cache was kept, not lost
+    assert intact
+    assert report.written is False and f"updated {path}" not in text
+    assert no_visible_temp_files(tmp_path)
+    # a second or so per request at most: a trickle cannot hold a run hostage
+    assert seconds < len(server.requests) * (TIMEOUT + 2.5), seconds
+
+
+@pytest.mark.timeout(120)
+@pytest.mark.parametrize(
+    "fault",
+    ["slow trickle (8 B every 0.25 s; 19 s a body)", "stalled body (first bytes after 1.5 s, timeout 1 s)"],
+)
+def test_a_trickle_for_one_place_does_not_spoil_the_others(
+    server: TricklingServer, tmp_path: Path, fault: str
+) -> None:
+    path = tmp_path / "tour.yaml"
+    path.write_text(TOUR, encoding="utf-8")
+    cache = tmp_path / "cache.json"
+    server.respond("Lima", FAULTS[fault])
+    server.respond("Tacna", hit("-18.0146", "-70.2536", "Tacna, Perú"))
+
+    report = geocode_file(path, options(server, cache, max_retries=0))
+
+    assert set(report.added) == {"tacna"}
+    assert "timed out" in report.unresolved["lima"].lower(), report.unresolved
+    assert "could not resolve lima: " in report.text()
+    tour = load_tour(path)
+    assert tour.place("lima").latitude is None
+    assert (tour.place("tacna").latitude, tour.place("tacna").longitude) == (-18.0146, -70.2536)
+    assert "  - id: lima   # a comment that must survive\n" in path.read_text(encoding="utf-8")
+    assert [k.rsplit("|", 1)[1] for k in cached_keys(cache)] == ["Tacna"]
+    assert all(gap >= 1.0 - RATE_TOLERANCE for gap in gaps(server))
+
+
+# -- killed mid-write ---------------------------------------------------------------------------
+
+# Runs `dashboard geocode --offline` on the file, with one step of write_atomic made slow
+# so that the parent can kill it there; prints a line when it gets there.
+WRITER = textwrap.dedent(
+    """
+    import os, sys, time
+    step = sys.argv[2]
+    real = getattr(os, step)
+
+    def slow(*args):
+        print("in " + step, flush=True)
+        time.sleep(60)
+        return real(*args)
+
+    setattr(os, step, slow)
+    from dashboard import cli
+    sys.exit(cli.main(["geocode", sys.argv[1], "--offline"]))
+    """
+)
+
+
+PLACES = 300
+
+
+def big_tour(places: int) -> str:
+    """A tour of ``places`` places without coordinates, all of them known to the gazetteer."""
+    rows = "".join(f"  - {{id: p{i}, name: Lima, country: PE, role: discussed}}\n" for i in range(places))
+    return TOUR.replace("places:\n", "places:\n" + rows, 1)
+
+
+@pytest.mark.timeout(120)
+@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
+@pytest.mark.parametrize(
+    "step", ["fsync", "replace"], ids=["killed-while-flushing", "killed-before-the-rename"]
+)
+def test_killed_mid_write_leaves_the_file_intact(tmp_path: Path, step: str) -> None:
+    path = tmp_path / "tour.yaml"
+    path.write_text(big_tour(PLACES), encoding="utf-8")
+    before = path.read_bytes()
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    child = subprocess.Popen(
+        [sys.executable, "-c", WRITER, str(path), step],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        assert child.stdout is not None
+        ready, _, _ = select.select([child.stdout], [], [], 60)
+        line = child.stdout.readline().decode() if ready else ""
+        assert line.strip() == f"in {step}", (line, child.poll(), child.stderr and child.stderr.read())
+        temps = [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+        assert temps and temps[0].stat().st_size > len(before)  # the new text is written, not yet in place
+        child.send_signal(signal.SIGKILL)
+        assert child.wait(timeout=30) == -signal.SIGKILL
+    finally:
+        if child.poll() is None:
+            child.kill()
+            child.wait()
+
+    intact = path.read_bytes() == before
+    tour = load_tour(path)
+    leftovers = sorted(p.name for p in tmp_path.iterdir() if p.is_file() and p.name != "tour.yaml")
+    reliability.record(
+        reliability.KILL,
+        f"`dashboard geocode --offline` on {PLACES:,} places, SIGKILL in os.{step}",
+        {"file_intact": intact, "reloads": len(tour.places) == PLACES + 3, "leftover_temp_files": leftovers},
+    )
+    assert intact
+    assert [p.latitude for p in tour.places if p.id.startswith("p")] == [None] * PLACES
+    # A leftover is a hidden temporary file, never something a reader would take for the tour.
+    assert all(name.startswith(".tour.yaml.") and name.endswith(".tmp") for name in leftovers), leftovers
+
+    # and the next run, not killed, completes the job over the leftover
+    done = subprocess.run(
+        [sys.executable, "-m", "dashboard", "geocode", str(path), "--offline"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    assert all(p.latitude is not None for p in load_tour(path).places)
