@@ -18,6 +18,10 @@ CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--no-first-run", "--disable-sync", "--disable-quic"]  # fmt: skip
 TILE_PATTERN = "https://tile.openstreetmap.org/**"
+TABLE = (  # the itinerary: a plain table for short tours, the data grid for long ones
+    "[data-testid='stMain'] [data-testid='stMarkdownContainer'] table, "
+    "[data-testid='stMain'] [data-testid='stDataFrame']"
+)
 ITINERARY = "Stops: where, when, whom, what, says who"
 MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
 TIMEOUT_MS = 120_000
@@ -88,7 +92,7 @@ def paint_map(b: Browser, url: str) -> tuple[float, float]:
         drawn = time.perf_counter() - start
         page.get_by_test_id("stMetric").nth(4).wait_for()
         page.get_by_text(ITINERARY).wait_for()
-        page.locator("[data-testid='stMain'] table, [data-testid='stDataFrame']").last.wait_for()
+        page.locator(TABLE).last.wait_for()
         return drawn, time.perf_counter() - start
 
 
@@ -117,7 +121,7 @@ def filter_change(b: Browser, url: str, option: str, place_id: str) -> float:
         def everywhere() -> None:
             map_frame(page, selected=place_id)
             page.get_by_text(f"Selected stop: {option}").wait_for()
-            page.locator("[data-testid='stMain'] table, [data-testid='stDataFrame']").last.wait_for()
+            page.locator(TABLE).last.wait_for()
 
         return _timed(lambda: _choose(page, "Stop", option), everywhere)
 
