@@ -56,7 +56,7 @@ def _timed(action: Callable[[], Any], until: Callable[[], Any]) -> float:
     return time.perf_counter() - start
 
 
-def map_frame(page: Page, selected: str | None = None) -> Frame:
+def map_frame(page: Page, selected: str | None = None, condition: str | None = None) -> Frame:
     """The map's frame once its layer script has run (and, if given, shows ``selected``)."""
     page.wait_for_selector(MAP_FRAME, state="attached")
     expression = "() => window.tourMarkers !== undefined && document.querySelector('.tour-legend') !== null"
@@ -112,18 +112,24 @@ def rerun_select(b: Browser, url: str) -> float:
         )
 
 
-def filter_change(b: Browser, url: str, option: str, place_id: str) -> float:
-    """Choose a stop in the sidebar; done when the map, the stop panel and the itinerary show it."""
+def filter_change(b: Browser, url: str, topic_label: str) -> float:
+    """Choose a topic filter in the sidebar; done when the map is restyled for it and the
+    script run that redraws every view has finished."""
     with new_page(b) as page:
         page.goto(url)
         map_frame(page)
 
+        def choose() -> None:
+            page.get_by_test_id("stMultiSelect").filter(has_text="Topic").first.click()
+            page.keyboard.type(topic_label)
+            page.keyboard.press("Enter")
+
         def everywhere() -> None:
-            map_frame(page, selected=place_id)
-            page.get_by_text(f"Selected stop: {option}").wait_for()
+            map_frame(page, condition="window.tourFiltered === true")
+            page.locator("[data-testid='stApp'][data-test-script-state='notRunning']").wait_for()
             page.locator(TABLE).last.wait_for()
 
-        return _timed(lambda: _choose(page, "Stop", option), everywhere)
+        return _timed(choose, everywhere)
 
 
 def map_click(b: Browser, url: str, marker_text: str, option: str, place_id: str) -> float:

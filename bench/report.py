@@ -67,7 +67,7 @@ def _seed_rows(r: dict[str, Any]) -> list[str]:
         _row("Map: markers and route drawn", _s(seed["map_drawn"]), f"{map_ratio:.2f}×", "≤ 1.3×", map_ratio <= 1.3),
         _row("First screen (map, figures, itinerary)", _s(seed["first_screen"]), f"{screen_ratio:.2f}×", "≤ 2.0×",
              screen_ratio <= 2.0),
-        _row("Filter change, shown everywhere", _s(seed["filter_change"]), f"{filter_ratio:.2f}×", "≤ 1.5×",
+        _row("Filter change (topic), shown everywhere", _s(seed["filter_change"]), f"{filter_ratio:.2f}×", "≤ 1.5×",
              filter_ratio <= 1.5),
         _row("Click on a stop, shown everywhere", _s(seed["map_click"]), f"{click_ratio:.2f}×", "≤ 1.5×",
              click_ratio <= 1.5),

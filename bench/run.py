@@ -73,7 +73,7 @@ def seed_metrics(b: Any, folder: Path, runs: int) -> dict[str, Any]:
         result = {
             "map_drawn": drawn,
             "first_screen": screen,
-            "filter_change": repeat(runs, lambda: bw.filter_change(b, server.url, "3. Lima", "lima")),
+            "filter_change": repeat(runs, lambda: bw.filter_change(b, server.url, "Mining")),
             "map_click": repeat(runs, lambda: bw.map_click(b, server.url, "2", "2. Quito", "quito")),
             "peak_rss_mb": server.peak_rss_mb(),
         }
@@ -88,7 +88,7 @@ def scale_metrics(b: Any, folder: Path, size: int, runs: int) -> dict[str, Any]:
         result = {
             "map_drawn": drawn,
             "first_screen": screen,
-            "filter_change": repeat(runs, lambda: bw.filter_change(b, server.url, "2. Place 2", "p2")),
+            "filter_change": repeat(runs, lambda: bw.filter_change(b, server.url, "Mining")),
             "peak_rss_mb": server.peak_rss_mb(),
         }
     result["export"] = export_metrics(b, tour, folder, size, runs)

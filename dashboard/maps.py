@@ -17,6 +17,7 @@ import html
 import json
 import math
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -306,6 +307,18 @@ def bounds(tour: Tour) -> list[list[float]] | None:
     return [[min(lats), min(lngs)], [max(lats), max(lngs)]]
 
 
+@dataclass(frozen=True)
+class AssetUrls:
+    leaflet_js: str
+    leaflet_css: str
+    data_js: str
+
+
+def data_script(data_json: str) -> str:
+    """The payload as a script file that defines ``window.tourData``."""
+    return f"window.tourData = {data_json};\n"
+
+
 def build_map(
     tour: Tour,
     lang: str = "en",
@@ -314,13 +327,20 @@ def build_map(
     tiles: bool = True,
     inline_placeholders: bool = False,
     data_json: str | None = None,
+    asset_urls: AssetUrls | None = None,
 ) -> folium.Map:
     """The route map. ``visible``: place ids matching the filters (others are dimmed).
 
     ``data_json``: a payload already serialised by :func:`script_json` (the UI caches it).
+    ``asset_urls``: where the browser fetches Leaflet and the payload (see :func:`data_script`)
+    instead of receiving them inside the page; the app serves them from the installed packages.
     """
     m = folium.Map(tiles=None, control_scale=True, prefer_canvas=len(tour.places) > MANY_STOPS)
     use_offline_assets(m, inline_placeholders)
+    if asset_urls is not None:
+        m.default_js = [("leaflet", asset_urls.leaflet_js), ("tour_data", asset_urls.data_js)]
+        m.default_css = [("leaflet_css", asset_urls.leaflet_css)]
+        data_json = "window.tourData"  # defined by the data script, loaded before the map's
     if tiles:
         folium.TileLayer(TILE_URL, attr=TILE_ATTRIBUTION, name="OpenStreetMap", max_zoom=19).add_to(m)
     TourLayer(data_json or payload(tour, lang, selected, visible)).add_to(m)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import os
 import string
 from typing import Any
@@ -60,6 +61,21 @@ def _itinerary(tour_key: str, view_key: str, _tour: Tour, _state: ViewState) -> 
 
 def itinerary(loaded: LoadedTour, state: ViewState) -> Any:
     return _itinerary(loaded.key, repr(to_query(state)), loaded.tour, state)
+
+
+def served(text: str, mimetype: str, name: str) -> str:
+    """A URL, relative to a component's frame, where the browser fetches ``text``.
+
+    Streamlit's media endpoint serves it from memory (one copy whatever the number of
+    sessions); registering it on every run keeps it alive for this session. Custom
+    component frames live at ``<app>/component/<name>/index.html``, hence ``../..``.
+    """
+    from streamlit import runtime
+
+    if not runtime.exists():  # bare mode (no server): inline it instead
+        return "data:" + mimetype + ";base64," + base64.b64encode(text.encode()).decode()
+    url = runtime.get_instance().media_file_mgr.add(text.encode(), mimetype, f"tour-dashboard-{name}")
+    return "../.." + url if url.startswith("/") else url
 
 
 def page_context() -> tuple[LoadedTour, ViewState]:

@@ -10,7 +10,16 @@ from streamlit_folium import st_folium
 
 from dashboard.filters import ViewState, filter_claims, visible_places
 from dashboard.i18n import format_range, t
-from dashboard.maps import build_map, payload, script_json, state_layer
+from dashboard.maps import (
+    AssetUrls,
+    build_map,
+    data_script,
+    leaflet_css,
+    leaflet_js,
+    payload,
+    script_json,
+    state_layer,
+)
 from dashboard.model import Person, Tour, Visit
 from dashboard.ui import common
 from dashboard.ui.state import LoadedTour, set_view
@@ -41,9 +50,22 @@ def _clicked_place(tour: Tour, clicked: dict[str, float] | None) -> str | None:
     return None
 
 
-@st.cache_data(max_entries=8, show_spinner=False)
+@st.cache_resource(max_entries=8, show_spinner=False)
 def _map_data(tour_key: str, lang: str, _tour: Tour) -> str:
-    return script_json(payload(_tour, lang))
+    return data_script(script_json(payload(_tour, lang)))
+
+
+def _asset_urls(loaded: LoadedTour, lang: str) -> AssetUrls:
+    """Leaflet (from xstatic-leaflet) and the map's data, served by Streamlit's media endpoint.
+
+    Sent inside the component's arguments instead, a 10,000-place tour's 2.5 MB kept the
+    browser busy for seconds before the map's frame even appeared, on every rerun.
+    """
+    return AssetUrls(
+        leaflet_js=common.served(leaflet_js(), "text/javascript", "leaflet.js"),
+        leaflet_css=common.served(leaflet_css(), "text/css", "leaflet.css"),
+        data_js=common.served(_map_data(loaded.key, lang, loaded.tour), "text/javascript", "tour-data.js"),
+    )
 
 
 def _new_click(key: str, result: dict[str, Any] | None) -> dict[str, float] | None:
@@ -57,8 +79,8 @@ def _new_click(key: str, result: dict[str, Any] | None) -> dict[str, float] | No
 
 def render_map(loaded: LoadedTour, state: ViewState) -> None:
     visible = visible_places(loaded.tour, state) if state.is_filtered else None
-    data = _map_data(loaded.key, state.lang, loaded.tour)
-    m = build_map(loaded.tour, lang=state.lang, tiles=common.tiles_enabled(), data_json=data)
+    urls = _asset_urls(loaded, state.lang)
+    m = build_map(loaded.tour, lang=state.lang, tiles=common.tiles_enabled(), asset_urls=urls)
     # The base map depends on the tour and language only; selection and filters travel as a small
     # state layer, so the browser restyles the markers instead of reloading the map.
     key = f"map-{hash((loaded.key, state.lang))}"
