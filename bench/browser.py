@@ -112,7 +112,7 @@ def rerun_select(b: Browser, url: str) -> float:
         )
 
 
-def filter_change(b: Browser, url: str, topic_label: str) -> float:
+def filter_change(b: Browser, url: str, topic_label: str, table: bool = True) -> float:
     """Choose a topic filter in the sidebar; done when the map is restyled for it and the
     script run that redraws every view has finished."""
     with new_page(b) as page:
@@ -127,7 +127,8 @@ def filter_change(b: Browser, url: str, topic_label: str) -> float:
         def everywhere() -> None:
             map_frame(page, condition="window.tourFiltered === true")
             page.locator("[data-testid='stApp'][data-test-script-state='notRunning']").wait_for()
-            page.locator(TABLE).last.wait_for()
+            if table:
+                page.locator(TABLE).last.wait_for()
 
         return _timed(choose, everywhere)
 

@@ -46,15 +46,25 @@ def baselines(b: Any, folder: Path, runs: int) -> dict[str, Any]:
         paint = repeat(runs, lambda: bw.paint_empty(b, server.url))
     with streamlit(select, cwd=folder) as server:
         rerun = repeat(runs, lambda: bw.rerun_select(b, server.url))
-    with streamlit(map_only, cwd=folder) as server:
-        floor = repeat(runs, lambda: bw.paint_map_only(b, server.url))
+    floor = floor_metrics(b, map_only, None, runs)
     blank_draw = repeat(runs, lambda: bw.export_draw(b, blank.as_uri(), 0))
     return {
         "empty_paint": paint,
         "select_rerun": rerun,
-        "map_only_paint": floor,
+        "map_only_paint": floor["map_drawn"],
+        "map_only_filter": floor["filter_change"],
         "blank_file_draw": blank_draw,
     }
+
+
+def floor_metrics(b: Any, map_only: Path, tour: Path | None, runs: int) -> dict[str, Any]:
+    """The same map alone on a page with one filter: st_folium's cost before our page adds anything."""
+    env = {"TOUR_FILE": str(tour)} if tour else {}
+    with streamlit(map_only, env=env, cwd=map_only.parent) as server:
+        return {
+            "map_drawn": repeat(runs, lambda: bw.paint_map_only(b, server.url)),
+            "filter_change": repeat(runs, lambda: bw.filter_change(b, server.url, "Mining", table=False)),
+        }
 
 
 def export_metrics(b: Any, tour: Path | None, folder: Path, places: int, runs: int) -> dict[str, Any]:
@@ -92,6 +102,7 @@ def scale_metrics(b: Any, folder: Path, size: int, runs: int) -> dict[str, Any]:
             "peak_rss_mb": server.peak_rss_mb(),
         }
     result["export"] = export_metrics(b, tour, folder, size, runs)
+    result["floor"] = floor_metrics(b, folder / "map_only_app.py", tour, runs)
     return result
 
 

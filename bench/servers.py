@@ -28,16 +28,28 @@ BLANK_HTML = (
     "requestAnimationFrame(function () { window.tourPaintedAt = performance.now(); });"
     "</script></body></html>"
 )
-MAP_ONLY_APP = f"""import sys
+MAP_ONLY_APP = f"""import os
+import sys
 sys.path.insert(0, {str(ROOT)!r})
 import streamlit as st
 from streamlit_folium import st_folium
 from dashboard.loader import load_tour
-from dashboard.maps import build_map, state_layer
+from dashboard.maps import AssetUrls, build_map, data_script, leaflet_css, leaflet_js, payload, script_json
+from dashboard.maps import state_layer
+from dashboard.ui.common import served
 
-tour = st.cache_resource(load_tour)()
-st_folium(build_map(tour), key="map", height=480, use_container_width=True,
-          feature_group_to_add=state_layer(None, None), returned_objects=["last_object_clicked"])
+# The floor: the app's own map, served the app's way, with one filter widget and nothing else.
+tour = st.cache_resource(load_tour)(os.environ.get("TOUR_FILE"))
+path = os.environ.get("TOUR_FILE")
+data = st.cache_resource(lambda path: data_script(script_json(payload(tour, "en"))))(path)
+urls = AssetUrls(served(leaflet_js(), "text/javascript", "leaflet.js"),
+                 served(leaflet_css(), "text/css", "leaflet.css"),
+                 served(data, "text/javascript", "tour-data.js"))
+chosen = st.multiselect("Topic", ["Mining", "Security"])
+st_folium(build_map(tour, asset_urls=urls), key="map", height=480, use_container_width=True,
+          feature_group_to_add=state_layer(None, set() if chosen else None),
+          returned_objects=["last_object_clicked"])
+st.write("Chosen: " + (", ".join(chosen) or "none"))
 """
 
 

@@ -34,6 +34,7 @@ def _results(map_drawn: float, rss: float) -> dict:
         "filter_change": _stat(0.8),
         "peak_rss_mb": rss,
         "export": {"bytes": 2_000_000, "draw": _stat(0.9)},
+        "floor": {"map_drawn": _stat(1.4), "filter_change": _stat(0.7)},
     }
     return {
         "runs": 5,
@@ -41,6 +42,7 @@ def _results(map_drawn: float, rss: float) -> dict:
             "empty_paint": _stat(1.0),
             "select_rerun": _stat(0.2),
             "map_only_paint": _stat(1.25),
+            "map_only_filter": _stat(0.25),
             "blank_file_draw": _stat(0.05),
         },
         "seed": {
