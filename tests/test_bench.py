@@ -76,3 +76,18 @@ def test_report_states_each_target_met_or_not(tmp_path: Path):
     assert _verdict(text, "Map: markers and route drawn") == "**not met**"
     assert _verdict(text, "10,000 places: server peak RSS") == "**not met**"
     assert "Machine:" in text and "cores" in text
+
+
+@pytest.mark.parametrize("map_drawn, rss", [(1.2, 350), (1.5, 450), (3.0, 1000)])
+def test_report_gives_a_measured_reason_for_each_target_not_met(tmp_path: Path, map_drawn: float, rss: float):
+    out = tmp_path / "performance.md"
+    write_report(_results(map_drawn=map_drawn, rss=rss), out)
+    text = out.read_text(encoding="utf-8")
+    table, reasons = text.split("## Targets not met, and why")
+    missed = [ln for ln in table.splitlines() if ln.endswith("| **not met** |")]
+    assert missed, "the fixture always misses the click target"
+    assert len([ln for ln in reasons.splitlines() if ln.startswith("- **")]) == len(missed)
+    assert (
+        "1.25×" in reasons if map_drawn > 1.3 else "Seed map" not in reasons
+    )  # the floor, from the same run
+    assert ("MB (target 400 MB)" in reasons) == (rss > 400)
