@@ -8,6 +8,7 @@ are reported per place and never cached, so a later run tries again.
 
 from __future__ import annotations
 
+import codecs
 import json
 import os
 import time
@@ -286,14 +287,15 @@ def geocode_file(path: Path, options: GeocodeOptions, progress: Progress | None 
     if report.added and not options.dry_run:
         new_text = add_coordinates(text, report.added)
         load_text(new_text, str(path))  # never write a file we could not read back
-        if _uses_crlf(path):
-            new_text = new_text.replace("\n", "\r\n")
-        write_atomic(path, new_text)
+        write_atomic(path, _as_on_disk(path, new_text))
         report.written = True
     return report
 
 
-def _uses_crlf(path: Path) -> bool:
-    """Whether the file's first line ends in CRLF (reading it as text turned those into LF)."""
+def _as_on_disk(path: Path, text: str) -> str:
+    """``text`` with the file's own CRLF line ends and byte order mark, which reading it dropped."""
     with path.open("rb") as handle:
-        return handle.readline().endswith(b"\r\n")
+        first = handle.readline()
+    if first.endswith(b"\r\n"):
+        text = text.replace("\n", "\r\n")
+    return "\ufeff" + text if first.startswith(codecs.BOM_UTF8) else text

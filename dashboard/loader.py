@@ -90,6 +90,7 @@ def parse_text(text: str, file: str, fmt: str | None = None) -> Any:
     # without copying it (encoding 100 MB to count its bytes used to cost 100 MB more).
     if len(text) > MAX_BYTES or len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
         raise TourError(file, [problem("", f"the file is larger than {MAX_BYTES // (1024 * 1024)} MiB")])
+    text = text.removeprefix("\ufeff")  # a byte order mark, as Windows Notepad writes: not content
     if not text.strip():
         raise TourError(file, [problem("", "the file is empty; expected a tour (YAML or JSON)")])
     is_json = fmt == "json" or (fmt is None and text.lstrip().startswith(("{", "[")))
@@ -160,7 +161,7 @@ def read_text(path: Path) -> str:
                 file, [problem("", f"the file has more than {MAX_BYTES:,} bytes; the limit is {MAX_BYTES:,}")]
             )
         # Universal newlines, as reading in text mode gives: CRLF and a lone CR become LF.
-        return raw.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
+        return raw.decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")
     except FileNotFoundError:
         raise TourError(file, [problem("", "no such file")]) from None
     except IsADirectoryError:

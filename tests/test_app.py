@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
 
 import pandas as pd
 import pytest
+import yaml
 from streamlit.testing.v1 import AppTest
 
 from tests.conftest import MINI_YAML, ROOT
@@ -172,6 +174,14 @@ def test_upload_of_a_good_tour_drives_every_view(app: AppTest):
     assert _plain(at.title[0].value) == "Mini tour"
     assert any("lima" in _plain(i.value) for i in at.info)  # geocoded offline, and said so
     assert list(_md_tables(at)[-1]["Place"]) == ["Santiago", "Lima", "Quito", "Tacna"]
+
+
+def test_upload_saved_with_a_byte_order_mark_is_read(app: AppTest):
+    at = _open(app, "overview")
+    data = b"\xef\xbb\xbf" + json.dumps(yaml.safe_load(MINI_YAML), default=str).encode()
+    at.file_uploader(key="w_upload").set_value(("mini.json", data, "application/json")).run()
+    assert not at.exception and not at.error
+    assert _plain(at.title[0].value) == "Mini tour"
 
 
 def test_upload_of_a_broken_tour_lists_its_problems(app: AppTest):

@@ -584,3 +584,16 @@ def test_crlf_line_endings_are_kept(tmp_path: Path) -> None:
     removed, added = changed_lines(original.decode(), data.decode())
     assert removed == []
     assert [line.split(":")[0].strip() for line in added] == ["latitude", "longitude", "geocoded_by"]
+
+
+def test_a_byte_order_mark_is_kept(tmp_path: Path) -> None:
+    path = tmp_path / "tour.yaml"
+    original = b"\xef\xbb\xbf" + MINI.encode()
+    path.write_bytes(original)
+
+    assert geocode_file(path, GeocodeOptions(offline=True)).written
+    data = path.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf") and not data.startswith(b"\xef\xbb\xbf" * 2)
+    removed, added = changed_lines(original.decode("utf-8-sig"), data.decode("utf-8-sig"))
+    assert removed == []
+    assert [line.split(":")[0].strip() for line in added] == ["latitude", "longitude", "geocoded_by"]

@@ -142,6 +142,16 @@ def test_yaml_and_json_load_the_same_tour(tmp_path: Path, mini_tour):
     assert load_tour(as_json) == mini_tour
 
 
+@pytest.mark.parametrize("suffix", [".yaml", ".json"])
+def test_a_byte_order_mark_is_not_content(tmp_path: Path, mini_tour, suffix: str):
+    # Windows Notepad saves UTF-8 with a BOM; the file is still the same tour.
+    text = MINI_YAML if suffix == ".yaml" else json.dumps(yaml.safe_load(MINI_YAML), default=str)
+    path = tmp_path / f"mini{suffix}"
+    path.write_bytes(b"\xef\xbb\xbf" + text.encode())
+    assert load_tour(path) == mini_tour
+    assert load_text("\ufeff" + text, "mini", suffix[1:]) == mini_tour
+
+
 def test_dates_are_typed_and_best_date_prefers_actual(mini_tour):
     quito = next(v for v in mini_tour.visits if v.place == "quito")
     assert quito.best_date().start.isoformat() == "2026-01-11"

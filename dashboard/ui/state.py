@@ -59,7 +59,7 @@ def _load_path(path: str, mtime: float) -> tuple[Tour, GeocodeReport | None]:
 @st.cache_resource(max_entries=16, show_spinner=False)
 def _load_upload(digest: str, name: str, _data: bytes) -> tuple[Tour, GeocodeReport | None]:
     try:
-        text = _data.decode("utf-8")
+        text = _data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         from dashboard.errors import problem
 
