@@ -59,11 +59,12 @@ def _timed(action: Callable[[], Any], until: Callable[[], Any]) -> float:
 def map_frame(page: Page, selected: str | None = None, condition: str | None = None) -> Frame:
     """The map's frame once its layer script has run (and, if given, shows ``selected``)."""
     page.wait_for_selector(MAP_FRAME, state="attached")
-    expression = "() => window.tourMarkers !== undefined && document.querySelector('.tour-legend') !== null"
+    test = "window.tourMarkers !== undefined && document.querySelector('.tour-legend') !== null"
     if selected:
-        expression = (
-            f"() => window.tourSelected === {selected!r} && document.querySelector('.tour-legend') !== null"
-        )
+        test += f" && window.tourSelected === {selected!r}"
+    if condition:
+        test += f" && ({condition})"
+    expression = f"() => {test}"
     deadline = time.monotonic() + TIMEOUT_MS / 1000
     while time.monotonic() < deadline:
         for frame in page.frames:

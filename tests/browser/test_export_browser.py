@@ -49,3 +49,24 @@ def test_exported_html_map_works_offline(
     assert refused == [], "the exported page needs something besides map tiles"
     assert any(url.startswith(TILES) for url in watch.requests), "the exported map asked for no tile"
     assert watch.errors == []
+
+
+def test_a_long_tour_is_drawn_as_circles_on_one_route_line(
+    offline_page: tuple[Page, list[str]], watch: Watch, tmp_path: Path
+) -> None:
+    from bench.synth import write_tour
+
+    page, refused = offline_page
+    tour, out = write_tour(400, tmp_path / "long.json"), tmp_path / "long.html"
+    cmd = [sys.executable, "-m", "dashboard", "export", "html", "--tour", str(tour), "-o", str(out)]
+    done = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    page.goto(out.as_uri())
+
+    page.wait_for_function("window.tourPaintedAt !== undefined")
+    assert page.evaluate("Object.keys(window.tourMarkers).length") == 400
+    # Above 300 places: no numbered DOM markers and no arrow per leg, one canvas for everything.
+    expect(page.locator(".tour-icon .tour-num")).to_have_count(0)
+    expect(page.locator(".tour-arrow")).to_have_count(0)
+    expect(page.locator(".leaflet-overlay-pane canvas")).to_have_count(1)
+    assert refused == [] and watch.errors == []
