@@ -24,7 +24,9 @@ TABLE = (  # the itinerary: a plain table for short tours, the data grid for lon
 )
 ITINERARY = "Stops: where, when, whom, what, says who"
 MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
+FILTERS = "[data-testid='stSidebar'] [data-testid='stMultiSelect']"
 TIMEOUT_MS = 120_000
+QUIET_S = 0.5  # a page is settled once its script has not run for this long
 
 
 @contextmanager
@@ -54,6 +56,25 @@ def _timed(action: Callable[[], Any], until: Callable[[], Any]) -> float:
     action()
     until()
     return time.perf_counter() - start
+
+
+def settled(page: Page) -> None:
+    """Wait until the app is idle: no script run for QUIET_S seconds.
+
+    Interactions are timed from a settled page, as a reader uses one; the baselines wait the
+    same way. (A page that has just drawn may still be finishing a rerun of its own, such as
+    the one st_folium asks for once its map is drawn.)
+    """
+    state = "() => document.querySelector('[data-testid=\"stApp\"]')?.dataset.testScriptState"
+    quiet_since = time.monotonic()
+    deadline = quiet_since + TIMEOUT_MS / 1000
+    while time.monotonic() < deadline:
+        if page.evaluate(state) != "notRunning":
+            quiet_since = time.monotonic()
+        elif time.monotonic() - quiet_since >= QUIET_S:
+            return
+        page.wait_for_timeout(25)
+    raise TimeoutError("the app never settled")
 
 
 def map_frame(page: Page, selected: str | None = None, condition: str | None = None) -> Frame:
@@ -94,6 +115,7 @@ def paint_map(b: Browser, url: str) -> tuple[float, float]:
         page.get_by_test_id("stMetric").nth(4).wait_for()
         page.get_by_text(ITINERARY).wait_for()
         page.locator(TABLE).last.wait_for()
+        page.locator(FILTERS).first.wait_for()  # the sidebar's filters are on the first screen too
         return drawn, time.perf_counter() - start
 
 
@@ -108,6 +130,7 @@ def rerun_select(b: Browser, url: str) -> float:
     with new_page(b) as page:
         page.goto(url)
         page.get_by_text("Chosen: alpha").wait_for()
+        settled(page)
         return _timed(
             lambda: _choose(page, "Pick", "beta"), lambda: page.get_by_text("Chosen: beta").wait_for()
         )
@@ -119,6 +142,7 @@ def filter_change(b: Browser, url: str, topic_label: str, table: bool = True) ->
     with new_page(b) as page:
         page.goto(url)
         map_frame(page)
+        settled(page)
 
         def choose() -> None:
             page.get_by_test_id("stMultiSelect").filter(has_text="Topic").first.click()
@@ -139,6 +163,7 @@ def map_click(b: Browser, url: str, marker_text: str, option: str, place_id: str
     with new_page(b) as page:
         page.goto(url)
         frame = map_frame(page)
+        settled(page)
         marker = frame.locator(".tour-num", has_text=marker_text).first
 
         def everywhere() -> None:
