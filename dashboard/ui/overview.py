@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 import pandas as pd
@@ -22,7 +23,7 @@ from dashboard.maps import (
 )
 from dashboard.model import Person, Tour, Visit
 from dashboard.ui import common
-from dashboard.ui.state import LoadedTour, set_view
+from dashboard.ui.state import VIEW_KEY, LoadedTour, set_view
 
 
 def render_figures(tour: Tour, lang: str) -> None:
@@ -77,6 +78,14 @@ def _new_click(key: str, result: dict[str, Any] | None) -> dict[str, float] | No
     return (result or {}).get("last_object_clicked")
 
 
+def _on_map_change(key: str, tour: Tour) -> None:
+    """A click on a stop selects it before the script reruns, so one run shows it everywhere."""
+    place = _clicked_place(tour, _new_click(key, st.session_state.get(key)))
+    state: ViewState = st.session_state[VIEW_KEY]
+    if place and place != state.stop:
+        set_view(state.with_(stop=place))
+
+
 def render_map(loaded: LoadedTour, state: ViewState) -> None:
     visible = visible_places(loaded.tour, state) if state.is_filtered else None
     urls = _asset_urls(loaded, state.lang)
@@ -84,18 +93,15 @@ def render_map(loaded: LoadedTour, state: ViewState) -> None:
     # The base map depends on the tour and language only; selection and filters travel as a small
     # state layer, so the browser restyles the markers instead of reloading the map.
     key = f"map-{hash((loaded.key, state.lang))}"
-    result = st_folium(
+    st_folium(
         m,
         key=key,
         height=480,
         use_container_width=True,
         feature_group_to_add=state_layer(state.stop, visible),
         returned_objects=["last_object_clicked", "last_object_clicked_count"],
+        on_change=functools.partial(_on_map_change, key, loaded.tour),
     )
-    place = _clicked_place(loaded.tour, _new_click(key, result))
-    if place and place != state.stop:
-        set_view(state.with_(stop=place))
-        st.rerun()
     st.caption(t("click_hint", state.lang))
 
 
