@@ -13,7 +13,7 @@ import streamlit as st
 from dashboard.errors import TourError
 from dashboard.i18n import t
 from dashboard.ui import sidebar
-from dashboard.ui.common import md
+from dashboard.ui.common import md, start_run
 from dashboard.ui.state import LoadedTour, current_tour, sync_url, view_state
 
 ROOT = Path(__file__).resolve().parent
@@ -79,11 +79,12 @@ def main() -> None:
         ),
     ]
     page = st.navigation(pages)
+    light = start_run(map_page=page is pages[0])
     _notices(loaded, lang)
     sync_url(st.session_state["view"])
     page.run()
-    # The sidebar comes last: its widgets' code then loads after the page's, not before the map.
-    sidebar.render(loaded, state)
+    if not light:  # the sidebar's widgets wait for the map on a session's first screen
+        sidebar.render(loaded, state)
 
 
 main()

@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 import yaml
+from streamlit.testing.v1 import AppTest
 
 from dashboard.loader import DEFAULT_TOUR, load_tour
 from dashboard.model import Tour
@@ -85,3 +86,13 @@ def mini_file(tmp_path: Path) -> Path:
 @pytest.fixture(scope="session")
 def kast() -> Tour:
     return load_tour(DEFAULT_TOUR)
+
+
+def first_screen(at: AppTest) -> AppTest:
+    """Open the app as a browser does: a light first run, then the run the map asks for.
+
+    A session's first run of the map page sends only the title, figures and map; st_folium
+    reruns the script as soon as its map is drawn, which brings the rest. AppTest has no
+    browser to draw the map, so the second run is made here.
+    """
+    return at.run().run()

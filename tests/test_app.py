@@ -11,7 +11,7 @@ import pytest
 import yaml
 from streamlit.testing.v1 import AppTest
 
-from tests.conftest import MINI_YAML, ROOT
+from tests.conftest import MINI_YAML, ROOT, first_screen
 
 APP = str(ROOT / "streamlit_app.py")
 PAGES = ["overview", "timeline", "topics", "proposals", "evidence"]
@@ -56,7 +56,7 @@ def _md_tables(at: AppTest) -> list[pd.DataFrame]:
 def _open(at: AppTest, page: str, **params: str) -> AppTest:
     for key, value in params.items():
         at.query_params[key] = value
-    at.run()
+    first_screen(at)
     if page != "overview":
         at.switch_page(f"dashboard/ui/pages/{page}.py").run()
     return at
@@ -67,6 +67,29 @@ def test_every_page_renders_without_error(app: AppTest, page: str):
     at = _open(app, page)
     assert not at.exception, [e.value for e in at.exception]
     assert not at.error
+
+
+def _map_components(at: AppTest) -> list:
+    return [e for e in at.get("component_instance") if e.proto.component_name.endswith("st_folium")]
+
+
+def test_first_run_of_the_map_page_sends_the_map_first(app: AppTest):
+    at = app.run()
+    assert _plain(at.title[0].value).startswith("Kast's regional tour")
+    assert len(at.metric) == 5 and len(_map_components(at)) == 1
+    # The widgets' code would load ahead of the map's: they come with the next run.
+    assert not at.multiselect and not at.selectbox and not at.download_button
+    assert "Stops: where, when, whom, what, says who" not in _texts(at)
+    at.run()  # the run st_folium asks for once its map is drawn
+    assert at.multiselect(key="w_topic").value == [] and len(at.download_button) == 4
+    assert "Stops: where, when, whom, what, says who" in _texts(at)
+    assert len(_map_components(at)) == 1
+
+
+@pytest.mark.parametrize("page", PAGES[1:])
+def test_other_pages_draw_everything_on_the_first_run(app: AppTest, page: str):
+    app.switch_page(f"dashboard/ui/pages/{page}.py").run()
+    assert app.multiselect(key="w_topic") is not None and len(app.download_button) == 4
 
 
 def test_map_page_answers_where_when_whom(app: AppTest):

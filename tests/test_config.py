@@ -8,7 +8,7 @@ from pathlib import Path
 from streamlit.testing.v1 import AppTest
 
 from dashboard.loader import MAX_BYTES
-from tests.conftest import MINI_YAML, ROOT
+from tests.conftest import MINI_YAML, ROOT, first_screen
 
 CONFIG = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
 SKIP = {".git", ".venv", "venv", "test-results", ".pytest_cache", ".mypy_cache", ".ruff_cache", ".hypothesis",
@@ -28,7 +28,7 @@ def test_usage_statistics_are_off_locally():
 def test_uploads_are_capped_and_the_app_says_so():
     mib = MAX_BYTES // (1024 * 1024)
     assert CONFIG["server"]["maxUploadSize"] == mib
-    at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=60).run()
+    at = first_screen(AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=60))
     assert f"≤ {mib} MB" in at.file_uploader(key="w_upload").label
 
 

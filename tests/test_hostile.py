@@ -16,7 +16,7 @@ from streamlit.testing.v1 import AppTest
 from dashboard import exports
 from dashboard.loader import load_tour
 from dashboard.model import Tour
-from tests.conftest import ROOT
+from tests.conftest import ROOT, first_screen
 from tests.hostile import PAYLOADS, write_hostile
 
 PAGES = ["overview", "timeline", "topics", "proposals", "evidence"]
@@ -75,7 +75,7 @@ def _markdown_sources(at: AppTest) -> list[str]:
 
 @pytest.mark.parametrize("page", PAGES)
 def test_every_view_renders_hostile_text_as_text(hostile_app: AppTest, page: str):
-    at = hostile_app.run()
+    at = first_screen(hostile_app)
     if page != "overview":
         at.switch_page(f"dashboard/ui/pages/{page}.py").run()
     assert not at.exception, [e.value for e in at.exception]

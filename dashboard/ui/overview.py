@@ -152,6 +152,8 @@ def render() -> None:
         st.markdown(common.md(loaded.tour.summary.get(lang)))
     render_figures(loaded.tour, lang)
     render_map(loaded, state)
+    if common.light_run():
+        return  # the rest comes with the run st_folium asks for once the map is drawn
     render_stop(loaded, state)
     # The itinerary doubles as the map's table alternative (screen readers, copy and paste).
     st.subheader(t("itinerary", lang))

@@ -53,6 +53,20 @@ def test_map_page_loads_with_no_error_and_no_outside_request(app: App) -> None:
     assert app.watch.errors == []
 
 
+def test_the_first_screen_completes_by_itself_once_the_map_is_drawn(app: App) -> None:
+    """The map comes first; the figures, filters, downloads and itinerary follow with no click."""
+    page = app.page
+    app.open("/")
+    app.wait_for_markers()
+    sidebar = page.get_by_test_id("stSidebar")
+    expect(sidebar.get_by_role("combobox", name="Topic")).to_be_visible()
+    expect(sidebar.get_by_role("button", name="Download map (HTML)")).to_be_visible()
+    expect(page.get_by_role("heading", name="Stops: where, when, whom, what, says who")).to_be_visible()
+    expect(page.get_by_test_id("stMetricValue")).to_have_text(["3", "3", "23", "6,802", "7"])
+    app.wait_idle()
+    assert app.watch.errors == []
+
+
 # 2 -------------------------------------------------------------------------------------------
 
 
