@@ -11,10 +11,23 @@ import json
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from dashboard import __version__
 from dashboard.errors import TourError
+from dashboard.files import WriteError, check_writable, write_atomic
 
+if TYPE_CHECKING:
+    from dashboard.model import Tour
+
+EPILOG_MAIN = (
+    "examples:\n  python -m dashboard validate data/kast-tour.yaml\n"
+    "  python -m dashboard geocode my-tour.yaml --offline\n"
+    "  python -m dashboard export html --lang es -o mapa.html\n"
+    "  python -m dashboard export proposals --tour my-tour.yaml > proposals.csv\n"
+    "  python -m dashboard schema > tour.schema.json\n\n"
+    "Run 'python -m dashboard COMMAND --help' for a command's options and examples."
+)
 EPILOG_VALIDATE = "example:\n  python -m dashboard validate data/kast-tour.yaml"
 EPILOG_GEOCODE = (
     "examples:\n  python -m dashboard geocode my-tour.yaml --offline\n"
@@ -24,7 +37,8 @@ EPILOG_EXPORT = (
     "examples:\n  python -m dashboard export geojson -o tour.geojson\n"
     "  python -m dashboard export proposals --tour my-tour.yaml > proposals.csv\n"
     "  python -m dashboard export claims -o claims.csv\n"
-    "  python -m dashboard export html -o kast-tour-map.html"
+    "  python -m dashboard export html -o kast-tour-map.html\n"
+    "  python -m dashboard export html --lang es -o mapa-gira-kast.html"
 )
 EPILOG_SCHEMA = "example:\n  python -m dashboard schema > tour.schema.json"
 
@@ -72,19 +86,22 @@ def _cmd_export(args: argparse.Namespace) -> int:
     from dashboard import exports
     from dashboard.loader import load_tour
 
+    to_file = args.output not in (None, "-")
+    if to_file:
+        check_writable(Path(args.output))  # before the work: a map takes seconds to render
     tour = load_tour(args.tour)
-    writers: dict[str, Callable[..., str]] = {
+    writers: dict[str, Callable[[Tour], str]] = {
         "geojson": exports.geojson_text,
         "proposals": exports.proposals_csv,
         "claims": exports.claims_csv,
-        "html": exports.map_html,
+        "html": lambda shown: exports.map_html(shown, lang=args.lang or "en"),
     }
     text = writers[args.what](tour)
-    if args.output is None or args.output == "-":
+    if not to_file:
         sys.stdout.write(text)
-    else:
-        exports.write_atomic(Path(args.output), text)
-        print(f"wrote {args.output} ({len(text.encode()):,} bytes)", file=sys.stderr)
+        return 0
+    write_atomic(Path(args.output), text)
+    print(f"wrote {args.output} ({len(text.encode()):,} bytes)", file=sys.stderr)
     return 0
 
 
@@ -93,7 +110,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m dashboard",
         description="Check, geocode and export a diplomatic tour file.",
-        epilog="Run 'python -m dashboard COMMAND --help' for a command's options and examples.",
+        epilog=EPILOG_MAIN,
+        formatter_class=fmt,
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -124,6 +142,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("what", choices=["geojson", "proposals", "claims", "html"])
     p.add_argument("--tour", default=None, help="tour file (default: the embedded Kast tour)")
     p.add_argument("-o", "--output", default=None, help="output file (default: standard output)")
+    p.add_argument(
+        "--lang", choices=["en", "es"], default=None, help="language of the html map's labels (default en)"
+    )
     p.set_defaults(func=_cmd_export)
 
     p = sub.add_parser(
@@ -134,10 +155,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if getattr(args, "lang", None) and args.what != "html":
+        parser.error(f"--lang applies to 'export html' only; {args.what} exports are always in English")
     try:
         return int(args.func(args))
-    except TourError as exc:
+    except (TourError, WriteError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     except BrokenPipeError:  # `... | head` closed the pipe: not an error

@@ -1,4 +1,9 @@
-"""The one error type of the data layer: a file and every problem found in it."""
+"""The one error type of the data layer: a file and every problem found in it.
+
+Each :class:`Problem` names the path of the field (``visits[0].dates[1].start``), says
+what was expected in plain words, and shows the bad value. Kept free of pydantic so
+that the command line starts fast; :mod:`dashboard.messages` words pydantic's errors.
+"""
 
 from __future__ import annotations
 
@@ -15,11 +20,13 @@ class Problem:
     message: str
     value: Any = None
     has_value: bool = False
+    hint: str = ""  # "did you mean 'visit'?", shown after the value
 
     def __str__(self) -> str:
         where = self.path or "(top level)"
         shown = f" (got {_short_repr(self.value)})" if self.has_value else ""
-        return f"{where}: {self.message}{shown}"
+        hint = f"; {self.hint}" if self.hint else ""
+        return f"{where}: {self.message}{shown}{hint}"
 
 
 class TourError(ValueError):
@@ -39,6 +46,17 @@ def _short_repr(value: Any, limit: int = 80) -> str:
     return text if len(text) <= limit else text[:limit] + "..."
 
 
-def problem(path: str, message: str, *values: Any) -> Problem:
+def problem(path: str, message: str, *values: Any, hint: str = "") -> Problem:
     """A problem; pass the offending value as the third argument to have it shown."""
-    return Problem(path, message, values[0] if values else None, bool(values))
+    return Problem(path, message, values[0] if values else None, bool(values), hint)
+
+
+def dedupe(problems: Iterable[Problem]) -> list[Problem]:
+    """``problems`` in their order, each reported once (as users read them: by their text)."""
+    seen: set[str] = set()
+    out = []
+    for p in problems:
+        if str(p) not in seen:
+            seen.add(str(p))
+            out.append(p)
+    return out

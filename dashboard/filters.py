@@ -105,14 +105,25 @@ def _in_dates(state: ViewState, first: dt.date | None, last: dt.date | None) -> 
     return not ((state.start and last < state.start) or (state.end and first > state.end))
 
 
+def claim_countries(claim: Claim, countries: dict[str, str]) -> set[str]:
+    """The countries a claim concerns: those of its place and mentions, plus its own ``countries``."""
+    where = [pid for pid in [claim.place, *claim.mentions] if pid]
+    return {countries[p] for p in where if p in countries} | set(claim.countries)
+
+
+def _at_stop(claim: Claim, stop: str, countries: dict[str, str]) -> bool:
+    # Said at or about the stop, or about its country with no place named: Jerí's
+    # rejection of the corridor belongs with Lima although the article gives no place.
+    return stop in (claim.place, *claim.mentions) or countries.get(stop) in claim.countries
+
+
 def claim_matches(
     claim: Claim, state: ViewState, countries: dict[str, str], visit_dates: dict[str, dt.date]
 ) -> bool:
     """Whether ``claim`` passes the filters; ``countries`` maps place ids to country codes."""
-    where = [pid for pid in [claim.place, *claim.mentions] if pid]
-    if state.stop and state.stop not in where:
+    if state.stop and not _at_stop(claim, state.stop, countries):
         return False
-    if state.countries and not any(countries.get(p) in state.countries for p in where):
+    if state.countries and not claim_countries(claim, countries) & set(state.countries):
         return False
     if state.topics and not set(claim.topics) & set(state.topics):
         return False

@@ -17,9 +17,10 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from dashboard.errors import Problem, TourError, problem
+from dashboard.errors import Problem, TourError, dedupe, problem
+from dashboard.messages import validation_problems
 from dashboard.model import Tour
-from dashboard.validate import check_references
+from dashboard.validate import check_data, check_references
 
 MAX_BYTES = 5 * 1024 * 1024  # a rich tour of 10,000 places is ~3 MiB of YAML
 MAX_DEPTH = 32  # the format nests 6 levels deep; anything far deeper is hostile
@@ -177,51 +178,6 @@ def _format_of(path: Path) -> str | None:
     return "json" if suffix == ".json" else "yaml" if suffix in (".yaml", ".yml") else None
 
 
-_UNION_TAGS = {"str", "int", "float", "bool", "date", "datetime", "none"}
-
-
-def _loc_to_path(loc: tuple[int | str, ...], data: Any, kind: str = "") -> str:
-    """The path of a pydantic error location, walking the data so that keys of the file
-    (even ones named like pydantic's union tags, "date" or "a[1]") are never dropped."""
-    out, node = "", data
-    for n, part in enumerate(loc):
-        if isinstance(part, int) and isinstance(node, list):
-            out += f"[{part}]"
-            node = node[part] if -len(node) <= part < len(node) else None
-            continue
-        is_key = isinstance(node, dict) and part in node
-        last_missing = n == len(loc) - 1 and kind == "missing"
-        if not is_key and isinstance(part, str) and ("[" in part or part in _UNION_TAGS) and not last_missing:
-            continue  # pydantic's union branch names say nothing to a tour author
-        out += f"[{part}]" if isinstance(part, int) and not is_key else f".{part}" if out else str(part)
-        node = node[part] if is_key else None
-    return out
-
-
-def _validation_problems(exc: ValidationError, data: Any) -> list[Problem]:
-    problems: list[Problem] = []
-    for err in exc.errors(include_url=False):
-        message = err["msg"].removeprefix("Value error, ").replace("Input should be", "expected")
-        path = _loc_to_path(err["loc"], data, err["type"])
-        if err["type"] == "missing":
-            problems.append(problem(path, "this field is required"))
-        elif err["type"] == "extra_forbidden":
-            problems.append(problem(path, "unknown field", err["input"]))
-        else:
-            problems.append(problem(path, message, err["input"]))
-    return _dedupe(problems)
-
-
-def _dedupe(problems: list[Problem]) -> list[Problem]:
-    seen: set[str] = set()
-    out = []
-    for p in problems:
-        if str(p) not in seen:
-            seen.add(str(p))
-            out.append(p)
-    return out
-
-
 def tour_from_data(data: Any, file: str) -> Tour:
     """Validate parsed data into a :class:`Tour`, or raise :class:`TourError` listing every problem."""
     if not isinstance(data, dict):
@@ -229,13 +185,28 @@ def tour_from_data(data: Any, file: str) -> Tour:
     try:
         tour = Tour.model_validate(data)
     except ValidationError as exc:
-        raise TourError(file, _validation_problems(exc, data)) from None
+        raise TourError(file, _schema_and_references(exc, data)) from None
     except (RecursionError, OverflowError, ValueError, TypeError) as exc:
         raise TourError(file, [problem("", f"cannot be read as a tour: {_one_line(exc)}")]) from None
     problems = check_references(tour)
     if problems:
         raise TourError(file, problems)
     return tour
+
+
+def _schema_and_references(exc: ValidationError, data: dict[str, Any]) -> list[Problem]:
+    """The schema's problems, then the reference checks run on the raw data (best effort).
+
+    A field the schema already faults is not faulted again as a reference: a visit to
+    'Paris' is one problem (not an id), not two (not an id, and no such place).
+    """
+    schema = validation_problems(exc, data)
+    faulted = {p.path for p in schema}
+    try:
+        references = [p for p in check_data(data) if p.path not in faulted]
+    except (RecursionError, TypeError, ValueError):  # too broken to check: the schema has said why
+        references = []
+    return dedupe([*schema, *references])
 
 
 def load_text(text: str, file: str = "<text>", fmt: str | None = None) -> Tour:

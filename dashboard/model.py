@@ -2,9 +2,9 @@
 
 Every record is a frozen pydantic model that forbids unknown fields, so a typo in a
 tour file is an error rather than silently ignored data. Cross-references between
-records (a claim citing a source id, a visit naming a place id) are checked by
-:func:`dashboard.validate.check_references`, not here, so that one load can report
-every broken reference at once.
+records (a claim citing a source id, a visit naming a place id) and the places' roles
+are checked by :mod:`dashboard.validate`, not here, so that one load can report every
+broken reference at once, alongside the type errors found here.
 
 The JSON Schema of the format (``python -m dashboard schema``) is generated from
 these classes, so the documentation and the validator cannot drift apart.
@@ -15,21 +15,41 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic_core import PydanticCustomError
+
+from dashboard import countries
 
 FORMAT_VERSION = 1
+# Named so that dashboard.errors can tell which rule a "pattern mismatch" broke.
+ID_PATTERN = r"^[a-z0-9][a-z0-9_-]{0,63}$"
+COUNTRY_PATTERN = r"^[A-Z]{2}$"
+
+
+def _assigned_country(code: str) -> str:
+    # The pattern has passed: two capital letters. Only some pairs are countries; the
+    # error type lets dashboard.errors word it (and show the suggestion after the value).
+    if not countries.is_assigned(code):
+        raise PydanticCustomError(
+            "country_unassigned",
+            "expected an officially assigned ISO 3166-1 alpha-2 country code, such as 'CL' for Chile",
+            {"suggestion": countries.suggestion(code) or ""},
+        )
+    return code
+
 
 Id = Annotated[
     str,
-    StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]{0,63}$"),
+    StringConstraints(pattern=ID_PATTERN),
     Field(description="A short identifier: lowercase letters, digits, '-' or '_'."),
 ]
 Name = Annotated[str, StringConstraints(min_length=1, max_length=300, strip_whitespace=True)]
 LongText = Annotated[str, StringConstraints(min_length=1, max_length=5000)]
 CountryCode = Annotated[
     str,
-    StringConstraints(pattern=r"^[A-Z]{2}$"),
-    Field(description="ISO 3166-1 alpha-2 country code, upper case, e.g. 'CL'."),
+    StringConstraints(pattern=COUNTRY_PATTERN),
+    AfterValidator(_assigned_country),
+    Field(description="An officially assigned ISO 3166-1 alpha-2 country code, upper case, e.g. 'CL'."),
 ]
 Latitude = Annotated[float, Field(ge=-90, le=90, allow_inf_nan=False)]
 Longitude = Annotated[float, Field(ge=-180, le=180, allow_inf_nan=False)]
@@ -98,7 +118,8 @@ class Place(Record):
     @model_validator(mode="after")
     def _both_or_neither(self) -> Place:
         if (self.latitude is None) != (self.longitude is None):
-            raise ValueError("give both latitude and longitude, or neither")
+            given = f"latitude {self.latitude}" if self.longitude is None else f"longitude {self.longitude}"
+            raise ValueError(f"give both latitude and longitude, or neither (only {given} is given)")
         return self
 
     @property
@@ -138,7 +159,7 @@ class Person(Record):
     @model_validator(mode="after")
     def _named_or_described(self) -> Person:
         if self.name is None and self.office is None:
-            raise ValueError("give a name or an office")
+            raise ValueError("give a name or an office (or both) for each person")
         return self
 
 
@@ -204,6 +225,11 @@ class Claim(Record):
     kind: Literal["statement", "report", "agreement", "criticism", "context"] = "report"
     place: Id | None = Field(None, description="Where it was said or done.")
     mentions: list[Id] = Field(default_factory=list, description="Places it is about.")
+    countries: list[CountryCode] = Field(
+        default_factory=list,
+        description="Countries the claim concerns beyond its places (ISO 3166-1 alpha-2 codes), "
+        "for claims tied to no place, such as a president's remarks about a proposal.",
+    )
     speaker: Name | None = None
     date: dt.date | None = None
     topics: list[Id] = Field(min_length=1)
@@ -217,7 +243,7 @@ class Claim(Record):
     @model_validator(mode="after")
     def _quote_has_speaker(self) -> Claim:
         if self.quote is not None and self.speaker is None:
-            raise ValueError("a quote needs a speaker")
+            raise ValueError("a quote needs a speaker: add `speaker` with the name of who said it")
         return self
 
 

@@ -1,16 +1,80 @@
-"""Cross-reference checks that a single record cannot make on its own.
+"""Checks that a single record cannot make on its own: ids, references and roles.
 
-Each check returns :class:`~dashboard.loader.Problem` rows rather than raising, so
-one run reports every duplicate id and every dangling reference in the file.
+Each check returns :class:`~dashboard.errors.Problem` rows rather than raising, so one
+run reports every duplicate id and every dangling reference in the file.
+
+The checks read a validated :class:`~dashboard.model.Tour` or, when the schema found
+problems, the raw parsed data, so that one load reports type errors and broken
+references together. On raw data they are best effort: a value of the wrong type is
+skipped (the schema already reports it), and a list whose ids cannot all be read
+makes its references uncheckable rather than all "unknown".
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable
+from typing import Any
+
+from pydantic import BaseModel
 
 from dashboard.errors import Problem, problem
-from dashboard.model import Tour
+from dashboard.model import ID_PATTERN, Tour
+
+# The kinds of record other records refer to, by the list holding them.
+KINDS = {"source": "sources", "place": "places", "topic": "topics", "proposal": "proposals"}
+ROLES = ("origin", "visit", "discussed")
+_ID = re.compile(ID_PATTERN)
+
+Known = dict[str, set[str] | None]  # kind -> its ids, or None when they cannot all be read
+
+
+def _field(record: Any, name: str) -> Any:
+    """A field of a record, validated (a model) or raw (a dict); None if absent or unreadable."""
+    if isinstance(record, dict):
+        return record.get(name)
+    # Records come from _records (dicts or models); a stray scalar has none of these fields.
+    # getattr rather than isinstance(record, BaseModel): this runs for every field of a
+    # 10,000-place tour, and pydantic's isinstance check is several times slower.
+    return getattr(record, name, None)
+
+
+def _records(parent: Any, name: str) -> list[tuple[int, Any]]:
+    """(index, record) for each record in the list ``parent.name``; none if it is not a list."""
+    items = _field(parent, name)
+    if not isinstance(items, list):
+        return []
+    if isinstance(parent, BaseModel):  # validated: every item is a record
+        return list(enumerate(items))
+    return [(i, r) for i, r in enumerate(items) if isinstance(r, dict)]
+
+
+def _text(record: Any, name: str) -> str | None:
+    value = _field(record, name)
+    return value if isinstance(value, str) else None
+
+
+def _known_ids(data: Any, name: str) -> set[str] | None:
+    items = _field(data, name)
+    if items is None and not Tour.model_fields[name].is_required():
+        return set()  # an optional list left out: there are none
+    if not isinstance(items, list):
+        return None
+    if isinstance(data, BaseModel):  # validated: every id is there and well formed
+        return {r.id for r in items}
+    return _complete([_text(r, "id") for r in items])
+
+
+def _complete(ids: list[str | None]) -> set[str] | None:
+    """``ids`` as a set, or None if one cannot be read or is not a valid id.
+
+    An id the schema refuses ('Lima') may be the one others refer to ('lima'): then
+    every reference to it is uncertain, and none is called unknown.
+    """
+    if not all(i is not None and _ID.fullmatch(i) for i in ids):
+        return None
+    return {i for i in ids if i is not None}
 
 
 def _duplicates(kind: str, ids: Iterable[str]) -> list[Problem]:
@@ -18,125 +82,164 @@ def _duplicates(kind: str, ids: Iterable[str]) -> list[Problem]:
     return [problem(kind, "duplicate id; each id must be unique", i) for i, n in counts.items() if n > 1]
 
 
-def _unknown(path: str, value: str | None, known: set[str], what: str) -> list[Problem]:
-    if value is None or value in known:
+def _unknown_id(what: str) -> str:
+    return f"unknown {what} id: no {what} has this id"
+
+
+def _unknown(path: str, value: str | None, known: set[str] | None, what: str) -> list[Problem]:
+    if value is None or known is None or value in known:
         return []
-    return [problem(path, f"unknown {what} id", value)]
+    return [problem(path, _unknown_id(what), value)]
 
 
-def _unknown_all(path: str, values: Iterable[str], known: set[str], what: str) -> list[Problem]:
-    return [p for i, v in enumerate(values) for p in _unknown(f"{path}[{i}]", v, known, what)]
-
-
-def check_ids(tour: Tour) -> list[Problem]:
-    """Duplicate ids within each list, and visits that repeat a place or an order."""
+def _unknown_all(record: Any, name: str, at: str, known: set[str] | None, what: str) -> list[Problem]:
+    # The hot path of a big tour (every list of source ids): kept to one comprehension.
+    values = _field(record, name)
+    if known is None or not isinstance(values, list):
+        return []
     return [
-        *_duplicates("sources", (s.id for s in tour.sources)),
-        *_duplicates("places", (p.id for p in tour.places)),
-        *_duplicates("topics", (t.id for t in tour.topics)),
-        *_duplicates("claims", (c.id for c in tour.claims)),
-        *_duplicates("proposals", (p.id for p in tour.proposals)),
-        *_duplicates("discrepancies", (d.id for d in tour.discrepancies)),
-        *_duplicates("events", (e.id for e in tour.events)),
-        *_duplicates("visits (place)", (v.place for v in tour.visits)),
-        *_duplicates("visits (order)", (str(v.order) for v in tour.visits)),
+        problem(f"{at}.{name}[{i}]", _unknown_id(what), v)
+        for i, v in enumerate(values)
+        if isinstance(v, str) and v not in known
     ]
 
 
-def _check_sources(tour: Tour, sources: set[str]) -> list[Problem]:
+def _sources_of(record: Any, at: str, known: Known) -> list[Problem]:
+    return _unknown_all(record, "sources", at, known["source"], "source")
+
+
+def check_ids(data: Any) -> list[Problem]:
+    """Duplicate ids within each list, and visits that repeat a place or an order."""
     out: list[Problem] = []
-    for i, s in enumerate(tour.sources):
-        out += _unknown(f"sources[{i}].translation_of", s.translation_of, sources, "source")
-    for i, p in enumerate(tour.places):
-        out += _unknown_all(f"places[{i}].sources", p.sources, sources, "source")
-    for i, e in enumerate(tour.events):
-        out += _unknown_all(f"events[{i}].sources", e.sources, sources, "source")
-    for i, d in enumerate(tour.discrepancies):
-        for j, var in enumerate(d.variants):
-            out += _unknown_all(f"discrepancies[{i}].variants[{j}].sources", var.sources, sources, "source")
+    for name in ("sources", "places", "topics", "claims", "proposals", "discrepancies", "events"):
+        out += _duplicates(name, (i for _, r in _records(data, name) if (i := _text(r, "id")) is not None))
+    visits = [v for _, v in _records(data, "visits")]
+    out += _duplicates("visits (place)", (p for v in visits if (p := _text(v, "place")) is not None))
+    orders = (_field(v, "order") for v in visits)
+    out += _duplicates("visits (order)", (str(o) for o in orders if type(o) is int))
     return out
 
 
-def _check_visits(tour: Tour, places: set[str], sources: set[str]) -> list[Problem]:
+def _check_sources(data: Any, known: Known) -> list[Problem]:
     out: list[Problem] = []
-    for i, v in enumerate(tour.visits):
-        at = f"visits[{i}]"
-        out += _unknown(f"{at}.place", v.place, places, "place")
-        out += _unknown_all(f"{at}.sources", v.sources, sources, "source")
-        for j, d in enumerate(v.dates):
-            out += _unknown_all(f"{at}.dates[{j}].sources", d.sources, sources, "source")
-        for group in ("counterparts", "others_met", "delegation"):
-            for j, person in enumerate(getattr(v, group)):
-                out += _unknown_all(f"{at}.{group}[{j}].sources", person.sources, sources, "source")
-        for j, dur in enumerate(v.duration):
-            out += _unknown_all(f"{at}.duration[{j}].sources", dur.sources, sources, "source")
+    for i, s in _records(data, "sources"):
+        out += _unknown(f"sources[{i}].translation_of", _text(s, "translation_of"), known["source"], "source")
+    for i, p in _records(data, "places"):
+        out += _sources_of(p, f"places[{i}]", known)
+    for i, e in _records(data, "events"):
+        out += _sources_of(e, f"events[{i}]", known)
+    for i, d in _records(data, "discrepancies"):
+        for j, var in _records(d, "variants"):
+            out += _sources_of(var, f"discrepancies[{i}].variants[{j}]", known)
     return out
 
 
-def _check_claims(tour: Tour, ids: dict[str, set[str]]) -> list[Problem]:
+def _check_places(data: Any, known: Known) -> list[Problem]:
+    """Pairs name another existing place; one origin at most."""
     out: list[Problem] = []
-    for i, c in enumerate(tour.claims):
+    origin: str | None = None
+    for i, p in _records(data, "places"):
+        at, pid, pair = f"places[{i}]", _text(p, "id"), _text(p, "paired_with")
+        out += _unknown(f"{at}.paired_with", pair, known["place"], "place")
+        if pair is not None and pair == pid:
+            out.append(problem(f"{at}.paired_with", "a place cannot be paired with itself", pair))
+        if _text(p, "role") == "origin":
+            if origin is not None:
+                message = f"only one place can be the origin; {origin} already is"
+                out.append(problem(f"{at}.role", message, "origin"))
+            origin = origin or f"{pid!r} ({at})"
+    return out
+
+
+def _check_visits(data: Any, known: Known) -> list[Problem]:
+    out: list[Problem] = []
+    roles = {pid: _text(p, "role") for _, p in _records(data, "places") if (pid := _text(p, "id"))}
+    for i, v in _records(data, "visits"):
+        at, place = f"visits[{i}]", _text(v, "place")
+        out += _unknown(f"{at}.place", place, known["place"], "place")
+        role = roles.get(place or "")
+        if role in ROLES and role != "visit":  # a role the schema refuses is reported there
+            message = f"this place has role {role!r}, but a visited place must have role 'visit'"
+            out.append(problem(f"{at}.place", message, place))
+        out += _sources_of(v, at, known)
+        for group in ("dates", "counterparts", "others_met", "delegation", "duration"):
+            for j, item in _records(v, group):
+                out += _sources_of(item, f"{at}.{group}[{j}]", known)
+    return out
+
+
+def _check_claims(data: Any, known: Known) -> list[Problem]:
+    out: list[Problem] = []
+    for i, c in _records(data, "claims"):
         at = f"claims[{i}]"
-        out += _unknown(f"{at}.place", c.place, ids["place"], "place")
-        out += _unknown_all(f"{at}.mentions", c.mentions, ids["place"], "place")
-        out += _unknown_all(f"{at}.topics", c.topics, ids["topic"], "topic")
-        out += _unknown_all(f"{at}.proposals", c.proposals, ids["proposal"], "proposal")
-        out += _unknown_all(f"{at}.sources", c.sources, ids["source"], "source")
-        out += _unknown(f"{at}.quote_source", c.quote_source, ids["source"], "source")
+        out += _unknown(f"{at}.place", _text(c, "place"), known["place"], "place")
+        out += _unknown_all(c, "mentions", at, known["place"], "place")
+        out += _unknown_all(c, "topics", at, known["topic"], "topic")
+        out += _unknown_all(c, "proposals", at, known["proposal"], "proposal")
+        out += _sources_of(c, at, known)
+        out += _unknown(f"{at}.quote_source", _text(c, "quote_source"), known["source"], "source")
     return out
 
 
-def _check_proposals(tour: Tour, ids: dict[str, set[str]]) -> list[Problem]:
+def _visited(data: Any) -> set[str] | None:
+    visits = _field(data, "visits")
+    if visits is None:
+        return set()
+    return _complete([_text(v, "place") for v in visits] if isinstance(visits, list) else [None])
+
+
+def _check_proposals(data: Any, known: Known) -> list[Problem]:
     out: list[Problem] = []
-    visited = {v.place for v in tour.visits}
-    for i, p in enumerate(tour.proposals):
+    visited = _visited(data)
+    for i, p in _records(data, "proposals"):
         at = f"proposals[{i}]"
-        out += _unknown_all(f"{at}.topics", p.topics, ids["topic"], "topic")
-        out += _unknown_all(f"{at}.sources", p.sources, ids["source"], "source")
-        for j, row in enumerate(p.history):
-            out += _unknown_all(f"{at}.history[{j}].sources", row.sources, ids["source"], "source")
-            out += _unknown(f"{at}.history[{j}].visit", row.visit, visited, "visited place")
+        out += _unknown_all(p, "topics", at, known["topic"], "topic")
+        out += _sources_of(p, at, known)
+        for j, row in _records(p, "history"):
+            out += _sources_of(row, f"{at}.history[{j}]", known)
+            out += _unknown(f"{at}.history[{j}].visit", _text(row, "visit"), visited, "visited place")
     return out
 
 
-def _check_places(tour: Tour, places: set[str]) -> list[Problem]:
-    out: list[Problem] = []
-    for i, p in enumerate(tour.places):
-        out += _unknown(f"places[{i}].paired_with", p.paired_with, places, "place")
-    roles = {p.id: p.role for p in tour.places}
-    for i, v in enumerate(tour.visits):
-        if roles.get(v.place) == "discussed":
-            out.append(problem(f"visits[{i}].place", "a 'discussed' place cannot be visited", v.place))
-    return out
+def check_data(data: Any) -> list[Problem]:
+    """Every problem with ids, references and roles in a tour, validated or raw; empty when all is well."""
+    if not isinstance(data, dict | BaseModel):
+        return []
+    known: Known = {kind: _known_ids(data, name) for kind, name in KINDS.items()}
+    return [
+        *check_ids(data),
+        *_check_sources(data, known),
+        *_check_places(data, known),
+        *_check_visits(data, known),
+        *_check_claims(data, known),
+        *_check_proposals(data, known),
+    ]
 
 
 def check_references(tour: Tour) -> list[Problem]:
-    """Every problem with ids and references in ``tour``; empty when all is well."""
-    ids = {
-        "source": {s.id for s in tour.sources},
-        "place": {p.id for p in tour.places},
-        "topic": {t.id for t in tour.topics},
-        "proposal": {p.id for p in tour.proposals},
-    }
-    return [
-        *check_ids(tour),
-        *_check_sources(tour, ids["source"]),
-        *_check_places(tour, ids["place"]),
-        *_check_visits(tour, ids["place"], ids["source"]),
-        *_check_claims(tour, ids),
-        *_check_proposals(tour, ids),
-    ]
+    """Every problem with ids, references and roles in a validated ``tour``."""
+    return check_data(tour)
+
+
+def _count(n: int, noun: str, plural: str = "") -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {plural or noun + 's'}"
 
 
 def summary(tour: Tour) -> str:
     """A one-paragraph description of a valid tour, for ``validate``."""
     missing = [p.id for p in tour.places if not p.has_coordinates]
-    lines = [
-        f"{tour.title.en}: {len(tour.places)} places, {len(tour.visits)} visits, "
-        f"{len(tour.claims)} claims, {len(tour.proposals)} proposals, "
-        f"{len(tour.sources)} sources, {len(tour.discrepancies)} discrepancies."
+    counts = [
+        _count(len(tour.places), "place"),
+        _count(len(tour.visits), "visit"),
+        _count(len(tour.claims), "claim"),
+        _count(len(tour.proposals), "proposal"),
+        _count(len(tour.sources), "source"),
+        _count(len(tour.discrepancies), "discrepancy", "discrepancies"),
     ]
+    lines = [f"{tour.title.en}: {', '.join(counts)}."]
     if missing:
         shown = ", ".join(missing[:10]) + (" ..." if len(missing) > 10 else "")
-        lines.append(f"{len(missing)} places have no coordinates yet ({shown}): run `geocode` to add them.")
+        has = "has" if len(missing) == 1 else "have"
+        count = _count(len(missing), "place")
+        lines.append(f"{count} {has} no coordinates yet ({shown}): run `geocode` to add them.")
     return "\n".join(lines)

@@ -5,8 +5,10 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -50,6 +52,9 @@ def test_schema_is_json_schema_of_the_format(capsys: pytest.CaptureFixture[str])
     assert {"sources", "places", "visits", "claims", "proposals", "discrepancies"} <= set(
         schema["properties"]
     )
+    countries = schema["$defs"]["Claim"]["properties"]["countries"]
+    assert countries["type"] == "array" and countries["items"]["pattern"] == "^[A-Z]{2}$"
+    assert "Countries the claim concerns beyond its places" in countries["description"]
 
 
 def test_export_geojson_to_stdout(capsys: pytest.CaptureFixture[str]):
@@ -103,3 +108,101 @@ def test_every_command_has_help_with_an_example(command: str):
 def test_console_script_is_declared():
     text = (ROOT / "pyproject.toml").read_text()
     assert 'dashboard = "dashboard.cli:main"' in text
+
+
+@pytest.mark.parametrize(
+    ("output", "reason"),
+    [
+        ("missing/out.geojson", "the folder '{tmp}/missing' does not exist; create it first"),
+        (".", "it is a folder, not a file; give the name of a file to write inside it"),
+        ("a-file.txt/out.geojson", "'{tmp}/a-file.txt' is a file, not a folder"),
+    ],
+)
+def test_an_output_that_cannot_be_written_is_one_clear_line(tmp_path: Path, output: str, reason: str):
+    (tmp_path / "a-file.txt").write_text("x")
+    target = tmp_path / output
+    result = run("export", "geojson", "-o", str(target))
+    assert result.returncode == 1
+    assert result.stderr == f"error: {target}: cannot write: {reason.format(tmp=tmp_path)}\n"
+    assert result.stdout == ""
+
+
+def test_an_output_without_permission_is_one_clear_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+):
+    folder = tmp_path / "locked"
+    folder.mkdir()
+    folder.chmod(0o500)
+    if os.access(folder, os.W_OK):  # root may write anywhere: refuse the write as the system would
+
+        def refuse(*args: object, **kwargs: object) -> None:
+            raise PermissionError(13, "Permission denied")
+
+        monkeypatch.setattr(tempfile, "mkstemp", refuse)
+    try:
+        assert main(["export", "claims", "-o", str(folder / "claims.csv")]) == 1
+    finally:
+        folder.chmod(0o700)
+    err = capsys.readouterr().err
+    assert err.startswith(f"error: {folder / 'claims.csv'}: cannot write: permission denied")
+    assert err.count("\n") == 1 and "Traceback" not in err
+    assert list(folder.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        ({}, "6 places, 3 visits, 56 claims, 6 proposals, 5 sources, 7 discrepancies."),
+        (
+            {"places": 1, "visits": 1, "claims": 1, "proposals": 1, "sources": 1, "discrepancies": 1},
+            "1 place, 1 visit, 1 claim, 1 proposal, 1 source, 1 discrepancy.",
+        ),
+        (
+            {"visits": 0, "claims": 0, "proposals": 0, "discrepancies": 0},
+            "6 places, 0 visits, 0 claims, 0 proposals, 5 sources, 0 discrepancies.",
+        ),
+    ],
+)
+def test_validate_summary_counts_in_good_english(kast, lines: dict[str, int], expected: str):
+    from dashboard.validate import summary
+
+    tour = kast.model_copy(update={k: getattr(kast, k)[:n] for k, n in lines.items()})
+    assert expected in summary(tour)
+
+
+@pytest.mark.parametrize(
+    ("missing", "line"), [(1, "1 place has no coordinates"), (2, "2 places have no coordinates")]
+)
+def test_validate_summary_counts_places_without_coordinates(mini_tour, missing: int, line: str):
+    from dashboard.validate import summary
+
+    places = [
+        p.model_copy(update={"latitude": None, "longitude": None}) if i < missing else p
+        for i, p in enumerate(mini_tour.places)
+    ]
+    assert line in summary(mini_tour.model_copy(update={"places": places}))
+
+
+def test_top_level_help_has_examples():
+    result = run("--help")
+    assert result.returncode == 0
+    assert "examples:" in result.stdout
+    assert "python -m dashboard validate data/kast-tour.yaml" in result.stdout
+    assert "python -m dashboard export html --lang es" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("lang", "shown", "not_shown"), [("en", "7 January 2026", "enero"), ("es", "enero de 2026", "January")]
+)
+def test_export_html_in_either_language(tmp_path: Path, lang: str, shown: str, not_shown: str):
+    out = tmp_path / f"map-{lang}.html"
+    assert main(["export", "html", "--lang", lang, "-o", str(out)]) == 0
+    text = out.read_text(encoding="utf-8")
+    assert shown in text and not_shown not in text  # the Lima visit's date, in the map's language
+
+
+def test_lang_is_only_for_the_html_export(capsys: pytest.CaptureFixture[str]):
+    with pytest.raises(SystemExit) as caught:
+        main(["export", "claims", "--lang", "es"])
+    assert caught.value.code == 2
+    assert "--lang applies to 'export html' only" in capsys.readouterr().err

@@ -115,3 +115,35 @@ def test_no_invented_urls(kast: Tour):
 
     text = (ROOT / "data" / "kast-tour.yaml").read_text(encoding="utf-8")
     assert not re.search(r"https?://", text)
+
+
+@pytest.mark.parametrize(
+    ("claim_id", "countries"),
+    [
+        ("jeri-rejects-corridor", ["PE"]),
+        ("kast-everything-fine", ["PE"]),
+        ("context-peru-tightens-border", ["PE"]),
+        ("copper-gdp-chile", ["CL"]),
+        ("copper-gdp-peru", ["PE"]),
+        (
+            "kast-corridor-purpose",
+            ["CL", "PE", "EC"],
+        ),  # "people who are in Chile, Peru, and Ecuador illegally"
+        ("context-noboa-amnesty-repeal", ["EC"]),
+        ("tour-overview", ["AR", "EC", "PE"]),
+        ("criticism-which-experiences", []),  # about the region's right, no one country
+        ("new-geopolitical-axis", []),
+    ],
+)
+def test_claims_tied_to_no_place_name_the_countries_they_concern(
+    kast: Tour, claim_id: str, countries: list[str]
+):
+    claim = next(c for c in kast.claims if c.id == claim_id)
+    assert claim.place is None and not claim.mentions
+    assert claim.countries == countries
+
+
+def test_claim_countries_are_countries_of_the_tour(kast: Tour):
+    # The country filter offers the countries of the tour's places: a claim's must be among them.
+    places = {p.country for p in kast.places}
+    assert {code for c in kast.claims for code in c.countries} <= places

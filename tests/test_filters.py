@@ -8,13 +8,15 @@ import pytest
 
 from dashboard.filters import (
     ViewState,
+    claim_countries,
+    claim_matches,
     filter_claims,
     filter_proposals,
     from_query,
     to_query,
     visible_places,
 )
-from dashboard.model import Tour
+from dashboard.model import Claim, Tour
 
 
 @pytest.mark.parametrize(
@@ -82,6 +84,71 @@ def test_date_filter(kast: Tour):
 def test_stop_filter(kast: Tour):
     state = ViewState(stop="quito")
     assert visible_places(kast, state) == {"quito"}
-    assert all("quito" in (c.place, *c.mentions) for c in filter_claims(kast, state))
+    claims = filter_claims(kast, state)
+    assert all("quito" in (c.place, *c.mentions) or "EC" in c.countries for c in claims)
+    assert {"quito-meeting", "context-noboa-amnesty-repeal"} <= {c.id for c in claims}
     corridor = [p for p in filter_proposals(kast, state) if p.id == "humanitarian-corridor"]
     assert corridor, "the corridor was discussed in Ecuador"
+
+
+@pytest.mark.parametrize(
+    "state",
+    [
+        ViewState(stop="lima"),
+        ViewState(countries=("PE",)),
+        ViewState(stop="tacna"),
+        ViewState(countries=("EC", "PE")),
+    ],
+)
+def test_jeri_rejection_shows_under_lima_and_peru(kast: Tour, state: ViewState):
+    shown = {c.id for c in filter_claims(kast, state)}
+    assert {"jeri-rejects-corridor", "kast-everything-fine"} <= shown
+
+
+@pytest.mark.parametrize(
+    "state", [ViewState(stop="quito"), ViewState(stop="buenos-aires"), ViewState(countries=("AR",))]
+)
+def test_jeri_rejection_does_not_show_elsewhere(kast: Tour, state: ViewState):
+    assert "jeri-rejects-corridor" not in {c.id for c in filter_claims(kast, state)}
+
+
+COUNTRIES = {"home": "CL", "lima": "PE", "quito": "EC", "tacna": "PE"}
+
+
+def _claim(**fields: object) -> Claim:
+    base: dict[str, object] = {"id": "c", "topics": ["t"], "text": {"en": "x"}, "sources": ["s1"]}
+    return Claim.model_validate(base | fields)
+
+
+@pytest.mark.parametrize(
+    ("fields", "expected"),
+    [
+        ({}, set()),
+        ({"place": "lima"}, {"PE"}),
+        ({"place": "quito", "mentions": ["tacna", "home"]}, {"EC", "PE", "CL"}),
+        ({"countries": ["VE"]}, {"VE"}),
+        ({"place": "lima", "countries": ["PE", "CL"]}, {"PE", "CL"}),
+        ({"place": "gone"}, set()),
+    ],
+)
+def test_claim_countries(fields: dict[str, object], expected: set[str]):
+    assert claim_countries(_claim(**fields), COUNTRIES) == expected
+
+
+@pytest.mark.parametrize(
+    ("fields", "state", "matches"),
+    [
+        ({"countries": ["PE"]}, ViewState(countries=("PE",)), True),
+        ({"countries": ["PE"]}, ViewState(countries=("EC",)), False),
+        ({"countries": ["PE"]}, ViewState(stop="lima"), True),  # the stop's country
+        ({"countries": ["PE"]}, ViewState(stop="tacna"), True),
+        ({"countries": ["PE"]}, ViewState(stop="quito"), False),
+        ({"place": "quito", "mentions": ["tacna"]}, ViewState(stop="tacna"), True),
+        ({"place": "quito", "mentions": ["tacna"]}, ViewState(stop="lima"), False),  # made at another stop
+        ({"place": "quito", "mentions": ["tacna"]}, ViewState(countries=("PE",)), True),
+        ({}, ViewState(countries=("PE",)), False),
+        ({}, ViewState(stop="lima"), False),
+    ],
+)
+def test_claim_matches_country_and_stop(fields: dict[str, object], state: ViewState, matches: bool):
+    assert claim_matches(_claim(**fields), state, COUNTRIES, {}) is matches

@@ -167,3 +167,188 @@ def test_coordinates_must_come_in_pairs(mini_data: dict[str, Any]):
 def test_places_without_coordinates_are_valid(mini_data: dict[str, Any]):
     del mini_data["places"][1]["longitude"], mini_data["places"][1]["latitude"]
     _load(mini_data)  # geocoding fills them in later
+
+
+# --- every problem at once: the schema's and the references' -------------------------------
+
+
+def _problems(data: dict[str, Any]) -> list[str]:
+    with pytest.raises(TourError) as caught:
+        _load(data)
+    return [str(p) for p in caught.value.problems]
+
+
+@pytest.mark.parametrize(
+    ("mutations", "expected"),
+    [
+        (
+            [_set("places.1.latitude", 133.4), _set("claims.0.topics", ["weather"])],
+            [
+                "places[1].latitude: expected a number from -90 to 90 (got 133.4)",
+                "claims[0].topics[0]: unknown topic",
+            ],
+        ),
+        (
+            [_set("visits.0.order", "one"), _set("visits.1.place", "paris"), _set("places.3.id", "lima")],
+            [
+                "visits[0].order: expected a whole number",
+                "places: duplicate id",
+                "visits[1].place: unknown place",
+            ],
+        ),
+        (
+            [_delete("subject"), _set("claims.1.proposals", ["p9"]), _set("proposals.0.sources", ["s9"])],
+            [
+                "subject: this field is required",
+                "claims[1].proposals[0]: unknown proposal",
+                "sources[0]: unknown source",
+            ],
+        ),
+        (
+            [
+                _set("sources.0.language", "fr"),
+                _set("places.0.role", "visit"),
+                _set("visits.0.place", "tacna"),
+            ],
+            ["sources[0].language: expected one of", "visits[0].place: this place has role 'discussed'"],
+        ),
+    ],
+)
+def test_type_errors_and_broken_references_are_reported_together(
+    mini_data: dict[str, Any], mutations: list[Mutation], expected: list[str]
+):
+    for mutate in mutations:
+        mutate(mini_data)
+    shown = "\n".join(_problems(mini_data))
+    for part in expected:
+        assert part in shown, shown
+
+
+def test_schema_problems_come_first_in_a_stable_order(mini_data: dict[str, Any]):
+    _set("claims.0.topics", ["weather"])(mini_data)
+    _set("places.2.latitude", 100)(mini_data)
+    _set("places.1.latitude", 100)(mini_data)
+    first = _problems(mini_data)
+    assert first == _problems(mini_data)
+    assert [p.split(":")[0] for p in first] == [
+        "places[1].latitude",
+        "places[2].latitude",
+        "claims[0].topics[0]",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("mutation", "path", "shown"),
+    [
+        (_set("visits.0.place", "Lima"), "visits[0].place", "expected an id"),  # not also "unknown place"
+        (_set("claims.0.sources", ["S1"]), "claims[0].sources[0]", "expected an id"),
+        (_set("places.1.paired_with", 5), "places[1].paired_with", "expected text"),
+    ],
+)
+def test_a_field_the_schema_faults_is_not_faulted_again(
+    mini_data: dict[str, Any], mutation: Mutation, path: str, shown: str
+):
+    mutation(mini_data)
+    at_path = [p for p in _problems(mini_data) if p.startswith(f"{path}: ")]
+    assert len(at_path) == 1 and shown in at_path[0], at_path
+
+
+@pytest.mark.parametrize(
+    "mutation",
+    [
+        _set("places.1.id", "Lima"),  # refused, so references to 'lima' cannot be judged
+        _set("places.1.id", 7),
+        _delete("places.1.id"),
+        _set("places.1", "Lima"),
+        _set("places", {"lima": {}}),
+    ],
+)
+def test_a_broken_id_does_not_make_every_reference_unknown(mini_data: dict[str, Any], mutation: Mutation):
+    mutation(mini_data)
+    problems = _problems(mini_data)
+    assert not [p for p in problems if "unknown place" in p], problems
+
+
+@pytest.mark.parametrize(
+    "mutation",
+    [
+        _set("visits", [5, None, "x", [], {"place": ["lima"]}]),
+        _set("claims", {"c1": "x"}),
+        _set("claims.0", {"place": {"a": 1}, "mentions": "lima", "topics": 3, "sources": [None, [1]]}),
+        _set("sources", [{"id": ["s1"]}, "s1"]),
+        _set("proposals.0.history", "rejected"),
+        _set("proposals.0.history.0", [1, 2]),
+        _set("discrepancies.0.variants", [None, {"sources": "s1"}]),
+        _set("places.0", {"id": "home", "role": ["origin"], "paired_with": {"x": 1}}),
+        _set("visits.0.order", [1]),
+        _set("visits.1.order", True),
+    ],
+)
+def test_reference_checks_survive_any_shape(mini_data: dict[str, Any], mutation: Mutation):
+    mutation(mini_data)
+    _set("proposals.0.topics", ["weather"])(mini_data)
+    problems = _problems(mini_data)
+    assert any(p.startswith("proposals[0].topics[0]: unknown topic id") for p in problems), problems
+
+
+# --- places that fit their roles ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("mutation", "line"),
+    [
+        (
+            _set("places.2.role", "origin"),
+            "places[2].role: only one place can be the origin; 'home' (places[0]) already is (got 'origin')",
+        ),
+        (
+            _set("visits.0.place", "home"),
+            "visits[0].place: this place has role 'origin', but a visited place must have role 'visit'"
+            " (got 'home')",
+        ),
+        (
+            _set("visits.1.place", "tacna"),
+            "visits[1].place: this place has role 'discussed', but a visited place must have role 'visit'"
+            " (got 'tacna')",
+        ),
+        (
+            _set("places.3.paired_with", "tacna"),
+            "places[3].paired_with: a place cannot be paired with itself",
+        ),
+        (
+            _set("places.3.paired_with", "arica"),
+            "places[3].paired_with: unknown place id: no place has this id",
+        ),
+    ],
+)
+def test_places_must_fit_their_roles(mini_data: dict[str, Any], mutation: Mutation, line: str):
+    mutation(mini_data)
+    assert line in "\n".join(_problems(mini_data))
+
+
+def test_a_pair_of_two_places_is_valid(mini_data: dict[str, Any]):
+    mini_data["places"][3]["paired_with"] = "lima"
+    mini_data["places"][1]["paired_with"] = "tacna"
+    _load(mini_data)
+
+
+# --- countries ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("code", ["ZZ", "UK", "XK", "EU", "AA"])
+def test_unassigned_country_codes_are_refused(mini_data: dict[str, Any], code: str):
+    mini_data["places"][1]["country"] = code
+    (line,) = _problems(mini_data)
+    assert line.startswith(
+        "places[1].country: expected an officially assigned ISO 3166-1 alpha-2 country code"
+    )
+    assert f"(got {code!r})" in line
+
+
+def test_a_claim_can_concern_countries(mini_data: dict[str, Any]):
+    mini_data["claims"][0]["countries"] = ["PE", "VE"]
+    mini_data["claims"][1]["countries"] = ["ZZ"]
+    (line,) = _problems(mini_data)
+    assert line.startswith("claims[1].countries[0]: expected an officially assigned")
+    del mini_data["claims"][1]["countries"]
+    assert load_text(json.dumps(mini_data, default=str), "t.json").claims[0].countries == ["PE", "VE"]
