@@ -39,10 +39,14 @@ def _notices(loaded: LoadedTour, lang: str) -> None:
     if isinstance(error, TourError):
         st.error(f"{t('tour_error', lang)}: {md(error.file)}")
         st.code("\n".join(str(p) for p in error.problems), language=None)
+    # The report keeps place ids; readers know the places by name.
+    names = {p.id: p.name for p in loaded.tour.places}
     if loaded.geocoded and loaded.geocoded.added:
-        st.info(f"{t('geocoded', lang)}: {md(', '.join(loaded.geocoded.added))}")
+        added = ", ".join(names.get(pid, pid) for pid in loaded.geocoded.added)
+        st.info(f"{t('geocoded', lang)}: {md(added)}")
     if loaded.geocoded and loaded.geocoded.unresolved:
-        st.warning(f"{t('unresolved', lang)}: {md(', '.join(loaded.geocoded.unresolved))}")
+        unresolved = ", ".join(names.get(pid, pid) for pid in loaded.geocoded.unresolved)
+        st.warning(f"{t('unresolved', lang)}: {md(unresolved)}")
 
 
 def main() -> None:

@@ -14,15 +14,16 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import itertools
 import textwrap
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.frames import TIMELINE_KINDS, Words, as_date, word
-from dashboard.i18n import MONTHS, format_range, t
+from dashboard.i18n import MONTHS, SEPARATORS, format_number, format_range, t
 from dashboard.style import COLORS, OKABE_ITO
 
 # Trace names; the i18n table is owned elsewhere, so the chart's own words live here.
@@ -33,6 +34,27 @@ NAMES: Words = {
     "announced": {"en": "Announced (month only)", "es": "Anunciada (solo el mes)"},
     "moved": {"en": "Scheduled → actual date", "es": "Fecha prevista → real"},
 }
+# Hollow or filled, and the shape, tell the kinds of point apart without colour.
+MARKERS: dict[str, dict[str, Any]] = {
+    "scheduled": {"symbol": "circle-open", "size": 10, "color": COLORS["visit"], "line": {"width": 2}},
+    "actual": {
+        "symbol": "circle",
+        "size": 12,
+        "color": COLORS["visit"],
+        "line": {"color": "white", "width": 1},
+    },
+    "event": {"symbol": "diamond", "size": 13, "color": COLORS["origin"]},
+}
+SCHEDULED_LIFT = 0.4  # how far above its row a scheduled date sits (rows are 1 apart)
+# Tick spacings, closest first; the timeline takes the first that needs at most MAX_TICKS ticks.
+TICK_STEPS = [
+    *(("day", n) for n in (1, 2, 3)),
+    ("week", 1),
+    ("half-month", 1),
+    *(("month", n) for n in (1, 2, 3, 6)),
+    *(("year", n) for n in (1, 2, 5, 10, 20, 50, 100, 250, 500, 1000)),
+]
+MAX_TICKS = 8  # "22 Dec 2025" is about 80 px wide: eight fit a narrow window without overlapping
 # Patterns take over from colour once the eight Okabe-Ito colours are used up.
 PATTERNS = ["", "/", "x", ".", "\\", "+", "-", "|"]
 FONT = {"family": "system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif", "size": 13}
@@ -58,12 +80,10 @@ def _wrap(text: str, width: int = 32) -> str:
     return "<br>".join(esc(line) for line in lines)
 
 
-def _empty(title: str, lang: str) -> go.Figure:
-    """A figure that says nothing matches, instead of empty axes."""
+def _empty(title: str, message: str) -> go.Figure:
+    """A figure that says why it is empty (by default, that nothing matches), instead of empty axes."""
     fig = go.Figure()
-    fig.add_annotation(
-        text=esc(t("no_match", lang)), showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper"
-    )
+    fig.add_annotation(text=esc(message), showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper")
     fig.update_layout(LAYOUT, title={"text": esc(title)}, height=320)
     fig.update_xaxes(visible=False)
     fig.update_yaxes(visible=False)
@@ -84,7 +104,7 @@ def _points(rows: list[dict[str, Any]], kind: str, lang: str, marker: dict[str, 
         legendgroup=kind,
         mode="markers",
         x=[r["date"] for r in mine],
-        y=[_wrap(r["label"]) for r in mine],
+        y=[_y(r) for r in mine],
         customdata=[r["id"] for r in mine],
         hovertext=[_hover(r, lang) for r in mine],
         hoverinfo="text",
@@ -92,15 +112,24 @@ def _points(rows: list[dict[str, Any]], kind: str, lang: str, marker: dict[str, 
     )
 
 
+def _y(row: dict[str, Any]) -> float:
+    """A point's height: its row, or just above it for a scheduled date.
+
+    A scheduled date a day or two before the actual one would otherwise sit under it
+    (and hide the connector); above, it reads as "planned" even in greyscale.
+    """
+    return float(row["lane"]) - (SCHEDULED_LIFT if row["kind"] == "scheduled" else 0.0)
+
+
 def _ranges(rows: list[dict[str, Any]], lang: str) -> go.Scatter:
     """Announced month-only dates as thick translucent bars from the first to the last day."""
     x: list[dt.date | None] = []
-    y: list[str | None] = []
+    y: list[float | None] = []
     ids: list[str | None] = []
     hover: list[str | None] = []
     for r in (r for r in rows if r["kind"] == "announced"):
         x += [r["date"], as_date(r["end"]) or r["date"], None]  # None breaks the line
-        y += [_wrap(r["label"])] * 2 + [None]
+        y += [_y(r)] * 2 + [None]
         ids += [r["id"], r["id"], None]
         hover += [_hover(r, lang)] * 2 + [None]
     return go.Scatter(
@@ -118,14 +147,14 @@ def _ranges(rows: list[dict[str, Any]], lang: str) -> go.Scatter:
 
 
 def _moves(rows: list[dict[str, Any]], lang: str) -> go.Scatter:
-    """Dotted lines from each scheduled date to the actual date of the same place, where they differ."""
+    """Dotted lines from each scheduled date (above its row) down to the actual date of the same place."""
     x: list[dt.date | None] = []
-    y: list[str | None] = []
+    y: list[float | None] = []
     for r in (r for r in rows if r["kind"] == "scheduled"):
-        actual = next((a["date"] for a in rows if a["kind"] == "actual" and a["id"] == r["id"]), None)
-        if actual is not None and actual != r["date"]:
-            x += [r["date"], actual, None]
-            y += [_wrap(r["label"])] * 2 + [None]
+        actual = next((a for a in rows if a["kind"] == "actual" and a["id"] == r["id"]), None)
+        if actual is not None and actual["date"] != r["date"]:
+            x += [r["date"], actual["date"], None]
+            y += [_y(r), _y(actual), None]
     return go.Scatter(
         name=word(NAMES, "moved", lang),
         legendgroup="scheduled",  # hidden and shown together with the scheduled points
@@ -134,53 +163,97 @@ def _moves(rows: list[dict[str, Any]], lang: str) -> go.Scatter:
         x=x,
         y=y,
         hoverinfo="skip",
-        line={"color": COLORS["visit"], "width": 1.5, "dash": "dot"},
+        line={"color": COLORS["visit"], "width": 2, "dash": "dot"},
     )
+
+
+def _tick_days(first: dt.date, last: dt.date, unit: str, n: int) -> Iterator[dt.date]:
+    """Every tick of one spacing from ``first`` to ``last``: every ``n`` days, Mondays, the 1st and
+    15th, the 1st of every ``n``-th month, or 1 January of every ``n``-th year."""
+    if unit in ("day", "week"):
+        day = first + dt.timedelta(days=-first.weekday() % 7) if unit == "week" else first
+        step = dt.timedelta(days=7 if unit == "week" else n)
+        while day <= last:
+            yield day
+            if last - day < step:  # stop before stepping past the last date (or dt.date.max)
+                return
+            day += step
+        return
+    months = range(1, 13, n) if unit == "month" else (1,) if unit == "year" else range(1, 13)
+    for year in range(first.year, last.year + 1):
+        if unit == "year" and year % n:
+            continue
+        for month in months:
+            for d in (1, 15) if unit == "half-month" else (1,):
+                if first <= dt.date(year, month, d) <= last:
+                    yield dt.date(year, month, d)
+
+
+def _tick_labels(days: list[dt.date], unit: str, lang: str) -> list[str]:
+    """``22 Dec`` (``Dec`` for months), with the year on the first tick and wherever it changes, so
+    every tick reads without the hover; on every tick once a month name could come round again."""
+    months = MONTHS["es" if lang == "es" else "en"]
+    every_year = len(days) > 1 and (days[-1] - days[0]).days >= 365
+    labels = []
+    for i, day in enumerate(days):
+        month = months[day.month - 1][:3]
+        text = month if unit == "month" else f"{day.day} {month}"
+        new_year = i == 0 or days[i - 1].year != day.year
+        labels.append(
+            str(day.year) if unit == "year" else text + (f" {day.year}" if new_year or every_year else "")
+        )
+    return labels
 
 
 def _ticks(first: dt.date, last: dt.date, lang: str) -> tuple[list[dt.date], list[str]]:
-    """Ticks on the 1st and 15th of each month, written in ``lang`` (plotly's own are English only)."""
-    months = MONTHS["es" if lang == "es" else "en"]
-    days = [
-        dt.date(year, month, day)
-        for year in range(first.year, last.year + 1)
-        for month in range(1, 13)
-        for day in (1, 15)
-        if first <= dt.date(year, month, day) <= last
-    ]
-    # The year on the first tick and on each 1st, so every date can be read without the hover.
-    text = [
-        f"{d.day} {months[d.month - 1][:3]}" + (f" {d.year}" if d.day == 1 or i == 0 else "")
-        for i, d in enumerate(days)
-    ]
-    return days, text
+    """Ticks written in ``lang`` (plotly's own are English only), as close as the span allows:
+    the first spacing, from days to centuries, that needs at most MAX_TICKS of them."""
+    days: list[dt.date] = []
+    unit = "year"
+    for unit, n in TICK_STEPS:
+        days = list(itertools.islice(_tick_days(first, last, unit, n), MAX_TICKS + 1))
+        if len(days) <= MAX_TICKS:
+            break
+    return days, _tick_labels(days, unit, lang)
 
 
-def timeline_figure(frame: pd.DataFrame, lang: str) -> go.Figure:
-    """Milestones and every reported visit date, one row per place or milestone, earliest on top."""
-    if frame.empty:
-        return _empty(t("timeline", lang), lang)
-    rows: list[dict[str, Any]] = [{str(k): v for k, v in r.items()} for r in frame.to_dict("records")]
-    fig = go.Figure()
-    fig.add_trace(_ranges(rows, lang))
-    fig.add_trace(_moves(rows, lang))
-    fig.add_trace(
-        _points(rows, "scheduled", lang, {"symbol": "circle-open", "size": 12, "color": COLORS["visit"]})
-    )
-    visit = {"symbol": "circle", "size": 12, "color": COLORS["visit"], "line": {"color": "white", "width": 1}}
-    fig.add_trace(_points(rows, "actual", lang, visit))
-    fig.add_trace(_points(rows, "event", lang, {"symbol": "diamond", "size": 13, "color": COLORS["origin"]}))
+def _layout(lang: str, title: str, height: int) -> dict[str, Any]:
+    # separators: numbers on the axes and in plotly's own hover text use the language's marks.
+    return {**LAYOUT, "title": {"text": esc(title)}, "height": height, "separators": SEPARATORS[lang]}
+
+
+def _timeline_axes(fig: go.Figure, rows: list[dict[str, Any]], lanes: list[str], lang: str) -> None:
+    """Dates written in ``lang`` across; one row per lane down, the first on top (a reversed range)."""
     first = min(r["date"] for r in rows) - dt.timedelta(days=4)
     last = max(as_date(r["end"]) or r["date"] for r in rows) + dt.timedelta(days=4)
     tickvals, ticktext = _ticks(first, last, lang)
-    lanes = list(dict.fromkeys(_wrap(r["label"]) for r in rows))
-    fig.update_layout(
-        LAYOUT, title={"text": esc(t("timeline", lang))}, height=max(320, min(420, 80 + 36 * len(lanes)))
-    )
     fig.update_xaxes(
         title_text=esc(t("date", lang)), range=[first, last], tickvals=tickvals, ticktext=ticktext
     )
-    fig.update_yaxes(categoryorder="array", categoryarray=lanes, autorange="reversed", automargin=True)
+    fig.update_yaxes(
+        tickvals=list(range(len(lanes))),
+        ticktext=lanes,
+        range=[len(lanes) - 0.5, -0.5],
+        zeroline=False,
+        automargin=True,
+    )
+
+
+def timeline_figure(frame: pd.DataFrame, lang: str, empty_message: str | None = None) -> go.Figure:
+    """Milestones and every reported visit date, one row per place or milestone, earliest on top."""
+    if frame.empty:
+        return _empty(t("timeline", lang), empty_message or t("no_match", lang))
+    rows: list[dict[str, Any]] = [{str(k): v for k, v in r.items()} for r in frame.to_dict("records")]
+    lane = {label: i for i, label in enumerate(dict.fromkeys(_wrap(r["label"]) for r in rows))}
+    for r in rows:  # rows are numbered, not categories, so a scheduled date can sit above its row
+        r["lane"] = lane[_wrap(r["label"])]
+    fig = go.Figure()
+    fig.add_trace(_ranges(rows, lang))
+    fig.add_trace(_moves(rows, lang))
+    for kind in ("scheduled", "actual", "event"):
+        fig.add_trace(_points(rows, kind, lang, MARKERS[kind]))
+    fig.update_layout(_layout(lang, t("timeline", lang), max(320, min(420, 80 + 56 * len(lane)))))
+    _timeline_axes(fig, rows, list(lane), lang)
     return fig
 
 
@@ -198,11 +271,13 @@ def _ordered(values: Iterable[str], topic_order: list[str]) -> list[str]:
     return sorted(unique, key=lambda v: topic_order.index(v) if v in topic_order else len(topic_order))
 
 
-def topics_figure(counts: pd.DataFrame, lang: str, topic_order: list[str]) -> go.Figure:
+def topics_figure(
+    counts: pd.DataFrame, lang: str, topic_order: list[str], empty_message: str | None = None
+) -> go.Figure:
     """Stacked bars of cited claims per stop, one trace per topic; customdata is ``[stop_id, topic_id]``."""
     title = t("topics_per_stop", lang)
     if counts.empty:
-        return _empty(title, lang)
+        return _empty(title, empty_message or t("no_match", lang))
     fig = go.Figure()
     for topic_id in _ordered(counts["topic_id"], topic_order):
         part = counts[counts["topic_id"] == topic_id]
@@ -214,14 +289,14 @@ def topics_figure(counts: pd.DataFrame, lang: str, topic_order: list[str]) -> go
                 y=list(part["count"]),
                 customdata=[[s, topic_id] for s in part["stop_id"]],
                 hovertext=[
-                    f"<b>{esc(s)}</b><br>{esc(label)}: {n}"
+                    f"<b>{esc(s)}</b><br>{esc(label)}: {format_number(n, lang)}"
                     for s, n in zip(part["stop"], part["count"], strict=True)
                 ],
                 hoverinfo="text",
                 marker=_topic_style(topic_id, topic_order),
             )
         )
-    fig.update_layout(LAYOUT, barmode="stack", title={"text": esc(title)}, height=400)
+    fig.update_layout(_layout(lang, title, 400), barmode="stack")
     fig.update_layout(legend_title_text=esc(t("topics", lang)))
     fig.update_xaxes(
         title_text=esc(t("stop", lang)),

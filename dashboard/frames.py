@@ -25,6 +25,7 @@ from typing import Any, NamedTuple
 
 import pandas as pd
 
+from dashboard.countries import label as country_label
 from dashboard.derive import Stop, counterparts_met, current_status, legs, stops, tour_days
 from dashboard.filters import ViewState, filter_claims, filter_history, filter_proposals, visible_places
 from dashboard.i18n import format_date, format_range, t
@@ -35,7 +36,7 @@ Words = dict[str, dict[str, str]]
 
 # Headers and words the i18n table does not have; i18n.STRINGS is owned elsewhere.
 HEADERS: Words = {
-    "id": {"en": "id"},
+    "id": {"en": "id", "es": "id"},
     "order": {"en": "Order", "es": "Orden"},
     "place": {"en": "Place", "es": "Lugar"},
     # i18n's "venue" is also "Lugar" in Spanish: a table needs two different headers.
@@ -93,9 +94,13 @@ def word(words: Words, key: str, lang: str) -> str:
     return entry.get(lang) or entry["en"]
 
 
+def header(key: str, lang: str) -> str:
+    """A table's column header: this module's own words first, then the interface's."""
+    return word(HEADERS, key, lang) if key in HEADERS else t(key, lang)
+
+
 def _table(rows: Iterable[Sequence[object]], keys: list[str], lang: str) -> pd.DataFrame:
-    headers = [word(HEADERS, k, lang) if k in HEADERS else t(k, lang) for k in keys]
-    return pd.DataFrame(list(rows), columns=headers)
+    return pd.DataFrame(list(rows), columns=[header(k, lang) for k in keys])
 
 
 def _ids(ids: Iterable[str]) -> str:
@@ -266,23 +271,27 @@ def topic_table(counts: pd.DataFrame, lang: str) -> pd.DataFrame:
     return wide
 
 
+CLAIM_KEYS = ["text", "quote", "speaker", "sources", "place", "kind", "topics", "id"]
+
+
 def claims_frame(tour: Tour, claims: Sequence[Claim], lang: str) -> pd.DataFrame:
-    """The given claims as a table: where, who, what kind, topics, text, verbatim quote, sources."""
+    """The given claims as a table, in reading order: what, the verbatim quote, who, says who, then
+    where, what kind and topics; the id, which readers do not need, last."""
     names, labels = {p.id: p.name for p in tour.places}, _topic_labels(tour, lang)
     rows = [
         [
-            c.id,
-            names.get(c.place, c.place) if c.place else "",
-            c.speaker or "",
-            word(CLAIM_KINDS, c.kind, lang),
-            ", ".join(labels.get(topic, topic) for topic in c.topics),
             c.text.get(lang),
             c.quote or "",  # verbatim in its source's language: never translated
+            c.speaker or "",
             _ids(c.sources),
+            names.get(c.place, c.place) if c.place else "",
+            word(CLAIM_KINDS, c.kind, lang),
+            ", ".join(labels.get(topic, topic) for topic in c.topics),
+            c.id,
         ]
         for c in claims
     ]
-    return _table(rows, ["id", "place", "speaker", "kind", "topics", "text", "quote", "sources"], lang)
+    return _table(rows, CLAIM_KEYS, lang)
 
 
 def status_text(status: str, lang: str) -> str:
@@ -316,7 +325,8 @@ def proposal_grid(tour: Tour, state: ViewState) -> pd.DataFrame:
         for _, rows in latest
     ]
     index = pd.Index([title for title, _ in latest], name=t("proposal", state.lang))
-    return pd.DataFrame(cells, index=index, columns=countries)
+    # "Peru (PE)" / "Perú (PE)": a name reads at a glance, the code stays for the URL's ?country=.
+    return pd.DataFrame(cells, index=index, columns=[country_label(c, state.lang) for c in countries])
 
 
 def history_frame(

@@ -59,9 +59,15 @@ STRINGS: dict[str, dict[str, str]] = {
     "leg": {"en": "Tour order (straight line, not the flight path)", "es": "Orden de la gira (línea recta, no la ruta de vuelo)"},
     "visits": {"en": "Visits", "es": "Visitas"},
     "countries": {"en": "Countries", "es": "Países"},
-    "days": {"en": "Days, first to last visit", "es": "Días, de la primera a la última visita"},
-    "km": {"en": "Kilometres (straight legs)", "es": "Kilómetros (tramos rectos)"},
-    "counterparts": {"en": "Named people met", "es": "Personas nombradas con quienes se reunió"},
+    # Key-figure labels stay short (a fifth of the page wide); the *_help strings say what they count.
+    "days": {"en": "Days", "es": "Días"},
+    "km": {"en": "Kilometres", "es": "Kilómetros"},
+    "counterparts": {"en": "People met", "es": "Interlocutores"},
+    "visits_help": {"en": "Places visited on the tour; the starting point is not counted.", "es": "Lugares visitados en la gira; el punto de partida no se cuenta."},
+    "countries_help": {"en": "Countries visited; the country the tour started from is not counted.", "es": "Países visitados; no se cuenta el país desde el que partió la gira."},
+    "days_help": {"en": "From the first day of the first visit to the last day of the last one, both counted.", "es": "Desde el primer día de la primera visita hasta el último de la última, ambos incluidos."},
+    "km_help": {"en": "Straight lines from stop to stop, not the distance actually flown or driven.", "es": "En línea recta de parada a parada, no la distancia realmente recorrida."},
+    "counterparts_help": {"en": "Named people met at the visits: counterparts and others.", "es": "Personas con nombre con quienes se reunió en las visitas: interlocutores y otros."},
     "discrepancies": {"en": "Where the sources disagree", "es": "Dónde difieren las fuentes"},
     "articles": {"en": "Articles", "es": "Artículos"},
     "claims": {"en": "Claims and quotes", "es": "Afirmaciones y citas"},
@@ -70,6 +76,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "announced": {"en": "announced", "es": "anunciada"},
     "actual": {"en": "took place", "es": "realizada"},
     "itinerary": {"en": "Stops: where, when, whom, what, says who", "es": "Paradas: dónde, cuándo, con quién, qué, según quién"},
+    "rows_shown": {"en": "Showing the first {shown} of {total} stops: the filters narrow the list, and the CSV has every row.", "es": "Se muestran las primeras {shown} de {total} paradas: los filtros acotan la lista y el CSV tiene todas las filas."},
+    "download_itinerary": {"en": "Download this table (CSV)", "es": "Descargar esta tabla (CSV)"},
     "loading_upload": {"en": "Checking the tour file and adding missing coordinates…", "es": "Revisando el archivo y añadiendo las coordenadas que faltan…"},
     "choose": {"en": "Choose options", "es": "Elija opciones"},
     "table_alternative": {"en": "Show as a table", "es": "Ver como tabla"},
@@ -81,6 +89,21 @@ STRINGS: dict[str, dict[str, str]] = {
     "upload_help": {"en": "YAML or JSON in the documented tour format", "es": "YAML o JSON con el formato documentado"},
     "bad_params": {"en": "Some link parameters were not understood and were reset", "es": "Algunos parámetros del enlace no se entendieron y se restablecieron"},
     "no_match": {"en": "Nothing matches these filters.", "es": "Nada coincide con estos filtros."},
+    "no_claims": {"en": "This tour file has no claims or quotes.", "es": "Este archivo de gira no tiene afirmaciones ni citas."},
+    "no_proposals": {"en": "This tour file has no proposals.", "es": "Este archivo de gira no tiene propuestas."},
+    "no_dates": {"en": "This tour file has no dated visits or milestones.", "es": "Este archivo de gira no tiene visitas ni hitos con fecha."},
+    "no_discrepancies": {"en": "The sources of this tour file do not disagree on anything recorded.", "es": "Las fuentes de este archivo de gira no discrepan en nada de lo registrado."},
+    "no_discrepancy_match": {"en": "No recorded disagreement concerns what these filters show.", "es": "Ninguna discrepancia registrada se refiere a lo que muestran estos filtros."},
+    "discrepancies_filtered": {"en": "Filtered: {shown} of {total} disagreements, those about the stops, claims, proposals and dates these filters show.", "es": "Filtrado: {shown} de {total} discrepancias, las que tratan de las paradas, afirmaciones, propuestas y fechas que muestran estos filtros."},
+    "articles_filtered": {"en": "Filtered: {shown} of {total} articles, those cited by the disagreements and claims above.", "es": "Filtrado: {shown} de {total} artículos, los citados por las discrepancias y afirmaciones de arriba."},
+    "sources_key": {"en": "Sources cited here ({count})", "es": "Fuentes citadas aquí ({count})"},
+    "untitled": {"en": "untitled", "es": "sin título"},
+    "detail": {"en": "Detail", "es": "Dato"},
+    "value": {"en": "Value", "es": "Valor"},
+    "claim_help": {"en": "What the sources report, in the chosen language.", "es": "Lo que informan las fuentes, en el idioma elegido."},
+    "quote_help": {"en": "Verbatim, in the language of its source (never translated).", "es": "Textual, en el idioma de su fuente (nunca traducida)."},
+    "speaker_help": {"en": "Who said it, when it is a statement.", "es": "Quién lo dijo, cuando es una declaración."},
+    "sources_help": {"en": "Article ids: the key to them is under “Sources cited here”.", "es": "Identificadores de los artículos: la clave está en «Fuentes citadas aquí»."},
     "selected": {"en": "Selected stop", "es": "Parada seleccionada"},
     "click_hint": {"en": "Click a stop on the map to select it.", "es": "Haga clic en una parada del mapa para seleccionarla."},
     "election": {"en": "Election", "es": "Elección"},
@@ -98,10 +121,21 @@ STRINGS: dict[str, dict[str, str]] = {
 }  # fmt: skip
 
 
-def t(key: str, lang: str) -> str:
-    """The interface string ``key`` in ``lang`` (English when missing)."""
+def t(key: str, lang: str, **values: object) -> str:
+    """The interface string ``key`` in ``lang`` (English when missing), its ``{placeholders}`` filled."""
     entry = STRINGS[key]
-    return entry.get(lang) or entry["en"]
+    text = entry.get(lang) or entry["en"]
+    return text.format(**values) if values else text
+
+
+# Decimal mark, then thousands separator (plotly's ``layout.separators`` takes them in this order).
+SEPARATORS = {"en": ".,", "es": ",."}
+
+
+def format_number(value: float, lang: str, decimals: int = 0) -> str:
+    """``6,802`` in English, ``6.802`` in Spanish: the marks a reader of ``lang`` expects."""
+    text = f"{value:,.{decimals}f}"  # English marks, then swapped for Spanish in one pass
+    return text.translate(str.maketrans(",.", ".,")) if lang == "es" else text
 
 
 def format_date(day: dt.date | None, lang: str, precision: str = "day") -> str:

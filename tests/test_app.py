@@ -107,9 +107,17 @@ def test_choosing_a_stop_shows_its_details_and_goes_into_the_url(app: AppTest):
     assert at.query_params["stop"] == "quito"
     assert "Selected stop: 2. Quito" in _texts(at)
     details = _md_tables(at)[0]
+    assert list(details.columns) == ["Detail", "Value"]
+    assert dict(zip(details["Detail"], details["Value"], strict=True))["Venue"].startswith("Carondelet")
     joined = " ".join(details.astype(str).values.ravel())
-    assert "Carondelet" in joined and "Daniel Noboa" in joined
-    assert "22 December 2025 — scheduled" in joined
+    assert "Daniel Noboa" in joined and "22 December 2025 — scheduled" in joined
+
+
+def test_stop_details_have_spanish_headers(app: AppTest):
+    at = _open(app, "overview", stop="quito", lang="es")
+    details = _md_tables(at)[0]
+    assert list(details.columns) == ["Dato", "Valor"]
+    assert "Fechas" in set(details["Dato"])
 
 
 def test_deep_link_restores_the_view(app: AppTest):
@@ -160,13 +168,13 @@ def test_proposal_tracker_shows_peru_rejected_the_corridor(app: AppTest):
     at = _open(app, "proposals")
     grid = _frames(at)[0]
     row = grid.loc["Regional Humanitarian Corridor"]
-    assert row["PE"].endswith("rejected") and row["EC"].endswith("discussed")
+    assert row["Peru (PE)"].endswith("rejected") and row["Ecuador (EC)"].endswith("discussed")
     assert "✖ rejected" in _texts(at)  # the legend: symbol and word, not colour alone
 
 
 def test_country_filter_in_the_link(app: AppTest):
     at = _open(app, "proposals", country="PE")
-    assert list(_frames(at)[0].columns) == ["PE"]
+    assert list(_frames(at)[0].columns) == ["Peru (PE)"]
 
 
 def test_evidence_shows_discrepancies_side_by_side(app: AppTest):
@@ -195,7 +203,9 @@ def test_upload_of_a_good_tour_drives_every_view(app: AppTest):
     at.file_uploader(key="w_upload").set_value(("mini.yaml", text.encode(), "application/yaml")).run()
     assert not at.exception
     assert _plain(at.title[0].value) == "Mini tour"
-    assert any("lima" in _plain(i.value) for i in at.info)  # geocoded offline, and said so
+    # Geocoded offline, and said so by the place's name (Lima), not its id (lima).
+    notice = next(_plain(i.value) for i in at.info if "gazetteer" in _plain(i.value))
+    assert notice.endswith(": Lima")
     assert list(_md_tables(at)[-1]["Place"]) == ["Santiago", "Lima", "Quito", "Tacna"]
 
 
@@ -217,6 +227,22 @@ def test_upload_of_a_broken_tour_lists_its_problems(app: AppTest):
     assert _plain(at.title[0].value).startswith("Kast's")  # the tour shown is unchanged
 
 
+def test_a_failed_uploads_error_goes_when_the_file_is_removed(app: AppTest):
+    at = _open(app, "overview")
+    broken = MINI_YAML.replace("latitude: -12.05", "latitude: 512").encode()
+    at.file_uploader(key="w_upload").set_value(("broken.yaml", broken, "application/yaml")).run()
+    assert any("broken.yaml" in _plain(e.value) for e in at.error)
+    at.switch_page("dashboard/ui/pages/evidence.py").run()
+    assert any("broken.yaml" in _plain(e.value) for e in at.error)  # still there: the file is too
+    at.file_uploader(key="w_upload").set_value(None).run()
+    assert not at.error and not at.code and not at.exception
+    at.switch_page("dashboard/ui/pages/timeline.py").run()
+    assert not at.error
+    # Dropped in again, the same broken file is checked and reported again.
+    at.file_uploader(key="w_upload").set_value(("broken.yaml", broken, "application/yaml")).run()
+    assert any("broken.yaml" in _plain(e.value) for e in at.error)
+
+
 def test_a_broken_tour_file_at_start_up_is_reported(app: AppTest, monkeypatch: pytest.MonkeyPatch, tmp_path):
     bad = tmp_path / "bad.yaml"
     bad.write_text("id: [", encoding="utf-8")
@@ -231,3 +257,140 @@ def test_tour_file_from_the_environment(app: AppTest, monkeypatch: pytest.Monkey
     monkeypatch.setenv("TOUR_FILE", str(mini_file))
     at = app.run()
     assert _plain(at.title[0].value) == "Mini tour"
+
+
+# --- empty pages, long tables, the key to sources, the Evidence page's filters ------------------
+
+
+def _tour_app(app: AppTest, monkeypatch: pytest.MonkeyPatch, tmp_path, data: dict) -> AppTest:
+    path = tmp_path / "tour.json"
+    path.write_text(json.dumps(data, default=str), encoding="utf-8")
+    monkeypatch.setenv("TOUR_FILE", str(path))
+    return app
+
+
+@pytest.mark.parametrize(
+    ("page", "params", "said", "not_said"),
+    [
+        ("evidence", {}, "This tour file has no claims or quotes.", "Nothing matches"),
+        ("topics", {}, "This tour file has no claims or quotes.", "Nothing matches"),
+        ("proposals", {}, "This tour file has no proposals.", "Nothing matches"),
+        ("evidence", {"lang": "es"}, "Este archivo de gira no tiene afirmaciones ni citas.", "Nada coincide"),
+    ],
+)
+def test_a_tour_without_claims_or_proposals_says_so_instead_of_blaming_filters(
+    app: AppTest, monkeypatch: pytest.MonkeyPatch, tmp_path, page: str, params: dict, said: str, not_said: str
+):
+    data = yaml.safe_load(MINI_YAML)
+    data.update(claims=[], proposals=[])
+    at = _open(_tour_app(app, monkeypatch, tmp_path, data), page, **params)
+    assert not at.exception
+    assert said in _texts(at) and not_said not in _texts(at)
+
+
+def test_filters_that_leave_nothing_still_say_so(app: AppTest):
+    at = _open(app, "evidence", topic="prisons", country="AR")
+    assert "Nothing matches these filters." in _texts(at)
+    assert "This tour file has no" not in _texts(at)
+
+
+def test_long_claim_tables_put_claim_and_quote_first_and_hide_the_id(
+    app: AppTest, monkeypatch: pytest.MonkeyPatch, tmp_path
+):
+    data = yaml.safe_load(MINI_YAML)
+    data["claims"] += [
+        {
+            "id": f"x{i}",
+            "place": "lima",
+            "topics": ["security"],
+            "text": {"en": f"Claim {i}"},
+            "sources": ["s1"],
+        }
+        for i in range(45)
+    ]
+    at = _open(_tour_app(app, monkeypatch, tmp_path, data), "evidence")
+    grid = next(df for df in at.dataframe if "Claim" in df.value.columns)
+    assert list(grid.value.columns)[:4] == ["Claim", "Quote", "Speaker", "Sources"]
+    config = json.loads(grid.proto.columns)
+    assert config["id"] == {"hidden": True}
+    assert config["Claim"]["width"] >= 300 and config["Quote"]["width"] >= 250  # the widest columns
+    assert "never translated" in config["Quote"]["help"]
+    assert grid.proto.row_height >= 60  # rows tall enough for the text to wrap
+
+
+def _sources_key(at: AppTest) -> dict[str, str]:
+    """The page's key to source ids, as id -> what users read beside it."""
+    expander = next(e for e in at.expander if e.label.startswith(("Sources cited here", "Fuentes citadas")))
+    lines = "\n".join(str(m.value) for m in expander.markdown).splitlines()
+    items = [re.fullmatch(r"- \*\*(.+?)\*\*: (.*)", line) for line in lines]
+    assert all(items), lines
+    key = {_plain(m.group(1)): _plain(m.group(2)) for m in items if m}
+    assert expander.label.endswith(f"({len(key)})")
+    return key
+
+
+@pytest.mark.parametrize(
+    ("page", "params", "ids"),
+    [
+        ("overview", {"stop": "quito"}, ["s000-en", "s001-es", "s002-en", "s004-en"]),
+        ("timeline", {}, ["s000-en", "s001-es", "s003-en", "s004-en"]),
+        ("topics", {"topic": "mining"}, ["s002-en", "s004-en"]),
+        ("proposals", {"country": "AR"}, ["s000-en", "s001-es", "s002-en", "s003-en", "s004-en"]),
+        ("evidence", {"lang": "es", "stop": "quito"}, ["s000-en", "s001-es", "s002-en", "s004-en"]),
+    ],
+)
+def test_every_page_with_source_ids_has_a_key_to_them(app: AppTest, page: str, params: dict, ids: list[str]):
+    at = _open(app, page, **params)
+    key = _sources_key(at)
+    assert list(key) == ids  # the ids the page cites, in the tour's order
+    if params.get("lang") == "es":
+        assert key["s002-en"] == "sin título · inglés"
+        assert key["s000-en"].endswith("· inglés · 22 de diciembre de 2025 · Traducción de s001-es")
+    else:
+        assert key["s004-en"].endswith("· Latin America Reports · English")
+
+
+def test_evidence_follows_the_filters(app: AppTest):
+    at = _open(app, "evidence", stop="quito")
+    text = _texts(at)
+    assert "The day of the Kast–Noboa meeting" in text
+    assert "How long the Kast–Milei meeting lasted" not in text  # Buenos Aires's
+    assert "Filtered: 3 of 7 disagreements" in text
+    assert "Filtered: 4 of 5 articles, those cited by the disagreements and claims above." in text
+    articles = next(df.value for df in at.dataframe if "Outlet" in df.value.columns)
+    assert list(articles["id"]) == ["s000-en", "s001-es", "s002-en", "s004-en"]
+
+
+def test_evidence_says_when_no_disagreement_concerns_the_filters(app: AppTest):
+    at = _open(app, "evidence", topic="prisons", country="AR", lang="es")
+    assert "Ninguna discrepancia registrada se refiere a lo que muestran estos filtros." in _texts(at)
+
+
+def test_evidence_shows_everything_unfiltered(app: AppTest):
+    at = _open(app, "evidence")
+    text = _texts(at)
+    assert "Filtered" not in text
+    assert len(next(df.value for df in at.dataframe if "Outlet" in df.value.columns)) == 5
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "lang", "label", "shown"),
+    [
+        ("km", 6802, "en", "Kilometres", "6,802"),
+        ("km", 6802, "es", "Kilómetros", "6.802"),
+        ("days", 23, "es", "Días", "23"),
+        ("counterparts", None, "es", "Interlocutores", "—"),
+    ],
+)
+def test_key_figures_have_short_labels_help_and_numbers_per_language(key, value, lang, label, shown):
+    def figure(key: str, value: float | None, lang: str) -> None:
+        import streamlit as st
+
+        from dashboard.ui import common
+
+        common.key_figure(st, key, value, lang)
+
+    at = AppTest.from_function(figure, args=(key, value, lang)).run()
+    metric = at.metric[0]
+    assert (metric.label, metric.value) == (label, shown)
+    assert len(metric.help) > len(label)

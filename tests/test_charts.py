@@ -9,7 +9,7 @@ import pytest
 
 from dashboard.charts import esc, timeline_figure, topics_figure
 from dashboard.filters import ViewState
-from dashboard.frames import TIMELINE_COLUMNS, TOUR_WIDE, timeline_frame, topic_counts
+from dashboard.frames import COUNT_COLUMNS, TIMELINE_COLUMNS, TOUR_WIDE, timeline_frame, topic_counts
 from dashboard.model import Event, Text, Tour
 
 EVIL = "<img src=x onerror=alert(1)>"
@@ -39,16 +39,32 @@ def _topics(tour, state=EN):
 # --- timeline ------------------------------------------------------------------------------
 
 
+def _y(trace, place):
+    return trace.y[list(trace.customdata).index(place)]
+
+
 def test_quito_scheduled_then_actual(kast):
     fig = _timeline(kast)
     assert (dt.date(2025, 12, 22), "quito") in _points(_trace(fig, "Scheduled"))
     assert (dt.date(2025, 12, 23), "quito") in _points(_trace(fig, "Visits"))
     assert (dt.date(2025, 12, 23), "quito") not in _points(_trace(fig, "Scheduled"))
-    # The dotted line joins the two dates of the same row.
+    # The dotted line joins the scheduled date (lifted above the row) to the actual one, a day apart.
     moved = _trace(fig, "Scheduled → actual date")
     assert [x for x in moved.x if x is not None] == [dt.date(2025, 12, 22), dt.date(2025, 12, 23)]
     assert moved.line.dash == "dot"
-    assert moved.y[0] == moved.y[1]
+    scheduled, actual = _y(_trace(fig, "Scheduled"), "quito"), _y(_trace(fig, "Visits"), "quito")
+    assert list(moved.y[:2]) == [scheduled, actual]
+
+
+def test_a_scheduled_date_sits_above_the_actual_one_in_the_same_row(kast):
+    # One day apart the two markers would overlap: the hollow one sits higher, in the same row,
+    # so the pair reads in greyscale too (hollow above, filled on the line).
+    fig = _timeline(kast)
+    scheduled, actual = _y(_trace(fig, "Scheduled"), "quito"), _y(_trace(fig, "Visits"), "quito")
+    assert actual - 0.5 < scheduled < actual - 0.2  # above (the first row is on top) and in the row
+    assert round(scheduled) == actual  # the same row
+    assert _trace(fig, "Scheduled").marker.symbol == "circle-open"
+    assert _trace(fig, "Visits").marker.symbol == "circle"
 
 
 def test_lima_announced_for_january(kast):
@@ -72,14 +88,14 @@ def test_milestones(kast):
 
 def test_one_row_per_place_or_milestone(kast):
     fig = _timeline(kast)
-    scheduled, visits = _trace(fig, "Scheduled"), _trace(fig, "Visits")
-    quito_lane = scheduled.y[list(scheduled.customdata).index("quito")]
-    assert quito_lane == visits.y[list(visits.customdata).index("quito")]
-    assert "2. Quito — Daniel Noboa" in quito_lane
-    lanes = fig.layout.yaxis.categoryarray
+    lanes = fig.layout.yaxis.ticktext
+    assert list(fig.layout.yaxis.tickvals) == list(range(len(lanes)))
     assert len(lanes) == 6  # three visits, three milestones
-    assert "Kast wins" in lanes[0]  # earliest at the top
-    assert fig.layout.yaxis.autorange == "reversed"
+    assert "Kast wins" in lanes[0]  # earliest at the top: the range runs from the last row to the first
+    assert fig.layout.yaxis.range[0] > fig.layout.yaxis.range[1]
+    visits = _trace(fig, "Visits")
+    assert lanes[int(_y(visits, "quito"))] == "2. Quito — Daniel Noboa"
+    assert lanes[int(_y(_trace(fig, "Announced (month only)"), "lima"))] == "3. Lima — José Jerí"
 
 
 def test_timeline_hover_text(kast):
@@ -122,6 +138,72 @@ def test_timeline_follows_the_filters(kast):
 def test_mini_timeline_connects_the_rescheduled_visit(mini_tour):
     moved = _trace(_timeline(mini_tour), "Scheduled → actual date")
     assert [x for x in moved.x if x is not None] == [dt.date(2026, 1, 10), dt.date(2026, 1, 11)]
+
+
+def _one_visit_tour(mini_tour, start: dt.date, end: dt.date | None) -> Tour:
+    """The mini tour with a single visit, from ``start`` to ``end``, and no milestones."""
+    visit = mini_tour.visits[0]
+    dates = [visit.dates[0].model_copy(update={"start": start, "end": end})]
+    return mini_tour.model_copy(update={"visits": [visit.model_copy(update={"dates": dates})], "events": []})
+
+
+@pytest.mark.parametrize(
+    ("start", "end"),
+    [
+        (dt.date(2026, 1, 7), None),  # a one-day tour
+        (dt.date(2026, 1, 7), dt.date(2026, 1, 12)),  # six days: the 1st/15th ticks gave none
+        (dt.date(2026, 1, 2), dt.date(2026, 1, 13)),  # twelve days: they gave one
+        (dt.date(2026, 1, 2), dt.date(2026, 1, 30)),
+        (dt.date(2025, 12, 1), dt.date(2026, 4, 30)),
+        (dt.date(2024, 3, 1), dt.date(2026, 9, 30)),
+        (dt.date(1990, 1, 1), dt.date(2026, 1, 1)),
+    ],
+)
+def test_every_span_gets_a_readable_date_axis(mini_tour, start, end):
+    axis = _timeline(_one_visit_tour(mini_tour, start, end)).layout.xaxis
+    ticks, first, last = list(axis.tickvals), *axis.range
+    assert 3 <= len(ticks) <= 8, axis.ticktext
+    assert ticks == sorted(ticks) and first <= ticks[0] and ticks[-1] <= last
+    assert len(set(axis.ticktext)) == len(ticks)  # no two ticks read the same
+    assert str(ticks[0].year) in axis.ticktext[0]  # the year is on the first tick
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "lang", "labels"),
+    [
+        (dt.date(2026, 1, 7), None, "en", ["3 Jan 2026", "5 Jan", "7 Jan", "9 Jan", "11 Jan"]),
+        (dt.date(2026, 1, 7), None, "es", ["3 ene 2026", "5 ene", "7 ene", "9 ene", "11 ene"]),
+        (
+            dt.date(2025, 12, 28),
+            dt.date(2026, 1, 20),
+            "en",
+            ["29 Dec 2025", "5 Jan 2026", "12 Jan", "19 Jan"],
+        ),
+        (
+            dt.date(2025, 6, 1),
+            dt.date(2026, 5, 1),
+            "es",
+            ["jul 2025", "sep", "nov", "ene 2026", "mar", "may"],
+        ),
+    ],
+)
+def test_ticks_are_spaced_for_the_span_and_written_in_the_language(mini_tour, start, end, lang, labels):
+    # Days for a short tour, Mondays for a few weeks, months for a year; the year where it changes.
+    fig = _timeline(_one_visit_tour(mini_tour, start, end), ViewState(lang=lang))
+    assert list(fig.layout.xaxis.ticktext) == labels
+
+
+@pytest.mark.parametrize(("lang", "separators"), [("en", ".,"), ("es", ",.")])
+def test_numbers_in_figures_use_the_marks_of_the_language(kast, lang, separators):
+    state = ViewState(lang=lang)
+    assert _timeline(kast, state).layout.separators == separators
+    assert _topics(kast, state).layout.separators == separators
+
+
+def test_topic_hover_counts_are_written_per_language():
+    counts = pd.DataFrame([["lima", "Lima", "mining", "Mining", 1234]], columns=COUNT_COLUMNS)
+    assert topics_figure(counts, "es", ["mining"]).data[0].hovertext == ("<b>Lima</b><br>Mining: 1.234",)
+    assert topics_figure(counts, "en", ["mining"]).data[0].hovertext == ("<b>Lima</b><br>Mining: 1,234",)
 
 
 # --- topics --------------------------------------------------------------------------------
@@ -180,6 +262,16 @@ def test_empty_frames_say_so(lang, message):
     ):
         assert fig.data == ()
         assert message in fig.layout.annotations[0].text
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_an_empty_figure_can_say_the_tour_has_nothing(lang):
+    # A tour with no claims at all is not a filter problem: the page says what is missing instead.
+    empty_counts = pd.DataFrame(columns=COUNT_COLUMNS)
+    fig = topics_figure(empty_counts, lang, [], empty_message="No claims <b>here</b>")
+    assert fig.layout.annotations[0].text == "No claims &lt;b&gt;here&lt;/b&gt;"
+    timeline = timeline_figure(pd.DataFrame(columns=TIMELINE_COLUMNS), lang, empty_message="No dates")
+    assert timeline.layout.annotations[0].text == "No dates"
 
 
 def test_filters_that_match_nothing(kast):

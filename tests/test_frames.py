@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+from dashboard import citations
 from dashboard.derive import counterparts_met
 from dashboard.filters import ViewState
 from dashboard.frames import (
@@ -224,7 +225,8 @@ def test_topic_table_is_a_grid_of_numbers(mini_tour):
 
 def test_claims_frame(mini_tour):
     frame = claims_frame(mini_tour, mini_tour.claims, "en")
-    assert list(frame.columns) == ["id", "Place", "Speaker", "Kind", "Topics", "Claim", "Quote", "Sources"]
+    # Reading order: what was said, the words themselves, who, says who; the id (for no reader) last.
+    assert list(frame.columns) == ["Claim", "Quote", "Speaker", "Sources", "Place", "Kind", "Topics", "id"]
     c2 = _row(frame, "id", "c2")
     assert (c2["Place"], c2["Speaker"], c2["Topics"]) == ("Lima", "Someone", "Border, Security")
     # Tables show text as it is; CSV exports neutralise formulas, a table has no need to.
@@ -245,19 +247,30 @@ def test_claims_frame_in_spanish(kast):
 
 def test_kast_proposal_grid(kast):
     grid = proposal_grid(kast, EN)
-    assert list(grid.columns) == ["CL", "AR", "EC", "PE"]
+    assert list(grid.columns) == ["Chile (CL)", "Argentina (AR)", "Ecuador (EC)", "Peru (PE)"]
     corridor = grid.loc["Regional Humanitarian Corridor"]
-    assert corridor["PE"] == "✖ rejected"
-    assert corridor["EC"] == "◐ discussed"
-    assert corridor["CL"] == "○ proposed"
-    assert corridor["AR"] == ""
-    assert grid.loc["Chile–Argentina joint roadmap", "AR"] == "● agreed"
+    assert corridor["Peru (PE)"] == "✖ rejected"
+    assert corridor["Ecuador (EC)"] == "◐ discussed"
+    assert corridor["Chile (CL)"] == "○ proposed"
+    assert corridor["Argentina (AR)"] == ""
+    assert grid.loc["Chile–Argentina joint roadmap", "Argentina (AR)"] == "● agreed"
+
+
+@pytest.mark.parametrize(
+    ("lang", "headers"),
+    [
+        ("en", ["Chile (CL)", "Argentina (AR)", "Ecuador (EC)", "Peru (PE)"]),
+        ("es", ["Chile (CL)", "Argentina (AR)", "Ecuador (EC)", "Perú (PE)"]),
+    ],
+)
+def test_proposal_grid_headers_name_each_country_in_the_view_language(kast, lang, headers):
+    assert list(proposal_grid(kast, ViewState(lang=lang)).columns) == headers
 
 
 def test_kast_proposal_grid_in_spanish_filtered_by_country(kast):
     grid = proposal_grid(kast, ViewState(lang="es", countries=("PE",)))
-    assert list(grid.columns) == ["PE"]
-    assert grid.loc["Corredor Humanitario Regional", "PE"] == "✖ rechazada"
+    assert list(grid.columns) == ["Perú (PE)"]
+    assert grid.loc["Corredor Humanitario Regional", "Perú (PE)"] == "✖ rechazada"
     roadmap = next(p for p in kast.proposals if p.id == "argentina-roadmap")
     assert roadmap.title.get("es") in proposal_grid(kast, ES).index
     assert roadmap.title.get("es") not in grid.index  # it has no row in Peru
@@ -271,8 +284,8 @@ def test_grid_shows_the_latest_status_among_the_filtered_rows(mini_tour):
         StatusChange(country="PE", status="agreed", date=dt.date(2026, 2, 1), sources=["s1"]),
     ]
     tour = mini_tour.model_copy(update={"proposals": [p1.model_copy(update={"history": rows})]})
-    assert proposal_grid(tour, EN).loc["A plan", "PE"] == "● agreed"
-    assert proposal_grid(tour, ViewState(end=dt.date(2026, 1, 31))).loc["A plan", "PE"] == "○ proposed"
+    assert proposal_grid(tour, EN).loc["A plan", "Peru (PE)"] == "● agreed"
+    assert proposal_grid(tour, ViewState(end=dt.date(2026, 1, 31))).loc["A plan", "Peru (PE)"] == "○ proposed"
     assert proposal_grid(tour, ViewState(countries=("CL",))).empty
 
 
@@ -395,3 +408,79 @@ def test_frames_keep_markup_as_literal_text(mini_tour):
     assert f"Security {EVIL}" in set(counts["topic"])
     assert _row(claims_frame(evil, evil.claims, "en"), "id", "c1")["Place"] == EVIL
     assert timeline_frame(evil, EN)["label"].iloc[0] == f"1. {EVIL} — José Jerí"
+
+
+# --- citations: the key to source ids, the disagreements and articles a filtered view shows ------
+
+
+def test_claim_sources_include_each_quotes_own_source(mini_tour):
+    c1, c2 = mini_tour.claims
+    quoted = c2.model_copy(update={"quote_source": "s9"})
+    assert citations.claim_sources([c1, quoted]) == ["s1", "s9"]
+    assert citations.split_ids(["s1, s2", "", None, "s2"]) == ["s1", "s2"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "ids", "expected"),
+    [
+        ("en", ["s003-en"], [("s003-en", "following runoff win · First published by Ámbito · English")]),
+        ("en", ["s000-en"], [("s000-en", "English · 22 December 2025 · Translation of s001-es")]),
+        ("es", ["s002-en"], [("s002-en", "sin título · inglés")]),  # nothing it does not say
+    ],
+)
+def test_source_key_says_what_each_id_is(kast, lang, ids, expected):
+    key = citations.source_key(kast, ids, lang)
+    assert [sid for sid, _ in key] == [sid for sid, _ in expected]
+    assert all(part in line for (_, line), (_, part) in zip(key, expected, strict=True)), key
+
+
+def test_source_key_follows_the_tours_order_and_skips_unknown_ids(kast):
+    ids = [s.id for s in kast.sources]
+    assert [sid for sid, _ in citations.source_key(kast, [*reversed(ids), "nope"], "en")] == ids
+    assert citations.source_key(kast, [], "en") == []
+
+
+@pytest.mark.parametrize(
+    ("state", "ids"),
+    [
+        (EN, None),  # unfiltered: every disagreement
+        (ViewState(stop="quito"), ["noboa-meeting-date", "jeri-rejection-setting", "corridor-origin"]),
+        (ViewState(stop="buenos-aires"), ["milei-meeting-duration", "will-copy-crisis-attribution"]),
+        (ViewState(countries=("PE",)), ["lima-meeting-date", "jeri-rejection-setting", "corridor-origin"]),
+        # After 1 March: the inauguration, and the corridor, whose undated rows no date filter drops.
+        (
+            ViewState(start=dt.date(2026, 3, 1)),
+            ["march-2026-election-or-inauguration", "jeri-rejection-setting", "corridor-origin"],
+        ),
+        (ViewState(topics=("prisons",), countries=("AR",)), []),
+    ],
+)
+def test_discrepancies_follow_the_filters(kast, state, ids):
+    shown = [d.id for d in citations.discrepancies_shown(kast, state)]
+    assert shown == (ids if ids is not None else [d.id for d in kast.discrepancies])
+
+
+@pytest.mark.parametrize(
+    ("field", "shown"),
+    [
+        ("visits.quito.dates", True),
+        ("places.quito", True),
+        ("visits.lima", False),
+        ("claims.c1", True),
+        ("proposals.p1.history", True),
+        ("events.e1", False),
+        ("", False),
+        (None, False),
+        ("weather.quito", False),
+    ],
+)
+def test_a_discrepancy_concerns_the_record_its_field_names(field, shown):
+    view = citations.Shown(places={"quito"}, claims={"c1"}, proposals={"p1"}, events=set())
+    assert citations.concerns(field, view) is shown
+
+
+def test_articles_table_keeps_only_the_cited_articles(kast):
+    assert len(citations.articles_frame(kast, "en", None)) == len(kast.sources)
+    cited = citations.articles_frame(kast, "es", ["s004-en", "s001-es"])
+    assert list(cited["id"]) == ["s001-es", "s004-en"]
+    assert citations.articles_frame(kast, "en", []).empty

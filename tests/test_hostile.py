@@ -6,9 +6,11 @@ import csv
 import io
 import json
 import re
+import string
 from collections.abc import Iterator
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from bs4 import BeautifulSoup
 from streamlit.testing.v1 import AppTest
@@ -16,6 +18,7 @@ from streamlit.testing.v1 import AppTest
 from dashboard import exports
 from dashboard.loader import load_tour
 from dashboard.model import Tour
+from dashboard.ui import common
 from tests.conftest import ROOT, first_screen
 from tests.hostile import PAYLOADS, write_hostile
 
@@ -86,6 +89,118 @@ def test_every_view_renders_hostile_text_as_text(hostile_app: AppTest, page: str
         assert not re.search(r"(?<!\\)<(script|img|svg|a )", text), text
         assert not re.search(r"(?<!\\)\]\((?:javascript|http)", text), text
     _record(f"AppTest view '{page}': markdown elements checked", len(texts))
+
+
+# --- links: GFM makes bare URLs and e-mail addresses links even with every mark escaped -------
+
+# remark-gfm's autolink literals (mdast-util-gfm-autolink-literal), as Streamlit's frontend runs them
+# on the text of the Markdown after escapes are resolved; code spans are not text, so never linked.
+AUTOLINK = re.compile(r"(https?://|www(?=\.))[-.\w]+|(?<![^\s\W_])[-.\w+]+@[-\w]+(?:\.[-\w]+)+", re.I)
+LINKY = [
+    '=HYPERLINK("http://example.invalid","x")',
+    "see http://example.invalid/a?b=c now",
+    "HTTPS://EXAMPLE.INVALID",
+    "www.example.invalid",
+    "write to someone@example.invalid today",
+    "a|b http://x.invalid/|c\\d|",
+    "`tick` http://x.invalid/`a``b`",
+    "``http://x.invalid``",
+    "back\\slash www.x.invalid\\",
+    "http://x.invalid/a\\|b\\\\|",  # a backslash right before a pipe
+]
+
+
+def _read(source: str, table: bool) -> tuple[str, str]:
+    """What a CommonMark reader shows for ``source``, and the part of it outside code spans.
+
+    Enough of CommonMark for what md() writes: backslash escapes and code spans (a run of
+    backticks up to the next run of the same length, one space stripped from each end when
+    both have one); in a GFM table cell, ``\\|`` is unescaped inside code too (``\\\\`` is not).
+    """
+    shown, text, i = [], [], 0
+    while i < len(source):
+        if source[i] == "\\" and i + 1 < len(source) and source[i + 1] in string.punctuation:
+            shown.append(source[i + 1])
+            text.append(source[i + 1])
+            i += 2
+            continue
+        fence = re.match(r"`+", source[i:])
+        end = (
+            re.compile(rf"(?<!`){fence.group()}(?!`)").search(source, i + len(fence.group()))
+            if fence
+            else None
+        )
+        if fence is None or end is None:
+            shown.append(source[i])
+            text.append(source[i])
+            i += 1
+            continue
+        code = source[i + len(fence.group()) : end.start()]
+        if code.startswith(" ") and code.endswith(" ") and code.strip():
+            code = code[1:-1]
+        # GFM tables unescape "\\|" in code, but not "\\\\" (mdast-util-gfm-table's exitCodeText).
+        shown.append(re.sub(r"\\([\\|])", lambda m: m[1] if m[1] == "|" else m[0], code) if table else code)
+        text.append(" ")  # code is not text: the autolinker never sees it
+        i = end.end()
+    return "".join(shown), "".join(text)
+
+
+def _unpaired(source: str) -> str:
+    """A table row without the pairs GFM's table reader skips when it looks for the ``|`` between
+    cells (a backslash and the next backslash or pipe, left to right): every pipe left is one."""
+    return re.sub(r"\\[\\|]", "", source)
+
+
+@pytest.mark.parametrize("table", [False, True])
+@pytest.mark.parametrize("text", LINKY)
+def test_md_shows_urls_literally_and_never_as_links(text: str, table: bool):
+    source = common.md(text, table=table)
+    shown, outside_code = _read(source, table)
+    assert shown == text  # exactly as typed: no mark lost, none added, nothing invisible
+    assert AUTOLINK.search(text) or "://" in text  # the test text would be linked ...
+    assert not AUTOLINK.search(outside_code), source  # ... but what md() writes is not
+    if table:
+        assert "|" not in _unpaired(source)  # a pipe left over would end the table cell
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kast's *tour* [x](y)", "Kast\\'s \\*tour\\* \\[x\\]\\(y\\)"),
+        ("@josejeriore en Palacio", "\\@josejeriore en Palacio"),  # a handle is no e-mail address
+        ("Ámbito, 2.5 million", "Ámbito\\, 2\\.5 million"),
+    ],
+)
+def test_md_escapes_text_without_urls_as_before(text: str, expected: str):
+    assert common.md(text) == expected
+    assert _read(common.md(text), False) == (text, text)
+
+
+def test_md_table_keeps_a_url_with_pipes_in_its_cell():
+    frame = pd.DataFrame([["http://a.invalid/|b", "x|y"]], columns=["URL | link", "plain"])
+    _, rule, row = common.md_table(frame).splitlines()
+    assert rule == "|---|---|"
+    assert _unpaired(row).count("|") == 3  # two cells, as in the header
+    assert _read(row.split(" | ")[0][2:], True)[0] == "http://a.invalid/|b"
+
+
+URL_PAGES = ["overview", "topics", "evidence"]  # the pages whose tables show the HYPERLINK payload
+
+
+@pytest.mark.parametrize("page", URL_PAGES)
+def test_urls_in_tour_text_show_as_text_not_links(hostile_app: AppTest, page: str):
+    hostile_app.query_params["stop"] = "lima"  # the map page's tables show the selected stop
+    at = first_screen(hostile_app)
+    if page != "overview":
+        at.switch_page(f"dashboard/ui/pages/{page}.py").run()
+    sources = _markdown_sources(at)
+    linky = [s for s in sources if "example.invalid" in s]
+    assert linky, "the HYPERLINK payload should be shown"
+    for source in sources:
+        table = source.lstrip().startswith("|")
+        _, outside_code = _read(source, table)
+        assert not AUTOLINK.search(outside_code), source
+    assert any(PAYLOADS[9] in _read(s, s.lstrip().startswith("|"))[0] for s in linky)
 
 
 def test_no_data_reaches_html_unescaped_in_the_code():

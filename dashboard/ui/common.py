@@ -4,28 +4,65 @@ from __future__ import annotations
 
 import base64
 import os
+import re
 import string
+from collections.abc import Iterable
 from typing import Any
 
 import streamlit as st
 
-from dashboard import frames
+from dashboard import citations, frames
 from dashboard.derive import Stop, stops
 from dashboard.filters import ViewState, to_query
+from dashboard.i18n import format_number, t
 from dashboard.model import Claim, Tour
 from dashboard.ui.state import VIEW_KEY, LoadedTour
 
 _PUNCTUATION = set(string.punctuation)
+# Words GFM's autolink extension would make links of: http(s)://, www. and e-mail addresses.
+# It looks for them in the text after backslash escapes are resolved, so escaping cannot stop it.
+_LINKABLE = re.compile(r"://|www\.|[-.\w+]@[-\w]+\.[-\w]", re.IGNORECASE)
+_WORDS = re.compile(r"(\s+)")  # split on whitespace, keeping it
 MARKDOWN_ROWS = 40  # up to this many rows a table is plain Markdown; longer ones scroll in the grid
+ROW_HEIGHT = 84  # px: four lines of grid text, enough for most claims and quotes
 
 
-def md(text: str) -> str:
+def md(text: str, table: bool = False) -> str:
     """Tour text made literal for st.markdown: every ASCII punctuation mark backslash-escaped.
 
     CommonMark allows escaping any ASCII punctuation, so links, images, emphasis, HTML
-    and Streamlit's ``:colour[...]`` directives in a tour file all show as typed.
+    and Streamlit's ``:colour[...]`` directives in a tour file all show as typed. A word
+    the autolinker would still turn into a link goes in a code span instead (see
+    :func:`_code`); ``table`` says the text goes in a Markdown table cell.
     """
+    return "".join(
+        _code(part, table) if _LINKABLE.search(part) else _escape(part) for part in _WORDS.split(text)
+    )
+
+
+def _escape(text: str) -> str:
     return "".join("\\" + ch if ch in _PUNCTUATION else ch for ch in text)
+
+
+def _code(word: str, table: bool) -> str:
+    """``word`` in inline code spans: shown as typed, and never a link (the autolinker skips code).
+
+    In a table cell a ``|`` ends the cell even inside code, and GFM's ``\\|`` inside code cannot
+    follow a backslash (``\\\\|`` still ends the cell): so each ``|`` goes between two code
+    spans, escaped as text, where ``\\|`` always reads as ``|``.
+    """
+    if table:
+        return "\\|".join(_span(piece) if piece else "" for piece in word.split("|"))
+    return _span(word)
+
+
+def _span(text: str) -> str:
+    """One code span of ``text`` (backslashes are literal in code): the fence is one backtick longer
+    than any run inside, padded with a space when ``text`` starts or ends with one (CommonMark
+    strips that space)."""
+    fence = "`" * (max((len(run) for run in re.findall("`+", text)), default=0) + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
 
 
 def md_table(frame: Any) -> str:
@@ -36,7 +73,7 @@ def md_table(frame: Any) -> str:
     """
 
     def cell(value: object) -> str:
-        return md(" ".join(str(value if value is not None else "").split()))
+        return md(" ".join(str(value if value is not None else "").split()), table=True)
 
     header = "| " + " | ".join(cell(c) for c in frame.columns) + " |"
     rule = "|" + "---|" * len(frame.columns)
@@ -119,15 +156,58 @@ def key_figures(tour: Tour) -> dict[str, Any]:
     return _key_figures(loaded.key, tour)
 
 
+def empty_notice(tour_has_any: bool, none_key: str, lang: str, filtered_key: str = "no_match") -> None:
+    """Why a table is empty: the filters leave nothing (``filtered_key``), or the tour file has
+    nothing of the kind (``none_key``): blaming the filters then would send readers looking for one."""
+    st.info(t(filtered_key if tour_has_any else none_key, lang))
+
+
+def claim_columns(lang: str) -> dict[str, Any]:
+    """Grid columns of a claims table: room for the claim and the quote, help on the headers, no id."""
+
+    def column(key: str, width: int) -> Any:
+        return st.column_config.TextColumn(width=width, help=t(f"{key}_help", lang))
+
+    return {
+        frames.header("text", lang): column("claim", 340),
+        frames.header("quote", lang): column("quote", 260),
+        frames.header("speaker", lang): column("speaker", 130),
+        frames.header("sources", lang): column("sources", 130),
+        frames.header("id", lang): None,  # None hides a column: an internal key, not for readers
+    }
+
+
 def render_claims(tour: Tour, claims: list[Claim], lang: str, key: str = "claims") -> None:
     """Claims and quotes as a table (plain text cells: nothing in them is rendered as markup)."""
     if not claims:
-        from dashboard.i18n import t
-
-        st.info(t("no_match", lang))
+        empty_notice(bool(tour.claims), "no_claims", lang)
         return
     frame = frames.claims_frame(tour, claims, lang)
     if len(frame) <= MARKDOWN_ROWS:  # a plain table: no grid code to fetch before it shows
-        st.markdown(md_table(frame.drop(columns=["id"])))
+        st.markdown(md_table(frame.drop(columns=[frames.header("id", lang)])))
     else:
-        st.dataframe(frame, hide_index=True, width="stretch", key=key)
+        # Taller rows let the claim and the quote wrap onto up to four lines.
+        st.dataframe(
+            frame,
+            hide_index=True,
+            width="stretch",
+            key=key,
+            column_config=claim_columns(lang),
+            row_height=ROW_HEIGHT,
+        )
+
+
+def render_sources_key(tour: Tour, ids: Iterable[str], lang: str) -> None:
+    """A compact key to the source ids this part of the page shows: what each article is."""
+    rows = citations.source_key(tour, ids, lang)
+    if not rows:
+        return
+    with st.expander(t("sources_key", lang, count=format_number(len(rows), lang))):
+        st.markdown("\n".join(f"- **{md(sid)}**: {md(line)}" for sid, line in rows))
+
+
+def key_figure(column: Any, key: str, value: float | None, lang: str) -> None:
+    """One key figure: a short label (a fifth of the page wide), its meaning in the help, the number
+    written as a reader of ``lang`` expects (``6.802`` in Spanish)."""
+    shown = "—" if value is None else format_number(value, lang)
+    column.metric(t(key, lang), shown, help=t(f"{key}_help", lang))

@@ -1,24 +1,41 @@
-"""Sources and evidence: the articles, every claim and quote with its sources, and the disagreements."""
+"""Sources and evidence: the disagreements, every claim and quote with its sources, and the articles.
+
+All three follow the filters: the disagreements about what the filters show, their claims,
+and the articles those cite; a note says so whenever something is left out.
+"""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import frames
-from dashboard.filters import filter_claims
-from dashboard.i18n import t
-from dashboard.model import Tour
+from dashboard import citations, frames
+from dashboard.filters import ViewState, filter_claims
+from dashboard.i18n import format_number, t
+from dashboard.model import Discrepancy, Tour
 from dashboard.ui import common
 
 
-def render_sources(tour: Tour, lang: str) -> None:
+def _filtered_note(key: str, shown: int, total: int, lang: str) -> None:
+    if shown < total:  # say so only when the filters actually left something out
+        st.caption(t(key, lang, shown=format_number(shown, lang), total=format_number(total, lang)))
+
+
+def render_sources(tour: Tour, lang: str, cited: list[str] | None) -> None:
+    """The articles: all of them, or (``cited``) only those the page above cites."""
     st.subheader(t("articles", lang))
-    st.dataframe(frames.sources_frame(tour, lang), hide_index=True, width="stretch")
+    frame = citations.articles_frame(tour, lang, cited)
+    _filtered_note("articles_filtered", len(frame), len(tour.sources), lang)
+    st.dataframe(frame, hide_index=True, width="stretch")
 
 
-def render_discrepancies(tour: Tour, lang: str) -> None:
+def render_discrepancies(tour: Tour, shown: list[Discrepancy], lang: str) -> None:
+    """Each disagreement with its versions side by side, each version with its sources."""
     st.subheader(t("discrepancies", lang))
-    for row in frames.discrepancy_rows(tour, lang):
+    _filtered_note("discrepancies_filtered", len(shown), len(tour.discrepancies), lang)
+    if not shown:
+        common.empty_notice(bool(tour.discrepancies), "no_discrepancies", lang, "no_discrepancy_match")
+    wanted = {d.id for d in shown}
+    for row in (r for r in frames.discrepancy_rows(tour, lang) if r["id"] in wanted):
         with st.container(border=True):
             st.markdown(f"**{common.md(row['subject'])}**")
             columns = st.columns(len(row["variants"]))
@@ -29,11 +46,18 @@ def render_discrepancies(tour: Tour, lang: str) -> None:
                 st.caption(common.md(row["note"]))
 
 
+def render_page(tour: Tour, state: ViewState) -> None:
+    lang = state.lang
+    st.header(t("evidence", lang))
+    shown, claims = citations.discrepancies_shown(tour, state), filter_claims(tour, state)
+    cited = list(dict.fromkeys(citations.discrepancy_sources(shown) + citations.claim_sources(claims)))
+    common.render_sources_key(tour, cited, lang)
+    render_discrepancies(tour, shown, lang)
+    st.subheader(t("claims", lang))
+    common.render_claims(tour, claims, lang, key="evidence_claims")
+    render_sources(tour, lang, cited if state.is_filtered else None)
+
+
 def render() -> None:
     loaded, state = common.page_context()
-    tour, lang = loaded.tour, state.lang
-    st.header(t("evidence", lang))
-    render_discrepancies(tour, lang)
-    st.subheader(t("claims", lang))
-    common.render_claims(tour, filter_claims(tour, state), lang, key="evidence_claims")
-    render_sources(tour, lang)
+    render_page(loaded.tour, state)

@@ -31,8 +31,18 @@ def style_grid(grid: pd.DataFrame, lang: str) -> Styler:
     return grid.style.map(cell)
 
 
+def _cited(tour: Tour, state: ViewState) -> list[str]:
+    """The source ids the histories below show: each row's, then each proposal's own."""
+    ids = []
+    for proposal in filter_proposals(tour, state):
+        ids += [sid for row in filter_history(proposal, state, tour) for sid in row.sources]
+        ids += proposal.sources
+    return ids
+
+
 def render_histories(tour: Tour, state: ViewState) -> None:
     lang = state.lang
+    common.render_sources_key(tour, _cited(tour, state), lang)
     for proposal in filter_proposals(tour, state):
         rows = filter_history(proposal, state, tour)
         title = f"{proposal.title.get(lang)} — {t('proposer', lang)}: {proposal.proposer}"
@@ -49,7 +59,7 @@ def render() -> None:
     st.header(t("proposals", lang))
     grid = frames.proposal_grid(loaded.tour, state)
     if grid.empty:
-        st.info(t("no_match", lang))
+        common.empty_notice(bool(loaded.tour.proposals), "no_proposals", lang)
         return
     render_legend(lang)
     st.dataframe(style_grid(grid, lang), width="stretch", key="proposal_grid")

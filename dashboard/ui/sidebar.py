@@ -139,6 +139,8 @@ def render_upload(loaded: LoadedTour, lang: str) -> None:
         )
         if upload is not None:
             _accept_upload(upload.name, upload.getvalue(), lang)
+        else:
+            _forget_upload()
         if st.session_state.get(UPLOAD_KEY) is not None:
             st.button(t("back_to_default", lang), on_click=lambda: st.session_state.pop(UPLOAD_KEY, None))
         st.caption(f"{t('using_tour', lang)}: {common.md(loaded.label)}")
@@ -156,6 +158,16 @@ def _accept_upload(name: str, data: bytes, lang: str) -> None:
     st.session_state.pop("upload_error", None)
     st.session_state[UPLOAD_KEY] = (name, data)
     st.rerun()
+
+
+def _forget_upload() -> None:
+    """The uploader is empty: forget the file it held, and the error a broken one left above the page.
+
+    Forgetting the file also lets the same file, dropped in again, be checked (and reported) again.
+    """
+    st.session_state.pop("upload_seen", None)
+    if st.session_state.pop("upload_error", None) is not None:
+        st.rerun()  # the notices sit above the page, which this run has already drawn
 
 
 def render(loaded: LoadedTour, state: ViewState) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import charts, frames
+from dashboard import charts, citations, frames
 from dashboard.i18n import t
 from dashboard.ui import common
 
@@ -16,6 +16,10 @@ def render() -> None:
     lang = state.lang
     st.header(t("timeline", lang))
     frame = frames.timeline_frame(loaded.tour, state)
-    st.plotly_chart(charts.timeline_figure(frame, lang), config=PLOTLY_CONFIG, key="timeline_chart")
+    has_dates = bool(loaded.tour.visits or loaded.tour.events)
+    empty = None if has_dates else t("no_dates", lang)  # else the chart blames the filters
+    common.render_sources_key(loaded.tour, citations.split_ids(frame["sources"]), lang)
+    figure = charts.timeline_figure(frame, lang, empty_message=empty)
+    st.plotly_chart(figure, config=PLOTLY_CONFIG, key="timeline_chart")
     with st.expander(t("table_alternative", lang)):
         st.dataframe(frames.timeline_table(frame, lang), hide_index=True, width="stretch")

@@ -6,7 +6,7 @@ from typing import Any
 
 import streamlit as st
 
-from dashboard import charts, frames
+from dashboard import charts, citations, frames
 from dashboard.filters import filter_claims
 from dashboard.i18n import t
 from dashboard.ui import common
@@ -29,7 +29,8 @@ def render() -> None:
     tour, lang = loaded.tour, state.lang
     st.header(t("topics_per_stop", lang))
     counts = frames.topic_counts(tour, state)
-    figure = charts.topics_figure(counts, lang, [tp.id for tp in tour.topics])
+    empty = None if tour.claims else t("no_claims", lang)  # else the chart blames the filters
+    figure = charts.topics_figure(counts, lang, [tp.id for tp in tour.topics], empty_message=empty)
     event = st.plotly_chart(
         figure, config=PLOTLY_CONFIG, on_select="rerun", selection_mode="points", key="topics_chart"
     )
@@ -42,6 +43,7 @@ def render() -> None:
         claims = filter_claims(tour, state)
         st.subheader(t("claims", lang))
         st.caption(t("bar_hint", lang))
+    common.render_sources_key(tour, citations.claim_sources(claims), lang)
     common.render_claims(tour, claims, lang, key="topic_claims")
     with st.expander(t("table_alternative", lang)):
         st.dataframe(frames.topic_table(counts, lang), hide_index=True, width="stretch")

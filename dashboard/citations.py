@@ -1,0 +1,117 @@
+"""Which articles a view cites, a compact key to them, and which disagreements concern the view.
+
+Pure: nothing here imports streamlit. Pages show sources as ids (``s002-en``); the key
+says what each id is without sending readers to the articles table. A discrepancy's
+``field`` (``visits.quito.dates``) names the record it is about, which is how the
+Evidence page keeps only the disagreements about what the filters show.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from typing import NamedTuple
+
+import pandas as pd
+
+from dashboard.filters import ViewState, filter_claims, filter_proposals, visible_places
+from dashboard.frames import LANGUAGE_NAMES, header, sources_frame, word
+from dashboard.i18n import format_date, t
+from dashboard.model import Claim, Discrepancy, Source, Tour
+
+
+def claim_sources(claims: Iterable[Claim]) -> list[str]:
+    """The ids a claims table shows, and each quote's own source (which the claim may not list)."""
+    ids = [sid for c in claims for sid in (*c.sources, c.quote_source) if sid]
+    return list(dict.fromkeys(ids))
+
+
+def discrepancy_sources(discrepancies: Iterable[Discrepancy]) -> list[str]:
+    return list(dict.fromkeys(sid for d in discrepancies for v in d.variants for sid in v.sources))
+
+
+def split_ids(cells: Iterable[object]) -> list[str]:
+    """Source ids out of table cells that list them as ``s1, s2`` (blank cells give none)."""
+    return list(
+        dict.fromkeys(part.strip() for cell in cells for part in str(cell or "").split(",") if part.strip())
+    )
+
+
+def source_line(source: Source, lang: str) -> str:
+    """``Title · Outlet · First published by … · English · 22 December 2025 · Translation of …``:
+    what the article is, in a few words (what it does not say about itself is left out)."""
+    parts = [source.title or t("untitled", lang)]
+    if source.outlet:
+        parts.append(source.outlet)
+    if source.original_outlet:
+        parts.append(f"{header('original_outlet', lang)} {source.original_outlet}")
+    parts.append(word(LANGUAGE_NAMES, source.language, lang))
+    if source.published:
+        parts.append(format_date(source.published, lang))
+    if source.translation_of:
+        parts.append(f"{header('translation_of', lang)} {source.translation_of}")
+    return " · ".join(parts)
+
+
+def source_key(tour: Tour, ids: Iterable[str], lang: str) -> list[tuple[str, str]]:
+    """(id, description) of each cited article, in the tour's order of sources (s000, s001, ...)."""
+    wanted = set(ids)
+    return [(s.id, source_line(s, lang)) for s in tour.sources if s.id in wanted]
+
+
+class Shown(NamedTuple):
+    """Ids of the records the filters leave on screen, per kind of record a ``field`` can name."""
+
+    places: set[str]
+    claims: set[str]
+    proposals: set[str]
+    events: set[str]
+
+
+def _in_dates(day: dt.date, state: ViewState) -> bool:
+    return not ((state.start and day < state.start) or (state.end and day > state.end))
+
+
+def shown(tour: Tour, state: ViewState) -> Shown:
+    # Milestones belong to no stop, country or topic: only a filter on dates alone keeps them.
+    by_place = bool(state.stop or state.countries or state.topics)
+    return Shown(
+        places=visible_places(tour, state),
+        claims={c.id for c in filter_claims(tour, state)},
+        proposals={p.id for p in filter_proposals(tour, state)},
+        events=set() if by_place else {e.id for e in tour.events if _in_dates(e.date, state)},
+    )
+
+
+def concerns(field: str | None, view: Shown) -> bool:
+    """Whether a discrepancy about ``field`` (``kind.id.rest``) concerns a record the view shows."""
+    kind, _, rest = (field or "").partition(".")
+    ident = rest.split(".", 1)[0]
+    records = {
+        "visits": view.places,
+        "places": view.places,
+        "claims": view.claims,
+        "proposals": view.proposals,
+        "events": view.events,
+    }
+    return ident in records.get(kind, set())
+
+
+def discrepancies_shown(tour: Tour, state: ViewState) -> list[Discrepancy]:
+    """Every discrepancy when nothing is filtered; else those whose field names a record on screen.
+
+    One without a field (or with a field naming no known kind of record) cannot be placed,
+    so a filtered view leaves it out rather than show it under every filter.
+    """
+    if not state.is_filtered:
+        return list(tour.discrepancies)
+    view = shown(tour, state)
+    return [d for d in tour.discrepancies if concerns(d.field, view)]
+
+
+def articles_frame(tour: Tour, lang: str, ids: Sequence[str] | None) -> pd.DataFrame:
+    """The articles table, limited to ``ids`` (None: every article)."""
+    frame = sources_frame(tour, lang)
+    if ids is None:
+        return frame
+    return frame[frame[header("id", lang)].isin(set(ids))].reset_index(drop=True)
