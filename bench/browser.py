@@ -80,7 +80,7 @@ def settled(page: Page) -> None:
 def map_frame(page: Page, selected: str | None = None, condition: str | None = None) -> Frame:
     """The map's frame once its layer script has run (and, if given, shows ``selected``)."""
     page.wait_for_selector(MAP_FRAME, state="attached")
-    test = "window.tourMarkers !== undefined && document.querySelector('.tour-legend') !== null"
+    test = "window.tourDrawnAt !== undefined && document.querySelector('.tour-legend') !== null"
     if selected:
         test += f" && window.tourSelected === {selected!r}"
     if condition:
@@ -182,7 +182,7 @@ def export_draw(b: Browser, file_url: str, places: int) -> float:
     with new_page(b) as page:
         page.route("http*://**", lambda route: route.abort())  # offline: anything fetched would fail
         page.goto(file_url, wait_until="commit")
-        drawn = f"Object.keys(window.tourMarkers || {{}}).length >= {places}"
+        drawn = f"(window.tourPointsDrawn || 0) >= {places}"
         page.wait_for_function(f"() => window.tourPaintedAt !== undefined && {drawn}")
         return float(page.evaluate("() => window.tourPaintedAt")) / 1000
 

@@ -89,9 +89,25 @@ def _wait_healthy(url: str, process: subprocess.Popen[bytes], timeout: float = 6
 def streamlit(script: Path, env: dict[str, str] | None = None, cwd: Path = ROOT) -> Iterator[Server]:
     """A `streamlit run SCRIPT` on a free loopback port, stopped on exit."""
     port = free_port()
-    cmd = [sys.executable, "-m", "streamlit", "run", str(script), "--server.port", str(port),
-           "--server.headless", "true", "--server.address", "127.0.0.1",
-           "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"]  # fmt: skip
+    cmd = [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        str(script),
+        "--server.port",
+        str(port),
+        "--server.headless",
+        "true",
+        "--server.address",
+        "127.0.0.1",
+        "--browser.gatherUsageStats",
+        "false",
+        "--server.fileWatcherType",
+        "none",
+        "--logger.hideWelcomeMessage",
+        "true",
+    ]  # fmt: skip  (the banner looks up the public IP online)
     process = subprocess.Popen(
         cmd, cwd=cwd, env={**os.environ, **(env or {})}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
     )

@@ -128,6 +128,11 @@ def claims_csv(tour: Tour) -> str:
     return _csv(CLAIM_COLUMNS, rows)
 
 
+def table_csv(columns: list[str], rows: list[list[object]]) -> str:
+    """Any table the app shows, as CSV with the same formula and line-break safety."""
+    return _csv([str(c) for c in columns], [["" if v is None else str(v) for v in row] for row in rows])
+
+
 def map_html(tour: Tour, lang: str = "en") -> str:
     """The route map as one self-contained HTML page (Leaflet, CSS and icons inlined)."""
     from dashboard.maps import build_map, standalone_html

@@ -35,6 +35,7 @@ TILE_URL = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 TILE_ATTRIBUTION = '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'
 INLINE = "tour-dashboard-inline:"  # placeholder URL scheme replaced by inlined files on export
 MANY_STOPS = 300  # above this, stops are drawn as canvas circles, not numbered DOM markers
+HERE = Path(__file__).resolve().parent
 
 
 def _leaflet_dir() -> Path:
@@ -105,10 +106,13 @@ def esc(text: object) -> str:
     return html.escape(str(text), quote=True)
 
 
-def _first_quote(stop: Stop) -> tuple[str, str, list[str]] | None:
-    for claim in stop.claims:
-        if claim.quote and claim.place == stop.place.id:
-            return claim.quote, claim.speaker or "", claim.sources
+def _first_quote(stop: Stop, lang: str, languages: dict[str, str]) -> tuple[str, str, list[str]] | None:
+    """The stop's key quote: one said there, in the reader's language if there is one."""
+    said_here = [c for c in stop.claims if c.quote and c.place == stop.place.id]
+    said_here.sort(key=lambda c: languages.get(c.quote_source or "", lang) != lang)
+    for claim in said_here[:1]:
+        assert claim.quote is not None
+        return claim.quote, claim.speaker or "", claim.sources
     return None
 
 
@@ -123,6 +127,7 @@ def _date_text(stop: Stop, lang: str) -> str:
 
 
 POPUP_ROWS = ("dates", "venue", "met", "topics", "sources")  # row labels, sent once per map
+ROLE_CODES = {"origin": "o", "visit": "v", "discussed": "d"}  # one letter per stop in the payload
 
 
 def _met(stop: Stop, lang: str) -> str:
@@ -142,35 +147,40 @@ def _title_suffix(stop: Stop, lang: str) -> str:
     return f"{role} — {format_range(best.start, best.end, lang, best.precision)}"
 
 
-def point(stop: Stop, topic_names: dict[str, str], lang: str) -> dict[str, Any]:
-    """One stop as the map's script reads it: every text already HTML-escaped.
+@dataclass(frozen=True)
+class Labels:
+    """What every stop's texts are built from: topic names and source languages."""
 
-    The script builds tooltips and popups from these fields when first opened, so a
-    large tour ships short fields, not thousands of ready-made HTML fragments.
+    lang: str
+    topics: dict[str, str]
+    languages: dict[str, str]
+
+    @classmethod
+    def of(cls, tour: Tour, lang: str) -> Labels:
+        topics = {tp.id: tp.label.get(lang) for tp in tour.topics}
+        return cls(lang, topics, {s.id: s.language for s in tour.sources})
+
+
+def point(stop: Stop, labels: Labels) -> list[Any]:
+    """One stop's tooltip and popup texts, every one HTML-escaped: ``[title, suffix, rows, quote, cite]``.
+
+    The map's script builds the markup from these when a tooltip or popup first opens.
     """
-    visit = stop.visit
+    visit, lang = stop.visit, labels.lang
     values = [
         _date_text(stop, lang),
         visit.venue.get(lang) if visit and visit.venue else "",
         _met(stop, lang),
-        ", ".join(topic_names.get(x, x) for x in stop.topics),
+        ", ".join(labels.topics.get(x, x) for x in stop.topics),
         ", ".join(stop.sources),
     ]
     title = (f"{stop.order}. " if stop.order else "") + stop.place.name
-    fields: dict[str, Any] = {
-        "id": stop.place.id,
-        "lat": stop.place.latitude,
-        "lng": stop.place.longitude,
-        "role": stop.place.role,
-        "n": stop.order,
-        "t": esc(title),
-        "x": esc(_title_suffix(stop, lang)),
-        "r": [[i, esc(v)] for i, v in enumerate(values) if v],
-    }
-    quote = _first_quote(stop)
+    rows = [[i, esc(v)] for i, v in enumerate(values) if v]
+    fields: list[Any] = [esc(title), esc(_title_suffix(stop, lang)), rows, "", ""]
+    quote = _first_quote(stop, lang, labels.languages)
     if quote:
         text, speaker, sources = quote
-        fields["q"], fields["qc"] = esc(text), esc(f"— {speaker} [{', '.join(sources)}]")
+        fields[3:] = [esc(text), esc(f"— {speaker} [{', '.join(sources)}]")]
     return fields
 
 
@@ -190,44 +200,76 @@ def view_state(selected: str | None, visible: set[str] | None) -> dict[str, Any]
     return {"selected": selected, "visible": None if visible is None else sorted(visible)}
 
 
-def payload(
-    tour: Tour, lang: str, selected: str | None = None, visible: set[str] | None = None
-) -> dict[str, Any]:
-    """Everything the map's script draws, as plain JSON-able data."""
-    topic_names = {tp.id: tp.label.get(lang) for tp in tour.topics}
-    points = [point(s, topic_names, lang) for s in stops(tour) if s.place.has_coordinates]
-    leg_rows = [
-        {
-            "a": [leg.start.latitude, leg.start.longitude],
-            "b": [leg.end.latitude, leg.end.longitude],
-            "deg": _bearing(
-                (leg.start.latitude or 0, leg.start.longitude or 0),
-                (leg.end.latitude or 0, leg.end.longitude or 0),
-            ),
-        }
-        for leg in legs(tour)
-    ]
+def _stops_columns(drawn: list[Stop], labels: Labels) -> dict[str, Any]:
+    """The stops as columns (compact for 10,000 of them) and their texts as one JSON string.
+
+    The page parses that string only when a tooltip or popup first opens: to the browser it
+    is a single string, not thousands of objects to build before the map can draw.
+    """
+    texts = json.dumps([point(s, labels) for s in drawn], ensure_ascii=False, separators=(",", ":"))
+    return {
+        "ids": [s.place.id for s in drawn],
+        "lat": [s.place.latitude for s in drawn],
+        "lng": [s.place.longitude for s in drawn],
+        "roles": "".join(ROLE_CODES[s.place.role] for s in drawn),
+        "n": [s.order or 0 for s in drawn],
+        "texts": texts,
+    }
+
+
+def _legs(tour: Tour, index: dict[str, int], many: bool) -> dict[str, Any]:
+    """The route: for a long tour, stop indices in route order (one line); else legs with arrows."""
+    route = legs(tour)
+    if many:
+        ids = [route[0].start.id, *(leg.end.id for leg in route)] if route else []
+        return {"route": [index[i] for i in ids], "legs": []}
+    rows = [
+        {"a": [leg.start.latitude, leg.start.longitude], "b": [leg.end.latitude, leg.end.longitude],
+         "deg": _bearing((leg.start.latitude or 0, leg.start.longitude or 0),
+                         (leg.end.latitude or 0, leg.end.longitude or 0))}
+        for leg in route
+    ]  # fmt: skip
+    return {"route": [], "legs": rows}
+
+
+def _pairs(tour: Tour, lang: str) -> list[dict[str, Any]]:
     places = {p.id: p for p in tour.places if p.has_coordinates}
     pairs = {tuple(sorted((p.id, p.paired_with))) for p in places.values() if p.paired_with in places}
-    pair_rows = [
+    return [
         {"a": [places[a].latitude, places[a].longitude], "b": [places[b].latitude, places[b].longitude],
          "tip": esc(f"{places[a].name} – {places[b].name}: {t('border_pair', lang)}")}
         for a, b in sorted(pairs)
     ]  # fmt: skip
+
+
+def _legend_label(kind: str, lang: str, many: bool) -> str:
+    label = t(kind, lang)
+    return label.split(" (")[0] if many and kind == "visit" else label  # no numbers on a long tour
+
+
+def payload(
+    tour: Tour, lang: str, selected: str | None = None, visible: set[str] | None = None
+) -> dict[str, Any]:
+    """Everything the map's script draws, as plain JSON-able data."""
+    drawn = [s for s in stops(tour) if s.place.has_coordinates]
+    many = len(drawn) > MANY_STOPS
+    pair_rows = _pairs(tour, lang)
     legend = [
-        {"kind": kind, "label": esc(t(kind, lang))}
+        {"kind": kind, "label": esc(_legend_label(kind, lang, many))}
         for kind in ("origin", "visit", "discussed", "border_pair", "leg")
-        if kind not in ("border_pair",) or pair_rows
+        if kind != "border_pair" or pair_rows
     ]
+    index = {s.place.id: i for i, s in enumerate(drawn)}
     return {
-        "points": points,
-        "legs": leg_rows,
+        **_stops_columns(drawn, Labels.of(tour, lang)),
+        **_legs(tour, index, many),
         "pairs": pair_rows,
         "legend": legend,
         "legendTitle": esc(t("legend", lang)),
         "labels": [esc(t(key, lang)) for key in POPUP_ROWS],
         "colors": COLORS,
-        "many": len(points) > MANY_STOPS,
+        "many": many,
+        "bounds": bounds(tour),
         "state": view_state(selected, visible),
     }
 
@@ -264,12 +306,19 @@ class _RawMacroElement(MacroElement):
 class TourLayer(_RawMacroElement):
     """Draws the payload with plain Leaflet: markers, legs with arrows, the border pair, a legend."""
 
-    _template = Template((Path(__file__).parent / "tour_layer.js.j2").read_text(encoding="utf-8"))
+    _template = Template(
+        (HERE / "tour_layer.js.j2")
+        .read_text(encoding="utf-8")
+        .replace('{% include "tour_points.js.j2" %}', (HERE / "tour_points.js").read_text(encoding="utf-8"))
+    )
 
-    def __init__(self, data: dict[str, Any] | str) -> None:
+    def __init__(self, data: dict[str, Any] | str, tiles: bool = True) -> None:
         super().__init__()  # type: ignore[no-untyped-call]
         self._name = "TourLayer"
         self.data_json = data if isinstance(data, str) else script_json(data)
+        # The layer adds the tiles itself, once the view is fitted: the first tiles asked
+        # for are then those of the final zoom, not a world view that is thrown away.
+        self.tiles_json = script_json({"url": TILE_URL, "attribution": TILE_ATTRIBUTION} if tiles else None)
 
 
 class TourState(_RawMacroElement):
@@ -341,12 +390,7 @@ def build_map(
         m.default_js = [("leaflet", asset_urls.leaflet_js), ("tour_data", asset_urls.data_js)]
         m.default_css = [("leaflet_css", asset_urls.leaflet_css)]
         data_json = "window.tourData"  # defined by the data script, loaded before the map's
-    if tiles:
-        folium.TileLayer(TILE_URL, attr=TILE_ATTRIBUTION, name="OpenStreetMap", max_zoom=19).add_to(m)
-    TourLayer(data_json or payload(tour, lang, selected, visible)).add_to(m)
-    box = bounds(tour)
-    if box:
-        m.fit_bounds(box, padding=(30, 30))
+    TourLayer(data_json or payload(tour, lang, selected, visible), tiles=tiles).add_to(m)
     return m
 
 

@@ -17,15 +17,18 @@ HOSTILE = (
 )
 
 
+def _stop(data: dict, place_id: str) -> dict:
+    """One stop of the payload, its texts decoded as the page decodes them."""
+    i = data["ids"].index(place_id)
+    title, suffix, rows, quote, cite = json.loads(data["texts"])[i]
+    role = {"o": "origin", "v": "visit", "d": "discussed"}[data["roles"][i]]
+    fields = {"id": place_id, "lat": data["lat"][i], "lng": data["lng"][i], "role": role, "n": data["n"][i]}
+    return {**fields, "t": title, "x": suffix, "r": rows, "q": quote, "qc": cite}
+
+
 def _text(fields: dict) -> str:
     """What a reader sees in a stop's tooltip and popup (the fields are escaped HTML)."""
-    parts = [
-        fields["t"],
-        fields["x"],
-        *(value for _, value in fields["r"]),
-        fields.get("q", ""),
-        fields.get("qc", ""),
-    ]
+    parts = [fields["t"], fields["x"], *(value for _, value in fields["r"]), fields["q"], fields["qc"]]
     return " ".join(BeautifulSoup(part, "html.parser").get_text() for part in parts)
 
 
@@ -37,19 +40,21 @@ def _payload_from_html(page: str) -> dict:
 
 def test_payload_has_every_stop_in_tour_order(kast: Tour):
     data = payload(kast, "en", None, None)
-    assert [(p["id"], p["n"], p["role"]) for p in data["points"]] == [
-        ("santiago", None, "origin"),
+    stops = [_stop(data, place_id) for place_id in data["ids"]]
+    assert [(p["id"], p["n"], p["role"]) for p in stops] == [
+        ("santiago", 0, "origin"),
         ("buenos-aires", 1, "visit"),
         ("quito", 2, "visit"),
         ("lima", 3, "visit"),
-        ("arica", None, "discussed"),
-        ("tacna", None, "discussed"),
+        ("arica", 0, "discussed"),
+        ("tacna", 0, "discussed"),
     ]
+    assert len(data["lat"]) == len(data["lng"]) == len(data["roles"]) == 6
 
 
 def test_legs_follow_the_route_with_a_direction(kast: Tour):
     data = payload(kast, "en", None, None)
-    assert len(data["legs"]) == 3
+    assert len(data["legs"]) == 3 and data["route"] == []
     first = data["legs"][0]
     assert first["a"] == pytest.approx([-33.45694, -70.64827])  # Santiago ...
     assert first["b"] == pytest.approx([-34.61315, -58.37723])  # ... to Buenos Aires
@@ -62,11 +67,11 @@ def test_discussed_places_are_paired_not_visited(kast: Tour):
     data = payload(kast, "en", None, None)
     assert len(data["pairs"]) == 1
     assert "Arica – Tacna" in data["pairs"][0]["tip"]
-    assert all(p["n"] is None for p in data["points"] if p["role"] == "discussed")
+    assert all(data["n"][i] == 0 for i, role in enumerate(data["roles"]) if role == "d")
 
 
 def test_popup_gives_date_venue_counterparts_topics_quote_sources(kast: Tour):
-    quito = next(p for p in payload(kast, "en", None, None)["points"] if p["id"] == "quito")
+    quito = _stop(payload(kast, "en", None, None), "quito")
     text = _text(quito)
     assert "23 December 2025" in text and "22 December 2025" in text and "scheduled" in text
     assert "Carondelet" in text
@@ -80,7 +85,7 @@ def test_popup_gives_date_venue_counterparts_topics_quote_sources(kast: Tour):
 def test_spanish_map_labels(kast: Tour):
     data = payload(kast, "es", None, None)
     assert data["legendTitle"] == "Leyenda"
-    lima = next(p for p in data["points"] if p["id"] == "lima")
+    lima = _stop(data, "lima")
     assert "7 de enero de 2026" in lima["x"]
     assert data["labels"][1] == "Lugar"
 
@@ -103,13 +108,22 @@ def test_state_layer_restyles_without_redrawing(kast: Tour):
     assert "tourApplyState" in base  # the base map defines it and applies its own state
 
 
-def test_map_is_fitted_to_every_place(kast: Tour):
-    page = build_map(kast).get_root().render()
-    match = re.search(r"fitBounds\(\s*(\[\[.*?\]\])", page, re.S)
-    assert match
-    (south, west), (north, east) = json.loads(match.group(1))
+def test_map_is_fitted_to_every_place_before_anything_is_drawn(kast: Tour):
+    data = payload(kast, "en")
+    (south, west), (north, east) = data["bounds"]
     assert south == pytest.approx(-34.61315) and north == pytest.approx(-0.22985)
     assert west == pytest.approx(-78.52495) and east == pytest.approx(-58.37723)
+    script = build_map(kast).get_root().render()
+    # The view is set first, then the tiles are added: no world-view tiles fetched and thrown away.
+    fit, tiles, stops = (script.index(s) for s in ("map.fitBounds(data.bounds", "L.tileLayer(", "fewView()"))
+    assert fit < tiles < stops
+    assert "maxZoom: 9" in script  # places on one spot do not open at street level
+
+
+@pytest.mark.parametrize("tiles", [True, False])
+def test_tiles_are_optional(kast: Tour, tiles: bool):
+    script = build_map(kast, tiles=tiles).get_root().render()
+    assert ("tile.openstreetmap.org" in script) is tiles
 
 
 def test_map_needs_no_cdn(kast: Tour):
@@ -139,7 +153,7 @@ def test_hostile_text_is_escaped_everywhere(mini_tour: Tour):
     assert "</script><script>alert(3)" not in page
     assert " 49 " not in page and "{{ 7*7 }}" not in page  # never evaluated as a Jinja template
     data = _payload_from_html(page)
-    lima = next(p for p in data["points"] if p["id"] == "lima")
+    lima = _stop(data, "lima")
     # The strings Leaflet puts into innerHTML show the name as text, not markup.
     assert BeautifulSoup(lima["t"], "html.parser").get_text() == "1. " + HOSTILE
     assert all(BeautifulSoup(v, "html.parser").find("img") is None for _, v in lima["r"])
@@ -152,12 +166,34 @@ def test_script_json_cannot_close_the_script():
     assert json.loads(text) == {"a": "</script><!-- \u2028"}
 
 
-def test_many_stops_switch_to_canvas_circles(mini_tour: Tour):
+def _long_tour(mini_tour: Tour, extra: int = 400) -> Tour:
     base = mini_tour.places[1]
     places = [
         base.model_copy(update={"id": f"p{i}", "role": "discussed", "latitude": -10 + i / 100})
-        for i in range(400)
+        for i in range(extra)
     ]
-    tour = mini_tour.model_copy(update={"places": [*mini_tour.places, *places]})
-    data = payload(tour, "en", None, None)
-    assert data["many"] is True and len(data["points"]) == 404
+    return mini_tour.model_copy(update={"places": [*mini_tour.places, *places]})
+
+
+def test_many_stops_switch_to_one_canvas_layer_and_one_route_line(mini_tour: Tour):
+    data = payload(_long_tour(mini_tour), "en", None, None)
+    assert data["many"] is True and len(data["ids"]) == 404
+    # The route is stop indices in tour order (origin, Lima, Quito), not a leg object each.
+    assert [data["ids"][i] for i in data["route"]] == ["home", "lima", "quito"] and data["legs"] == []
+    legend = {row["kind"]: row["label"] for row in data["legend"]}
+    assert legend["visit"] == "Visit"  # long tours draw no numbers, so the legend promises none
+    script = build_map(_long_tour(mini_tour)).get_root().render()
+    assert "L.Canvas.include" in script and "_drawTourPoints" in script
+
+
+def test_long_tours_ship_compact_columns(mini_tour: Tour):
+    data = payload(_long_tour(mini_tour, 2000), "en")
+    per_stop = len(script_json({k: data[k] for k in ("ids", "lat", "lng", "roles", "n")})) / 2004
+    assert per_stop < 40, per_stop  # bytes per stop for what the map needs before it can draw
+    assert isinstance(data["texts"], str)  # tooltips and popups: one string, parsed when first used
+
+
+@pytest.mark.parametrize(("lang", "expected"), [("en", "will copy"), ("es", "va a copiar")])
+def test_a_stops_key_quote_is_in_the_readers_language_when_it_can_be(kast: Tour, lang: str, expected: str):
+    buenos_aires = _stop(payload(kast, lang), "buenos-aires")
+    assert BeautifulSoup(buenos_aires["q"], "html.parser").get_text() == expected

@@ -9,8 +9,9 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
+from dashboard import citations, exports, frames
 from dashboard.filters import ViewState, filter_claims, visible_places
-from dashboard.i18n import format_range, t
+from dashboard.i18n import format_number, format_range, t
 from dashboard.maps import (
     AssetUrls,
     build_map,
@@ -25,6 +26,8 @@ from dashboard.model import Person, Tour, Visit
 from dashboard.ui import common
 from dashboard.ui.state import VIEW_KEY, LoadedTour, set_view
 
+ITINERARY_ROWS = 500  # rows of a long itinerary shown on the page; the CSV has them all
+
 
 def render_figures(tour: Tour, lang: str) -> None:
     figures = common.key_figures(tour)
@@ -37,8 +40,7 @@ def render_figures(tour: Tour, lang: str) -> None:
         ("counterparts", "counterparts"),
     ]
     for col, (key, label) in zip(cols, labels, strict=True):
-        value = figures.get(key)
-        col.metric(t(label, lang), "—" if value is None else f"{value:,.0f}")
+        common.key_figure(col, label, figures.get(key), lang)
 
 
 def _clicked_place(tour: Tour, clicked: dict[str, float] | None) -> str | None:
@@ -128,20 +130,36 @@ def _visit_rows(visit: Visit, lang: str) -> list[tuple[str, str]]:
     ]
 
 
+def _visit_sources(visit: Visit) -> list[str]:
+    """Every source id the stop's details table shows, in the order it shows them."""
+    people = (*visit.counterparts, *visit.others_met, *visit.delegation)
+    groups = [
+        *(d.sources for d in visit.dates),
+        *(p.sources for p in people),
+        *(d.sources for d in visit.duration),
+    ]
+    return [sid for group in groups for sid in group]
+
+
 def render_stop(loaded: LoadedTour, state: ViewState) -> None:
+    """The selected stop: a key to its sources, its description, its visit as a Detail | Value
+    table, and its claims."""
     tour, lang = loaded.tour, state.lang
     stop = next((s for s in common.cached_stops(loaded) if s.place.id == state.stop), None)
     if stop is None:
         return
     title = (f"{stop.order}. " if stop.order else "") + stop.place.name
     st.subheader(f"{t('selected', lang)}: {common.md(title)}")
+    claims = filter_claims(tour, state)
+    cited = (_visit_sources(stop.visit) if stop.visit else []) + citations.claim_sources(claims)
+    common.render_sources_key(tour, cited, lang)
     if stop.place.description:
         st.markdown(common.md(stop.place.description.get(lang)))
     if stop.visit:
         rows = [(k, v) for k, v in _visit_rows(stop.visit, lang) if v]
-        table = pd.DataFrame(rows, columns=[t("note", lang), t("selected", lang)])
+        table = pd.DataFrame(rows, columns=[t("detail", lang), t("value", lang)])
         st.markdown(common.md_table(table))
-    common.render_claims(tour, filter_claims(tour, state), lang)
+    common.render_claims(tour, claims, lang)
 
 
 def render() -> None:
@@ -155,10 +173,34 @@ def render() -> None:
     if common.light_run():
         return  # the rest comes with the run st_folium asks for once the map is drawn
     render_stop(loaded, state)
-    # The itinerary doubles as the map's table alternative (screen readers, copy and paste).
+    render_itinerary(loaded, state)
+
+
+def render_itinerary(loaded: LoadedTour, state: ViewState) -> None:
+    """The map's table alternative (screen readers, copy and paste): every stop in view.
+
+    A long tour shows its first ITINERARY_ROWS rows and offers the whole table as CSV:
+    10,000 rows sent on every rerun cost the browser seconds and a reader nothing.
+    """
+    lang = state.lang
     st.subheader(t("itinerary", lang))
     itinerary = common.itinerary(loaded, state)
+    cited = citations.split_ids(itinerary[frames.header("sources", lang)].head(ITINERARY_ROWS))
     if len(itinerary) <= common.MARKDOWN_ROWS:
         st.markdown(common.md_table(itinerary))
-    else:  # a long table scrolls in the data grid, whose code only large tours then load
-        st.dataframe(itinerary, hide_index=True, width="stretch", key="itinerary")
+        common.render_sources_key(loaded.tour, cited, lang)
+        return
+    shown = itinerary.head(ITINERARY_ROWS)
+    st.dataframe(shown, hide_index=True, width="stretch", key="itinerary")  # the grid scrolls
+    if len(itinerary) > len(shown):
+        total = format_number(len(itinerary), lang)
+        st.caption(t("rows_shown", lang, shown=format_number(len(shown), lang), total=total))
+    st.download_button(
+        t("download_itinerary", lang),
+        lambda: exports.table_csv(list(itinerary.columns), itinerary.values.tolist()),
+        file_name=f"{loaded.tour.id}-stops.csv",
+        mime="text/csv",
+        on_click="ignore",
+        key="dl_itinerary",
+    )
+    common.render_sources_key(loaded.tour, cited, lang)

@@ -129,8 +129,11 @@ def streamlit_server(extra_env: dict[str, str] | None = None) -> Iterator[Server
     port = _free_port()
     env = {k: v for k, v in os.environ.items() if k not in ("TOUR_FILE", "TOUR_TILES")}  # the Kast tour
     env.update(extra_env or {})
+    # No welcome banner: on a headless server, printing it makes Streamlit look up the machine's
+    # public IP on the internet (checkip.amazonaws.com), and tests use loopback only.
     command = [sys.executable, "-m", "streamlit", "run", "streamlit_app.py", "--server.port", str(port),
-               "--server.headless", "true", "--server.address", "127.0.0.1"]  # fmt: skip
+               "--server.headless", "true", "--server.address", "127.0.0.1",
+               "--logger.hideWelcomeMessage", "true"]  # fmt: skip
     with tempfile.TemporaryFile() as log:
         server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
         base = f"http://127.0.0.1:{port}"

@@ -189,8 +189,8 @@ def test_deep_link_to_proposals_in_spanish_for_peru(app: App) -> None:
     grid = page.get_by_test_id("stMain").get_by_test_id("stDataFrame").first
     expect(grid.locator("th")).not_to_have_count(0)
     headers = [h.strip() for h in grid.locator("th").all_text_contents()]
-    assert "PE" in headers, headers
-    assert not {"AR", "CL", "EC"} & set(headers), headers
+    assert "Perú (PE)" in headers, headers  # the country's name in Spanish, with its code
+    assert not [h for h in headers if re.search(r"\((AR|CL|EC)\)", h)], headers
     expect(grid).to_contain_text("✖ rechazada")
     expect(grid).to_contain_text("Corredor Humanitario Regional")
     expect(page.get_by_test_id("stSidebar").get_by_role("combobox", name="País")).to_be_visible()

@@ -11,6 +11,13 @@ from playwright.sync_api import Page, expect
 
 from tests.browser.conftest import ROOT, TILES, Watch
 
+# Where stop number i of a long tour is on the screen (the canvas layer keeps its projected points).
+POINT_ON_SCREEN = """i => {
+  const p = window.tourPoints, map = p._map, at = map.layerPointToContainerPoint([p._x[i], p._y[i]]);
+  const box = map.getContainer().getBoundingClientRect();
+  return [box.left + at.x, box.top + at.y];
+}"""
+
 
 def test_exported_html_map_works_offline(
     offline_page: tuple[Page, list[str]], watch: Watch, tmp_path: Path
@@ -64,9 +71,19 @@ def test_a_long_tour_is_drawn_as_circles_on_one_route_line(
     page.goto(out.as_uri())
 
     page.wait_for_function("window.tourPaintedAt !== undefined")
-    assert page.evaluate("Object.keys(window.tourMarkers).length") == 400
-    # Above 300 places: no numbered DOM markers and no arrow per leg, one canvas for everything.
+    # Above 300 places: no numbered DOM markers and no arrow per leg, one canvas for everything,
+    # and every stop painted on it.
+    assert page.evaluate("window.tourPoints.drawn") == 400
     expect(page.locator(".tour-icon .tour-num")).to_have_count(0)
     expect(page.locator(".tour-arrow")).to_have_count(0)
     expect(page.locator(".leaflet-overlay-pane canvas")).to_have_count(1)
+
+    # The canvas answers the mouse like markers would: a tooltip on hover, a popup on click.
+    x, y = page.evaluate(POINT_ON_SCREEN, 7)
+    page.mouse.move(x, y)
+    expect(page.locator(".leaflet-tooltip")).to_have_text(re.compile(r"^7\. Place 7 — "))
+    page.mouse.click(x, y)
+    popup = page.locator(".leaflet-popup-content .tour-popup")
+    expect(popup.locator("h4")).to_have_text("7. Place 7")
+    expect(popup).to_contain_text("Leader 7 (President)")
     assert refused == [] and watch.errors == []
