@@ -76,7 +76,9 @@ def use_offline_assets(m: folium.Map, inline_placeholders: bool = False) -> foli
     return m
 
 
-_JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
+# Possessive quantifiers: the engine keeps no backtracking point per character, which for the
+# 1.6 MB tooltip string of a 10,000-place tour cost 150 MB of memory.
+_JSON_STRING = re.compile(r'"(?:[^"\\]++|\\.)*+"')
 
 
 def _no_braces(match: re.Match[str]) -> str:

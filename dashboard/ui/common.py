@@ -13,7 +13,7 @@ import streamlit as st
 
 from dashboard import citations, frames
 from dashboard.derive import Stop, stops
-from dashboard.filters import ViewState, to_query
+from dashboard.filters import ViewState, to_query, visible_places
 from dashboard.i18n import format_number, t
 from dashboard.model import Claim, Tour
 from dashboard.ui.state import VIEW_KEY, LoadedTour
@@ -92,12 +92,23 @@ def cached_stops(loaded: LoadedTour) -> list[Stop]:
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
-def _itinerary(tour_key: str, view_key: str, _tour: Tour, _state: ViewState) -> Any:
-    return frames.stops_frame(_tour, _state).drop(columns=["id"])
+def _visible(tour_key: str, view_key: str, _tour: Tour, _state: ViewState) -> set[str]:
+    return visible_places(_tour, _state)
+
+
+def visible(loaded: LoadedTour, state: ViewState) -> set[str]:
+    """The places matching the filters, computed once per tour and view (the map and the itinerary)."""
+    return _visible(loaded.key, repr(to_query(state)), loaded.tour, state)
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def _itinerary(tour_key: str, view_key: str, _loaded: LoadedTour, _state: ViewState) -> Any:
+    every, shown = cached_stops(_loaded), visible(_loaded, _state)
+    return frames.stops_frame(_loaded.tour, _state, every, shown).drop(columns=["id"])
 
 
 def itinerary(loaded: LoadedTour, state: ViewState) -> Any:
-    return _itinerary(loaded.key, repr(to_query(state)), loaded.tour, state)
+    return _itinerary(loaded.key, repr(to_query(state)), loaded, state)
 
 
 def served(text: str, mimetype: str, name: str) -> str:

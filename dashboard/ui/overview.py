@@ -10,7 +10,7 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from dashboard import citations, exports, frames
-from dashboard.filters import ViewState, filter_claims, visible_places
+from dashboard.filters import ViewState, filter_claims
 from dashboard.i18n import format_number, format_range, t
 from dashboard.maps import (
     AssetUrls,
@@ -89,7 +89,7 @@ def _on_map_change(key: str, tour: Tour) -> None:
 
 
 def render_map(loaded: LoadedTour, state: ViewState) -> None:
-    visible = visible_places(loaded.tour, state) if state.is_filtered else None
+    visible = common.visible(loaded, state) if state.is_filtered else None
     urls = _asset_urls(loaded, state.lang)
     m = build_map(loaded.tour, lang=state.lang, tiles=common.tiles_enabled(), asset_urls=urls)
     # The base map depends on the tour and language only; selection and filters travel as a small
