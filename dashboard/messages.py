@@ -84,11 +84,25 @@ def _slug(value: str) -> str:
     return re.sub(r"[^a-z0-9_]+", "-", plain).strip("-_")[:64]
 
 
+# Words a newcomer writes for an allowed value: spelling alone would suggest the wrong one
+# ("refused" is closer to "agreed" than to "rejected").
+SYNONYMS = {
+    "refused": "rejected", "declined": "rejected", "dismissed": "rejected", "ruled-out": "rejected",
+    "approved": "agreed", "accepted": "agreed", "signed": "agreed",
+    "pending": "under-study", "studying": "under-study", "under-review": "under-study",
+    "mentioned": "discussed", "raised": "discussed", "visited": "visit", "home": "origin", "start": "origin",
+}  # fmt: skip
+
+
 def _close(value: Any, choices: Iterable[str]) -> str:
     """``did you mean 'x'?`` for a string close to one of ``choices``, else ``""``."""
     if not isinstance(value, str):
         return ""
-    match = difflib.get_close_matches(value, list(choices), n=1, cutoff=0.6)
+    options = list(choices)
+    synonym = SYNONYMS.get(re.sub(r"[\s_]+", "-", value.strip().lower()))
+    if synonym in options:
+        return f"did you mean {synonym!r}?"
+    match = difflib.get_close_matches(value, options, n=1, cutoff=0.6)
     return f"did you mean {match[0]!r}?" if match else ""
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -171,3 +172,21 @@ def test_record_rules_are_explained_without_dumping_the_record(
 def test_only_the_given_coordinate_is_named(mini_data: dict[str, Any]):
     line = _line(_problems(mini_data, _at("places.1.longitude", DELETE)), "places[1]")
     assert "(only latitude -12.05 is given)" in line
+
+
+@pytest.mark.parametrize(
+    ("path", "value", "hint"),
+    [
+        ("proposals.0.history.1.status", "refused", "did you mean 'rejected'?"),
+        ("proposals.0.history.0.status", "Approved", "did you mean 'agreed'?"),
+        ("proposals.0.history.0.status", "under review", "did you mean 'under-study'?"),
+        ("places.1.role", "visited", "did you mean 'visit'?"),
+    ],
+)
+def test_words_a_newcomer_writes_suggest_the_value_they_mean(
+    mini_data: dict[str, Any], path: str, value: str, hint: str
+):
+    # Spelling alone would mislead: "refused" is closer to "agreed" than to "rejected".
+    shown = re.sub(r"\.(\d+)", r"[\1]", path)  # proposals.0.history -> proposals[0].history
+    line = _line(_problems(mini_data, _at(path, value)), shown)
+    assert line.endswith(hint), line
