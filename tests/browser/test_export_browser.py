@@ -52,6 +52,10 @@ def test_exported_html_map_works_offline(
     expect(popup).to_be_visible()
     expect(popup.locator("h4")).to_have_text("3. Lima")
     expect(popup).to_contain_text("José Jerí")
+    # The legend (a control, drawn above every pane) steps aside so it cannot cover the popup.
+    expect(page.locator(".tour-legend")).to_be_hidden()
+    page.locator(".leaflet-popup-close-button").click()
+    expect(page.locator(".tour-legend")).to_be_visible()
 
     assert refused == [], "the exported page needs something besides map tiles"
     assert any(url.startswith(TILES) for url in watch.requests), "the exported map asked for no tile"
