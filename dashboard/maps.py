@@ -26,7 +26,7 @@ import folium
 from branca.element import Element, Figure, MacroElement
 from jinja2 import Template
 
-from dashboard.derive import Stop, legs, stops
+from dashboard.derive import Stop, legs, route_places, stops
 from dashboard.i18n import format_range, t
 from dashboard.model import Tour
 from dashboard.style import COLORS
@@ -111,11 +111,10 @@ def esc(text: object) -> str:
 def _first_quote(stop: Stop, lang: str, languages: dict[str, str]) -> tuple[str, str, list[str]] | None:
     """The stop's key quote: one said there, in the reader's language if there is one."""
     said_here = [c for c in stop.claims if c.quote and c.place == stop.place.id]
-    said_here.sort(key=lambda c: languages.get(c.quote_source or "", lang) != lang)
-    for claim in said_here[:1]:
-        assert claim.quote is not None
-        return claim.quote, claim.speaker or "", claim.sources
-    return None
+    claim = min(said_here, key=lambda c: languages.get(c.quote_source or "", lang) != lang, default=None)
+    if claim is None or claim.quote is None:
+        return None
+    return claim.quote, claim.speaker or "", claim.sources
 
 
 def _date_text(stop: Stop, lang: str) -> str:
@@ -221,10 +220,9 @@ def _stops_columns(drawn: list[Stop], labels: Labels) -> dict[str, Any]:
 
 def _legs(tour: Tour, index: dict[str, int], many: bool) -> dict[str, Any]:
     """The route: for a long tour, stop indices in route order (one line); else legs with arrows."""
-    route = legs(tour)
     if many:
-        ids = [route[0].start.id, *(leg.end.id for leg in route)] if route else []
-        return {"route": [index[i] for i in ids], "legs": []}
+        return {"route": [index[p.id] for p in route_places(tour) if p.id in index], "legs": []}
+    route = legs(tour)
     rows = [
         {"a": [leg.start.latitude, leg.start.longitude], "b": [leg.end.latitude, leg.end.longitude],
          "deg": _bearing((leg.start.latitude or 0, leg.start.longitude or 0),
@@ -311,7 +309,7 @@ class TourLayer(_RawMacroElement):
     _template = Template(
         (HERE / "tour_layer.js.j2")
         .read_text(encoding="utf-8")
-        .replace('{% include "tour_points.js.j2" %}', (HERE / "tour_points.js").read_text(encoding="utf-8"))
+        .replace("/* tour_points.js */", (HERE / "tour_points.js").read_text(encoding="utf-8"))
     )
 
     def __init__(self, data: dict[str, Any] | str, tiles: bool = True) -> None:

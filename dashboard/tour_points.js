@@ -114,7 +114,6 @@
     });
     window.tourPoints = points;
     return {
-      drawn: function () { return ids.length; },
       restyle: function (selected, dim) { points.selected = selected; points.dim = dim; points.redraw(); }
     };
   }
