@@ -8,13 +8,12 @@ Evidence page keeps only the disagreements about what the filters show.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
 import pandas as pd
 
-from dashboard.filters import ViewState, filter_claims, filter_proposals, visible_places
+from dashboard.filters import ViewState, filter_claims, filter_proposals, in_dates, visible_places
 from dashboard.frames import LANGUAGE_NAMES, header, sources_frame, word
 from dashboard.i18n import format_date, t
 from dashboard.model import Claim, Discrepancy, Source, Tour
@@ -68,10 +67,6 @@ class Shown(NamedTuple):
     events: set[str]
 
 
-def _in_dates(day: dt.date, state: ViewState) -> bool:
-    return not ((state.start and day < state.start) or (state.end and day > state.end))
-
-
 def shown(tour: Tour, state: ViewState) -> Shown:
     # Milestones belong to no stop, country or topic: only a filter on dates alone keeps them.
     by_place = bool(state.stop or state.countries or state.topics)
@@ -79,7 +74,7 @@ def shown(tour: Tour, state: ViewState) -> Shown:
         places=visible_places(tour, state),
         claims={c.id for c in filter_claims(tour, state)},
         proposals={p.id for p in filter_proposals(tour, state)},
-        events=set() if by_place else {e.id for e in tour.events if _in_dates(e.date, state)},
+        events=set() if by_place else {e.id for e in tour.events if in_dates(state, e.date, e.date)},
     )
 
 

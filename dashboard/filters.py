@@ -98,7 +98,7 @@ def to_query(state: ViewState) -> dict[str, str]:
     return out
 
 
-def _in_dates(state: ViewState, first: dt.date | None, last: dt.date | None) -> bool:
+def in_dates(state: ViewState, first: dt.date | None, last: dt.date | None) -> bool:
     if first is None:
         return not (state.start or state.end)
     last = last or first
@@ -128,7 +128,7 @@ def claim_matches(
     if state.topics and not set(claim.topics) & set(state.topics):
         return False
     day = claim.date or (visit_dates.get(claim.place) if claim.place else None)
-    return _in_dates(state, day, day) if (state.start or state.end) else True
+    return in_dates(state, day, day) if (state.start or state.end) else True
 
 
 def _visit_dates(tour: Tour) -> dict[str, dt.date]:
@@ -157,7 +157,7 @@ def visible_places(tour: Tour, state: ViewState) -> set[str]:
             continue
         visit = visits.get(place.id)
         if (state.start or state.end) and (
-            visit is None or not _in_dates(state, visit.best_date().start, visit.best_date().last)
+            visit is None or not in_dates(state, visit.best_date().start, visit.best_date().last)
         ):
             continue
         keep.add(place.id)
@@ -173,7 +173,7 @@ def filter_history(proposal: Proposal, state: ViewState, tour: Tour) -> list[Sta
             continue
         if stop_country and row.country != stop_country:
             continue
-        if row.date and (state.start or state.end) and not _in_dates(state, row.date, row.date):
+        if row.date and (state.start or state.end) and not in_dates(state, row.date, row.date):
             continue
         rows.append(row)
     return rows
