@@ -56,6 +56,11 @@ def _problems(mini_data: dict[str, Any], mutation: Mutation) -> str:
     return str(caught.value)
 
 
+def _shown(path: str) -> str:
+    """``proposals.0.history`` as messages write it: ``proposals[0].history``."""
+    return re.sub(r"\.(\d+)", r"[\1]", path)
+
+
 def _line(message: str, path: str) -> str:
     line = next((ln for ln in message.splitlines() if ln.startswith(f"  - {path}: ")), None)
     assert line is not None, message
@@ -107,8 +112,7 @@ def test_each_error_names_the_field_the_value_and_what_was_expected(
     mini_data: dict[str, Any], path: str, value: Any, expected: str, hint: str
 ):
     message = _problems(mini_data, _at(path, value))
-    field = path.replace(".0", "[0]").replace(".1", "[1]")
-    line = _line(message, field)
+    line = _line(message, _shown(path))
     assert expected in line
     assert f"(got {value!r}"[:40] in line
     assert hint in line
@@ -187,6 +191,5 @@ def test_words_a_newcomer_writes_suggest_the_value_they_mean(
     mini_data: dict[str, Any], path: str, value: str, hint: str
 ):
     # Spelling alone would mislead: "refused" is closer to "agreed" than to "rejected".
-    shown = re.sub(r"\.(\d+)", r"[\1]", path)  # proposals.0.history -> proposals[0].history
-    line = _line(_problems(mini_data, _at(path, value)), shown)
+    line = _line(_problems(mini_data, _at(path, value)), _shown(path))
     assert line.endswith(hint), line
