@@ -407,6 +407,9 @@ def _non_finite(value: Any) -> bool:
 JSON_NON_FINITE = Expect("", ("is not a number a tour file may contain",), kind="non-finite number in JSON")
 
 
+YAML_BREAKS = "\r\n\x85\u2028\u2029"  # every line break YAML knows
+
+
 def m_extra(draw: st.DrawFn, data: dict[str, Any], fmt: str) -> Expect:
     rec = _pick_record(draw, data, lambda r: True)
     name = draw(st.one_of(odd_text, st.sampled_from(["date", "str", "int", "none", "a[1]", "[key]", "Name"])))
@@ -417,7 +420,7 @@ def m_extra(draw: st.DrawFn, data: dict[str, Any], fmt: str) -> Expect:
         return JSON_NON_FINITE
     if any("\ud800" <= c <= "\udfff" for c in name):  # refused as a key, before it is seen as a field
         return Expect(fails_under=rec.path, kind="extra field with a lone surrogate")
-    if fmt == "yaml" and any(c in name for c in "\r\n\x85\u2028\u2029"):
+    if fmt == "yaml" and any(c in name for c in YAML_BREAKS):
         # A line break inside a quoted YAML key may be folded into a space: the key read
         # back, and so the path named, is not quite the one written.
         under = rec.path or None  # at the top, any path: the folded key is the whole path
@@ -484,7 +487,7 @@ def m_duplicate(draw: st.DrawFn, data: dict[str, Any]) -> Expect:
     return Expect(name, ("duplicate id", f"(got {item['id']!r})"), kind="duplicate id")
 
 
-def m_text(draw: st.DrawFn, data: dict[str, Any]) -> Expect:
+def m_text(draw: st.DrawFn, data: dict[str, Any], fmt: str) -> Expect:
     def has_text(r: Record) -> bool:
         node = get(data, r.keys)
         return any(is_free_text(r.model, n) and isinstance(node.get(n), str) for n in r.model.model_fields)
@@ -508,6 +511,10 @@ def m_text(draw: st.DrawFn, data: dict[str, Any]) -> Expect:
         return Expect(path, ("expected text, but it holds a broken character",), kind="lone surrogate")
     if ambiguous:
         return Expect(kind="odd text")
+    if fmt == "yaml" and any(c in value for c in YAML_BREAKS):
+        # PyYAML's emitter can write such a break where its reader folds it into a space
+        # (found by this test: "\x85" next to spaces came back as " "): no exact prediction.
+        return Expect(kind="odd text with a YAML line break")
     if not kept:
         return Expect(path, ("expected some text; it must not be empty",), kind="empty text")
     if len(kept) > rule.max_length:
@@ -602,7 +609,7 @@ def structured_cases(draw: st.DrawFn) -> Case:
         "number": lambda: m_number(draw, data, fmt),
         "reference": lambda: m_reference(draw, data),
         "duplicate": lambda: m_duplicate(draw, data),
-        "text": lambda: m_text(draw, data),
+        "text": lambda: m_text(draw, data, fmt),
         "deep": lambda: m_deep(draw, data),
         "chaos": lambda: m_chaos(draw, data),
     }[kind]()
