@@ -111,6 +111,7 @@
       map.closeTooltip(tip);
       L.popup({maxWidth: 360, offset: [0, -radius(e.tourIndex)]})
         .setLatLng(e.latlng).setContent(popHtml(e.tourIndex)).openOn(map);
+      reportClick();
     });
     window.tourPoints = points;
     return {

@@ -148,6 +148,26 @@ def test_clicking_a_numbered_marker_selects_its_stop_everywhere(app: App) -> Non
     assert app.watch.errors == []
 
 
+def test_a_click_on_a_stop_asks_the_app_for_one_run(app: App) -> None:
+    """The map tells the app about a click itself, at once, instead of waiting for st_folium's
+    250 ms debounce; st_folium's own late report must then find nothing new to send."""
+    sent: list[str | bytes] = []
+    app.page.on("websocket", lambda ws: ws.on("framesent", lambda payload: sent.append(payload)))
+    app.open("/")
+    app.wait_for_markers()
+    app.page.wait_for_timeout(1000)  # let the first screen's own runs finish
+    app.wait_idle()
+    sent.clear()
+
+    app.map.locator('.tour-icon .tour-num[data-place="lima"]').click()
+    expect(app.page.get_by_role("heading", name="Selected stop: 3. Lima")).to_be_visible()
+    app.wait_idle()
+    app.page.wait_for_timeout(1000)  # well past st_folium's debounce: a second report would be out
+    app.wait_idle()
+    assert len(sent) == 1, f"messages sent to the app after one click: {len(sent)}"
+    expect(app.map.locator(".tour-num-sel")).to_have_attribute("data-place", "lima")
+
+
 # 4 -------------------------------------------------------------------------------------------
 
 
