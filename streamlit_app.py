@@ -12,8 +12,8 @@ import streamlit as st
 
 from dashboard.errors import TourError
 from dashboard.i18n import t
-from dashboard.ui import sidebar
-from dashboard.ui.common import md, start_run
+from dashboard.ui import overview, sidebar  # noqa: F401  (overview: the map page's modules load before the freeze)
+from dashboard.ui.common import freeze_startup_heap, md, start_run
 from dashboard.ui.state import LoadedTour, current_tour, sync_url, view_state
 
 ROOT = Path(__file__).resolve().parent
@@ -50,6 +50,7 @@ def _notices(loaded: LoadedTour, lang: str) -> None:
 
 
 def main() -> None:
+    freeze_startup_heap()
     loaded = _load()
     if loaded is None:
         st.stop()
