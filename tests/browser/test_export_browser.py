@@ -75,12 +75,15 @@ def test_a_long_tour_is_drawn_as_circles_on_one_route_line(
     page.goto(out.as_uri())
 
     page.wait_for_function("window.tourPaintedAt !== undefined")
-    # Above 300 places: no numbered DOM markers and no arrow per leg, one canvas for everything,
-    # and every stop painted on it.
+    # Above 300 places: no numbered DOM markers and no arrow per leg, two canvases (the route,
+    # and on top of it the stops, so a restyle redraws the stops only), every stop painted.
     assert page.evaluate("window.tourPoints.drawn") == 400
     expect(page.locator(".tour-icon .tour-num")).to_have_count(0)
     expect(page.locator(".tour-arrow")).to_have_count(0)
-    expect(page.locator(".leaflet-overlay-pane canvas")).to_have_count(1)
+    expect(page.locator(".leaflet-overlay-pane canvas")).to_have_count(2)
+    top = "document.querySelector('.leaflet-overlay-pane canvas:last-child')"
+    on_top = f"window.tourPoints._renderer._container === {top}"
+    assert page.evaluate(on_top)
 
     # The canvas answers the mouse like markers would: a tooltip on hover, a popup on click.
     x, y = page.evaluate(POINT_ON_SCREEN, 7)
