@@ -77,6 +77,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "actual": {"en": "took place", "es": "realizada"},
     "itinerary": {"en": "Stops: where, when, whom, what, says who", "es": "Paradas: dónde, cuándo, con quién, qué, según quién"},
     "rows_shown": {"en": "Showing the first {shown} of {total} stops: the filters narrow the list, and the CSV has every row.", "es": "Se muestran las primeras {shown} de {total} paradas: los filtros acotan la lista y el CSV tiene todas las filas."},
+    "stops_listed": {"en": "The list holds the first {shown} of {total} stops: the filters narrow it, and a click on the map picks any stop.", "es": "La lista tiene las primeras {shown} de {total} paradas: los filtros la acotan, y un clic en el mapa elige cualquier parada."},
     "download_itinerary": {"en": "Download this table (CSV)", "es": "Descargar esta tabla (CSV)"},
     "loading_upload": {"en": "Checking the tour file and adding missing coordinates…", "es": "Revisando el archivo y añadiendo las coordenadas que faltan…"},
     "choose": {"en": "Choose options", "es": "Elija opciones"},

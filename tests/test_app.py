@@ -294,6 +294,30 @@ def test_filters_that_leave_nothing_still_say_so(app: AppTest):
     assert "This tour file has no" not in _texts(at)
 
 
+def test_a_long_tours_stop_list_holds_the_first_stops_the_filters_leave(
+    app: AppTest, monkeypatch: pytest.MonkeyPatch, tmp_path
+):
+    """Above 500 stops the selector lists the first 500 the filters leave, and says so; a stop
+    picked elsewhere (a map click, a link) is always among them."""
+    from bench.synth import make_tour
+
+    data = make_tour(1200)
+    peru = [p["name"] for p in data["places"] if p["country"] == "PE"]
+    at = first_screen(_tour_app(app, monkeypatch, tmp_path, data))
+    options = at.selectbox(key="w_stop").options
+    assert len(options) == 501 and options[:3] == ["All stops", "Place 0", "1. Place 1"]  # 0: origin
+    assert "The list holds the first 500 of 1,200 stops" in _texts(at)
+
+    at.multiselect(key="w_country").set_value(["PE"]).run()
+    listed = at.selectbox(key="w_stop").options[1:]
+    assert [label.split(". ")[-1] for label in listed] == peru  # under 500: all of them, in tour order
+    assert "The list holds" not in _texts(at)
+
+    linked = _open(AppTest.from_file(APP, default_timeout=60), "overview", stop="p1150")
+    assert "Place 1150" in linked.selectbox(key="w_stop").options
+    assert linked.selectbox(key="w_stop").value == "p1150"
+
+
 def test_long_claim_tables_put_claim_and_quote_first_and_hide_the_id(
     app: AppTest, monkeypatch: pytest.MonkeyPatch, tmp_path
 ):

@@ -16,7 +16,7 @@ import streamlit as st
 from dashboard import exports
 from dashboard.errors import TourError
 from dashboard.filters import ViewState
-from dashboard.i18n import t
+from dashboard.i18n import format_number, t
 from dashboard.loader import MAX_BYTES
 from dashboard.ui import common
 from dashboard.ui.state import UPLOAD_KEY, VIEW_KEY, LoadedTour, load_upload
@@ -24,6 +24,9 @@ from dashboard.ui.state import UPLOAD_KEY, VIEW_KEY, LoadedTour, load_upload
 LANG_NAMES = {"en": "English", "es": "Español"}
 ALL = ""  # the "all stops" option (None would show as an empty selectbox)
 DATE_FORMAT = {"en": "YYYY-MM-DD", "es": "DD/MM/YYYY"}
+# Options in the stop selector. Ten thousand of them kept the browser busy for most of a second
+# on every rerun (the 10,000-place benchmark's filter change went from 1.6 s to 0.6 s without).
+STOP_OPTIONS = 500
 
 
 def _view() -> ViewState:
@@ -71,9 +74,7 @@ def render_filters(loaded: LoadedTour, state: ViewState) -> None:
     tour, lang = loaded.tour, state.lang
     span = date_span(loaded)
     st.subheader(t("filters", lang))
-    labels = {
-        s.place.id: (f"{s.order}. " if s.order else "") + s.place.name for s in common.cached_stops(loaded)
-    }
+    labels, total = stop_options(loaded, state)
     st.selectbox(
         t("stop", lang),
         options=[ALL, *labels],
@@ -81,6 +82,9 @@ def render_filters(loaded: LoadedTour, state: ViewState) -> None:
         key="w_stop",
         on_change=lambda: _update(stop=st.session_state.get("w_stop") or None),
     )
+    if total > STOP_OPTIONS:
+        shown, count = format_number(STOP_OPTIONS, lang), format_number(total, lang)
+        st.caption(t("stops_listed", lang, shown=shown, total=count))
     countries = sorted({p.country for p in tour.places})
     st.multiselect(
         t("country", lang),
@@ -111,6 +115,24 @@ def render_filters(loaded: LoadedTour, state: ViewState) -> None:
         t("reset", lang), on_click=lambda: _update(stop=None, countries=(), topics=(), start=None, end=None)
     )
     st.caption(t("share_hint", lang))
+
+
+def stop_options(loaded: LoadedTour, state: ViewState) -> tuple[dict[str, str], int]:
+    """The stop selector's options (id -> label) and how many stops it could list.
+
+    Every stop, in tour order; a tour longer than STOP_OPTIONS lists the first of those the
+    filters leave (the selected stop always among them), as its itinerary shows its first rows.
+    """
+    every = common.cached_stops(loaded)
+    if len(every) > STOP_OPTIONS:
+        filters = state.with_(stop=None)
+        keep = common.visible(loaded, filters) if filters.is_filtered else None
+        every = [s for s in every if keep is None or s.place.id in keep]
+    listed = every[:STOP_OPTIONS]
+    if state.stop and all(s.place.id != state.stop for s in listed):
+        listed += [s for s in common.cached_stops(loaded) if s.place.id == state.stop]
+    labels = {s.place.id: (f"{s.order}. " if s.order else "") + s.place.name for s in listed}
+    return labels, len(every)
 
 
 def render_downloads(loaded: LoadedTour, lang: str) -> None:
