@@ -77,32 +77,54 @@ def settled(page: Page) -> None:
     raise TimeoutError("the app never settled")
 
 
-def map_frame(page: Page, selected: str | None = None, condition: str | None = None) -> Frame:
-    """The map's frame once its layer script has run (and, if given, shows ``selected``)."""
-    page.wait_for_selector(MAP_FRAME, state="attached")
-    test = "window.tourDrawnAt !== undefined && document.querySelector('.tour-legend') !== null"
-    if selected:
-        test += f" && window.tourSelected === {selected!r}"
-    if condition:
-        test += f" && ({condition})"
-    expression = f"() => {test}"
-    deadline = time.monotonic() + TIMEOUT_MS / 1000
-    while time.monotonic() < deadline:
-        for frame in page.frames:
-            try:
-                if frame != page.main_frame and frame.evaluate(expression):
-                    return frame
-            except Exception:
-                continue
-        page.wait_for_timeout(10)
-    raise TimeoutError("the map was not drawn")
+def until(page: Page, predicate: str) -> None:
+    """Wait until the JavaScript ``predicate`` (an expression) holds in the page.
+
+    Every end condition is checked inside the page, once per animation frame, as one expression:
+    polling it from Python instead cost a round trip per check and per frame, which the
+    one-line baselines do not pay.
+    """
+    page.wait_for_function(f"() => {predicate}", timeout=TIMEOUT_MS)
+
+
+def map_drawn(check: str = "true") -> str:
+    """A predicate: the map's layer script has drawn it (stops and legend) and ``check`` holds,
+    an expression over ``w``, the map frame's window (same origin as the app, so readable)."""
+    return (
+        f"[...document.querySelectorAll({MAP_FRAME!r})].some(f => {{ const w = f.contentWindow;"
+        " return !!w && w.tourDrawnAt !== undefined && !!w.document.querySelector('.tour-legend')"
+        f" && ({check}); }})"
+    )
+
+
+def text_shown(text: str, selector: str = "[data-testid='stMain']") -> str:
+    """A predicate: ``text`` is in the page's main area (or ``selector``)."""
+    return f"(document.querySelector({selector!r})?.textContent || '').includes({text!r})"
+
+
+IDLE = "document.querySelector('[data-testid=\"stApp\"]')?.dataset.testScriptState === 'notRunning'"
+FIRST_SCREEN = " && ".join(
+    [
+        "document.querySelectorAll('[data-testid=\"stMetric\"]').length >= 5",
+        text_shown(ITINERARY),
+        f"!!document.querySelector({TABLE!r})",
+        f"!!document.querySelector({FILTERS!r})",
+    ]
+)
+
+
+def map_frame(page: Page) -> Frame:
+    """The map's frame, once its layer script has drawn it (to click inside it)."""
+    until(page, map_drawn())
+    frame = page.locator(MAP_FRAME).last.element_handle().content_frame()
+    assert frame is not None
+    return frame
 
 
 def paint_empty(b: Browser, url: str) -> float:
     with new_page(b) as page:
-        return _timed(
-            lambda: page.goto(url, wait_until="commit"), lambda: page.get_by_text("Baseline").wait_for()
-        )
+        shown = text_shown("Baseline")
+        return _timed(lambda: page.goto(url, wait_until="commit"), lambda: until(page, shown))
 
 
 def paint_map(b: Browser, url: str) -> tuple[float, float]:
@@ -110,12 +132,9 @@ def paint_map(b: Browser, url: str) -> tuple[float, float]:
     with new_page(b) as page:
         start = time.perf_counter()
         page.goto(url, wait_until="commit")
-        map_frame(page)
+        until(page, map_drawn())
         drawn = time.perf_counter() - start
-        page.get_by_test_id("stMetric").nth(4).wait_for()
-        page.get_by_text(ITINERARY).wait_for()
-        page.locator(TABLE).last.wait_for()
-        page.locator(FILTERS).first.wait_for()  # the sidebar's filters are on the first screen too
+        until(page, FIRST_SCREEN)  # the sidebar's filters are on the first screen too
         return drawn, time.perf_counter() - start
 
 
@@ -129,11 +148,9 @@ def _choose(page: Page, label: str, option: str) -> None:
 def rerun_select(b: Browser, url: str) -> float:
     with new_page(b) as page:
         page.goto(url)
-        page.get_by_text("Chosen: alpha").wait_for()
+        until(page, text_shown("Chosen: alpha"))
         settled(page)
-        return _timed(
-            lambda: _choose(page, "Pick", "beta"), lambda: page.get_by_text("Chosen: beta").wait_for()
-        )
+        return _timed(lambda: _choose(page, "Pick", "beta"), lambda: until(page, text_shown("Chosen: beta")))
 
 
 def filter_change(b: Browser, url: str, topic_label: str, table: bool = True) -> float:
@@ -149,13 +166,10 @@ def filter_change(b: Browser, url: str, topic_label: str, table: bool = True) ->
             page.keyboard.type(topic_label)
             page.keyboard.press("Enter")
 
-        def everywhere() -> None:
-            map_frame(page, condition="window.tourFiltered === true")
-            page.locator("[data-testid='stApp'][data-test-script-state='notRunning']").wait_for()
-            if table:
-                page.locator(TABLE).last.wait_for()
-
-        return _timed(choose, everywhere)
+        everywhere = [map_drawn("w.tourFiltered === true"), IDLE]
+        if table:
+            everywhere.append(f"!!document.querySelector({TABLE!r})")
+        return _timed(choose, lambda: until(page, " && ".join(everywhere)))
 
 
 def map_click(b: Browser, url: str, marker_text: str, option: str, place_id: str) -> float:
@@ -165,12 +179,8 @@ def map_click(b: Browser, url: str, marker_text: str, option: str, place_id: str
         frame = map_frame(page)
         settled(page)
         marker = frame.locator(".tour-num", has_text=marker_text).first
-
-        def everywhere() -> None:
-            map_frame(page, selected=place_id)
-            page.get_by_text(f"Selected stop: {option}").wait_for()
-
-        return _timed(lambda: marker.click(), everywhere)
+        everywhere = [map_drawn(f"w.tourSelected === {place_id!r}"), text_shown(f"Selected stop: {option}")]
+        return _timed(lambda: marker.click(), lambda: until(page, " && ".join(everywhere)))
 
 
 def export_draw(b: Browser, file_url: str, places: int) -> float:
@@ -190,4 +200,4 @@ def export_draw(b: Browser, file_url: str, places: int) -> float:
 def paint_map_only(b: Browser, url: str) -> float:
     """Seconds from navigation until the map (the only thing on its page) is drawn."""
     with new_page(b) as page:
-        return _timed(lambda: page.goto(url, wait_until="commit"), lambda: map_frame(page))
+        return _timed(lambda: page.goto(url, wait_until="commit"), lambda: until(page, map_drawn()))
