@@ -2,15 +2,18 @@
 
 Every scenario opens a fresh browser context (no cache shared between runs) and times
 from the navigation or the user's action until what the user waits for is drawn.
-Background tiles are answered locally with an empty image, so nothing leaves the machine.
+Times are read from the page's own clock: the start is the navigation's (``performance.timeOrigin``)
+or the moment the action's first event reached the page; the end is the first animation frame in
+which the page shows the awaited state. Playwright's round trips are in neither, for the app or
+for the baselines. Background tiles are answered locally with an empty image, so nothing leaves
+the machine.
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any
 
 from playwright.sync_api import Browser, Frame, Page, sync_playwright
 
@@ -51,13 +54,6 @@ def new_page(b: Browser) -> Iterator[Page]:
         context.close()
 
 
-def _timed(action: Callable[[], Any], until: Callable[[], Any]) -> float:
-    start = time.perf_counter()
-    action()
-    until()
-    return time.perf_counter() - start
-
-
 def settled(page: Page) -> None:
     """Wait until the app is idle: no script run for QUIET_S seconds.
 
@@ -77,14 +73,42 @@ def settled(page: Page) -> None:
     raise TimeoutError("the app never settled")
 
 
-def until(page: Page, predicate: str) -> None:
-    """Wait until the JavaScript ``predicate`` (an expression) holds in the page.
+def until(page: Page, predicate: str) -> float:
+    """Wait until the JavaScript ``predicate`` (an expression) holds in the page; return when it
+    first held, in seconds on the page's clock (epoch-based, shared by its frames).
 
-    Every end condition is checked inside the page, once per animation frame, as one expression:
-    polling it from Python instead cost a round trip per check and per frame, which the
-    one-line baselines do not pay.
+    The predicate is checked inside the page once per animation frame: polling it from Python
+    instead cost a round trip per check, which the one-line baselines do not pay.
     """
-    page.wait_for_function(f"() => {predicate}", timeout=TIMEOUT_MS)
+    now = "performance.timeOrigin + performance.now()"
+    handle = page.wait_for_function(f"() => ({predicate}) && {now}", timeout=TIMEOUT_MS)
+    return float(handle.json_value()) / 1000
+
+
+def since_navigation(page: Page, predicate: str) -> float:
+    """Seconds from the page's navigation until ``predicate`` first held."""
+    done = until(page, predicate)
+    return done - float(page.evaluate("performance.timeOrigin")) / 1000
+
+
+def arm(target: Page | Frame, event: str) -> None:
+    """Note when the next ``event`` (keydown, pointerdown) reaches ``target``'s document: the
+    moment the user acts, recorded on the page's clock before any handler of the app's runs."""
+    target.evaluate(
+        """event => {
+          window.top.tourActionAt = undefined;
+          document.addEventListener(event, () => {
+            window.top.tourActionAt = performance.timeOrigin + performance.now();
+          }, {capture: true, once: true});
+        }""",
+        event,
+    )
+
+
+def since_action(page: Page, predicate: str) -> float:
+    """Seconds from the armed action (see :func:`arm`) until ``predicate`` first held."""
+    done = until(page, predicate)
+    return done - float(page.evaluate("window.tourActionAt")) / 1000
 
 
 def map_drawn(check: str = "true") -> str:
@@ -123,26 +147,26 @@ def map_frame(page: Page) -> Frame:
 
 def paint_empty(b: Browser, url: str) -> float:
     with new_page(b) as page:
-        shown = text_shown("Baseline")
-        return _timed(lambda: page.goto(url, wait_until="commit"), lambda: until(page, shown))
+        page.goto(url, wait_until="commit")
+        return since_navigation(page, text_shown("Baseline"))
 
 
 def paint_map(b: Browser, url: str) -> tuple[float, float]:
     """(map drawn, whole first screen drawn): markers and route, then metrics and itinerary too."""
     with new_page(b) as page:
-        start = time.perf_counter()
         page.goto(url, wait_until="commit")
-        until(page, map_drawn())
-        drawn = time.perf_counter() - start
-        until(page, FIRST_SCREEN)  # the sidebar's filters are on the first screen too
-        return drawn, time.perf_counter() - start
+        drawn = since_navigation(page, map_drawn())
+        return drawn, since_navigation(page, FIRST_SCREEN)  # the sidebar's filters are on it too
 
 
-def _choose(page: Page, label: str, option: str) -> None:
-    box = page.get_by_test_id("stSelectbox").filter(has_text=label).first
-    box.click()
+def _type_choice(page: Page, widget: str, label: str, option: str) -> None:
+    """Open the ``widget`` labelled ``label`` and type ``option``: the choice is ready, not made.
+
+    Interactions are timed from the moment the choice is made (Enter), so the time a reader
+    takes to find and type it, longer for six letters than for four, is not counted.
+    """
+    page.get_by_test_id(widget).filter(has_text=label).first.click()
     page.keyboard.type(option)
-    page.keyboard.press("Enter")
 
 
 def rerun_select(b: Browser, url: str) -> float:
@@ -150,7 +174,10 @@ def rerun_select(b: Browser, url: str) -> float:
         page.goto(url)
         until(page, text_shown("Chosen: alpha"))
         settled(page)
-        return _timed(lambda: _choose(page, "Pick", "beta"), lambda: until(page, text_shown("Chosen: beta")))
+        _type_choice(page, "stSelectbox", "Pick", "beta")
+        arm(page, "keydown")
+        page.keyboard.press("Enter")
+        return since_action(page, text_shown("Chosen: beta"))
 
 
 def filter_change(b: Browser, url: str, topic_label: str, table: bool = True) -> float:
@@ -160,16 +187,13 @@ def filter_change(b: Browser, url: str, topic_label: str, table: bool = True) ->
         page.goto(url)
         map_frame(page)
         settled(page)
-
-        def choose() -> None:
-            page.get_by_test_id("stMultiSelect").filter(has_text="Topic").first.click()
-            page.keyboard.type(topic_label)
-            page.keyboard.press("Enter")
-
+        _type_choice(page, "stMultiSelect", "Topic", topic_label)
         everywhere = [map_drawn("w.tourFiltered === true"), IDLE]
         if table:
             everywhere.append(f"!!document.querySelector({TABLE!r})")
-        return _timed(choose, lambda: until(page, " && ".join(everywhere)))
+        arm(page, "keydown")
+        page.keyboard.press("Enter")
+        return since_action(page, " && ".join(everywhere))
 
 
 def map_click(b: Browser, url: str, marker_text: str, option: str, place_id: str) -> float:
@@ -180,7 +204,9 @@ def map_click(b: Browser, url: str, marker_text: str, option: str, place_id: str
         settled(page)
         marker = frame.locator(".tour-num", has_text=marker_text).first
         everywhere = [map_drawn(f"w.tourSelected === {place_id!r}"), text_shown(f"Selected stop: {option}")]
-        return _timed(lambda: marker.click(), lambda: until(page, " && ".join(everywhere)))
+        arm(frame, "pointerdown")
+        marker.click()
+        return since_action(page, " && ".join(everywhere))
 
 
 def export_draw(b: Browser, file_url: str, places: int) -> float:
@@ -200,4 +226,5 @@ def export_draw(b: Browser, file_url: str, places: int) -> float:
 def paint_map_only(b: Browser, url: str) -> float:
     """Seconds from navigation until the map (the only thing on its page) is drawn."""
     with new_page(b) as page:
-        return _timed(lambda: page.goto(url, wait_until="commit"), lambda: until(page, map_drawn()))
+        page.goto(url, wait_until="commit")
+        return since_navigation(page, map_drawn())
