@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import base64
+import functools
 import gc
 import os
 import re
 import string
+import sys
 from collections.abc import Iterable
 from typing import Any
 
@@ -28,6 +30,7 @@ MARKDOWN_ROWS = 40  # up to this many rows a table is plain Markdown; longer one
 ROW_HEIGHT = 84  # px: four lines of grid text, enough for most claims and quotes
 
 
+@functools.lru_cache(maxsize=8192)  # the same texts come back on every rerun
 def md(text: str, table: bool = False) -> str:
     """Tour text made literal for st.markdown: every ASCII punctuation mark backslash-escaped.
 
@@ -139,10 +142,10 @@ def freeze_startup_heap() -> None:
     interpreter lock while the run's messages wait to be sent to the browser. Frozen once,
     at the first run, those objects are skipped; whatever runs create is still collected.
     """
-    from streamlit import runtime
-
     global _heap_frozen
-    if not _heap_frozen and runtime.exists():  # a server's process, not a test's (AppTest)
+    # Only in a process `streamlit run` started: AppTest runs the script inside the test process,
+    # whose heap is not ours to freeze.
+    if not _heap_frozen and "streamlit.web.bootstrap" in sys.modules:
         gc.freeze()
         _heap_frozen = True
 
