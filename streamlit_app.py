@@ -6,6 +6,7 @@ each page lives in its own module under ``dashboard/ui/``.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 import streamlit as st
@@ -39,14 +40,17 @@ def _notices(loaded: LoadedTour, lang: str) -> None:
     if isinstance(error, TourError):
         st.error(f"{t('tour_error', lang)}: {md(error.file)}")
         st.code("\n".join(str(p) for p in error.problems), language=None)
-    # The report keeps place ids; readers know the places by name.
+    report = loaded.geocoded
+    if report and report.added:
+        st.info(f"{t('geocoded', lang)}: {md(_place_names(loaded, report.added))}")
+    if report and report.unresolved:
+        st.warning(f"{t('unresolved', lang)}: {md(_place_names(loaded, report.unresolved))}")
+
+
+def _place_names(loaded: LoadedTour, ids: Iterable[str]) -> str:
+    """The geocoding report keeps place ids; readers know the places by name."""
     names = {p.id: p.name for p in loaded.tour.places}
-    if loaded.geocoded and loaded.geocoded.added:
-        added = ", ".join(names.get(pid, pid) for pid in loaded.geocoded.added)
-        st.info(f"{t('geocoded', lang)}: {md(added)}")
-    if loaded.geocoded and loaded.geocoded.unresolved:
-        unresolved = ", ".join(names.get(pid, pid) for pid in loaded.geocoded.unresolved)
-        st.warning(f"{t('unresolved', lang)}: {md(unresolved)}")
+    return ", ".join(names.get(pid, pid) for pid in ids)
 
 
 def main() -> None:
