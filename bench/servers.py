@@ -36,9 +36,11 @@ from streamlit_folium import st_folium
 from dashboard.loader import load_tour
 from dashboard.maps import AssetUrls, build_map, data_script, leaflet_css, leaflet_js, payload, script_json
 from dashboard.maps import state_layer
-from dashboard.ui.common import served
+from dashboard.ui.common import freeze_startup_heap, served
 
-# The floor: the app's own map, served the app's way, with one filter widget and nothing else.
+# The floor: the app's own map, served the app's way, with one filter widget and nothing else
+# (and the app's server setting: its start-up heap frozen, out of the post-run collection).
+freeze_startup_heap()
 tour = st.cache_resource(load_tour)(os.environ.get("TOUR_FILE"))
 path = os.environ.get("TOUR_FILE")
 data = st.cache_resource(lambda path: data_script(script_json(payload(tour, "en"))))(path)
