@@ -91,3 +91,17 @@ def test_report_gives_a_measured_reason_for_each_target_not_met(tmp_path: Path, 
         "1.25×" in reasons if map_drawn > 1.3 else "Seed map" not in reasons
     )  # the floor, from the same run
     assert ("MB (target 400 MB)" in reasons) == (rss > 400)
+
+
+def test_report_shows_the_baselines_measured_at_the_start_and_at_the_end(tmp_path: Path):
+    results = _results(map_drawn=1.2, rss=350)
+    base = results["baselines"]
+    base.update(empty_paint_start=_stat(0.9), empty_paint_end=_stat(1.1))
+    base.update(select_rerun_start=_stat(0.2), select_rerun_end=_stat(0.2))
+    out = tmp_path / "performance.md"
+    write_report(results, out)
+    text = out.read_text(encoding="utf-8")
+    start = next(ln for ln in text.splitlines() if "empty app, the runs at the start of the suite" in ln)
+    end = next(ln for ln in text.splitlines() if "empty app, the runs at the end of the suite" in ln)
+    assert "0.900 s" in start and "0.90×" in start
+    assert "1.100 s" in end and "1.10×" in end
