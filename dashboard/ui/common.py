@@ -30,7 +30,7 @@ MARKDOWN_ROWS = 40  # up to this many rows a table is plain Markdown; longer one
 ROW_HEIGHT = 84  # px: four lines of grid text, enough for most claims and quotes
 
 
-@functools.lru_cache(maxsize=8192)  # the same texts come back on every rerun
+@functools.lru_cache(maxsize=1024)  # the same texts come back on every rerun; 1,024 bounds the memory
 def md(text: str, table: bool = False) -> str:
     """Tour text made literal for st.markdown: every ASCII punctuation mark backslash-escaped.
 
