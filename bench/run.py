@@ -15,7 +15,7 @@ import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from bench import browser as bw
 from bench.report import write_report
@@ -23,57 +23,58 @@ from bench.servers import ROOT, streamlit, write_baselines
 from bench.synth import write_tour
 
 APP = ROOT / "streamlit_app.py"
+T = TypeVar("T")
 
 
 def stats(values: list[float]) -> dict[str, Any]:
     return {"median": statistics.median(values), "min": min(values), "max": max(values), "n": len(values)}
 
 
-def repeat(runs: int, measure: Callable[[], float]) -> dict[str, Any]:
+def samples(runs: int, measure: Callable[[], T]) -> list[T]:
     measure()  # warm-up, discarded: the server compiles and caches on its first visitor
-    return stats([measure() for _ in range(runs)])
+    return [measure() for _ in range(runs)]
+
+
+def repeat(runs: int, measure: Callable[[], float]) -> dict[str, Any]:
+    return stats(samples(runs, measure))
 
 
 def _paint(b: Any, url: str, runs: int) -> tuple[dict[str, Any], dict[str, Any]]:
-    bw.paint_map(b, url)  # warm-up
-    pairs = [bw.paint_map(b, url) for _ in range(runs)]
+    pairs = samples(runs, lambda: bw.paint_map(b, url))
     return stats([p[0] for p in pairs]), stats([p[1] for p in pairs])
 
 
-def _empty_and_select(b: Any, folder: Path, runs: int) -> tuple[list[float], list[float]]:
+def empty_and_select(b: Any, folder: Path, runs: int) -> tuple[list[float], list[float]]:
+    """The two baselines' runs: the empty app's paint and the one-selectbox app's rerun.
+
+    The suite measures them at its start and again at its end (see :func:`pooled`): the empty
+    app's paint time has been seen to drift between runs of the suite.
+    """
     empty, select, _, _ = write_baselines(folder)
     with streamlit(empty, cwd=folder) as server:
-        bw.paint_empty(b, server.url)  # warm-up
-        paint = [bw.paint_empty(b, server.url) for _ in range(runs)]
+        paint = samples(runs, lambda: bw.paint_empty(b, server.url))
     with streamlit(select, cwd=folder) as server:
-        bw.rerun_select(b, server.url)  # warm-up
-        rerun = [bw.rerun_select(b, server.url) for _ in range(runs)]
+        rerun = samples(runs, lambda: bw.rerun_select(b, server.url))
     return paint, rerun
 
 
-def baselines(b: Any, folder: Path, runs: int) -> dict[str, Any]:
-    """The baselines, measured first; :func:`baselines_again` adds as many runs at the end of the
-    suite, since the empty app's paint time has been seen to drift between runs of the suite."""
+def pooled(start: tuple[list[float], list[float]], end: tuple[list[float], list[float]]) -> dict[str, Any]:
+    """Each baseline over both sets of runs (what ratios divide by), and each set on its own."""
+    out: dict[str, Any] = {}
+    for key, first, last in zip(("empty_paint", "select_rerun"), start, end, strict=True):
+        out.update({key: stats(first + last), f"{key}_start": stats(first), f"{key}_end": stats(last)})
+    return out
+
+
+def floors(b: Any, folder: Path, runs: int) -> dict[str, Any]:
+    """The map-only page's paint and filter change, and a blank file's draw."""
     _, _, map_only, blank = write_baselines(folder)
-    paint, rerun = _empty_and_select(b, folder, runs)
     floor = floor_metrics(b, map_only, None, runs)
-    blank_draw = repeat(runs, lambda: bw.export_draw(b, blank.as_uri(), 0))
     return {
-        "empty_paint_runs": paint,
-        "select_rerun_runs": rerun,
         "map_only_paint": floor["map_drawn"],
         "map_only_filter": floor["filter_change"],
-        "blank_file_draw": blank_draw,
+        "blank_file_draw": repeat(runs, lambda: bw.export_draw(b, blank.as_uri(), 0)),
     }
-
-
-def baselines_again(b: Any, folder: Path, runs: int, base: dict[str, Any]) -> None:
-    """Measure the baselines again at the end; each ratio's baseline is the median of both sets."""
-    paint, rerun = _empty_and_select(b, folder, runs)
-    base["empty_paint_start"], base["empty_paint_end"] = stats(base["empty_paint_runs"]), stats(paint)
-    base["select_rerun_start"], base["select_rerun_end"] = stats(base["select_rerun_runs"]), stats(rerun)
-    base["empty_paint"] = stats(base.pop("empty_paint_runs") + paint)
-    base["select_rerun"] = stats(base.pop("select_rerun_runs") + rerun)
 
 
 def floor_metrics(b: Any, map_only: Path, tour: Path | None, runs: int) -> dict[str, Any]:
@@ -135,11 +136,12 @@ def apptest_metrics(tour: Path | None = None) -> dict[str, Any]:
 def run_suite(runs: int, sizes: list[int]) -> dict[str, Any]:
     with tempfile.TemporaryDirectory() as tmp, bw.browser() as b:
         folder = Path(tmp)
-        results: dict[str, Any] = {"runs": runs, "baselines": baselines(b, folder, runs)}
+        start = empty_and_select(b, folder, runs)
+        results: dict[str, Any] = {"runs": runs, "baselines": floors(b, folder, runs)}
         results["seed"] = seed_metrics(b, folder, runs)
         results["apptest"] = apptest_metrics()
         results["scale"] = {str(n): scale_metrics(b, folder, n, runs) for n in sizes}
-        baselines_again(b, folder, runs, results["baselines"])
+        results["baselines"].update(pooled(start, empty_and_select(b, folder, runs)))
     return results
 
 
