@@ -130,9 +130,6 @@ def served(text: str, mimetype: str, name: str) -> str:
     return "../.." + url if url.startswith("/") else url
 
 
-_heap_frozen = False
-
-
 def freeze_startup_heap() -> None:
     """Leave what the process has loaded so far out of every later garbage collection.
 
@@ -142,12 +139,10 @@ def freeze_startup_heap() -> None:
     interpreter lock while the run's messages wait to be sent to the browser. Frozen once,
     at the first run, those objects are skipped; whatever runs create is still collected.
     """
-    global _heap_frozen
     # Only in a process `streamlit run` started: AppTest runs the script inside the test process,
     # whose heap is not ours to freeze.
-    if not _heap_frozen and "streamlit.web.bootstrap" in sys.modules:
+    if gc.get_freeze_count() == 0 and "streamlit.web.bootstrap" in sys.modules:
         gc.freeze()
-        _heap_frozen = True
 
 
 LIGHT_KEY = "light_run"
