@@ -27,6 +27,9 @@ _PUNCTUATION = set(string.punctuation)
 _LINKABLE = re.compile(r"://|www\.|[-.\w+]@[-\w]+\.[-\w]", re.IGNORECASE)
 _WORDS = re.compile(r"(\s+)")  # split on whitespace, keeping it
 MARKDOWN_ROWS = 40  # up to this many rows a table is plain Markdown; longer ones scroll in the grid
+# A long tour's itinerary shows this many rows (the CSV has them all) and its stop selector lists
+# this many stops: 10,000 of either kept the browser busy for seconds on every rerun.
+LONG_LIST = 500
 ROW_HEIGHT = 84  # px: four lines of grid text, enough for most claims and quotes
 
 

@@ -26,8 +26,6 @@ from dashboard.model import Person, Tour, Visit
 from dashboard.ui import common
 from dashboard.ui.state import VIEW_KEY, LoadedTour, set_view
 
-ITINERARY_ROWS = 500  # rows of a long itinerary shown on the page; the CSV has them all
-
 
 def render_figures(tour: Tour, lang: str) -> None:
     figures = common.key_figures(tour)
@@ -179,18 +177,18 @@ def render() -> None:
 def render_itinerary(loaded: LoadedTour, state: ViewState) -> None:
     """The map's table alternative (screen readers, copy and paste): every stop in view.
 
-    A long tour shows its first ITINERARY_ROWS rows and offers the whole table as CSV:
+    A long tour shows its first LONG_LIST rows and offers the whole table as CSV:
     10,000 rows sent on every rerun cost the browser seconds and a reader nothing.
     """
     lang = state.lang
     st.subheader(t("itinerary", lang))
     itinerary = common.itinerary(loaded, state)
-    cited = citations.split_ids(itinerary[frames.header("sources", lang)].head(ITINERARY_ROWS))
+    cited = citations.split_ids(itinerary[frames.header("sources", lang)].head(common.LONG_LIST))
     if len(itinerary) <= common.MARKDOWN_ROWS:
         st.markdown(common.md_table(itinerary))
         common.render_sources_key(loaded.tour, cited, lang)
         return
-    shown = itinerary.head(ITINERARY_ROWS)
+    shown = itinerary.head(common.LONG_LIST)
     st.dataframe(shown, hide_index=True, width="stretch", key="itinerary")  # the grid scrolls
     if len(itinerary) > len(shown):
         total = format_number(len(itinerary), lang)

@@ -24,9 +24,6 @@ from dashboard.ui.state import UPLOAD_KEY, VIEW_KEY, LoadedTour, load_upload
 LANG_NAMES = {"en": "English", "es": "Español"}
 ALL = ""  # the "all stops" option (None would show as an empty selectbox)
 DATE_FORMAT = {"en": "YYYY-MM-DD", "es": "DD/MM/YYYY"}
-# Options in the stop selector. Ten thousand of them kept the browser busy for most of a second
-# on every rerun (the 10,000-place benchmark's filter change went from 1.6 s to 0.6 s without).
-STOP_OPTIONS = 500
 
 
 def _view() -> ViewState:
@@ -82,8 +79,8 @@ def render_filters(loaded: LoadedTour, state: ViewState) -> None:
         key="w_stop",
         on_change=lambda: _update(stop=st.session_state.get("w_stop") or None),
     )
-    if total > STOP_OPTIONS:
-        shown, count = format_number(STOP_OPTIONS, lang), format_number(total, lang)
+    if total > common.LONG_LIST:
+        shown, count = format_number(common.LONG_LIST, lang), format_number(total, lang)
         st.caption(t("stops_listed", lang, shown=shown, total=count))
     countries = sorted({p.country for p in tour.places})
     st.multiselect(
@@ -120,15 +117,15 @@ def render_filters(loaded: LoadedTour, state: ViewState) -> None:
 def stop_options(loaded: LoadedTour, state: ViewState) -> tuple[dict[str, str], int]:
     """The stop selector's options (id -> label) and how many stops it could list.
 
-    Every stop, in tour order; a tour longer than STOP_OPTIONS lists the first of those the
+    Every stop, in tour order; a tour longer than LONG_LIST lists the first of those the
     filters leave (the selected stop always among them), as its itinerary shows its first rows.
     """
     every = common.cached_stops(loaded)
-    if len(every) > STOP_OPTIONS:
+    if len(every) > common.LONG_LIST:
         filters = state.with_(stop=None)
         keep = common.visible(loaded, filters) if filters.is_filtered else None
         every = [s for s in every if keep is None or s.place.id in keep]
-    listed = every[:STOP_OPTIONS]
+    listed = every[: common.LONG_LIST]
     if state.stop and all(s.place.id != state.stop for s in listed):
         listed += [s for s in common.cached_stops(loaded) if s.place.id == state.stop]
     labels = {s.place.id: (f"{s.order}. " if s.order else "") + s.place.name for s in listed}
