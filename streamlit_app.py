@@ -11,11 +11,12 @@ from pathlib import Path
 
 import streamlit as st
 
-from dashboard.errors import TourError
-from dashboard.i18n import t
-from dashboard.ui import overview, sidebar  # noqa: F401  (overview: the map page's modules load before the freeze)
+from dashboard.tourfile.errors import TourError
+from dashboard.ui import map as _map  # noqa: F401  (_map: the map page's modules load before the freeze)
+from dashboard.ui import sidebar
 from dashboard.ui.common import freeze_startup_heap, md, start_run
 from dashboard.ui.state import LoadedTour, current_tour, sync_url, view_state
+from dashboard.views.i18n import t
 
 ROOT = Path(__file__).resolve().parent
 PAGES = "dashboard/ui/pages"  # relative to this script, as st.Page wants
@@ -62,9 +63,7 @@ def main() -> None:
     st.session_state["loaded_tour"] = loaded
     lang = state.lang
     pages = [
-        st.Page(
-            f"{PAGES}/overview.py", title=t("map", lang), icon=":material/map:", url_path="map", default=True
-        ),
+        st.Page(f"{PAGES}/map.py", title=t("map", lang), icon=":material/map:", url_path="map", default=True),
         st.Page(
             f"{PAGES}/timeline.py", title=t("timeline", lang), icon=":material/event:", url_path="timeline"
         ),

@@ -33,9 +33,9 @@ import sys
 sys.path.insert(0, {str(ROOT)!r})
 import streamlit as st
 from streamlit_folium import st_folium
-from dashboard.loader import load_tour
-from dashboard.maps import AssetUrls, build_map, data_script, leaflet_css, leaflet_js, payload, script_json
-from dashboard.maps import state_layer
+from dashboard.tourfile.load import load_tour
+from dashboard.render.maps import AssetUrls, build_map, data_script, leaflet_css, leaflet_js, payload
+from dashboard.render.maps import script_json, state_layer
 from dashboard.ui.common import freeze_startup_heap, served
 
 # The floor: the app's own map, served the app's way, with one filter widget and nothing else

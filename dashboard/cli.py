@@ -14,11 +14,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from dashboard import __version__
-from dashboard.errors import TourError
-from dashboard.files import WriteError, check_writable, write_atomic
+from dashboard.tourfile.errors import TourError
+from dashboard.tourfile.files import WriteError, check_writable, write_atomic
 
 if TYPE_CHECKING:
-    from dashboard.model import Tour
+    from dashboard.tourfile.model import Tour
 
 EPILOG_MAIN = (
     "examples:\n  python -m dashboard validate data/kast-tour.yaml\n"
@@ -44,8 +44,8 @@ EPILOG_SCHEMA = "example:\n  python -m dashboard schema > tour.schema.json"
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
-    from dashboard.loader import load_tour
-    from dashboard.validate import summary
+    from dashboard.tourfile.load import load_tour
+    from dashboard.tourfile.validate import summary
 
     tour = load_tour(args.file)
     print(f"{args.file}: valid.\n{summary(tour)}")
@@ -53,14 +53,14 @@ def _cmd_validate(args: argparse.Namespace) -> int:
 
 
 def _cmd_schema(args: argparse.Namespace) -> int:
-    from dashboard.model import Tour
+    from dashboard.tourfile.model import Tour
 
     print(json.dumps(Tour.model_json_schema(), indent=2, ensure_ascii=False))
     return 0
 
 
 def _cmd_geocode(args: argparse.Namespace) -> int:
-    from dashboard.geocode import GeocodeOptions, geocode_file
+    from dashboard.geo.geocode import GeocodeOptions, geocode_file
 
     options = GeocodeOptions(
         offline=args.offline,
@@ -83,8 +83,8 @@ def _progress(done: int, total: int, name: str) -> None:
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
-    from dashboard import exports
-    from dashboard.loader import load_tour
+    from dashboard.render import exports
+    from dashboard.tourfile.load import load_tour
 
     to_file = args.output not in (None, "-")
     if to_file:

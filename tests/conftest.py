@@ -10,8 +10,8 @@ import pytest
 import yaml
 from streamlit.testing.v1 import AppTest
 
-from dashboard.loader import DEFAULT_TOUR, load_tour
-from dashboard.model import Tour
+from dashboard.tourfile.load import DEFAULT_TOUR, load_tour
+from dashboard.tourfile.model import Tour
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT.parent / "shared" / "seeds"
@@ -71,7 +71,7 @@ def mini_data() -> dict[str, Any]:
 
 @pytest.fixture
 def mini_tour() -> Tour:
-    from dashboard.loader import load_text
+    from dashboard.tourfile.load import load_text
 
     return load_text(MINI_YAML, "mini.yaml")
 

@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from dashboard.files import write_atomic
+from dashboard.tourfile.files import write_atomic
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = Path(os.environ.get("TOUR_RELIABILITY_JSON", ROOT / "test-results" / "reliability.json"))

@@ -14,7 +14,7 @@ from streamlit.testing.v1 import AppTest
 from tests.conftest import MINI_YAML, ROOT, first_screen
 
 APP = str(ROOT / "streamlit_app.py")
-PAGES = ["overview", "timeline", "topics", "proposals", "evidence"]
+PAGES = ["map", "timeline", "topics", "proposals", "evidence"]
 
 
 @pytest.fixture
@@ -57,7 +57,7 @@ def _open(at: AppTest, page: str, **params: str) -> AppTest:
     for key, value in params.items():
         at.query_params[key] = value
     first_screen(at)
-    if page != "overview":
+    if page != "map":
         at.switch_page(f"dashboard/ui/pages/{page}.py").run()
     return at
 
@@ -93,7 +93,7 @@ def test_other_pages_draw_everything_on_the_first_run(app: AppTest, page: str):
 
 
 def test_map_page_answers_where_when_whom(app: AppTest):
-    at = _open(app, "overview")
+    at = _open(app, "map")
     assert _plain(at.title[0].value).startswith("Kast's regional tour")
     assert {m.label: m.value for m in at.metric}["Visits"] == "3"
     stops = _md_tables(at)[-1]
@@ -102,7 +102,7 @@ def test_map_page_answers_where_when_whom(app: AppTest):
 
 
 def test_choosing_a_stop_shows_its_details_and_goes_into_the_url(app: AppTest):
-    at = _open(app, "overview")
+    at = _open(app, "map")
     at.selectbox(key="w_stop").set_value("quito").run()
     assert at.query_params["stop"] == "quito"
     assert "Selected stop: 2. Quito" in _texts(at)
@@ -114,14 +114,14 @@ def test_choosing_a_stop_shows_its_details_and_goes_into_the_url(app: AppTest):
 
 
 def test_stop_details_have_spanish_headers(app: AppTest):
-    at = _open(app, "overview", stop="quito", lang="es")
+    at = _open(app, "map", stop="quito", lang="es")
     details = _md_tables(at)[0]
     assert list(details.columns) == ["Dato", "Valor"]
     assert "Fechas" in set(details["Dato"])
 
 
 def test_deep_link_restores_the_view(app: AppTest):
-    at = _open(app, "overview", stop="lima", lang="es", topic="mining")
+    at = _open(app, "map", stop="lima", lang="es", topic="mining")
     assert at.selectbox(key="w_stop").value == "lima"
     assert at.multiselect(key="w_topic").value == ["mining"]
     assert "Parada seleccionada: 3. Lima" in _texts(at)
@@ -139,14 +139,14 @@ def test_deep_link_restores_the_view(app: AppTest):
     ],
 )
 def test_bad_link_parameters_fall_back_with_a_notice(app: AppTest, params: dict[str, str], shown: str):
-    at = _open(app, "overview", **params)
+    at = _open(app, "map", **params)
     assert not at.exception
     assert any(shown in _plain(w.value) for w in at.warning), [w.value for w in at.warning]
     assert at.selectbox(key="w_stop").value == ""
 
 
 def test_language_switch(app: AppTest):
-    at = _open(app, "overview")
+    at = _open(app, "map")
     assert at.metric[0].label == "Visits"
     at.segmented_control(key="w_lang").set_value("es").run()
     assert at.metric[0].label == "Visitas"
@@ -187,7 +187,7 @@ def test_evidence_shows_discrepancies_side_by_side(app: AppTest):
 
 
 def test_downloads_are_offered_and_do_not_rerun(app: AppTest):
-    at = _open(app, "overview")
+    at = _open(app, "map")
     labels = [b.label for b in at.download_button]
     assert labels == [
         "Download map (HTML)",
@@ -198,7 +198,7 @@ def test_downloads_are_offered_and_do_not_rerun(app: AppTest):
 
 
 def test_upload_of_a_good_tour_drives_every_view(app: AppTest):
-    at = _open(app, "overview")
+    at = _open(app, "map")
     text = MINI_YAML.replace("latitude: -12.05, longitude: -77.04, ", "")
     at.file_uploader(key="w_upload").set_value(("mini.yaml", text.encode(), "application/yaml")).run()
     assert not at.exception
@@ -210,7 +210,7 @@ def test_upload_of_a_good_tour_drives_every_view(app: AppTest):
 
 
 def test_upload_saved_with_a_byte_order_mark_is_read(app: AppTest):
-    at = _open(app, "overview")
+    at = _open(app, "map")
     data = b"\xef\xbb\xbf" + json.dumps(yaml.safe_load(MINI_YAML), default=str).encode()
     at.file_uploader(key="w_upload").set_value(("mini.json", data, "application/json")).run()
     assert not at.exception and not at.error
@@ -218,7 +218,7 @@ def test_upload_saved_with_a_byte_order_mark_is_read(app: AppTest):
 
 
 def test_upload_of_a_broken_tour_lists_its_problems(app: AppTest):
-    at = _open(app, "overview")
+    at = _open(app, "map")
     broken = MINI_YAML.replace("latitude: -12.05", "latitude: 512").encode()
     at.file_uploader(key="w_upload").set_value(("broken.yaml", broken, "application/yaml")).run()
     assert not at.exception
@@ -228,7 +228,7 @@ def test_upload_of_a_broken_tour_lists_its_problems(app: AppTest):
 
 
 def test_a_failed_uploads_error_goes_when_the_file_is_removed(app: AppTest):
-    at = _open(app, "overview")
+    at = _open(app, "map")
     broken = MINI_YAML.replace("latitude: -12.05", "latitude: 512").encode()
     at.file_uploader(key="w_upload").set_value(("broken.yaml", broken, "application/yaml")).run()
     assert any("broken.yaml" in _plain(e.value) for e in at.error)
@@ -313,7 +313,7 @@ def test_a_long_tours_stop_list_holds_the_first_stops_the_filters_leave(
     assert [label.split(". ")[-1] for label in listed] == peru  # under 500: all of them, in tour order
     assert "The list holds" not in _texts(at)
 
-    linked = _open(AppTest.from_file(APP, default_timeout=60), "overview", stop="p1150")
+    linked = _open(AppTest.from_file(APP, default_timeout=60), "map", stop="p1150")
     assert "Place 1150" in linked.selectbox(key="w_stop").options
     assert linked.selectbox(key="w_stop").value == "p1150"
 
@@ -356,7 +356,7 @@ def _sources_key(at: AppTest) -> dict[str, str]:
 @pytest.mark.parametrize(
     ("page", "params", "ids"),
     [
-        ("overview", {"stop": "quito"}, ["s000-en", "s001-es", "s002-en", "s004-en"]),
+        ("map", {"stop": "quito"}, ["s000-en", "s001-es", "s002-en", "s004-en"]),
         ("timeline", {}, ["s000-en", "s001-es", "s003-en", "s004-en"]),
         ("topics", {"topic": "mining"}, ["s002-en", "s004-en"]),
         ("proposals", {"country": "AR"}, ["s000-en", "s001-es", "s002-en", "s003-en", "s004-en"]),

@@ -8,7 +8,7 @@ import pytest
 
 from bench.report import write_report
 from bench.synth import make_tour, write_tour
-from dashboard.loader import load_tour
+from dashboard.tourfile.load import load_tour
 
 
 @pytest.mark.parametrize("size", [2, 101, 1000])

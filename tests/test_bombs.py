@@ -18,9 +18,9 @@ from pathlib import Path
 
 import pytest
 
-from dashboard import loader
-from dashboard.errors import TourError
-from dashboard.loader import MAX_BYTES, MAX_DEPTH, load_text, load_tour
+from dashboard.tourfile import load as loader
+from dashboard.tourfile.errors import TourError
+from dashboard.tourfile.load import MAX_BYTES, MAX_DEPTH, load_text, load_tour
 from tests import reliability
 
 MIB = 1024 * 1024

@@ -7,10 +7,10 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from dashboard.charts import esc, timeline_figure, topics_figure
-from dashboard.filters import ViewState
-from dashboard.frames import COUNT_COLUMNS, TIMELINE_COLUMNS, TOUR_WIDE, timeline_frame, topic_counts
-from dashboard.model import Event, Text, Tour
+from dashboard.render.charts import esc, timeline_figure, topics_figure
+from dashboard.tourfile.model import Event, Text, Tour
+from dashboard.views.filters import ViewState
+from dashboard.views.tables import COUNT_COLUMNS, TIMELINE_COLUMNS, TOUR_WIDE, timeline_frame, topic_counts
 
 EVIL = "<img src=x onerror=alert(1)>"
 EN = ViewState()

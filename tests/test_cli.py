@@ -164,7 +164,7 @@ def test_an_output_without_permission_is_one_clear_line(
     ],
 )
 def test_validate_summary_counts_in_good_english(kast, lines: dict[str, int], expected: str):
-    from dashboard.validate import summary
+    from dashboard.tourfile.validate import summary
 
     tour = kast.model_copy(update={k: getattr(kast, k)[:n] for k, n in lines.items()})
     assert expected in summary(tour)
@@ -174,7 +174,7 @@ def test_validate_summary_counts_in_good_english(kast, lines: dict[str, int], ex
     ("missing", "line"), [(1, "1 place has no coordinates"), (2, "2 places have no coordinates")]
 )
 def test_validate_summary_counts_places_without_coordinates(mini_tour, missing: int, line: str):
-    from dashboard.validate import summary
+    from dashboard.tourfile.validate import summary
 
     places = [
         p.model_copy(update={"latitude": None, "longitude": None}) if i < missing else p

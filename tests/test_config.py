@@ -7,7 +7,7 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
-from dashboard.loader import MAX_BYTES
+from dashboard.tourfile.load import MAX_BYTES
 from tests.conftest import MINI_YAML, ROOT, first_screen
 
 CONFIG = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
@@ -45,7 +45,7 @@ def _snapshot(root: Path) -> dict[str, tuple[int, int]]:
 def test_the_app_writes_nothing_into_the_repository():
     before = _snapshot(ROOT)
     at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=60).run()
-    for page in ("timeline", "topics", "proposals", "evidence", "overview"):
+    for page in ("timeline", "topics", "proposals", "evidence", "map"):
         at.switch_page(f"dashboard/ui/pages/{page}.py").run()
     at.selectbox(key="w_stop").set_value("lima").run()
     upload = MINI_YAML.replace("latitude: -12.05, longitude: -77.04, ", "").encode()  # geocoded on upload

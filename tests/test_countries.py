@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dashboard import countries
+from dashboard.tourfile import countries
 
 
 def test_every_officially_assigned_code_is_there():

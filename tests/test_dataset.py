@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from dashboard.model import Tour
-from dashboard.validate import check_references
+from dashboard.tourfile.model import Tour
+from dashboard.tourfile.validate import check_references
 from tests.conftest import SEEDS
 
 

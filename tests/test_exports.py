@@ -8,8 +8,8 @@ import json
 
 import pytest
 
-from dashboard import exports
-from dashboard.model import Tour
+from dashboard.render import exports
+from dashboard.tourfile.model import Tour
 
 
 def _rows(text: str) -> list[dict[str, str]]:

@@ -6,7 +6,8 @@ import datetime as dt
 
 import pytest
 
-from dashboard.filters import (
+from dashboard.tourfile.model import Claim, Tour
+from dashboard.views.filters import (
     ViewState,
     claim_countries,
     claim_matches,
@@ -16,7 +17,6 @@ from dashboard.filters import (
     to_query,
     visible_places,
 )
-from dashboard.model import Claim, Tour
 
 
 @pytest.mark.parametrize(

@@ -6,10 +6,11 @@ import datetime as dt
 
 import pytest
 
-from dashboard import citations
-from dashboard.derive import counterparts_met
-from dashboard.filters import ViewState
-from dashboard.frames import (
+from dashboard.tourfile.model import STATUSES, StatusChange, Tour
+from dashboard.views import citations
+from dashboard.views.derive import counterparts_met
+from dashboard.views.filters import ViewState
+from dashboard.views.tables import (
     TOUR_WIDE,
     claims_behind,
     claims_frame,
@@ -25,7 +26,6 @@ from dashboard.frames import (
     topic_counts,
     topic_table,
 )
-from dashboard.model import STATUSES, StatusChange, Tour
 
 EVIL = "<img src=x onerror=alert(1)>"
 EN = ViewState()

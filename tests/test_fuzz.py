@@ -37,10 +37,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pydantic import BaseModel, StringConstraints
 
-from dashboard import exports
-from dashboard.errors import Problem, TourError
-from dashboard.loader import MAX_DEPTH, load_text, load_tour
-from dashboard.model import Tour
+from dashboard.render import exports
+from dashboard.tourfile.errors import Problem, TourError
+from dashboard.tourfile.load import MAX_DEPTH, load_text, load_tour
+from dashboard.tourfile.model import Tour
 from tests import reliability
 from tests.conftest import MINI_YAML
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from dashboard import gazetteer
-from dashboard.geocode import offline_hit
-from dashboard.model import Place
+from dashboard.geo import gazetteer
+from dashboard.geo.geocode import offline_hit
+from dashboard.tourfile.model import Place
 
 KNOWN = {
     ("Lima", "PE"): (-12.05, -77.04),

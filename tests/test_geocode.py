@@ -20,7 +20,7 @@ import pytest
 import yaml
 
 from dashboard import cli
-from dashboard.geocode import (
+from dashboard.geo.geocode import (
     DEFAULT_USER_AGENT,
     NOMINATIM_ATTRIBUTION,
     GeocodeOptions,
@@ -28,7 +28,7 @@ from dashboard.geocode import (
     geocode_tour,
     resolve,
 )
-from dashboard.loader import load_text, load_tour
+from dashboard.tourfile.load import load_text, load_tour
 from tests.nominatim_server import (
     NominatimServer,
     Response,

@@ -27,8 +27,8 @@ from typing import Any
 
 import pytest
 
-from dashboard.geocode import GeocodeOptions, geocode_file
-from dashboard.loader import load_tour
+from dashboard.geo.geocode import GeocodeOptions, geocode_file
+from dashboard.tourfile.load import load_tour
 from tests import reliability
 from tests.nominatim_server import NominatimServer, Response, garbage, hit, rate_limited, server_error, slow
 

@@ -15,14 +15,14 @@ import pytest
 from bs4 import BeautifulSoup
 from streamlit.testing.v1 import AppTest
 
-from dashboard import exports
-from dashboard.loader import load_tour
-from dashboard.model import Tour
+from dashboard.render import exports
+from dashboard.tourfile.load import load_tour
+from dashboard.tourfile.model import Tour
 from dashboard.ui import common
 from tests.conftest import ROOT, first_screen
 from tests.hostile import PAYLOADS, write_hostile
 
-PAGES = ["overview", "timeline", "topics", "proposals", "evidence"]
+PAGES = ["map", "timeline", "topics", "proposals", "evidence"]
 
 
 @pytest.fixture(scope="module")
@@ -79,11 +79,11 @@ def _markdown_sources(at: AppTest) -> list[str]:
 @pytest.mark.parametrize("page", PAGES)
 def test_every_view_renders_hostile_text_as_text(hostile_app: AppTest, page: str):
     at = first_screen(hostile_app)
-    if page != "overview":
+    if page != "map":
         at.switch_page(f"dashboard/ui/pages/{page}.py").run()
     assert not at.exception, [e.value for e in at.exception]
     texts = _markdown_sources(at)
-    assert any("pwned" in t for t in texts[1:]) or page != "overview", "the payloads should be shown"
+    assert any("pwned" in t for t in texts[1:]) or page != "map", "the payloads should be shown"
     for text in texts:
         # Markdown sources: every "<", "[", "`", "{", ":" and "$" of tour text is backslash-escaped.
         assert not re.search(r"(?<!\\)<(script|img|svg|a )", text), text
@@ -184,14 +184,14 @@ def test_md_table_keeps_a_url_with_pipes_in_its_cell():
     assert _read(row.split(" | ")[0][2:], True)[0] == "http://a.invalid/|b"
 
 
-URL_PAGES = ["overview", "topics", "evidence"]  # the pages whose tables show the HYPERLINK payload
+URL_PAGES = ["map", "topics", "evidence"]  # the pages whose tables show the HYPERLINK payload
 
 
 @pytest.mark.parametrize("page", URL_PAGES)
 def test_urls_in_tour_text_show_as_text_not_links(hostile_app: AppTest, page: str):
     hostile_app.query_params["stop"] = "lima"  # the map page's tables show the selected stop
     at = first_screen(hostile_app)
-    if page != "overview":
+    if page != "map":
         at.switch_page(f"dashboard/ui/pages/{page}.py").run()
     sources = _markdown_sources(at)
     linky = [s for s in sources if "example.invalid" in s]

@@ -7,8 +7,9 @@ import string
 
 import pytest
 
-from dashboard import charts, frames
-from dashboard.i18n import LANGS, STRINGS, format_date, format_number, format_range, t
+from dashboard.render import charts
+from dashboard.views import tables as frames
+from dashboard.views.i18n import LANGS, STRINGS, format_date, format_number, format_range, t
 
 # Every table of interface words: i18n's own, and the headers and words frames and charts keep.
 TABLES = {

@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 import yaml
 
-from dashboard.errors import TourError
-from dashboard.loader import MAX_BYTES, load_text, load_tour
+from dashboard.tourfile.errors import TourError
+from dashboard.tourfile.load import MAX_BYTES, load_text, load_tour
 from tests.conftest import MINI_YAML
 
 Mutation = Callable[[dict[str, Any]], None]

@@ -8,8 +8,8 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 
-from dashboard.maps import build_map, payload, script_json, standalone_html
-from dashboard.model import Tour
+from dashboard.render.maps import build_map, payload, script_json, standalone_html
+from dashboard.tourfile.model import Tour
 
 HOSTILE = (
     "<img src=x onerror=alert(1)>`${alert(2)}`</script><script>alert(3)</script>\"' "
@@ -97,7 +97,7 @@ def test_selection_and_dimming_travel_as_state(kast: Tour):
 
 
 def test_state_layer_restyles_without_redrawing(kast: Tour):
-    from dashboard.maps import state_layer
+    from dashboard.render.maps import state_layer
 
     m = build_map(kast)
     base = m.get_root().render()

@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
-from dashboard.errors import TourError
-from dashboard.loader import load_text
+from dashboard.tourfile.errors import TourError
+from dashboard.tourfile.load import load_text
 
 Mutation = Callable[[dict[str, Any]], None]
 

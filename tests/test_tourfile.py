@@ -12,10 +12,10 @@ from typing import Any
 import pytest
 import yaml
 
-from dashboard.files import write_atomic
-from dashboard.geocode import NOMINATIM_ATTRIBUTION, GeocodeOptions, Hit, geocode_file
-from dashboard.loader import load_text, load_tour
-from dashboard.tourfile import add_coordinates
+from dashboard.geo.geocode import NOMINATIM_ATTRIBUTION, GeocodeOptions, Hit, geocode_file
+from dashboard.tourfile.edit import add_coordinates
+from dashboard.tourfile.files import write_atomic
+from dashboard.tourfile.load import load_text, load_tour
 
 HEAD = """\
 id: mini

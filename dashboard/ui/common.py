@@ -14,12 +14,13 @@ from typing import Any
 
 import streamlit as st
 
-from dashboard import citations, frames
-from dashboard.derive import Stop, stops
-from dashboard.filters import ViewState, to_query, visible_places
-from dashboard.i18n import format_number, t
-from dashboard.model import Claim, Tour
+from dashboard.tourfile.model import Claim, Tour
 from dashboard.ui.state import VIEW_KEY, LoadedTour
+from dashboard.views import citations
+from dashboard.views import tables as frames
+from dashboard.views.derive import Stop, stops
+from dashboard.views.filters import ViewState, to_query, visible_places
+from dashboard.views.i18n import format_number, t
 
 _PUNCTUATION = set(string.punctuation)
 # Words GFM's autolink extension would make links of: http(s)://, www. and e-mail addresses.

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import citations, frames
-from dashboard.filters import ViewState, filter_claims
-from dashboard.i18n import format_number, t
-from dashboard.model import Discrepancy, Tour
+from dashboard.tourfile.model import Discrepancy, Tour
 from dashboard.ui import common
+from dashboard.views import citations
+from dashboard.views import tables as frames
+from dashboard.views.filters import ViewState, filter_claims
+from dashboard.views.i18n import format_number, t
 
 
 def _filtered_note(key: str, shown: int, total: int, lang: str) -> None:

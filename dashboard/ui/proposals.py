@@ -6,11 +6,11 @@ import pandas as pd
 import streamlit as st
 from pandas.io.formats.style import Styler
 
-from dashboard import frames
-from dashboard.filters import ViewState, filter_history, filter_proposals
-from dashboard.i18n import t
-from dashboard.model import Tour
+from dashboard.tourfile.model import Tour
 from dashboard.ui import common
+from dashboard.views import tables as frames
+from dashboard.views.filters import ViewState, filter_history, filter_proposals
+from dashboard.views.i18n import t
 
 
 def render_legend(lang: str) -> None:

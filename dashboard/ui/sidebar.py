@@ -13,13 +13,13 @@ from typing import Any
 
 import streamlit as st
 
-from dashboard import exports
-from dashboard.errors import TourError
-from dashboard.filters import ViewState
-from dashboard.i18n import format_number, t
-from dashboard.loader import MAX_BYTES
+from dashboard.render import exports
+from dashboard.tourfile.errors import TourError
+from dashboard.tourfile.load import MAX_BYTES
 from dashboard.ui import common
 from dashboard.ui.state import UPLOAD_KEY, VIEW_KEY, LoadedTour, load_upload
+from dashboard.views.filters import ViewState
+from dashboard.views.i18n import format_number, t
 
 LANG_NAMES = {"en": "English", "es": "Español"}
 ALL = ""  # the "all stops" option (None would show as an empty selectbox)

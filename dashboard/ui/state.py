@@ -17,12 +17,12 @@ from pathlib import Path
 
 import streamlit as st
 
-from dashboard.errors import TourError
-from dashboard.filters import ViewState, from_query, to_query
-from dashboard.geocode import GeocodeReport, geocode_tour
-from dashboard.i18n import t
-from dashboard.loader import DEFAULT_TOUR, load_text, load_tour
-from dashboard.model import Tour
+from dashboard.geo.geocode import GeocodeReport, geocode_tour
+from dashboard.tourfile.errors import TourError
+from dashboard.tourfile.load import DEFAULT_TOUR, load_text, load_tour
+from dashboard.tourfile.model import Tour
+from dashboard.views.filters import ViewState, from_query, to_query
+from dashboard.views.i18n import t
 
 VIEW_KEY = "view"
 UPLOAD_KEY = "uploaded_tour"
@@ -61,7 +61,7 @@ def _load_upload(digest: str, name: str, _data: bytes) -> tuple[Tour, GeocodeRep
     try:
         text = _data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        from dashboard.errors import problem
+        from dashboard.tourfile.errors import problem
 
         raise TourError(name, [problem("", f"not UTF-8 text (byte {exc.start})")]) from None
     fmt = "json" if name.lower().endswith(".json") else None

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import charts, citations, frames
-from dashboard.i18n import t
+from dashboard.render import charts
 from dashboard.ui import common
+from dashboard.views import citations
+from dashboard.views import tables as frames
+from dashboard.views.i18n import t
 
 PLOTLY_CONFIG = {"displaylogo": False, "responsive": True}
 

@@ -6,11 +6,13 @@ from typing import Any
 
 import streamlit as st
 
-from dashboard import charts, citations, frames
-from dashboard.filters import filter_claims
-from dashboard.i18n import t
+from dashboard.render import charts
 from dashboard.ui import common
 from dashboard.ui.timeline import PLOTLY_CONFIG
+from dashboard.views import citations
+from dashboard.views import tables as frames
+from dashboard.views.filters import filter_claims
+from dashboard.views.i18n import t
 
 
 def _selected_bar(event: Any) -> tuple[str, str] | None:

@@ -11,9 +11,9 @@ import io
 import json
 from typing import Any
 
-from dashboard.derive import legs, stops
-from dashboard.files import write_atomic
-from dashboard.model import Tour
+from dashboard.tourfile.files import write_atomic
+from dashboard.tourfile.model import Tour
+from dashboard.views.derive import legs, stops
 
 __all__ = ["claims_csv", "geojson", "geojson_text", "map_html", "proposals_csv", "write_atomic"]
 
@@ -135,6 +135,6 @@ def table_csv(columns: list[str], rows: list[list[object]]) -> str:
 
 def map_html(tour: Tour, lang: str = "en") -> str:
     """The route map as one self-contained HTML page (Leaflet, CSS and icons inlined)."""
-    from dashboard.maps import build_map, standalone_html
+    from dashboard.render.maps import build_map, standalone_html
 
     return standalone_html(build_map(tour, lang=lang))

@@ -1,11 +1,11 @@
 """plotly figures of a tour: the timeline and the topics per stop.
 
 Pure: nothing here imports streamlit; the figures are built from the frames of
-:mod:`dashboard.frames`, whose tables are the accessible alternative of each chart.
+:mod:`dashboard.views.tables`, whose tables are the accessible alternative of each chart.
 
 plotly renders a subset of HTML in trace names, tick labels, hover text and
 annotations, so every text that comes from a tour file goes through :func:`esc`
-first. Only the Okabe-Ito palette of :mod:`dashboard.style` is used, and what colour
+first. Only the Okabe-Ito palette of :mod:`dashboard.views.style` is used, and what colour
 says is also said by a symbol, a pattern or a label. Nothing needs a CDN, a map
 token or a web font.
 """
@@ -22,9 +22,9 @@ from typing import Any
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.frames import TIMELINE_KINDS, Words, as_date, word
-from dashboard.i18n import MONTHS, SEPARATORS, format_number, format_range, t
-from dashboard.style import COLORS, OKABE_ITO
+from dashboard.views.i18n import MONTHS, SEPARATORS, format_number, format_range, t
+from dashboard.views.style import COLORS, OKABE_ITO
+from dashboard.views.tables import TIMELINE_KINDS, Words, as_date, word
 
 # Trace names; the i18n table is owned elsewhere, so the chart's own words live here.
 NAMES: Words = {

@@ -13,10 +13,10 @@ from typing import NamedTuple
 
 import pandas as pd
 
-from dashboard.filters import ViewState, filter_claims, filter_proposals, in_dates, visible_places
-from dashboard.frames import LANGUAGE_NAMES, header, sources_frame, word
-from dashboard.i18n import format_date, t
-from dashboard.model import Claim, Discrepancy, Source, Tour
+from dashboard.tourfile.model import Claim, Discrepancy, Source, Tour
+from dashboard.views.filters import ViewState, filter_claims, filter_proposals, in_dates, visible_places
+from dashboard.views.i18n import format_date, t
+from dashboard.views.tables import LANGUAGE_NAMES, header, sources_frame, word
 
 
 def claim_sources(claims: Iterable[Claim]) -> list[str]:

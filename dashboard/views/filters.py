@@ -11,8 +11,8 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
-from dashboard.derive import claims_by_place
-from dashboard.model import Claim, Proposal, StatusChange, Tour
+from dashboard.tourfile.model import Claim, Proposal, StatusChange, Tour
+from dashboard.views.derive import claims_by_place
 
 LANGS = ("en", "es")
 

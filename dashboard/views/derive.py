@@ -10,7 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from itertools import pairwise
 
-from dashboard.model import Claim, Place, Proposal, StatusChange, Tour, Visit
+from dashboard.tourfile.model import Claim, Place, Proposal, StatusChange, Tour, Visit
 
 
 @dataclass(frozen=True)

@@ -17,14 +17,14 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from dashboard.errors import Problem, TourError, dedupe, problem
-from dashboard.messages import validation_problems
-from dashboard.model import Tour
-from dashboard.validate import check_data, check_references
+from dashboard.tourfile.errors import Problem, TourError, dedupe, problem
+from dashboard.tourfile.messages import validation_problems
+from dashboard.tourfile.model import Tour
+from dashboard.tourfile.validate import check_data, check_references
 
 MAX_BYTES = 5 * 1024 * 1024  # a rich tour of 10,000 places is ~3 MiB of YAML
 MAX_DEPTH = 32  # the format nests 6 levels deep; anything far deeper is hostile
-DEFAULT_TOUR = Path(__file__).resolve().parent.parent / "data" / "kast-tour.yaml"
+DEFAULT_TOUR = Path(__file__).resolve().parents[2] / "data" / "kast-tour.yaml"
 
 
 class _TooDeep(yaml.YAMLError):

@@ -26,10 +26,10 @@ import folium
 from branca.element import Element, Figure, MacroElement
 from jinja2 import Template
 
-from dashboard.derive import Stop, legs, route_places, stops
-from dashboard.i18n import format_range, t
-from dashboard.model import Tour
-from dashboard.style import COLORS
+from dashboard.tourfile.model import Tour
+from dashboard.views.derive import Stop, legs, route_places, stops
+from dashboard.views.i18n import format_range, t
+from dashboard.views.style import COLORS
 
 TILE_URL = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 TILE_ATTRIBUTION = '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'

@@ -1,5 +1,5 @@
 """Page script: run by st.navigation in streamlit_app.py."""
 
-from dashboard.ui import overview
+from dashboard.ui import map as map_page
 
-overview.render()
+map_page.render()

@@ -19,9 +19,9 @@ from pydantic import BaseModel, ValidationError
 from pydantic.fields import FieldInfo
 from pydantic_core import ErrorDetails
 
-from dashboard import countries
-from dashboard.errors import Problem, dedupe, problem
-from dashboard.model import COUNTRY_PATTERN, ID_PATTERN, Tour
+from dashboard.tourfile import countries
+from dashboard.tourfile.errors import Problem, dedupe, problem
+from dashboard.tourfile.model import COUNTRY_PATTERN, ID_PATTERN, Tour
 
 # -- where an error is -------------------------------------------------------------------------
 

@@ -17,9 +17,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from dashboard import gazetteer
-from dashboard.files import write_atomic
-from dashboard.model import Place, Tour
+from dashboard.geo import gazetteer
+from dashboard.tourfile.files import write_atomic
+from dashboard.tourfile.model import Place, Tour
 
 NOMINATIM_ATTRIBUTION = "© OpenStreetMap contributors (ODbL), via Nominatim"
 DEFAULT_USER_AGENT = "tour-dashboard/0.1 (+offline-first diplomatic tour map)"
@@ -277,8 +277,8 @@ def geocode_tour(tour: Tour, options: GeocodeOptions | None = None) -> tuple[Tou
 
 def geocode_file(path: Path, options: GeocodeOptions, progress: Progress | None = None) -> GeocodeReport:
     """Geocode a tour file in place, atomically, changing only the coordinates it adds."""
-    from dashboard.loader import load_text, read_text
-    from dashboard.tourfile import add_coordinates
+    from dashboard.tourfile.edit import add_coordinates
+    from dashboard.tourfile.load import load_text, read_text
 
     text = read_text(path)
     tour = load_text(text, str(path), "json" if path.suffix.lower() == ".json" else None)

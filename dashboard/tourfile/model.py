@@ -3,7 +3,7 @@
 Every record is a frozen pydantic model that forbids unknown fields, so a typo in a
 tour file is an error rather than silently ignored data. Cross-references between
 records (a claim citing a source id, a visit naming a place id) and the places' roles
-are checked by :mod:`dashboard.validate`, not here, so that one load can report every
+are checked by :mod:`dashboard.tourfile.validate`, not here, so that one load can report every
 broken reference at once, alongside the type errors found here.
 
 The JSON Schema of the format (``python -m dashboard schema``) is generated from
@@ -18,17 +18,17 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
 from pydantic_core import PydanticCustomError
 
-from dashboard import countries
+from dashboard.tourfile import countries
 
 FORMAT_VERSION = 1
-# Named so that dashboard.errors can tell which rule a "pattern mismatch" broke.
+# Named so that dashboard.tourfile.errors can tell which rule a "pattern mismatch" broke.
 ID_PATTERN = r"^[a-z0-9][a-z0-9_-]{0,63}$"
 COUNTRY_PATTERN = r"^[A-Z]{2}$"
 
 
 def _assigned_country(code: str) -> str:
     # The pattern has passed: two capital letters. Only some pairs are countries; the
-    # error type lets dashboard.errors word it (and show the suggestion after the value).
+    # error type lets dashboard.tourfile.errors word it (and show the suggestion after the value).
     if not countries.is_assigned(code):
         raise PydanticCustomError(
             "country_unassigned",

@@ -19,8 +19,8 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from dashboard.errors import Problem, problem
-from dashboard.model import ID_PATTERN, Tour
+from dashboard.tourfile.errors import Problem, problem
+from dashboard.tourfile.model import ID_PATTERN, Tour
 
 # The kinds of record other records refer to, by the list holding them.
 KINDS = {"source": "sources", "place": "places", "topic": "topics", "proposal": "proposals"}

@@ -2,7 +2,7 @@
 
 Each :class:`Problem` names the path of the field (``visits[0].dates[1].start``), says
 what was expected in plain words, and shows the bad value. Kept free of pydantic so
-that the command line starts fast; :mod:`dashboard.messages` words pydantic's errors.
+that the command line starts fast; :mod:`dashboard.tourfile.messages` words pydantic's errors.
 """
 
 from __future__ import annotations

@@ -9,10 +9,8 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from dashboard import citations, exports, frames
-from dashboard.filters import ViewState, filter_claims
-from dashboard.i18n import format_number, format_range, t
-from dashboard.maps import (
+from dashboard.render import exports
+from dashboard.render.maps import (
     AssetUrls,
     build_map,
     data_script,
@@ -22,9 +20,13 @@ from dashboard.maps import (
     script_json,
     state_layer,
 )
-from dashboard.model import Person, Tour, Visit
+from dashboard.tourfile.model import Person, Tour, Visit
 from dashboard.ui import common
 from dashboard.ui.state import VIEW_KEY, LoadedTour, set_view
+from dashboard.views import citations
+from dashboard.views import tables as frames
+from dashboard.views.filters import ViewState, filter_claims
+from dashboard.views.i18n import format_number, format_range, t
 
 
 def render_figures(tour: Tour, lang: str) -> None:

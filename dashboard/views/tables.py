@@ -9,11 +9,11 @@ Two kinds of frame live here:
   ``sources_frame``, ``proposal_grid``): headers are localized for the view's language,
   dataset texts come in that language (English when missing), dates are written out;
 * frames the charts read (``timeline_frame``, ``topic_counts``): fixed English column
-  names, because :mod:`dashboard.charts` reads them by name; ``timeline_table`` and
+  names, because :mod:`dashboard.render.charts` reads them by name; ``timeline_table`` and
   ``topic_table`` turn them into localized tables for people.
 
 Cells are text, never HTML: a place called ``<b>x</b>`` shows those characters. Escaping
-for plotly happens in :mod:`dashboard.charts`, where text becomes markup.
+for plotly happens in :mod:`dashboard.render.charts`, where text becomes markup.
 """
 
 from __future__ import annotations
@@ -25,12 +25,22 @@ from typing import Any, NamedTuple
 
 import pandas as pd
 
-from dashboard.countries import label as country_label
-from dashboard.derive import Stop, counterparts_met, current_status, legs, stops, tour_days
-from dashboard.filters import ViewState, filter_claims, filter_history, filter_proposals, visible_places
-from dashboard.i18n import format_date, format_range, t
-from dashboard.model import STATUSES, Claim, DateVariant, Person, Place, Proposal, StatusChange, Tour, Visit
-from dashboard.style import STATUS_STYLE
+from dashboard.tourfile.countries import label as country_label
+from dashboard.tourfile.model import (
+    STATUSES,
+    Claim,
+    DateVariant,
+    Person,
+    Place,
+    Proposal,
+    StatusChange,
+    Tour,
+    Visit,
+)
+from dashboard.views.derive import Stop, counterparts_met, current_status, legs, stops, tour_days
+from dashboard.views.filters import ViewState, filter_claims, filter_history, filter_proposals, visible_places
+from dashboard.views.i18n import format_date, format_range, t
+from dashboard.views.style import STATUS_STYLE
 
 Words = dict[str, dict[str, str]]
 

@@ -1,0 +1,1 @@
+"""Geography: geocoding online (Nominatim) and offline (the GeoNames gazetteer)."""

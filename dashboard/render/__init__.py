@@ -1,0 +1,1 @@
+"""Drawing: the folium map, the plotly charts and the export files."""

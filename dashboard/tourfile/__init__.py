@@ -1,0 +1,1 @@
+"""The tour file format: records, loading, validation, messages, surgical edits, atomic writes."""
