@@ -14,9 +14,10 @@ import streamlit as st
 from dashboard.tourfile.errors import TourError
 from dashboard.ui import map as _map  # noqa: F401  (_map: the map page's modules load before the freeze)
 from dashboard.ui import sidebar
-from dashboard.ui.common import freeze_startup_heap, md, start_run
+from dashboard.ui.runtime import freeze_startup_heap, start_run
 from dashboard.ui.state import LoadedTour, current_tour, sync_url, view_state
 from dashboard.views.i18n import t
+from dashboard.views.markup import md
 
 ROOT = Path(__file__).resolve().parent
 PAGES = "dashboard/ui/pages"  # relative to this script, as st.Page wants

@@ -36,7 +36,7 @@ from streamlit_folium import st_folium
 from dashboard.tourfile.load import load_tour
 from dashboard.render.maps import AssetUrls, build_map, data_script, leaflet_css, leaflet_js, payload
 from dashboard.render.maps import script_json, state_layer
-from dashboard.ui.common import freeze_startup_heap, served
+from dashboard.ui.runtime import freeze_startup_heap, served
 
 # The floor: the app's own map, served the app's way, with one filter widget and nothing else
 # (and the app's server setting: its start-up heap frozen, out of the post-run collection).

@@ -60,7 +60,8 @@ def _cmd_schema(args: argparse.Namespace) -> int:
 
 
 def _cmd_geocode(args: argparse.Namespace) -> int:
-    from dashboard.geo.geocode import GeocodeOptions, geocode_file
+    from dashboard.geo.geocode import GeocodeOptions
+    from dashboard.workflows import geocode_file
 
     options = GeocodeOptions(
         offline=args.offline,

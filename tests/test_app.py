@@ -410,9 +410,9 @@ def test_key_figures_have_short_labels_help_and_numbers_per_language(key, value,
     def figure(key: str, value: float | None, lang: str) -> None:
         import streamlit as st
 
-        from dashboard.ui import common
+        from dashboard.ui import widgets
 
-        common.key_figure(st, key, value, lang)
+        widgets.key_figure(st, key, value, lang)
 
     at = AppTest.from_function(figure, args=(key, value, lang)).run()
     metric = at.metric[0]

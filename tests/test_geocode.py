@@ -24,11 +24,11 @@ from dashboard.geo.geocode import (
     DEFAULT_USER_AGENT,
     NOMINATIM_ATTRIBUTION,
     GeocodeOptions,
-    geocode_file,
     geocode_tour,
     resolve,
 )
 from dashboard.tourfile.load import load_text, load_tour
+from dashboard.workflows import geocode_file
 from tests.nominatim_server import (
     NominatimServer,
     Response,

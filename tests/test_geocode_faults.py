@@ -27,8 +27,9 @@ from typing import Any
 
 import pytest
 
-from dashboard.geo.geocode import GeocodeOptions, geocode_file
+from dashboard.geo.geocode import GeocodeOptions
 from dashboard.tourfile.load import load_tour
+from dashboard.workflows import geocode_file
 from tests import reliability
 from tests.nominatim_server import NominatimServer, Response, garbage, hit, rate_limited, server_error, slow
 

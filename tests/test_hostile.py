@@ -18,7 +18,7 @@ from streamlit.testing.v1 import AppTest
 from dashboard.render import exports
 from dashboard.tourfile.load import load_tour
 from dashboard.tourfile.model import Tour
-from dashboard.ui import common
+from dashboard.views import markup
 from tests.conftest import ROOT, first_screen
 from tests.hostile import PAYLOADS, write_hostile
 
@@ -154,7 +154,7 @@ def _unpaired(source: str) -> str:
 @pytest.mark.parametrize("table", [False, True])
 @pytest.mark.parametrize("text", LINKY)
 def test_md_shows_urls_literally_and_never_as_links(text: str, table: bool):
-    source = common.md(text, table=table)
+    source = markup.md(text, table=table)
     shown, outside_code = _read(source, table)
     assert shown == text  # exactly as typed: no mark lost, none added, nothing invisible
     assert AUTOLINK.search(text) or "://" in text  # the test text would be linked ...
@@ -172,13 +172,13 @@ def test_md_shows_urls_literally_and_never_as_links(text: str, table: bool):
     ],
 )
 def test_md_escapes_text_without_urls_as_before(text: str, expected: str):
-    assert common.md(text) == expected
-    assert _read(common.md(text), False) == (text, text)
+    assert markup.md(text) == expected
+    assert _read(markup.md(text), False) == (text, text)
 
 
 def test_md_table_keeps_a_url_with_pipes_in_its_cell():
     frame = pd.DataFrame([["http://a.invalid/|b", "x|y"]], columns=["URL | link", "plain"])
-    _, rule, row = common.md_table(frame).splitlines()
+    _, rule, row = markup.md_table(frame).splitlines()
     assert rule == "|---|---|"
     assert _unpaired(row).count("|") == 3  # two cells, as in the header
     assert _read(row.split(" | ")[0][2:], True)[0] == "http://a.invalid/|b"

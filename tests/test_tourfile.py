@@ -12,10 +12,11 @@ from typing import Any
 import pytest
 import yaml
 
-from dashboard.geo.geocode import NOMINATIM_ATTRIBUTION, GeocodeOptions, Hit, geocode_file
+from dashboard.geo.geocode import NOMINATIM_ATTRIBUTION, GeocodeOptions, Hit
 from dashboard.tourfile.edit import add_coordinates
 from dashboard.tourfile.files import write_atomic
 from dashboard.tourfile.load import load_text, load_tour
+from dashboard.workflows import geocode_file
 
 HEAD = """\
 id: mini

@@ -1,4 +1,4 @@
-"""dashboard.ui.common's process-level helper: the heap is frozen under `streamlit run` only."""
+"""dashboard.ui.runtime's process-level helper: the heap is frozen under `streamlit run` only."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from tests.conftest import ROOT
 SCRIPT = """
 import gc, sys
 {setup}
-from dashboard.ui.common import freeze_startup_heap
+from dashboard.ui.runtime import freeze_startup_heap
 freeze_startup_heap()
 freeze_startup_heap()  # once per process: a second call changes nothing
 print(gc.get_freeze_count())

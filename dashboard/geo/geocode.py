@@ -8,7 +8,6 @@ are reported per place and never cached, so a later run tries again.
 
 from __future__ import annotations
 
-import codecs
 import json
 import os
 import time
@@ -259,7 +258,7 @@ def missing(tour: Tour) -> list[Place]:
 
 
 def apply_to_tour(tour: Tour, hits: dict[str, Hit]) -> Tour:
-    """A copy of ``tour`` with ``hits`` filled in (for uploads; files go through geocode_file)."""
+    """A copy of ``tour`` with ``hits`` filled in (uploads; files go through ``workflows.geocode_file``)."""
     places = [
         p.model_copy(update={"latitude": h.latitude, "longitude": h.longitude, "geocoded_by": h.by})
         if (h := hits.get(p.id))
@@ -273,29 +272,3 @@ def geocode_tour(tour: Tour, options: GeocodeOptions | None = None) -> tuple[Tou
     """Fill ``tour``'s missing coordinates in memory (offline unless told otherwise)."""
     report = resolve(missing(tour), options or GeocodeOptions(offline=True))
     return apply_to_tour(tour, report.added), report
-
-
-def geocode_file(path: Path, options: GeocodeOptions, progress: Progress | None = None) -> GeocodeReport:
-    """Geocode a tour file in place, atomically, changing only the coordinates it adds."""
-    from dashboard.tourfile.edit import add_coordinates
-    from dashboard.tourfile.load import load_text, read_text
-
-    text = read_text(path)
-    tour = load_text(text, str(path), "json" if path.suffix.lower() == ".json" else None)
-    report = resolve(missing(tour), options, progress)
-    report.file = str(path)
-    if report.added and not options.dry_run:
-        new_text = add_coordinates(text, report.added)
-        load_text(new_text, str(path))  # never write a file we could not read back
-        write_atomic(path, _as_on_disk(path, new_text))
-        report.written = True
-    return report
-
-
-def _as_on_disk(path: Path, text: str) -> str:
-    """``text`` with the file's own CRLF line ends and byte order mark, which reading it dropped."""
-    with path.open("rb") as handle:
-        first = handle.readline()
-    if first.endswith(b"\r\n"):
-        text = text.replace("\n", "\r\n")
-    return "\ufeff" + text if first.startswith(codecs.BOM_UTF8) else text

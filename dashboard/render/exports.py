@@ -11,6 +11,7 @@ import io
 import json
 from typing import Any
 
+from dashboard.render.maps import build_map, standalone_html
 from dashboard.tourfile.files import write_atomic
 from dashboard.tourfile.model import Tour
 from dashboard.views.derive import legs, stops
@@ -135,6 +136,4 @@ def table_csv(columns: list[str], rows: list[list[object]]) -> str:
 
 def map_html(tour: Tour, lang: str = "en") -> str:
     """The route map as one self-contained HTML page (Leaflet, CSS and icons inlined)."""
-    from dashboard.render.maps import build_map, standalone_html
-
     return standalone_html(build_map(tour, lang=lang))

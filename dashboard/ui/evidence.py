@@ -9,8 +9,8 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard.tourfile.model import Discrepancy, Tour
-from dashboard.ui import common
-from dashboard.views import citations
+from dashboard.ui import runtime, widgets
+from dashboard.views import citations, markup
 from dashboard.views import tables as frames
 from dashboard.views.filters import ViewState, filter_claims
 from dashboard.views.i18n import format_number, t
@@ -34,17 +34,17 @@ def render_discrepancies(tour: Tour, shown: list[Discrepancy], lang: str) -> Non
     st.subheader(t("discrepancies", lang))
     _filtered_note("discrepancies_filtered", len(shown), len(tour.discrepancies), lang)
     if not shown:
-        common.empty_notice(bool(tour.discrepancies), "no_discrepancies", lang, "no_discrepancy_match")
+        widgets.empty_notice(bool(tour.discrepancies), "no_discrepancies", lang, "no_discrepancy_match")
     wanted = {d.id for d in shown}
     for row in (r for r in frames.discrepancy_rows(tour, lang) if r["id"] in wanted):
         with st.container(border=True):
-            st.markdown(f"**{common.md(row['subject'])}**")
+            st.markdown(f"**{markup.md(row['subject'])}**")
             columns = st.columns(len(row["variants"]))
             for column, variant in zip(columns, row["variants"], strict=True):
-                column.markdown(common.md(variant["value"]))
-                column.caption(f"{t('sources', lang)}: {common.md(', '.join(variant['sources']))}")
+                column.markdown(markup.md(variant["value"]))
+                column.caption(f"{t('sources', lang)}: {markup.md(', '.join(variant['sources']))}")
             if row.get("note"):
-                st.caption(common.md(row["note"]))
+                st.caption(markup.md(row["note"]))
 
 
 def render_page(tour: Tour, state: ViewState) -> None:
@@ -52,13 +52,13 @@ def render_page(tour: Tour, state: ViewState) -> None:
     st.header(t("evidence", lang))
     shown, claims = citations.discrepancies_shown(tour, state), filter_claims(tour, state)
     cited = list(dict.fromkeys(citations.discrepancy_sources(shown) + citations.claim_sources(claims)))
-    common.render_sources_key(tour, cited, lang)
+    widgets.render_sources_key(tour, cited, lang)
     render_discrepancies(tour, shown, lang)
     st.subheader(t("claims", lang))
-    common.render_claims(tour, claims, lang, key="evidence_claims")
+    widgets.render_claims(tour, claims, lang, key="evidence_claims")
     render_sources(tour, lang, cited if state.is_filtered else None)
 
 
 def render() -> None:
-    loaded, state = common.page_context()
+    loaded, state = runtime.page_context()
     render_page(loaded.tour, state)

@@ -21,16 +21,16 @@ from dashboard.render.maps import (
     state_layer,
 )
 from dashboard.tourfile.model import Person, Tour, Visit
-from dashboard.ui import common
+from dashboard.ui import cache, runtime, widgets
 from dashboard.ui.state import VIEW_KEY, LoadedTour, set_view
-from dashboard.views import citations
+from dashboard.views import citations, markup
 from dashboard.views import tables as frames
 from dashboard.views.filters import ViewState, filter_claims
 from dashboard.views.i18n import format_number, format_range, t
 
 
 def render_figures(tour: Tour, lang: str) -> None:
-    figures = common.key_figures(tour)
+    figures = cache.key_figures(tour)
     cols = st.columns(5)
     labels = [
         ("visits", "visits"),
@@ -40,7 +40,7 @@ def render_figures(tour: Tour, lang: str) -> None:
         ("counterparts", "counterparts"),
     ]
     for col, (key, label) in zip(cols, labels, strict=True):
-        common.key_figure(col, label, figures.get(key), lang)
+        widgets.key_figure(col, label, figures.get(key), lang)
 
 
 def _clicked_place(tour: Tour, clicked: dict[str, float] | None) -> str | None:
@@ -65,9 +65,9 @@ def _asset_urls(loaded: LoadedTour, lang: str) -> AssetUrls:
     browser busy for seconds before the map's frame even appeared, on every rerun.
     """
     return AssetUrls(
-        leaflet_js=common.served(leaflet_js(), "text/javascript", "leaflet.js"),
-        leaflet_css=common.served(leaflet_css(), "text/css", "leaflet.css"),
-        data_js=common.served(_map_data(loaded.key, lang, loaded.tour), "text/javascript", "tour-data.js"),
+        leaflet_js=runtime.served(leaflet_js(), "text/javascript", "leaflet.js"),
+        leaflet_css=runtime.served(leaflet_css(), "text/css", "leaflet.css"),
+        data_js=runtime.served(_map_data(loaded.key, lang, loaded.tour), "text/javascript", "tour-data.js"),
     )
 
 
@@ -89,9 +89,9 @@ def _on_map_change(key: str, tour: Tour) -> None:
 
 
 def render_map(loaded: LoadedTour, state: ViewState) -> None:
-    visible = common.visible(loaded, state) if state.is_filtered else None
+    visible = cache.visible(loaded, state) if state.is_filtered else None
     urls = _asset_urls(loaded, state.lang)
-    m = build_map(loaded.tour, lang=state.lang, tiles=common.tiles_enabled(), asset_urls=urls)
+    m = build_map(loaded.tour, lang=state.lang, tiles=runtime.tiles_enabled(), asset_urls=urls)
     # The base map depends on the tour and language only; selection and filters travel as a small
     # state layer, so the browser restyles the markers instead of reloading the map.
     key = f"map-{hash((loaded.key, state.lang))}"
@@ -145,32 +145,32 @@ def render_stop(loaded: LoadedTour, state: ViewState) -> None:
     """The selected stop: a key to its sources, its description, its visit as a Detail | Value
     table, and its claims."""
     tour, lang = loaded.tour, state.lang
-    stop = next((s for s in common.cached_stops(loaded) if s.place.id == state.stop), None)
+    stop = next((s for s in cache.cached_stops(loaded) if s.place.id == state.stop), None)
     if stop is None:
         return
     title = (f"{stop.order}. " if stop.order else "") + stop.place.name
-    st.subheader(f"{t('selected', lang)}: {common.md(title)}")
+    st.subheader(f"{t('selected', lang)}: {markup.md(title)}")
     claims = filter_claims(tour, state)
     cited = (_visit_sources(stop.visit) if stop.visit else []) + citations.claim_sources(claims)
-    common.render_sources_key(tour, cited, lang)
+    widgets.render_sources_key(tour, cited, lang)
     if stop.place.description:
-        st.markdown(common.md(stop.place.description.get(lang)))
+        st.markdown(markup.md(stop.place.description.get(lang)))
     if stop.visit:
         rows = [(k, v) for k, v in _visit_rows(stop.visit, lang) if v]
         table = pd.DataFrame(rows, columns=[t("detail", lang), t("value", lang)])
-        st.markdown(common.md_table(table))
-    common.render_claims(tour, claims, lang)
+        st.markdown(markup.md_table(table))
+    widgets.render_claims(tour, claims, lang)
 
 
 def render() -> None:
-    loaded, state = common.page_context()
+    loaded, state = runtime.page_context()
     lang = state.lang
-    st.title(common.md(loaded.tour.title.get(lang)))
+    st.title(markup.md(loaded.tour.title.get(lang)))
     if loaded.tour.summary:
-        st.markdown(common.md(loaded.tour.summary.get(lang)))
+        st.markdown(markup.md(loaded.tour.summary.get(lang)))
     render_figures(loaded.tour, lang)
     render_map(loaded, state)
-    if common.light_run():
+    if runtime.light_run():
         return  # the rest comes with the run st_folium asks for once the map is drawn
     render_stop(loaded, state)
     render_itinerary(loaded, state)
@@ -184,13 +184,13 @@ def render_itinerary(loaded: LoadedTour, state: ViewState) -> None:
     """
     lang = state.lang
     st.subheader(t("itinerary", lang))
-    itinerary = common.itinerary(loaded, state)
-    cited = citations.split_ids(itinerary[frames.header("sources", lang)].head(common.LONG_LIST))
-    if len(itinerary) <= common.MARKDOWN_ROWS:
-        st.markdown(common.md_table(itinerary))
-        common.render_sources_key(loaded.tour, cited, lang)
+    itinerary = cache.itinerary(loaded, state)
+    cited = citations.split_ids(itinerary[frames.header("sources", lang)].head(widgets.LONG_LIST))
+    if len(itinerary) <= widgets.MARKDOWN_ROWS:
+        st.markdown(markup.md_table(itinerary))
+        widgets.render_sources_key(loaded.tour, cited, lang)
         return
-    shown = itinerary.head(common.LONG_LIST)
+    shown = itinerary.head(widgets.LONG_LIST)
     st.dataframe(shown, hide_index=True, width="stretch", key="itinerary")  # the grid scrolls
     if len(itinerary) > len(shown):
         total = format_number(len(itinerary), lang)
@@ -203,4 +203,4 @@ def render_itinerary(loaded: LoadedTour, state: ViewState) -> None:
         on_click="ignore",
         key="dl_itinerary",
     )
-    common.render_sources_key(loaded.tour, cited, lang)
+    widgets.render_sources_key(loaded.tour, cited, lang)

@@ -7,7 +7,8 @@ import streamlit as st
 from pandas.io.formats.style import Styler
 
 from dashboard.tourfile.model import Tour
-from dashboard.ui import common
+from dashboard.ui import runtime, widgets
+from dashboard.views import markup
 from dashboard.views import tables as frames
 from dashboard.views.filters import ViewState, filter_history, filter_proposals
 from dashboard.views.i18n import t
@@ -42,24 +43,24 @@ def _cited(tour: Tour, state: ViewState) -> list[str]:
 
 def render_histories(tour: Tour, state: ViewState) -> None:
     lang = state.lang
-    common.render_sources_key(tour, _cited(tour, state), lang)
+    widgets.render_sources_key(tour, _cited(tour, state), lang)
     for proposal in filter_proposals(tour, state):
         rows = filter_history(proposal, state, tour)
         title = f"{proposal.title.get(lang)} — {t('proposer', lang)}: {proposal.proposer}"
-        with st.expander(common.md(title), expanded=len(rows) > 1):
-            st.markdown(common.md(proposal.description.get(lang)))
+        with st.expander(markup.md(title), expanded=len(rows) > 1):
+            st.markdown(markup.md(proposal.description.get(lang)))
             frame = frames.history_frame(tour, proposal, rows, lang)
             st.dataframe(frame, hide_index=True, width="stretch")
-            st.caption(f"{t('sources', lang)}: {common.md(', '.join(proposal.sources))}")
+            st.caption(f"{t('sources', lang)}: {markup.md(', '.join(proposal.sources))}")
 
 
 def render() -> None:
-    loaded, state = common.page_context()
+    loaded, state = runtime.page_context()
     lang = state.lang
     st.header(t("proposals", lang))
     grid = frames.proposal_grid(loaded.tour, state)
     if grid.empty:
-        common.empty_notice(bool(loaded.tour.proposals), "no_proposals", lang)
+        widgets.empty_notice(bool(loaded.tour.proposals), "no_proposals", lang)
         return
     render_legend(lang)
     st.dataframe(style_grid(grid, lang), width="stretch", key="proposal_grid")

@@ -16,8 +16,9 @@ import streamlit as st
 from dashboard.render import exports
 from dashboard.tourfile.errors import TourError
 from dashboard.tourfile.load import MAX_BYTES
-from dashboard.ui import common
+from dashboard.ui import cache, widgets
 from dashboard.ui.state import UPLOAD_KEY, VIEW_KEY, LoadedTour, load_upload
+from dashboard.views import markup
 from dashboard.views.filters import ViewState
 from dashboard.views.i18n import format_number, t
 
@@ -79,8 +80,8 @@ def render_filters(loaded: LoadedTour, state: ViewState) -> None:
         key="w_stop",
         on_change=lambda: _update(stop=st.session_state.get("w_stop") or None),
     )
-    if total > common.LONG_LIST:
-        shown, count = format_number(common.LONG_LIST, lang), format_number(total, lang)
+    if total > widgets.LONG_LIST:
+        shown, count = format_number(widgets.LONG_LIST, lang), format_number(total, lang)
         st.caption(t("stops_listed", lang, shown=shown, total=count))
     countries = sorted({p.country for p in tour.places})
     st.multiselect(
@@ -120,14 +121,14 @@ def stop_options(loaded: LoadedTour, state: ViewState) -> tuple[dict[str, str], 
     Every stop, in tour order; a tour longer than LONG_LIST lists the first of those the
     filters leave (the selected stop always among them), as its itinerary shows its first rows.
     """
-    every = common.cached_stops(loaded)
-    if len(every) > common.LONG_LIST:
+    every = cache.cached_stops(loaded)
+    if len(every) > widgets.LONG_LIST:
         filters = state.with_(stop=None)
-        keep = common.visible(loaded, filters) if filters.is_filtered else None
+        keep = cache.visible(loaded, filters) if filters.is_filtered else None
         every = [s for s in every if keep is None or s.place.id in keep]
-    listed = every[: common.LONG_LIST]
+    listed = every[: widgets.LONG_LIST]
     if state.stop and all(s.place.id != state.stop for s in listed):
-        listed += [s for s in common.cached_stops(loaded) if s.place.id == state.stop]
+        listed += [s for s in cache.cached_stops(loaded) if s.place.id == state.stop]
     labels = {s.place.id: (f"{s.order}. " if s.order else "") + s.place.name for s in listed}
     return labels, len(every)
 
@@ -162,7 +163,7 @@ def render_upload(loaded: LoadedTour, lang: str) -> None:
             _forget_upload()
         if st.session_state.get(UPLOAD_KEY) is not None:
             st.button(t("back_to_default", lang), on_click=lambda: st.session_state.pop(UPLOAD_KEY, None))
-        st.caption(f"{t('using_tour', lang)}: {common.md(loaded.label)}")
+        st.caption(f"{t('using_tour', lang)}: {markup.md(loaded.label)}")
 
 
 def _accept_upload(name: str, data: bytes, lang: str) -> None:

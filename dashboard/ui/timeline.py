@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard.render import charts
-from dashboard.ui import common
+from dashboard.ui import runtime, widgets
 from dashboard.views import citations
 from dashboard.views import tables as frames
 from dashboard.views.i18n import t
@@ -14,13 +14,13 @@ PLOTLY_CONFIG = {"displaylogo": False, "responsive": True}
 
 
 def render() -> None:
-    loaded, state = common.page_context()
+    loaded, state = runtime.page_context()
     lang = state.lang
     st.header(t("timeline", lang))
     frame = frames.timeline_frame(loaded.tour, state)
     has_dates = bool(loaded.tour.visits or loaded.tour.events)
     empty = None if has_dates else t("no_dates", lang)  # else the chart blames the filters
-    common.render_sources_key(loaded.tour, citations.split_ids(frame["sources"]), lang)
+    widgets.render_sources_key(loaded.tour, citations.split_ids(frame["sources"]), lang)
     figure = charts.timeline_figure(frame, lang, empty_message=empty)
     st.plotly_chart(figure, config=PLOTLY_CONFIG, key="timeline_chart")
     with st.expander(t("table_alternative", lang)):

@@ -7,9 +7,9 @@ from typing import Any
 import streamlit as st
 
 from dashboard.render import charts
-from dashboard.ui import common
+from dashboard.ui import runtime, widgets
 from dashboard.ui.timeline import PLOTLY_CONFIG
-from dashboard.views import citations
+from dashboard.views import citations, markup
 from dashboard.views import tables as frames
 from dashboard.views.filters import filter_claims
 from dashboard.views.i18n import t
@@ -27,7 +27,7 @@ def _selected_bar(event: Any) -> tuple[str, str] | None:
 
 
 def render() -> None:
-    loaded, state = common.page_context()
+    loaded, state = runtime.page_context()
     tour, lang = loaded.tour, state.lang
     st.header(t("topics_per_stop", lang))
     counts = frames.topic_counts(tour, state)
@@ -40,13 +40,13 @@ def render() -> None:
     if bar:
         stop_id, topic_id = bar
         claims = frames.claims_behind(tour, state, stop_id, topic_id)
-        st.subheader(f"{t('claims', lang)}: {common.md(counts_label(counts, stop_id, topic_id))}")
+        st.subheader(f"{t('claims', lang)}: {markup.md(counts_label(counts, stop_id, topic_id))}")
     else:
         claims = filter_claims(tour, state)
         st.subheader(t("claims", lang))
         st.caption(t("bar_hint", lang))
-    common.render_sources_key(tour, citations.claim_sources(claims), lang)
-    common.render_claims(tour, claims, lang, key="topic_claims")
+    widgets.render_sources_key(tour, citations.claim_sources(claims), lang)
+    widgets.render_claims(tour, claims, lang, key="topic_claims")
     with st.expander(t("table_alternative", lang)):
         st.dataframe(frames.topic_table(counts, lang), hide_index=True, width="stretch")
 

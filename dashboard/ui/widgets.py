@@ -1,0 +1,76 @@
+"""Small pieces every page draws: notices for empty views, claim tables, the key to sources, key figures."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+import streamlit as st
+
+from dashboard.tourfile.model import Claim, Tour
+from dashboard.views import citations, tables
+from dashboard.views.i18n import format_number, t
+from dashboard.views.markup import md, md_table
+
+MARKDOWN_ROWS = 40  # up to this many rows a table is plain Markdown; longer ones scroll in the grid
+# A long tour's itinerary shows this many rows (the CSV has them all) and its stop selector lists
+# this many stops: 10,000 of either kept the browser busy for seconds on every rerun.
+LONG_LIST = 500
+ROW_HEIGHT = 84  # px: four lines of grid text, enough for most claims and quotes
+
+
+def empty_notice(tour_has_any: bool, none_key: str, lang: str, filtered_key: str = "no_match") -> None:
+    """Why a table is empty: the filters leave nothing (``filtered_key``), or the tour file has
+    nothing of the kind (``none_key``): blaming the filters then would send readers looking for one."""
+    st.info(t(filtered_key if tour_has_any else none_key, lang))
+
+
+def claim_columns(lang: str) -> dict[str, Any]:
+    """Grid columns of a claims table: room for the claim and the quote, help on the headers, no id."""
+
+    def column(key: str, width: int) -> Any:
+        return st.column_config.TextColumn(width=width, help=t(f"{key}_help", lang))
+
+    return {
+        tables.header("text", lang): column("claim", 340),
+        tables.header("quote", lang): column("quote", 260),
+        tables.header("speaker", lang): column("speaker", 130),
+        tables.header("sources", lang): column("sources", 130),
+        tables.header("id", lang): None,  # None hides a column: an internal key, not for readers
+    }
+
+
+def render_claims(tour: Tour, claims: list[Claim], lang: str, key: str = "claims") -> None:
+    """Claims and quotes as a table (plain text cells: nothing in them is rendered as markup)."""
+    if not claims:
+        empty_notice(bool(tour.claims), "no_claims", lang)
+        return
+    frame = tables.claims_frame(tour, claims, lang)
+    if len(frame) <= MARKDOWN_ROWS:  # a plain table: no grid code to fetch before it shows
+        st.markdown(md_table(frame.drop(columns=[tables.header("id", lang)])))
+    else:
+        # Taller rows let the claim and the quote wrap onto up to four lines.
+        st.dataframe(
+            frame,
+            hide_index=True,
+            width="stretch",
+            key=key,
+            column_config=claim_columns(lang),
+            row_height=ROW_HEIGHT,
+        )
+
+
+def render_sources_key(tour: Tour, ids: Iterable[str], lang: str) -> None:
+    """A compact key to the source ids this part of the page shows: what each article is."""
+    rows = citations.source_key(tour, ids, lang)
+    if not rows:
+        return
+    with st.expander(t("sources_key", lang, count=format_number(len(rows), lang))):
+        st.markdown("\n".join(f"- **{md(sid)}**: {md(line)}" for sid, line in rows))
+
+
+def key_figure(column: Any, key: str, value: float | None, lang: str) -> None:
+    """One key figure: a short label (a fifth of the page wide), its meaning in the help, the number
+    written as a reader of ``lang`` expects (``6.802`` in Spanish)."""
+    shown = "—" if value is None else format_number(value, lang)
+    column.metric(t(key, lang), shown, help=t(f"{key}_help", lang))
