@@ -29,7 +29,7 @@ def _load() -> LoadedTour | None:
     try:
         return current_tour()
     except TourError as exc:
-        st.error(t("tour_error", "en") + f": {md(exc.file)}")
+        st.error(t("notice.tour_error", "en") + f": {md(exc.file)}")
         st.code("\n".join(str(p) for p in exc.problems), language=None)
         return None
 
@@ -37,16 +37,16 @@ def _load() -> LoadedTour | None:
 def _notices(loaded: LoadedTour, lang: str) -> None:
     state = st.session_state["view"]
     if state.problems:
-        st.warning(t("bad_params", lang) + ": " + md(", ".join(state.problems)))
+        st.warning(t("notice.bad_params", lang) + ": " + md(", ".join(state.problems)))
     error = st.session_state.get("upload_error")
     if isinstance(error, TourError):
-        st.error(f"{t('tour_error', lang)}: {md(error.file)}")
+        st.error(f"{t('notice.tour_error', lang)}: {md(error.file)}")
         st.code("\n".join(str(p) for p in error.problems), language=None)
     report = loaded.geocoded
     if report and report.added:
-        st.info(f"{t('geocoded', lang)}: {md(_place_names(loaded, report.added))}")
+        st.info(f"{t('notice.geocoded', lang)}: {md(_place_names(loaded, report.added))}")
     if report and report.unresolved:
-        st.warning(f"{t('unresolved', lang)}: {md(_place_names(loaded, report.unresolved))}")
+        st.warning(f"{t('notice.unresolved', lang)}: {md(_place_names(loaded, report.unresolved))}")
 
 
 def _place_names(loaded: LoadedTour, ids: Iterable[str]) -> str:
@@ -64,25 +64,30 @@ def main() -> None:
     st.session_state["loaded_tour"] = loaded
     lang = state.lang
     pages = [
-        st.Page(f"{PAGES}/map.py", title=t("map", lang), icon=":material/map:", url_path="map", default=True),
         st.Page(
-            f"{PAGES}/timeline.py", title=t("timeline", lang), icon=":material/event:", url_path="timeline"
+            f"{PAGES}/map.py", title=t("page.map", lang), icon=":material/map:", url_path="map", default=True
+        ),
+        st.Page(
+            f"{PAGES}/timeline.py",
+            title=t("page.timeline", lang),
+            icon=":material/event:",
+            url_path="timeline",
         ),
         st.Page(
             f"{PAGES}/topics.py",
-            title=t("topics_per_stop", lang),
+            title=t("page.topics", lang),
             icon=":material/bar_chart:",
             url_path="topics",
         ),
         st.Page(
             f"{PAGES}/proposals.py",
-            title=t("proposals", lang),
+            title=t("page.proposals", lang),
             icon=":material/checklist:",
             url_path="proposals",
         ),
         st.Page(
             f"{PAGES}/evidence.py",
-            title=t("evidence", lang),
+            title=t("page.evidence", lang),
             icon=":material/newspaper:",
             url_path="evidence",
         ),

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from dashboard import __version__
 from dashboard.tourfile.errors import TourError
 from dashboard.tourfile.files import WriteError, check_writable, write_atomic
+from dashboard.views.i18n import LANGS
 
 if TYPE_CHECKING:
     from dashboard.tourfile.model import Tour
@@ -144,7 +145,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--tour", default=None, help="tour file (default: the embedded Kast tour)")
     p.add_argument("-o", "--output", default=None, help="output file (default: standard output)")
     p.add_argument(
-        "--lang", choices=["en", "es"], default=None, help="language of the html map's labels (default en)"
+        "--lang", choices=LANGS, default=None, help="language of the html map's labels (default en)"
     )
     p.set_defaults(func=_cmd_export)
 

@@ -1,51 +1,62 @@
-"""The interface's words: every string in both languages, matching placeholders, numbers and dates."""
+"""The interface's words: one table per language, every key in every table, matching placeholders."""
 
 from __future__ import annotations
 
-import datetime as dt
+import re
 import string
+from pathlib import Path
 
 import pytest
 
-from dashboard.render import charts
-from dashboard.views import tables as frames
-from dashboard.views.i18n import LANGS, STRINGS, format_date, format_number, format_range, t
+from dashboard.views.i18n import LANGS, LOCALES, WORDS, en, t
+from tests.conftest import ROOT
 
-# Every table of interface words: i18n's own, and the headers and words frames and charts keep.
-TABLES = {
-    "i18n.STRINGS": STRINGS,
-    "frames.HEADERS": frames.HEADERS,
-    "frames.ROLES": frames.ROLES,
-    "frames.CLAIM_KINDS": frames.CLAIM_KINDS,
-    "frames.STATUS_WORDS": frames.STATUS_WORDS,
-    "frames.TIMELINE_KINDS": frames.TIMELINE_KINDS,
-    "frames.LANGUAGE_NAMES": frames.LANGUAGE_NAMES,
-    "charts.NAMES": charts.NAMES,
-}
-ENTRIES = [(f"{table}[{key!r}]", entry) for table, words in TABLES.items() for key, entry in words.items()]
+OTHER = [lang for lang in LANGS if lang != "en"]
 
 
 def _placeholders(text: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
 
 
-@pytest.mark.parametrize(("where", "entry"), ENTRIES, ids=[where for where, _ in ENTRIES])
-def test_every_string_is_in_every_language_and_not_blank(where: str, entry: dict[str, str]):
-    assert set(entry) == set(LANGS), where
-    assert all(text.strip() == text and text for text in entry.values()), entry
+@pytest.mark.parametrize("lang", OTHER)
+def test_every_language_has_every_english_key_and_no_other(lang: str):
+    assert set(WORDS[lang]) == set(en.WORDS)
 
 
-@pytest.mark.parametrize(("where", "entry"), ENTRIES, ids=[where for where, _ in ENTRIES])
-def test_placeholders_match_across_languages(where: str, entry: dict[str, str]):
-    assert _placeholders(entry.get("es", "")) == _placeholders(entry["en"]), where
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_word_is_blank_or_padded(lang: str):
+    bad = {k: v for k, v in WORDS[lang].items() if not v or v.strip() != v}
+    assert not bad
+
+
+@pytest.mark.parametrize(("lang", "key"), [(lang, key) for lang in OTHER for key in en.WORDS])
+def test_placeholders_match_english(lang: str, key: str):
+    assert _placeholders(WORDS[lang][key]) == _placeholders(en.WORDS[key])
+
+
+def test_keys_are_namespaced():
+    assert all(re.fullmatch(r"[a-z_]+\.[a-z_.-]+", key) for key in en.WORDS)
+
+
+def test_every_language_has_a_cldr_locale():
+    from babel import Locale
+
+    assert set(LOCALES) == set(WORDS)
+    for locale in LOCALES.values():
+        assert Locale.parse(locale).language in LOCALES
 
 
 @pytest.mark.parametrize(
     ("lang", "expected"),
-    [("en", "Sources cited here (3)"), ("es", "Fuentes citadas aquí (3)"), ("fr", "Sources cited here (3)")],
+    [
+        ("en", "Sources cited here (3)"),
+        ("es", "Fuentes citadas aquí (3)"),
+        ("fr", "Sources citées ici (3)"),
+        ("de", "Sources cited here (3)"),  # a language with no table falls back to English
+    ],
 )
 def test_t_fills_placeholders_and_falls_back_to_english(lang: str, expected: str):
-    assert t("sources_key", lang, count=3) == expected
+    assert t("section.sources_key", lang, count=3) == expected
 
 
 @pytest.mark.parametrize(
@@ -53,39 +64,22 @@ def test_t_fills_placeholders_and_falls_back_to_english(lang: str, expected: str
 )
 def test_key_figure_labels_fit_a_fifth_of_the_page(key: str, lang: str):
     # Five metrics share a row: a longer label is cut with an ellipsis; the help says the rest.
-    assert len(t(key, lang)) <= 14
-    assert len(t(f"{key}_help", lang)) > len(t(key, lang))
+    assert len(t(f"figure.{key}", lang)) <= 14
+    assert len(t(f"figure.{key}.help", lang)) > len(t(f"figure.{key}", lang))
 
 
-@pytest.mark.parametrize(
-    ("value", "lang", "decimals", "expected"),
-    [
-        (6802, "en", 0, "6,802"),
-        (6802, "es", 0, "6.802"),
-        (1234567.891, "en", 2, "1,234,567.89"),
-        (1234567.891, "es", 2, "1.234.567,89"),
-        (7, "es", 0, "7"),
-        (-1500, "es", 0, "-1.500"),
-    ],
-)
-def test_numbers_use_the_marks_of_the_language(value: float, lang: str, decimals: int, expected: str):
-    assert format_number(value, lang, decimals) == expected
+def _used_keys() -> set[str]:
+    """Literal keys passed to t() and the key families built from a prefix (``status.{x}``)."""
+    used: set[str] = set()
+    for path in [*(ROOT / "dashboard").rglob("*.py"), ROOT / "streamlit_app.py"]:
+        text = Path(path).read_text(encoding="utf-8")
+        used |= set(re.findall(r"""["']((?:[a-z_]+)\.[a-z_.-]+)["']""", text))
+        used |= {f"{prefix}.*" for prefix in re.findall(r"""f["']([a-z_]+)\.\{""", text)}
+    return used
 
 
-@pytest.mark.parametrize(
-    ("lang", "precision", "expected"),
-    [
-        ("en", "day", "22 December 2025"),
-        ("es", "day", "22 de diciembre de 2025"),
-        ("en", "month", "December 2025"),
-        ("es", "month", "diciembre de 2025"),
-    ],
-)
-def test_dates_are_written_out(lang: str, precision: str, expected: str):
-    assert format_date(dt.date(2025, 12, 22), lang, precision) == expected
-
-
-def test_a_range_names_both_days():
-    assert format_range(dt.date(2025, 12, 22), dt.date(2025, 12, 23), "es") == (
-        "22 de diciembre de 2025 – 23 de diciembre de 2025"
-    )
+def test_every_key_is_used_somewhere():
+    used = _used_keys()
+    families = {u.removesuffix(".*") for u in used if u.endswith(".*")}
+    unused = [k for k in en.WORDS if k not in used and k.split(".")[0] not in families]
+    assert not unused

@@ -87,7 +87,7 @@ def test_spanish_map_labels(kast: Tour):
     assert data["legendTitle"] == "Leyenda"
     lima = _stop(data, "lima")
     assert "7 de enero de 2026" in lima["x"]
-    assert data["labels"][1] == "Lugar"
+    assert data["labels"][1] == "Recinto"  # the venue: one Spanish word everywhere
 
 
 def test_selection_and_dimming_travel_as_state(kast: Tour):

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from dashboard.geo import gazetteer
+from dashboard.private_api import set_response_body
 from dashboard.tourfile.files import write_atomic
 from dashboard.tourfile.model import Place, Tour
 
@@ -199,8 +200,7 @@ def _read_answer_in_time(response: Any, *args: Any, **kwargs: Any) -> Any:
         if exc.args and isinstance(exc.args[0], ReadTimeoutError):
             raise requests.ReadTimeout(f"the answer stopped arriving for {limit} s") from None
         raise
-    response._content = bytes(body)  # what requests itself does when it reads a body
-    response._content_consumed = True
+    set_response_body(response, bytes(body))
     return response
 
 

@@ -22,18 +22,11 @@ from typing import Any
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.views.i18n import MONTHS, SEPARATORS, format_number, format_range, t
+from dashboard.views.formats import format_number, format_range, month_day, separators, short_month
+from dashboard.views.i18n import t
 from dashboard.views.style import COLORS, OKABE_ITO
-from dashboard.views.tables import TIMELINE_KINDS, Words, as_date, word
+from dashboard.views.tables import as_date
 
-# Trace names; the i18n table is owned elsewhere, so the chart's own words live here.
-NAMES: Words = {
-    "event": {"en": "Milestones", "es": "Hitos"},
-    "actual": {"en": "Visits", "es": "Visitas"},
-    "scheduled": {"en": "Scheduled", "es": "Prevista"},
-    "announced": {"en": "Announced (month only)", "es": "Anunciada (solo el mes)"},
-    "moved": {"en": "Scheduled → actual date", "es": "Fecha prevista → real"},
-}
 # Hollow or filled, and the shape, tell the kinds of point apart without colour.
 MARKERS: dict[str, dict[str, Any]] = {
     "scheduled": {"symbol": "circle-open", "size": 10, "color": COLORS["visit"], "line": {"width": 2}},
@@ -45,6 +38,8 @@ MARKERS: dict[str, dict[str, Any]] = {
     },
     "event": {"symbol": "diamond", "size": 13, "color": COLORS["origin"]},
 }
+# The legend's name of each kind of point.
+TRACE_NAMES = {"event": "chart.milestones", "actual": "chart.visits", "scheduled": "chart.scheduled"}
 SCHEDULED_LIFT = 0.4  # how far above its row a scheduled date sits (rows are 1 apart)
 # Tick spacings, closest first; the timeline takes the first that needs at most MAX_TICKS ticks.
 TICK_STEPS = [
@@ -92,15 +87,15 @@ def _empty(title: str, message: str) -> go.Figure:
 
 def _hover(row: dict[str, Any], lang: str) -> str:
     when = format_range(row["date"], as_date(row["end"]), lang, row["precision"])
-    kind = word(TIMELINE_KINDS, row["kind"], lang)
-    sources = f"{t('sources', lang)}: {row['sources']}"
+    kind = t(f"date_kind.{row['kind']}", lang)
+    sources = f"{t('field.sources', lang)}: {row['sources']}"
     return f"<b>{esc(row['label'])}</b><br>{esc(when)} ({esc(kind)})<br>{esc(sources)}"
 
 
 def _points(rows: list[dict[str, Any]], kind: str, lang: str, marker: dict[str, Any]) -> go.Scatter:
     mine = [r for r in rows if r["kind"] == kind]
     return go.Scatter(
-        name=word(NAMES, kind, lang),
+        name=t(TRACE_NAMES[kind], lang),
         legendgroup=kind,
         mode="markers",
         x=[r["date"] for r in mine],
@@ -133,7 +128,7 @@ def _ranges(rows: list[dict[str, Any]], lang: str) -> go.Scatter:
         ids += [r["id"], r["id"], None]
         hover += [_hover(r, lang)] * 2 + [None]
     return go.Scatter(
-        name=word(NAMES, "announced", lang),
+        name=t("chart.announced", lang),
         legendgroup="announced",
         mode="lines",
         x=x,
@@ -156,7 +151,7 @@ def _moves(rows: list[dict[str, Any]], lang: str) -> go.Scatter:
             x += [r["date"], actual["date"], None]
             y += [_y(r), _y(actual), None]
     return go.Scatter(
-        name=word(NAMES, "moved", lang),
+        name=t("chart.moved", lang),
         legendgroup="scheduled",  # hidden and shown together with the scheduled points
         showlegend=False,
         mode="lines",
@@ -192,16 +187,14 @@ def _tick_days(first: dt.date, last: dt.date, unit: str, n: int) -> Iterator[dt.
 def _tick_labels(days: list[dt.date], unit: str, lang: str) -> list[str]:
     """``22 Dec`` (``Dec`` for months), with the year on the first tick and wherever it changes, so
     every tick reads without the hover; on every tick once a month name could come round again."""
-    months = MONTHS["es" if lang == "es" else "en"]
     every_year = len(days) > 1 and (days[-1] - days[0]).days >= 365
     labels = []
     for i, day in enumerate(days):
-        month = months[day.month - 1][:3]
-        text = month if unit == "month" else f"{day.day} {month}"
-        new_year = i == 0 or days[i - 1].year != day.year
-        labels.append(
-            str(day.year) if unit == "year" else text + (f" {day.year}" if new_year or every_year else "")
-        )
+        year = every_year or i == 0 or days[i - 1].year != day.year
+        if unit == "year":
+            labels.append(str(day.year))
+        else:
+            labels.append(short_month(day, lang, year) if unit == "month" else month_day(day, lang, year))
     return labels
 
 
@@ -219,7 +212,7 @@ def _ticks(first: dt.date, last: dt.date, lang: str) -> tuple[list[dt.date], lis
 
 def _layout(lang: str, title: str, height: int) -> dict[str, Any]:
     # separators: numbers on the axes and in plotly's own hover text use the language's marks.
-    return {**LAYOUT, "title": {"text": esc(title)}, "height": height, "separators": SEPARATORS[lang]}
+    return {**LAYOUT, "title": {"text": esc(title)}, "height": height, "separators": separators(lang)}
 
 
 def _timeline_axes(fig: go.Figure, rows: list[dict[str, Any]], lanes: list[str], lang: str) -> None:
@@ -228,7 +221,7 @@ def _timeline_axes(fig: go.Figure, rows: list[dict[str, Any]], lanes: list[str],
     last = max(as_date(r["end"]) or r["date"] for r in rows) + dt.timedelta(days=4)
     tickvals, ticktext = _ticks(first, last, lang)
     fig.update_xaxes(
-        title_text=esc(t("date", lang)), range=[first, last], tickvals=tickvals, ticktext=ticktext
+        title_text=esc(t("field.date", lang)), range=[first, last], tickvals=tickvals, ticktext=ticktext
     )
     fig.update_yaxes(
         tickvals=list(range(len(lanes))),
@@ -242,7 +235,7 @@ def _timeline_axes(fig: go.Figure, rows: list[dict[str, Any]], lanes: list[str],
 def timeline_figure(frame: pd.DataFrame, lang: str, empty_message: str | None = None) -> go.Figure:
     """Milestones and every reported visit date, one row per place or milestone, earliest on top."""
     if frame.empty:
-        return _empty(t("timeline", lang), empty_message or t("no_match", lang))
+        return _empty(t("page.timeline", lang), empty_message or t("notice.no_match", lang))
     rows: list[dict[str, Any]] = [{str(k): v for k, v in r.items()} for r in frame.to_dict("records")]
     lane = {label: i for i, label in enumerate(dict.fromkeys(_wrap(r["label"]) for r in rows))}
     for r in rows:  # rows are numbered, not categories, so a scheduled date can sit above its row
@@ -252,7 +245,7 @@ def timeline_figure(frame: pd.DataFrame, lang: str, empty_message: str | None = 
     fig.add_trace(_moves(rows, lang))
     for kind in ("scheduled", "actual", "event"):
         fig.add_trace(_points(rows, kind, lang, MARKERS[kind]))
-    fig.update_layout(_layout(lang, t("timeline", lang), max(320, min(420, 80 + 56 * len(lane)))))
+    fig.update_layout(_layout(lang, t("page.timeline", lang), max(320, min(420, 80 + 56 * len(lane)))))
     _timeline_axes(fig, rows, list(lane), lang)
     return fig
 
@@ -275,9 +268,9 @@ def topics_figure(
     counts: pd.DataFrame, lang: str, topic_order: list[str], empty_message: str | None = None
 ) -> go.Figure:
     """Stacked bars of cited claims per stop, one trace per topic; customdata is ``[stop_id, topic_id]``."""
-    title = t("topics_per_stop", lang)
+    title = t("page.topics", lang)
     if counts.empty:
-        return _empty(title, empty_message or t("no_match", lang))
+        return _empty(title, empty_message or t("notice.no_match", lang))
     fig = go.Figure()
     for topic_id in _ordered(counts["topic_id"], topic_order):
         part = counts[counts["topic_id"] == topic_id]
@@ -297,11 +290,11 @@ def topics_figure(
             )
         )
     fig.update_layout(_layout(lang, title, 400), barmode="stack")
-    fig.update_layout(legend_title_text=esc(t("topics", lang)))
+    fig.update_layout(legend_title_text=esc(t("field.topics", lang)))
     fig.update_xaxes(
-        title_text=esc(t("stop", lang)),
+        title_text=esc(t("field.stop", lang)),
         categoryorder="array",
         categoryarray=[esc(s) for s in dict.fromkeys(counts["stop"])],
     )
-    fig.update_yaxes(title_text=esc(t("claims_count", lang)), rangemode="tozero")
+    fig.update_yaxes(title_text=esc(t("chart.claims_count", lang)), rangemode="tozero")
     return fig

@@ -26,9 +26,11 @@ import folium
 from branca.element import Element, Figure, MacroElement
 from jinja2 import Template
 
+from dashboard.private_api import ST_FOLIUM_GLOBAL
 from dashboard.tourfile.model import Tour
 from dashboard.views.derive import Stop, legs, route_places, stops
-from dashboard.views.i18n import format_range, t
+from dashboard.views.formats import date_variants, format_range, person, stop_title
+from dashboard.views.i18n import t
 from dashboard.views.style import COLORS
 
 TILE_URL = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
@@ -118,30 +120,19 @@ def _first_quote(stop: Stop, lang: str, languages: dict[str, str]) -> tuple[str,
 
 
 def _date_text(stop: Stop, lang: str) -> str:
-    if not stop.visit:
-        return ""
-    parts = []
-    for d in stop.visit.dates:
-        when = format_range(d.start, d.end, lang, d.precision)
-        parts.append(f"{when} ({t(d.kind, lang)}; {', '.join(d.sources)})")
-    return "; ".join(parts)
+    return date_variants(stop.visit.ranked_dates(), lang) if stop.visit else ""
 
 
-POPUP_ROWS = ("dates", "venue", "met", "topics", "sources")  # row labels, sent once per map
+POPUP_ROWS = ("dates", "venue", "met", "topics", "sources")  # field.* labels, sent once per map
 ROLE_CODES = {"origin": "o", "visit": "v", "discussed": "d"}  # one letter per stop in the payload
 
 
 def _met(stop: Stop, lang: str) -> str:
-    people = stop.visit.counterparts if stop.visit else []
-    return ", ".join(
-        (p.name or (p.office.get(lang) if p.office else ""))
-        + (f" ({p.office.get(lang)})" if p.name and p.office else "")
-        for p in people
-    )
+    return ", ".join(person(p, lang) for p in (stop.visit.counterparts if stop.visit else []))
 
 
 def _title_suffix(stop: Stop, lang: str) -> str:
-    role = "" if stop.place.role == "visit" else f" ({t(stop.place.role, lang).split(' (')[0]})"
+    role = "" if stop.place.role == "visit" else f" ({t(f'role.{stop.place.role}', lang)})"
     if not stop.visit:
         return role
     best = stop.visit.best_date()
@@ -175,7 +166,7 @@ def point(stop: Stop, labels: Labels) -> list[Any]:
         ", ".join(labels.topics.get(x, x) for x in stop.topics),
         ", ".join(stop.sources),
     ]
-    title = (f"{stop.order}. " if stop.order else "") + stop.place.name
+    title = stop_title(stop.order, stop.place.name)
     rows = [[i, esc(v)] for i, v in enumerate(values) if v]
     fields: list[Any] = [esc(title), esc(_title_suffix(stop, lang)), rows, "", ""]
     quote = _first_quote(stop, lang, labels.languages)
@@ -237,14 +228,13 @@ def _pairs(tour: Tour, lang: str) -> list[dict[str, Any]]:
     pairs = {tuple(sorted((p.id, p.paired_with))) for p in places.values() if p.paired_with in places}
     return [
         {"a": [places[a].latitude, places[a].longitude], "b": [places[b].latitude, places[b].longitude],
-         "tip": esc(f"{places[a].name} – {places[b].name}: {t('border_pair', lang)}")}
+         "tip": esc(f"{places[a].name} – {places[b].name}: {t('legend.border_pair', lang)}")}
         for a, b in sorted(pairs)
     ]  # fmt: skip
 
 
 def _legend_label(kind: str, lang: str, many: bool) -> str:
-    label = t(kind, lang)
-    return label.split(" (")[0] if many and kind == "visit" else label  # no numbers on a long tour
+    return t("legend.visit_unnumbered" if many and kind == "visit" else f"legend.{kind}", lang)
 
 
 def payload(
@@ -265,8 +255,8 @@ def payload(
         **_legs(tour, index, many),
         "pairs": pair_rows,
         "legend": legend,
-        "legendTitle": esc(t("legend", lang)),
-        "labels": [esc(t(key, lang)) for key in POPUP_ROWS],
+        "legendTitle": esc(t("legend.title", lang)),
+        "labels": [esc(t(f"field.{key}", lang)) for key in POPUP_ROWS],
         "colors": COLORS,
         "many": many,
         "bounds": bounds(tour),
@@ -319,6 +309,7 @@ class TourLayer(_RawMacroElement):
         # The layer adds the tiles itself, once the view is fitted: the first tiles asked
         # for are then those of the final zoom, not a world view that is thrown away.
         self.tiles_json = script_json({"url": TILE_URL, "attribution": TILE_ATTRIBUTION} if tiles else None)
+        self.st_folium_global = script_json(ST_FOLIUM_GLOBAL)
 
 
 class TourState(_RawMacroElement):

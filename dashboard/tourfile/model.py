@@ -187,13 +187,14 @@ class Visit(Record):
     summary: Text | None = None
     sources: SourceIds
 
+    def ranked_dates(self) -> list[DateVariant]:
+        """Every account of the date, best first: actual before scheduled or announced, a day before
+        a month, a single day before a range (the order every view lists them in)."""
+        return sorted(self.dates, key=lambda d: (d.kind != "actual", d.precision != "day", d.end is not None))
+
     def best_date(self) -> DateVariant:
-        """The most precise actual date, else the first one given."""
-        ranked = sorted(
-            self.dates,
-            key=lambda d: (d.kind != "actual", d.precision != "day", d.end is not None),
-        )
-        return ranked[0]
+        """The most precise actual date, else the first one given (what the map and figures use)."""
+        return self.ranked_dates()[0]
 
 
 class Event(Record):

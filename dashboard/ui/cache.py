@@ -50,7 +50,7 @@ def itinerary(loaded: LoadedTour, state: ViewState) -> Any:
 
 @st.cache_data(max_entries=16, show_spinner=False)
 def _key_figures(tour_key: str, _tour: Tour) -> dict[str, Any]:
-    return tables.key_figures(_tour, ViewState())
+    return tables.key_figures(_tour)
 
 
 def key_figures(tour: Tour) -> dict[str, Any]:

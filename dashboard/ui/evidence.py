@@ -10,10 +10,10 @@ import streamlit as st
 
 from dashboard.tourfile.model import Discrepancy, Tour
 from dashboard.ui import runtime, widgets
-from dashboard.views import citations, markup
-from dashboard.views import tables as frames
+from dashboard.views import citations, markup, tables
 from dashboard.views.filters import ViewState, filter_claims
-from dashboard.views.i18n import format_number, t
+from dashboard.views.formats import format_number
+from dashboard.views.i18n import t
 
 
 def _filtered_note(key: str, shown: int, total: int, lang: str) -> None:
@@ -23,38 +23,40 @@ def _filtered_note(key: str, shown: int, total: int, lang: str) -> None:
 
 def render_sources(tour: Tour, lang: str, cited: list[str] | None) -> None:
     """The articles: all of them, or (``cited``) only those the page above cites."""
-    st.subheader(t("articles", lang))
+    st.subheader(t("section.articles", lang))
     frame = citations.articles_frame(tour, lang, cited)
-    _filtered_note("articles_filtered", len(frame), len(tour.sources), lang)
+    _filtered_note("notice.articles_filtered", len(frame), len(tour.sources), lang)
     st.dataframe(frame, hide_index=True, width="stretch")
 
 
 def render_discrepancies(tour: Tour, shown: list[Discrepancy], lang: str) -> None:
     """Each disagreement with its versions side by side, each version with its sources."""
-    st.subheader(t("discrepancies", lang))
-    _filtered_note("discrepancies_filtered", len(shown), len(tour.discrepancies), lang)
+    st.subheader(t("section.discrepancies", lang))
+    _filtered_note("notice.discrepancies_filtered", len(shown), len(tour.discrepancies), lang)
     if not shown:
-        widgets.empty_notice(bool(tour.discrepancies), "no_discrepancies", lang, "no_discrepancy_match")
+        widgets.empty_notice(
+            bool(tour.discrepancies), "notice.no_discrepancies", lang, "notice.no_discrepancy_match"
+        )
     wanted = {d.id for d in shown}
-    for row in (r for r in frames.discrepancy_rows(tour, lang) if r["id"] in wanted):
+    for row in (r for r in tables.discrepancy_rows(tour, lang) if r["id"] in wanted):
         with st.container(border=True):
             st.markdown(f"**{markup.md(row['subject'])}**")
             columns = st.columns(len(row["variants"]))
             for column, variant in zip(columns, row["variants"], strict=True):
                 column.markdown(markup.md(variant["value"]))
-                column.caption(f"{t('sources', lang)}: {markup.md(', '.join(variant['sources']))}")
+                column.caption(f"{t('field.sources', lang)}: {markup.md(', '.join(variant['sources']))}")
             if row.get("note"):
                 st.caption(markup.md(row["note"]))
 
 
 def render_page(tour: Tour, state: ViewState) -> None:
     lang = state.lang
-    st.header(t("evidence", lang))
+    st.header(t("page.evidence", lang))
     shown, claims = citations.discrepancies_shown(tour, state), filter_claims(tour, state)
     cited = list(dict.fromkeys(citations.discrepancy_sources(shown) + citations.claim_sources(claims)))
     widgets.render_sources_key(tour, cited, lang)
     render_discrepancies(tour, shown, lang)
-    st.subheader(t("claims", lang))
+    st.subheader(t("section.claims", lang))
     widgets.render_claims(tour, claims, lang, key="evidence_claims")
     render_sources(tour, lang, cited if state.is_filtered else None)
 

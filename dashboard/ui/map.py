@@ -23,24 +23,19 @@ from dashboard.render.maps import (
 from dashboard.tourfile.model import Person, Tour, Visit
 from dashboard.ui import cache, runtime, widgets
 from dashboard.ui.state import VIEW_KEY, LoadedTour, set_view
-from dashboard.views import citations, markup
-from dashboard.views import tables as frames
+from dashboard.views import citations, markup, tables
 from dashboard.views.filters import ViewState, filter_claims
-from dashboard.views.i18n import format_number, format_range, t
+from dashboard.views.formats import cited, date_variants, format_number, person, stop_title
+from dashboard.views.i18n import t
+
+FIGURES = ("visits", "countries", "days", "km", "counterparts")
 
 
 def render_figures(tour: Tour, lang: str) -> None:
     figures = cache.key_figures(tour)
     cols = st.columns(5)
-    labels = [
-        ("visits", "visits"),
-        ("countries", "countries"),
-        ("days", "days"),
-        ("km", "km"),
-        ("counterparts", "counterparts"),
-    ]
-    for col, (key, label) in zip(cols, labels, strict=True):
-        widgets.key_figure(col, label, figures.get(key), lang)
+    for col, key in zip(cols, FIGURES, strict=True):
+        widgets.key_figure(col, key, figures.get(key), lang)
 
 
 def _clicked_place(tour: Tour, clicked: dict[str, float] | None) -> str | None:
@@ -104,29 +99,22 @@ def render_map(loaded: LoadedTour, state: ViewState) -> None:
         returned_objects=["last_object_clicked", "last_object_clicked_count"],
         on_change=functools.partial(_on_map_change, key, loaded.tour),
     )
-    st.caption(t("click_hint", state.lang))
+    st.caption(t("notice.click_hint", state.lang))
 
 
 def _people(people: list[Person], lang: str) -> str:
-    return "; ".join(
-        (p.name or "") + (f" ({p.office.get(lang)})" if p.office else "") + f" [{', '.join(p.sources)}]"
-        for p in people
-    )
+    return "; ".join(cited(person(p, lang), p.sources) for p in people)
 
 
 def _visit_rows(visit: Visit, lang: str) -> list[tuple[str, str]]:
-    dates = [
-        f"{format_range(d.start, d.end, lang, d.precision)} — {t(d.kind, lang)} [{', '.join(d.sources)}]"
-        for d in visit.dates
-    ]
-    durations = [f"{d.text.get(lang)} [{', '.join(d.sources)}]" for d in visit.duration]
+    durations = [cited(d.text.get(lang), d.sources) for d in visit.duration]
     return [
-        (t("dates", lang), "; ".join(dates)),
-        (t("venue", lang), visit.venue.get(lang) if visit.venue else t("unknown", lang)),
-        (t("met", lang), _people(visit.counterparts, lang)),
-        (t("others_met", lang), _people(visit.others_met, lang)),
-        (t("delegation", lang), _people(visit.delegation, lang)),
-        (t("duration", lang), "; ".join(durations)),
+        (t("field.dates", lang), date_variants(visit.ranked_dates(), lang)),
+        (t("field.venue", lang), visit.venue.get(lang) if visit.venue else t("word.unknown", lang)),
+        (t("field.met", lang), _people(visit.counterparts, lang)),
+        (t("field.others_met", lang), _people(visit.others_met, lang)),
+        (t("field.delegation", lang), _people(visit.delegation, lang)),
+        (t("field.duration", lang), "; ".join(durations)),
     ]
 
 
@@ -134,7 +122,7 @@ def _visit_sources(visit: Visit) -> list[str]:
     """Every source id the stop's details table shows, in the order it shows them."""
     people = (*visit.counterparts, *visit.others_met, *visit.delegation)
     groups = [
-        *(d.sources for d in visit.dates),
+        *(d.sources for d in visit.ranked_dates()),
         *(p.sources for p in people),
         *(d.sources for d in visit.duration),
     ]
@@ -148,8 +136,8 @@ def render_stop(loaded: LoadedTour, state: ViewState) -> None:
     stop = next((s for s in cache.cached_stops(loaded) if s.place.id == state.stop), None)
     if stop is None:
         return
-    title = (f"{stop.order}. " if stop.order else "") + stop.place.name
-    st.subheader(f"{t('selected', lang)}: {markup.md(title)}")
+    title = stop_title(stop.order, stop.place.name)
+    st.subheader(f"{t('section.selected', lang)}: {markup.md(title)}")
     claims = filter_claims(tour, state)
     cited = (_visit_sources(stop.visit) if stop.visit else []) + citations.claim_sources(claims)
     widgets.render_sources_key(tour, cited, lang)
@@ -157,7 +145,7 @@ def render_stop(loaded: LoadedTour, state: ViewState) -> None:
         st.markdown(markup.md(stop.place.description.get(lang)))
     if stop.visit:
         rows = [(k, v) for k, v in _visit_rows(stop.visit, lang) if v]
-        table = pd.DataFrame(rows, columns=[t("detail", lang), t("value", lang)])
+        table = pd.DataFrame(rows, columns=[t("field.detail", lang), t("field.value", lang)])
         st.markdown(markup.md_table(table))
     widgets.render_claims(tour, claims, lang)
 
@@ -183,9 +171,9 @@ def render_itinerary(loaded: LoadedTour, state: ViewState) -> None:
     10,000 rows sent on every rerun cost the browser seconds and a reader nothing.
     """
     lang = state.lang
-    st.subheader(t("itinerary", lang))
+    st.subheader(t("section.itinerary", lang))
     itinerary = cache.itinerary(loaded, state)
-    cited = citations.split_ids(itinerary[frames.header("sources", lang)].head(widgets.LONG_LIST))
+    cited = citations.split_ids(itinerary[tables.header("sources", lang)].head(widgets.LONG_LIST))
     if len(itinerary) <= widgets.MARKDOWN_ROWS:
         st.markdown(markup.md_table(itinerary))
         widgets.render_sources_key(loaded.tour, cited, lang)
@@ -194,9 +182,9 @@ def render_itinerary(loaded: LoadedTour, state: ViewState) -> None:
     st.dataframe(shown, hide_index=True, width="stretch", key="itinerary")  # the grid scrolls
     if len(itinerary) > len(shown):
         total = format_number(len(itinerary), lang)
-        st.caption(t("rows_shown", lang, shown=format_number(len(shown), lang), total=total))
+        st.caption(t("notice.rows_shown", lang, shown=format_number(len(shown), lang), total=total))
     st.download_button(
-        t("download_itinerary", lang),
+        t("download.itinerary", lang),
         lambda: exports.table_csv(list(itinerary.columns), itinerary.values.tolist()),
         file_name=f"{loaded.tour.id}-stops.csv",
         mime="text/csv",

@@ -12,6 +12,7 @@ import sys
 
 import streamlit as st
 
+from dashboard.private_api import serve_from_memory
 from dashboard.ui.state import VIEW_KEY, LoadedTour
 from dashboard.views.filters import ViewState
 
@@ -27,7 +28,7 @@ def served(text: str, mimetype: str, name: str) -> str:
 
     if not runtime.exists():  # bare mode (no server): inline it instead
         return "data:" + mimetype + ";base64," + base64.b64encode(text.encode()).decode()
-    url = runtime.get_instance().media_file_mgr.add(text.encode(), mimetype, f"tour-dashboard-{name}")
+    url = serve_from_memory(runtime.get_instance(), text.encode(), mimetype, f"tour-dashboard-{name}")
     return "../.." + url if url.startswith("/") else url
 
 

@@ -20,11 +20,10 @@ from dashboard.ui import cache, widgets
 from dashboard.ui.state import UPLOAD_KEY, VIEW_KEY, LoadedTour, load_upload
 from dashboard.views import markup
 from dashboard.views.filters import ViewState
-from dashboard.views.i18n import format_number, t
+from dashboard.views.formats import date_input_format, endonym, format_number
+from dashboard.views.i18n import LANGS, t
 
-LANG_NAMES = {"en": "English", "es": "Español"}
 ALL = ""  # the "all stops" option (None would show as an empty selectbox)
-DATE_FORMAT = {"en": "YYYY-MM-DD", "es": "DD/MM/YYYY"}
 
 
 def _view() -> ViewState:
@@ -60,9 +59,9 @@ def date_span(loaded: LoadedTour) -> tuple[dt.date, dt.date] | None:
 
 def render_language(state: ViewState) -> None:
     st.segmented_control(
-        t("language", state.lang),
-        options=list(LANG_NAMES),
-        format_func=LANG_NAMES.__getitem__,
+        t("filter.language", state.lang),
+        options=list(LANGS),
+        format_func=endonym,
         key="w_lang",
         on_change=lambda: _update(lang=st.session_state.get("w_lang") or "en"),
     )
@@ -71,48 +70,49 @@ def render_language(state: ViewState) -> None:
 def render_filters(loaded: LoadedTour, state: ViewState) -> None:
     tour, lang = loaded.tour, state.lang
     span = date_span(loaded)
-    st.subheader(t("filters", lang))
+    st.subheader(t("filter.title", lang))
     labels, total = stop_options(loaded, state)
     st.selectbox(
-        t("stop", lang),
+        t("filter.stop", lang),
         options=[ALL, *labels],
-        format_func=lambda pid: labels.get(pid, t("all_stops", lang)),
+        format_func=lambda pid: labels.get(pid, t("filter.all_stops", lang)),
         key="w_stop",
         on_change=lambda: _update(stop=st.session_state.get("w_stop") or None),
     )
     if total > widgets.LONG_LIST:
         shown, count = format_number(widgets.LONG_LIST, lang), format_number(total, lang)
-        st.caption(t("stops_listed", lang, shown=shown, total=count))
+        st.caption(t("filter.stops_listed", lang, shown=shown, total=count))
     countries = sorted({p.country for p in tour.places})
     st.multiselect(
-        t("country", lang),
+        t("filter.country", lang),
         countries,
-        placeholder=t("choose", lang),
+        placeholder=t("filter.choose", lang),
         key="w_country",
         on_change=lambda: _update(countries=tuple(st.session_state.w_country)),
     )
     topic_labels = {tp.id: tp.label.get(lang) for tp in tour.topics}
     st.multiselect(
-        t("topic", lang),
+        t("filter.topic", lang),
         list(topic_labels),
         format_func=topic_labels.__getitem__,
-        placeholder=t("choose", lang),
+        placeholder=t("filter.choose", lang),
         key="w_topic",
         on_change=lambda: _update(topics=tuple(st.session_state.w_topic)),
     )
     if span:
         st.date_input(
-            t("date_range", lang),
+            t("filter.dates", lang),
             min_value=span[0],
             max_value=span[1],
-            format=DATE_FORMAT[lang],
+            format=date_input_format(lang),
             key="w_dates",
             on_change=_on_dates,
         )
     st.button(
-        t("reset", lang), on_click=lambda: _update(stop=None, countries=(), topics=(), start=None, end=None)
+        t("filter.reset", lang),
+        on_click=lambda: _update(stop=None, countries=(), topics=(), start=None, end=None),
     )
-    st.caption(t("share_hint", lang))
+    st.caption(t("filter.share_hint", lang))
 
 
 def stop_options(loaded: LoadedTour, state: ViewState) -> tuple[dict[str, str], int]:
@@ -136,10 +136,10 @@ def stop_options(loaded: LoadedTour, state: ViewState) -> tuple[dict[str, str], 
 def render_downloads(loaded: LoadedTour, lang: str) -> None:
     tour, stem = loaded.tour, loaded.tour.id
     rows: list[tuple[str, Callable[[], str], str, str]] = [
-        ("download_html", lambda: exports.map_html(tour, lang), f"{stem}-map.html", "text/html"),
-        ("download_geojson", lambda: exports.geojson_text(tour), f"{stem}.geojson", "application/geo+json"),
-        ("download_proposals", lambda: exports.proposals_csv(tour), f"{stem}-proposals.csv", "text/csv"),
-        ("download_claims", lambda: exports.claims_csv(tour), f"{stem}-claims.csv", "text/csv"),
+        ("download.html", lambda: exports.map_html(tour, lang), f"{stem}-map.html", "text/html"),
+        ("download.geojson", lambda: exports.geojson_text(tour), f"{stem}.geojson", "application/geo+json"),
+        ("download.proposals", lambda: exports.proposals_csv(tour), f"{stem}-proposals.csv", "text/csv"),
+        ("download.claims", lambda: exports.claims_csv(tour), f"{stem}-claims.csv", "text/csv"),
     ]
     for label, make, name, mime in rows:
         # The file is made when clicked, not on every run; on_click="ignore" keeps the view as it is.
@@ -149,10 +149,10 @@ def render_downloads(loaded: LoadedTour, lang: str) -> None:
 
 
 def render_upload(loaded: LoadedTour, lang: str) -> None:
-    with st.expander(t("upload", lang), expanded=False):
+    with st.expander(t("upload.title", lang), expanded=False):
         mib = MAX_BYTES // (1024 * 1024)
         upload = st.file_uploader(
-            t("upload_help", lang) + f" (≤ {mib} MB)",
+            t("upload.help", lang) + f" (≤ {mib} MB)",
             type=["yaml", "yml", "json"],
             max_upload_size=mib,
             key="w_upload",
@@ -162,8 +162,8 @@ def render_upload(loaded: LoadedTour, lang: str) -> None:
         else:
             _forget_upload()
         if st.session_state.get(UPLOAD_KEY) is not None:
-            st.button(t("back_to_default", lang), on_click=lambda: st.session_state.pop(UPLOAD_KEY, None))
-        st.caption(f"{t('using_tour', lang)}: {markup.md(loaded.label)}")
+            st.button(t("upload.back", lang), on_click=lambda: st.session_state.pop(UPLOAD_KEY, None))
+        st.caption(f"{t('upload.using', lang)}: {markup.md(loaded.label)}")
 
 
 def _accept_upload(name: str, data: bytes, lang: str) -> None:

@@ -81,7 +81,7 @@ def load_configured() -> LoadedTour:
 
 def load_upload(name: str, data: bytes, lang: str = "en") -> LoadedTour:
     digest = hashlib.sha256(data).hexdigest()
-    with st.spinner(t("loading_upload", lang)):
+    with st.spinner(t("notice.loading_upload", lang)):
         tour, report = _load_upload(digest, name, data)
     return LoadedTour(tour, f"upload:{digest}", name, report)
 

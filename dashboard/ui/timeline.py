@@ -6,8 +6,7 @@ import streamlit as st
 
 from dashboard.render import charts
 from dashboard.ui import runtime, widgets
-from dashboard.views import citations
-from dashboard.views import tables as frames
+from dashboard.views import citations, tables
 from dashboard.views.i18n import t
 
 PLOTLY_CONFIG = {"displaylogo": False, "responsive": True}
@@ -16,12 +15,12 @@ PLOTLY_CONFIG = {"displaylogo": False, "responsive": True}
 def render() -> None:
     loaded, state = runtime.page_context()
     lang = state.lang
-    st.header(t("timeline", lang))
-    frame = frames.timeline_frame(loaded.tour, state)
+    st.header(t("page.timeline", lang))
+    frame = tables.timeline_frame(loaded.tour, state)
     has_dates = bool(loaded.tour.visits or loaded.tour.events)
-    empty = None if has_dates else t("no_dates", lang)  # else the chart blames the filters
+    empty = None if has_dates else t("notice.no_dates", lang)  # else the chart blames the filters
     widgets.render_sources_key(loaded.tour, citations.split_ids(frame["sources"]), lang)
     figure = charts.timeline_figure(frame, lang, empty_message=empty)
     st.plotly_chart(figure, config=PLOTLY_CONFIG, key="timeline_chart")
-    with st.expander(t("table_alternative", lang)):
-        st.dataframe(frames.timeline_table(frame, lang), hide_index=True, width="stretch")
+    with st.expander(t("section.table_alternative", lang)):
+        st.dataframe(tables.timeline_table(frame, lang), hide_index=True, width="stretch")

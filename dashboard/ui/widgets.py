@@ -9,7 +9,8 @@ import streamlit as st
 
 from dashboard.tourfile.model import Claim, Tour
 from dashboard.views import citations, tables
-from dashboard.views.i18n import format_number, t
+from dashboard.views.formats import format_number
+from dashboard.views.i18n import t
 from dashboard.views.markup import md, md_table
 
 MARKDOWN_ROWS = 40  # up to this many rows a table is plain Markdown; longer ones scroll in the grid
@@ -19,7 +20,7 @@ LONG_LIST = 500
 ROW_HEIGHT = 84  # px: four lines of grid text, enough for most claims and quotes
 
 
-def empty_notice(tour_has_any: bool, none_key: str, lang: str, filtered_key: str = "no_match") -> None:
+def empty_notice(tour_has_any: bool, none_key: str, lang: str, filtered_key: str = "notice.no_match") -> None:
     """Why a table is empty: the filters leave nothing (``filtered_key``), or the tour file has
     nothing of the kind (``none_key``): blaming the filters then would send readers looking for one."""
     st.info(t(filtered_key if tour_has_any else none_key, lang))
@@ -29,10 +30,10 @@ def claim_columns(lang: str) -> dict[str, Any]:
     """Grid columns of a claims table: room for the claim and the quote, help on the headers, no id."""
 
     def column(key: str, width: int) -> Any:
-        return st.column_config.TextColumn(width=width, help=t(f"{key}_help", lang))
+        return st.column_config.TextColumn(width=width, help=t(f"help.{key}", lang))
 
     return {
-        tables.header("text", lang): column("claim", 340),
+        tables.header("claim", lang): column("claim", 340),
         tables.header("quote", lang): column("quote", 260),
         tables.header("speaker", lang): column("speaker", 130),
         tables.header("sources", lang): column("sources", 130),
@@ -43,7 +44,7 @@ def claim_columns(lang: str) -> dict[str, Any]:
 def render_claims(tour: Tour, claims: list[Claim], lang: str, key: str = "claims") -> None:
     """Claims and quotes as a table (plain text cells: nothing in them is rendered as markup)."""
     if not claims:
-        empty_notice(bool(tour.claims), "no_claims", lang)
+        empty_notice(bool(tour.claims), "notice.no_claims", lang)
         return
     frame = tables.claims_frame(tour, claims, lang)
     if len(frame) <= MARKDOWN_ROWS:  # a plain table: no grid code to fetch before it shows
@@ -65,7 +66,7 @@ def render_sources_key(tour: Tour, ids: Iterable[str], lang: str) -> None:
     rows = citations.source_key(tour, ids, lang)
     if not rows:
         return
-    with st.expander(t("sources_key", lang, count=format_number(len(rows), lang))):
+    with st.expander(t("section.sources_key", lang, count=format_number(len(rows), lang))):
         st.markdown("\n".join(f"- **{md(sid)}**: {md(line)}" for sid, line in rows))
 
 
@@ -73,4 +74,4 @@ def key_figure(column: Any, key: str, value: float | None, lang: str) -> None:
     """One key figure: a short label (a fifth of the page wide), its meaning in the help, the number
     written as a reader of ``lang`` expects (``6.802`` in Spanish)."""
     shown = "—" if value is None else format_number(value, lang)
-    column.metric(t(key, lang), shown, help=t(f"{key}_help", lang))
+    column.metric(t(f"figure.{key}", lang), shown, help=t(f"figure.{key}.help", lang))

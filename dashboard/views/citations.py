@@ -13,10 +13,10 @@ from typing import NamedTuple
 
 import pandas as pd
 
-from dashboard.tourfile.model import Claim, Discrepancy, Source, Tour
+from dashboard.tourfile.model import Claim, Discrepancy, Tour
 from dashboard.views.filters import ViewState, filter_claims, filter_proposals, in_dates, visible_places
-from dashboard.views.i18n import format_date, t
-from dashboard.views.tables import LANGUAGE_NAMES, header, sources_frame, word
+from dashboard.views.formats import source_citation
+from dashboard.views.tables import header, sources_frame
 
 
 def claim_sources(claims: Iterable[Claim]) -> list[str]:
@@ -36,26 +36,10 @@ def split_ids(cells: Iterable[object]) -> list[str]:
     )
 
 
-def source_line(source: Source, lang: str) -> str:
-    """``Title · Outlet · First published by … · English · 22 December 2025 · Translation of …``:
-    what the article is, in a few words (what it does not say about itself is left out)."""
-    parts = [source.title or t("untitled", lang)]
-    if source.outlet:
-        parts.append(source.outlet)
-    if source.original_outlet:
-        parts.append(f"{header('original_outlet', lang)} {source.original_outlet}")
-    parts.append(word(LANGUAGE_NAMES, source.language, lang))
-    if source.published:
-        parts.append(format_date(source.published, lang))
-    if source.translation_of:
-        parts.append(f"{header('translation_of', lang)} {source.translation_of}")
-    return " · ".join(parts)
-
-
 def source_key(tour: Tour, ids: Iterable[str], lang: str) -> list[tuple[str, str]]:
     """(id, description) of each cited article, in the tour's order of sources (s000, s001, ...)."""
     wanted = set(ids)
-    return [(s.id, source_line(s, lang)) for s in tour.sources if s.id in wanted]
+    return [(s.id, source_citation(s, lang)) for s in tour.sources if s.id in wanted]
 
 
 class Shown(NamedTuple):

@@ -13,8 +13,7 @@ from dataclasses import dataclass, field, replace
 
 from dashboard.tourfile.model import Claim, Proposal, StatusChange, Tour
 from dashboard.views.derive import claims_by_place
-
-LANGS = ("en", "es")
+from dashboard.views.i18n import LANGS
 
 
 @dataclass(frozen=True)

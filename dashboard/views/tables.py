@@ -25,12 +25,9 @@ from typing import Any, NamedTuple
 
 import pandas as pd
 
-from dashboard.tourfile.countries import label as country_label
 from dashboard.tourfile.model import (
     STATUSES,
     Claim,
-    DateVariant,
-    Person,
     Place,
     Proposal,
     StatusChange,
@@ -39,57 +36,18 @@ from dashboard.tourfile.model import (
 )
 from dashboard.views.derive import Stop, counterparts_met, current_status, legs, stops, tour_days
 from dashboard.views.filters import ViewState, filter_claims, filter_history, filter_proposals, visible_places
-from dashboard.views.i18n import format_date, format_range, t
+from dashboard.views.formats import (
+    country_label,
+    date_variants,
+    format_date,
+    format_range,
+    ids,
+    language_name,
+    person,
+    stop_title,
+)
+from dashboard.views.i18n import t
 from dashboard.views.style import STATUS_STYLE
-
-Words = dict[str, dict[str, str]]
-
-# Headers and words the i18n table does not have; i18n.STRINGS is owned elsewhere.
-HEADERS: Words = {
-    "id": {"en": "id", "es": "id"},
-    "order": {"en": "Order", "es": "Orden"},
-    "place": {"en": "Place", "es": "Lugar"},
-    # i18n's "venue" is also "Lugar" in Spanish: a table needs two different headers.
-    "venue": {"en": "Venue", "es": "Recinto"},
-    "role": {"en": "Role", "es": "Papel"},
-    "kind": {"en": "Kind", "es": "Tipo"},
-    "text": {"en": "Claim", "es": "Afirmación"},
-    "title": {"en": "Title", "es": "Título"},
-    "outlet": {"en": "Outlet", "es": "Medio"},
-    "original_outlet": {"en": "First published by", "es": "Publicado originalmente por"},
-    "published": {"en": "Published", "es": "Publicado"},
-    "translation_of": {"en": "Translation of", "es": "Traducción de"},
-    "file": {"en": "File", "es": "Archivo"},
-    "counterparts": {"en": "Counterparts", "es": "Interlocutores"},
-    "count": {"en": "Cited claims", "es": "Afirmaciones citadas"},
-}
-ROLES: Words = {
-    "origin": {"en": "Origin", "es": "Origen"},
-    "visit": {"en": "Visit", "es": "Visita"},
-    "discussed": {"en": "Discussed, not visited", "es": "Tratado, no visitado"},
-}
-CLAIM_KINDS: Words = {
-    "statement": {"en": "Statement", "es": "Declaración"},
-    "report": {"en": "Report", "es": "Información"},
-    "agreement": {"en": "Agreement", "es": "Acuerdo"},
-    "criticism": {"en": "Criticism", "es": "Crítica"},
-    "context": {"en": "Context", "es": "Contexto"},
-}
-STATUS_WORDS: Words = {
-    "proposed": {"en": "proposed", "es": "propuesta"},
-    "discussed": {"en": "discussed", "es": "tratada"},
-    "agreed": {"en": "agreed", "es": "acordada"},
-    "confirmed": {"en": "confirmed", "es": "confirmada"},
-    "under-study": {"en": "under study", "es": "en estudio"},
-    "rejected": {"en": "rejected", "es": "rechazada"},
-}
-TIMELINE_KINDS: Words = {
-    "event": {"en": "milestone", "es": "hito"},
-    "actual": {"en": "took place", "es": "realizada"},
-    "scheduled": {"en": "scheduled", "es": "prevista"},
-    "announced": {"en": "announced", "es": "anunciada"},
-}
-LANGUAGE_NAMES: Words = {"en": {"en": "English", "es": "inglés"}, "es": {"en": "Spanish", "es": "español"}}
 
 # Stop id of the bucket for claims tied to no place; ids cannot start with "_", so it never clashes.
 TOUR_WIDE = "_tour-wide"
@@ -98,57 +56,33 @@ TIMELINE_COLUMNS = ["id", "date", "end", "kind", "label", "precision", "sources"
 COUNT_COLUMNS = ["stop_id", "stop", "topic_id", "topic", "count"]
 
 
-def word(words: Words, key: str, lang: str) -> str:
-    """``words[key]`` in ``lang``, English when that translation is missing."""
-    entry = words[key]
-    return entry.get(lang) or entry["en"]
-
-
 def header(key: str, lang: str) -> str:
-    """A table's column header: this module's own words first, then the interface's."""
-    return word(HEADERS, key, lang) if key in HEADERS else t(key, lang)
+    """A table's column header: the field's one word (``field.venue``), in ``lang``."""
+    return t(f"field.{key}", lang)
 
 
 def _table(rows: Iterable[Sequence[object]], keys: list[str], lang: str) -> pd.DataFrame:
     return pd.DataFrame(list(rows), columns=[header(k, lang) for k in keys])
 
 
-def _ids(ids: Iterable[str]) -> str:
-    return ", ".join(ids)
-
-
 def _topic_labels(tour: Tour, lang: str) -> dict[str, str]:
     return {topic.id: topic.label.get(lang) for topic in tour.topics}
-
-
-def _person(person: Person, lang: str) -> str:
-    office = person.office.get(lang) if person.office else None
-    if person.name and office:
-        return f"{person.name} ({office})"
-    return person.name or office or ""
-
-
-def _variant(variant: DateVariant, lang: str) -> str:
-    when = format_range(variant.start, variant.end, lang, variant.precision)
-    return f"{when} ({t(variant.kind, lang)}; {_ids(variant.sources)})"
 
 
 def _visit_cells(visit: Visit | None, lang: str) -> list[str]:
     """Dates, venue and counterparts of a visit; blanks for places not visited."""
     if visit is None:
         return ["", "", ""]
-    # Same ranking as Visit.best_date, so the date the map uses comes first.
-    ranked = sorted(visit.dates, key=lambda d: (d.kind != "actual", d.precision != "day", d.end is not None))
     return [
-        "; ".join(_variant(d, lang) for d in ranked),
+        date_variants(visit.ranked_dates(), lang),
         visit.venue.get(lang) if visit.venue else "",
-        "; ".join(_person(p, lang) for p in visit.counterparts),
+        "; ".join(person(p, lang) for p in visit.counterparts),
     ]
 
 
 def stop_label(stop: Stop) -> str:
     """``1. Buenos Aires`` for a visit, the bare name for other places."""
-    return f"{stop.order}. {stop.place.name}" if stop.order else stop.place.name
+    return stop_title(stop.order, stop.place.name)
 
 
 def stops_frame(
@@ -167,10 +101,10 @@ def stops_frame(
             str(stop.order) if stop.order else "",  # blank, not 0: places not visited have no order
             stop.place.name,
             stop.place.country,
-            word(ROLES, stop.place.role, lang),
+            t(f"role.{stop.place.role}", lang),
             *_visit_cells(stop.visit, lang),
             ", ".join(labels.get(topic, topic) for topic in stop.topics),
-            _ids(stop.sources),
+            ids(stop.sources),
         ]
         for stop in (stops(tour) if every is None else every)
         if stop.place.id in visible
@@ -193,7 +127,7 @@ class TimelineRow(NamedTuple):
 def visit_label(visit: Visit, place: Place) -> str:
     """``1. Buenos Aires — Javier Milei``: order, place and the named counterparts."""
     names = ", ".join(p.name for p in visit.counterparts if p.name)
-    return f"{visit.order}. {place.name}" + (f" — {names}" if names else "")
+    return stop_title(visit.order, place.name) + (f" — {names}" if names else "")
 
 
 def _in_range(day: dt.date, state: ViewState) -> bool:
@@ -204,7 +138,7 @@ def timeline_frame(tour: Tour, state: ViewState) -> pd.DataFrame:
     """Every event and every reported date of every visible visit, by date (the timeline's data)."""
     lang = state.lang
     rows = [
-        TimelineRow(e.id, e.date, None, "event", e.label.get(lang), "day", _ids(e.sources), None)
+        TimelineRow(e.id, e.date, None, "event", e.label.get(lang), "day", ids(e.sources), None)
         for e in tour.events
         if _in_range(e.date, state)  # milestones are not tied to a place: only dates hide them
     ]
@@ -214,7 +148,7 @@ def timeline_frame(tour: Tour, state: ViewState) -> pd.DataFrame:
             label = visit_label(visit, places[visit.place])
             rows += [
                 TimelineRow(
-                    visit.place, d.start, d.end, d.kind, label, d.precision, _ids(d.sources), visit.place
+                    visit.place, d.start, d.end, d.kind, label, d.precision, ids(d.sources), visit.place
                 )
                 for d in visit.dates
             ]
@@ -235,7 +169,7 @@ def timeline_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
         [
             r["id"],
             format_range(r["date"], as_date(r["end"]), lang, r["precision"]),
-            word(TIMELINE_KINDS, r["kind"], lang),
+            t(f"date_kind.{r['kind']}", lang),
             r["label"],
             r["sources"],
         ]
@@ -263,7 +197,7 @@ def topic_counts(tour: Tour, state: ViewState) -> pd.DataFrame:
         if not wanted or topic in wanted
     )
     stop_rank = {s.place.id: (i, stop_label(s)) for i, s in enumerate(stops(tour))}
-    stop_rank[TOUR_WIDE] = (len(stop_rank), t("general", state.lang))
+    stop_rank[TOUR_WIDE] = (len(stop_rank), t("chart.tour_wide", state.lang))
     topic_rank = {topic.id: (i, topic.label.get(state.lang)) for i, topic in enumerate(tour.topics)}
     keys = sorted(counts, key=lambda k: (stop_rank.get(k[0], (-1, k[0]))[0], topic_rank.get(k[1], (-1,))[0]))
     rows = [
@@ -284,11 +218,11 @@ def topic_table(counts: pd.DataFrame, lang: str) -> pd.DataFrame:
         return pd.DataFrame()
     wide = counts.pivot_table(index="stop", columns="topic", values="count", aggfunc="sum", sort=False)
     wide = wide.fillna(0).astype(int)
-    wide.index.name, wide.columns.name = t("stop", lang), t("topic", lang)
+    wide.index.name, wide.columns.name = header("stop", lang), header("topic", lang)
     return wide
 
 
-CLAIM_KEYS = ["text", "quote", "speaker", "sources", "place", "kind", "topics", "id"]
+CLAIM_KEYS = ["claim", "quote", "speaker", "sources", "place", "kind", "topics", "id"]
 
 
 def claims_frame(tour: Tour, claims: Sequence[Claim], lang: str) -> pd.DataFrame:
@@ -300,9 +234,9 @@ def claims_frame(tour: Tour, claims: Sequence[Claim], lang: str) -> pd.DataFrame
             c.text.get(lang),
             c.quote or "",  # verbatim in its source's language: never translated
             c.speaker or "",
-            _ids(c.sources),
+            ids(c.sources),
             names.get(c.place, c.place) if c.place else "",
-            word(CLAIM_KINDS, c.kind, lang),
+            t(f"claim_kind.{c.kind}", lang),
             ", ".join(labels.get(topic, topic) for topic in c.topics),
             c.id,
         ]
@@ -313,12 +247,12 @@ def claims_frame(tour: Tour, claims: Sequence[Claim], lang: str) -> pd.DataFrame
 
 def status_text(status: str, lang: str) -> str:
     """``✖ rejected``: the symbol keeps the status readable without colour."""
-    return f"{STATUS_STYLE[status][1]} {word(STATUS_WORDS, status, lang)}"
+    return f"{STATUS_STYLE[status][1]} {t(f'status.{status}', lang)}"
 
 
 def status_legend(lang: str) -> list[tuple[str, str, str]]:
     """(symbol, word, colour) for every status, in the order a proposal moves through them."""
-    return [(STATUS_STYLE[s][1], word(STATUS_WORDS, s, lang), STATUS_STYLE[s][0]) for s in STATUSES]
+    return [(STATUS_STYLE[s][1], t(f"status.{s}", lang), STATUS_STYLE[s][0]) for s in STATUSES]
 
 
 def _country_order(tour: Tour, found: set[str]) -> list[str]:
@@ -341,7 +275,7 @@ def proposal_grid(tour: Tour, state: ViewState) -> pd.DataFrame:
         [status_text(rows[c].status, state.lang) if c in rows else "" for c in countries]
         for _, rows in latest
     ]
-    index = pd.Index([title for title, _ in latest], name=t("proposal", state.lang))
+    index = pd.Index([title for title, _ in latest], name=header("proposal", state.lang))
     # "Peru (PE)" / "Perú (PE)": a name reads at a glance, the code stays for the URL's ?country=.
     return pd.DataFrame(cells, index=index, columns=[country_label(c, state.lang) for c in countries])
 
@@ -357,7 +291,7 @@ def history_frame(
             status_text(row.status, lang),
             format_date(row.date, lang),  # "not stated" when the sources give no date
             names.get(row.visit, row.visit) if row.visit else "",
-            _ids(row.sources),
+            ids(row.sources),
             row.note.get(lang) if row.note else "",
         ]
         for row in (proposal.history if rows is None else rows)
@@ -367,14 +301,14 @@ def history_frame(
 
 def sources_frame(tour: Tour, lang: str) -> pd.DataFrame:
     """Every article with what it does and does not say about itself ("not stated" when absent)."""
-    unknown = t("unknown", lang)
+    unknown = t("word.unknown", lang)
     rows = [
         [
             s.id,
             s.title or unknown,
             s.outlet or unknown,
             s.original_outlet or "",  # empty: not a republication, rather than unknown
-            word(LANGUAGE_NAMES, s.language, lang),
+            language_name(s.language, lang),
             format_date(s.published, lang),
             s.translation_of or "",
             s.file or "",
@@ -410,14 +344,12 @@ def discrepancy_rows(tour: Tour, lang: str) -> list[dict[str, Any]]:
     ]
 
 
-def key_figures(tour: Tour, state: ViewState) -> dict[str, int | float | None]:
+def key_figures(tour: Tour) -> dict[str, int | float | None]:
     """Headline numbers of the whole tour.
 
     Deliberately not filtered: "23 days on the road" must not shrink to 1 when a stop is
-    selected. ``state`` is taken so every view builder has the same call shape. ``km`` is
-    None when no leg has coordinates at both ends (unknown, not zero).
+    selected. ``km`` is None when no leg has coordinates at both ends (unknown, not zero).
     """
-    del state  # unused on purpose, see above
     places = {p.id: p for p in tour.places}
     route = legs(tour)
     return {

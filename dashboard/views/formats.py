@@ -1,0 +1,161 @@
+"""One formatter per concept, shared by every view and export: dates, ranges, numbers, places, people,
+stop titles, date rows and source citations, in the reader's language.
+
+Dates, numbers, country names and language names come from CLDR (through babel), so they read
+as readers of each language expect ("22–23 de diciembre de 2025", "6.802"); ISO code lists come
+from pycountry. Outputs are plain text: escaping for HTML, Markdown or CSV happens where the
+text is placed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from collections.abc import Iterable
+
+from babel import Locale
+from babel.dates import format_date as _babel_date
+from babel.numbers import format_decimal
+
+from dashboard.tourfile.countries import is_assigned
+from dashboard.tourfile.model import DateVariant, Person, Source
+from dashboard.views.i18n import LOCALES, t
+
+
+@functools.cache
+def _locale(lang: str) -> Locale:
+    return Locale.parse(LOCALES.get(lang, LOCALES["en"]))
+
+
+def format_date(day: dt.date | None, lang: str, precision: str = "day") -> str:
+    """``16 December 2025`` / ``16 de diciembre de 2025``; ``December 2025`` for a month; "not stated"
+    for no date."""
+    if day is None:
+        return t("word.unknown", lang)
+    if precision == "month":
+        return _pattern(_locale(lang).datetime_skeletons["yMMMM"], day, lang)
+    return _babel_date(day, "long", locale=_locale(lang))
+
+
+def _pattern(pattern: object, day: dt.date, lang: str) -> str:
+    return _babel_date(day, str(getattr(pattern, "pattern", pattern)), locale=_locale(lang))
+
+
+def _long_months(pattern: object) -> str:
+    """A CLDR pattern with abbreviated months (``MMM``) written in full (``MMMM``)."""
+    return re.sub(r"(?<!M)MMM(?!M)", "MMMM", str(getattr(pattern, "pattern", pattern)))
+
+
+def format_range(start: dt.date, end: dt.date | None, lang: str, precision: str = "day") -> str:
+    """``22–23 December 2025``, ``22 December 2025 – 3 January 2026`` (CLDR's interval patterns).
+
+    A month-precision date, or a range of one day, is written as a single date.
+    """
+    if end is None or end == start or precision == "month":
+        return format_date(start, lang, precision)
+    formats = _locale(lang).interval_formats
+    skeleton = formats.get("yMMMMd") or formats["yMMMd"]  # en_GB and fr only have abbreviated months
+    field = "y" if start.year != end.year else "M" if start.month != end.month else "d"
+    first, second = skeleton[field]
+    return _pattern(_long_months(first), start, lang) + _pattern(_long_months(second), end, lang)
+
+
+def format_number(value: float, lang: str, decimals: int = 0) -> str:
+    """``6,802`` in English, ``6.802`` in Spanish, ``6 802`` in French."""
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+    return str(format_decimal(round(value, decimals), format=pattern, locale=_locale(lang)))
+
+
+def separators(lang: str) -> str:
+    """The decimal mark, then the thousands separator, as plotly's ``layout.separators`` takes them."""
+    symbols = _locale(lang).number_symbols.get("latn", {})
+    return str(symbols.get("decimal", ".")) + str(symbols.get("group", ","))
+
+
+def month_day(day: dt.date, lang: str, year: bool = False) -> str:
+    """A short axis label: ``22 Dec`` (``22 Dec 2025`` with ``year``)."""
+    return _pattern(_locale(lang).datetime_skeletons["yMMMd" if year else "MMMd"], day, lang)
+
+
+def short_month(day: dt.date, lang: str, year: bool = False) -> str:
+    """``Dec`` (``Dec 2025`` with ``year``), as a month tick reads."""
+    return _pattern(_locale(lang).datetime_skeletons["yMMM" if year else "MMM"], day, lang)
+
+
+def date_input_format(lang: str) -> str:
+    """The order Streamlit's date picker writes dates in, from the locale's short date (``dd/MM/y``)."""
+    first = str(_locale(lang).date_formats["short"].pattern).lstrip("'")[:1].lower()
+    return {"y": "YYYY/MM/DD", "m": "MM/DD/YYYY"}.get(first, "DD/MM/YYYY")
+
+
+def country_name(code: str, lang: str) -> str:
+    """The country's name in ``lang`` (CLDR); the code itself for a code ISO has not assigned."""
+    return str(_locale(lang).territories.get(code, code)) if is_assigned(code) else code
+
+
+def country_label(code: str, lang: str) -> str:
+    """``Perú (PE)``: the name with its code, or the bare code when there is no name."""
+    name = country_name(code, lang)
+    return code if name == code else f"{name} ({code})"
+
+
+def language_name(code: str, lang: str) -> str:
+    """``Spanish`` / ``español`` for ``es`` (CLDR); the code itself when CLDR has none."""
+    return str(_locale(lang).languages.get(code, code))
+
+
+def endonym(code: str) -> str:
+    """A language's name in itself, as a language switcher lists it: ``English``, ``Español``."""
+    name = language_name(code, code)
+    return name[:1].upper() + name[1:]
+
+
+def ids(source_ids: Iterable[str]) -> str:
+    """Source ids as a list a reader scans: ``s1, s2``."""
+    return ", ".join(source_ids)
+
+
+def cited(text: str, source_ids: Iterable[str]) -> str:
+    """``text [s1, s2]``: a statement with the ids of the sources that say so."""
+    return f"{text} [{ids(source_ids)}]"
+
+
+def date_variant(variant: DateVariant, lang: str) -> str:
+    """One account of a date: ``22 December 2025 (scheduled) [s000-en, s001-es]``."""
+    when = format_range(variant.start, variant.end, lang, variant.precision)
+    return cited(f"{when} ({t(f'date_kind.{variant.kind}', lang)})", variant.sources)
+
+
+def date_variants(variants: Iterable[DateVariant], lang: str) -> str:
+    """Every account of a visit's date, best first (the order of :meth:`Visit.ranked_dates`)."""
+    return "; ".join(date_variant(v, lang) for v in variants)
+
+
+def person(who: Person, lang: str) -> str:
+    """``José Jerí (President of Peru)``; the name or the office alone when only one is known."""
+    office = who.office.get(lang) if who.office else None
+    if who.name and office:
+        return f"{who.name} ({office})"
+    return who.name or office or ""
+
+
+def stop_title(order: int | None, name: str) -> str:
+    """``1. Buenos Aires`` for a visit, the bare name for other places."""
+    return f"{order}. {name}" if order else name
+
+
+def source_citation(source: Source, lang: str) -> str:
+    """``Title · Outlet · First published by … · English · 22 December 2025 · Translation of …``:
+    what the article is, in a few words (what it does not say about itself is left out)."""
+    parts = [source.title or t("word.untitled", lang)]
+    if source.outlet:
+        parts.append(source.outlet)
+    if source.original_outlet:
+        parts.append(f"{t('field.original_outlet', lang)} {source.original_outlet}")
+    parts.append(language_name(source.language, lang))
+    if source.published:
+        parts.append(format_date(source.published, lang))
+    if source.translation_of:
+        parts.append(f"{t('field.translation_of', lang)} {source.translation_of}")
+    return " · ".join(parts)
