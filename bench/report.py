@@ -10,6 +10,9 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
+# Measurements made while designing, which the code's comments cite: kept with every report.
+DESIGN = Path(__file__).resolve().parent / "design_measurements.md"
+
 
 def machine() -> str:
     cpu = next(
@@ -275,6 +278,8 @@ which share the baseline.
 ## Targets not met, and why
 
 {_reasons(results)}
+
+{DESIGN.read_text(encoding="utf-8").strip()}
 """
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import copy
+import os
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
+from hypothesis import settings
 from streamlit.testing.v1 import AppTest
 
 from dashboard.tourfile.load import DEFAULT_TOUR, load_tour
@@ -15,6 +17,31 @@ from dashboard.tourfile.model import Tour
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT.parent / "shared" / "seeds"
+needs_seeds = pytest.mark.skipif(
+    not SEEDS.is_dir(),
+    reason=f"the seed articles are not beside this clone ({SEEDS}); they are not ours to copy into the "
+    "repository, and CI has them",
+)
+
+# Hypothesis profiles: "ci" (the default, what CI and the README's command run) keeps the full example
+# counts; "quick" runs a tenth of them while developing; "thorough" five times as many.
+# Choose one with HYPOTHESIS_PROFILE=quick. Tests size their runs with `examples(n)`.
+SCALE = {"ci": 1.0, "quick": 0.1, "thorough": 5.0}
+for _name in SCALE:
+    settings.register_profile(_name, print_blob=True)
+PROFILE = os.environ.get("HYPOTHESIS_PROFILE", "ci")
+settings.load_profile(PROFILE)
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """The longest tests first (marked ``slow``): run in parallel (``-n``), they then start at once
+    instead of leaving one worker busy alone at the end."""
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
+
+
+def examples(count: int) -> int:
+    """``count`` examples, scaled by the Hypothesis profile in use (at least 10)."""
+    return max(10, round(count * SCALE.get(PROFILE, 1.0)))
 
 MINI_YAML = """\
 id: mini
@@ -96,3 +123,36 @@ def first_screen(at: AppTest) -> AppTest:
     browser to draw the map, so the second run is made here.
     """
     return at.run().run()
+
+
+class FakeClock:
+    """Time for the geocoder's politeness: geopy's RateLimiter and the retry pause wait on it.
+
+    A wait moves the clock on at once instead of sleeping, so a test of one request a second
+    takes no seconds; the local Nominatim server stamps arrivals with the same clock, so the
+    spacing a test asserts is the spacing the geocoder chose. Socket timeouts stay real.
+    """
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+        self.waits: list[float] = []
+
+    def __call__(self) -> float:
+        return self.now
+
+    def sleep(self, seconds: float) -> None:
+        self.waits.append(seconds)
+        self.now += max(0.0, seconds)
+
+
+@pytest.fixture
+def fake_clock(monkeypatch: pytest.MonkeyPatch) -> FakeClock:
+    from geopy.extra.rate_limiter import RateLimiter
+
+    from dashboard.geo import geocode
+
+    clock = FakeClock()
+    monkeypatch.setattr(RateLimiter, "_clock", lambda self: clock())
+    monkeypatch.setattr(RateLimiter, "_sleep", lambda self, seconds: clock.sleep(seconds))
+    monkeypatch.setattr(geocode, "pause", clock.sleep)
+    return clock

@@ -2,8 +2,9 @@
 
 It binds 127.0.0.1 on an ephemeral port, serves ``GET /search?q=...&format=json&limit=1``
 from a background thread, records every request (path, query parameters, User-Agent,
-arrival time on ``time.monotonic()``) and answers from behaviour the test configures:
-a queue of responses for a query, a global queue, or (by default) an empty result list.
+arrival time on the server's clock: ``time.monotonic()`` or a test's fake clock) and answers
+from behaviour the test configures: a queue of responses for a query, a global queue, or (by
+default) an empty result list.
 
 Responses are built with the helpers below: :func:`hit`, :func:`no_result`,
 :func:`rate_limited`, :func:`server_error`, :func:`slow`, :func:`garbage`.
@@ -16,7 +17,7 @@ import socket
 import threading
 import time
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -37,7 +38,7 @@ class Request:
     path: str
     params: dict[str, str]
     user_agent: str | None
-    arrived: float  # time.monotonic() when the request line was read
+    arrived: float  # the server's clock when the request line was read
 
 
 def _result(lat: str, lon: str, display_name: str) -> dict[str, object]:
@@ -108,7 +109,8 @@ class _Behaviour:
 class NominatimServer:
     """Start with :meth:`start` (or use :func:`running`); ``domain`` is what GeocodeOptions needs."""
 
-    def __init__(self) -> None:
+    def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
+        self.clock = clock  # when requests arrive: real time, or a test's fake clock
         self._lock = threading.Lock()
         self._requests: list[Request] = []
         self._behaviour = _Behaviour()
@@ -187,7 +189,7 @@ class NominatimServer:
                 super().finish()
 
             def do_GET(self) -> None:
-                arrived = time.monotonic()
+                arrived = server.clock()
                 parts = urlsplit(self.path)
                 params = {k: v[-1] for k, v in parse_qs(parts.query, keep_blank_values=True).items()}
                 server._record(Request(parts.path, params, self.headers.get("User-Agent"), arrived))
@@ -240,8 +242,8 @@ class NominatimServer:
 
 
 @contextmanager
-def running() -> Iterator[NominatimServer]:
-    server = NominatimServer().start()
+def running(clock: Callable[[], float] = time.monotonic) -> Iterator[NominatimServer]:
+    server = NominatimServer(clock).start()
     try:
         yield server
     finally:

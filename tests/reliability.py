@@ -3,16 +3,20 @@
 Tests call :func:`record` with a section, a key and a JSON-serialisable value; the
 figures accumulate in ``test-results/reliability.json`` (merged with what earlier
 tests of the run wrote, each write atomic). ``python -m tests.reliability`` turns
-that file into ``docs/reliability.md``. Not safe under pytest-xdist (two workers may
-race on the read-merge-write); the suite does not use it.
+that file into ``docs/reliability.md``. Safe under pytest-xdist: each read-merge-write
+holds an exclusive lock on a file beside the results, so two workers never lose each
+other's figures.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import fcntl
 import json
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -41,8 +45,25 @@ def load(path: Path = RESULTS) -> dict[str, dict[str, Any]]:
     return data if isinstance(data, dict) else {}
 
 
+@contextmanager
+def _locked(path: Path) -> Iterator[None]:
+    """An exclusive lock on ``path``'s lock file for as long as the block runs (POSIX ``flock``)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path.with_suffix(".lock"), "a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
 def record(section: str, key: str, value: Any, path: Path = RESULTS) -> None:
     """Set ``section``/``key`` to ``value`` in the results file, keeping everything else."""
+    with _locked(path):
+        _merge(section, key, value, path)
+
+
+def _merge(section: str, key: str, value: Any, path: Path) -> None:
     data = load(path)
     entries = data.get(section)
     if not isinstance(entries, dict):

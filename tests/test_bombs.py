@@ -1,8 +1,8 @@
 """YAML and JSON bombs are refused fast, with a clear message and bounded memory.
 
-Each bomb is refused twice: once timed (wall clock, recorded for docs/reliability.md
-and asserted only generously), once under ``tracemalloc`` to assert the refusal's own
-memory peak (the bomb itself is built before measuring).
+Each bomb is refused twice: once timed (wall clock, recorded for docs/reliability.md,
+never asserted: a hang is caught by the test's timeout), once under ``tracemalloc`` to
+assert the refusal's own memory peak (the bomb itself is built before measuring).
 """
 
 from __future__ import annotations
@@ -26,7 +26,6 @@ from tests import reliability
 MIB = 1024 * 1024
 HUNDRED_MB = 100 * MIB
 PEAK_LIMIT = 50 * MIB  # far below the inputs' own size: nothing is copied or expanded
-TIME_LIMIT = 5.0  # generous: measured figures go to docs/reliability.md
 
 LAUGHS = 'lol0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]\n' + "".join(
     f"lol{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 10)}]\n" for i in range(1, 10)
@@ -59,7 +58,7 @@ def _measure(bomb: Bomb, traced: bool) -> tuple[TourError, float, int]:
 
 
 def check_refused(name: str, make: Callable[[], Bomb]) -> None:
-    """Refuse ``make()``'s bomb timed and then traced; assert the message, time and memory; record."""
+    """Refuse ``make()``'s bomb timed and then traced; assert the message and memory; record the time."""
     bomb = make()
     error, seconds, _ = _measure(bomb, traced=False)
     assert str(error).startswith(f"{bomb.file}: 1 problem:\n"), str(error)
@@ -77,7 +76,6 @@ def check_refused(name: str, make: Callable[[], Bomb]) -> None:
             "peak_mib": round(peak / MIB, 2),
         },
     )
-    assert seconds < TIME_LIMIT, f"{name}: refused in {seconds:.2f} s"
     assert peak < PEAK_LIMIT, f"{name}: peak {peak / MIB:.1f} MiB while refusing"
 
 

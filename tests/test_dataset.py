@@ -8,7 +8,7 @@ import pytest
 
 from dashboard.tourfile.model import Tour
 from dashboard.tourfile.validate import check_references
-from tests.conftest import SEEDS
+from tests.conftest import SEEDS, needs_seeds
 
 
 def _seed_text(tour: Tour, source_id: str) -> str:
@@ -21,6 +21,7 @@ def test_every_reference_resolves(kast: Tour):
     assert check_references(kast) == []
 
 
+@needs_seeds
 def test_every_source_is_a_seed_article(kast: Tour):
     files = sorted(s.file or "" for s in kast.sources)
     assert files == sorted(p.name for p in SEEDS.glob("*.txt"))
@@ -47,6 +48,7 @@ def test_every_place_is_geocoded_near_the_city(kast: Tour):
         assert abs((place.latitude or 0) - lat) < 0.2 and abs((place.longitude or 0) - lon) < 0.2, pid
 
 
+@needs_seeds
 def test_quotes_are_verbatim_in_their_source(kast: Tour):
     quoted = [c for c in kast.claims if c.quote]
     assert len(quoted) >= 10

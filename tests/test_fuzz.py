@@ -42,7 +42,7 @@ from dashboard.tourfile.errors import Problem, TourError
 from dashboard.tourfile.load import MAX_DEPTH, load_text, load_tour
 from dashboard.tourfile.model import Tour
 from tests import reliability
-from tests.conftest import MINI_YAML
+from tests.conftest import MINI_YAML, examples
 
 # MINI_YAML with one of every optional record filled in, so that every field of the
 # format is present somewhere for the mutations to reach.
@@ -622,10 +622,11 @@ def test_the_rich_base_tour_is_valid() -> None:
     assert tour.visits[0].duration[0].minutes == 60
 
 
-STRUCTURED_EXAMPLES = 700
+STRUCTURED_EXAMPLES = examples(700)
 
 
 @pytest.mark.timeout(300)
+@pytest.mark.slow
 def test_structured_mutations_end_in_a_tour_or_a_tour_error(tmp_path: Path) -> None:
     with tally("structured mutations (YAML and JSON)", STRUCTURED_EXAMPLES) as outcomes:
         kinds: Counter[str] = Counter()
@@ -801,7 +802,7 @@ def text_tricks(draw: st.DrawFn) -> Case:
     return Case(trick, fmt, source[:at] + draw(odd_text) + source[at + cut :], ANYTHING)
 
 
-TRICK_EXAMPLES = 350
+TRICK_EXAMPLES = examples(350)
 
 
 @pytest.mark.timeout(300)
@@ -835,7 +836,7 @@ soup = st.lists(st.sampled_from(TOKENS), max_size=60).map("".join)
 garbage_text = st.one_of(st.text(max_size=200), soup, st.text(st.characters(codec="utf-8"), max_size=50))
 
 
-GARBAGE_EXAMPLES = 400
+GARBAGE_EXAMPLES = examples(400)
 
 
 @pytest.mark.timeout(300)

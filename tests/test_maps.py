@@ -8,7 +8,7 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 
-from dashboard.render.maps import build_map, payload, script_json, standalone_html
+from dashboard.render.maps import INLINE, build_map, payload, script_json, standalone_html
 from dashboard.tourfile.model import Tour
 
 HOSTILE = (
@@ -129,13 +129,13 @@ def test_tiles_are_optional(kast: Tour, tiles: bool):
 def test_map_needs_no_cdn(kast: Tour):
     m = build_map(kast)
     assert [name for name, _ in m.default_js] == ["leaflet"]
-    assert all(url.startswith("data:") for _, url in [*m.default_js, *m.default_css])
+    assert all(url.startswith(INLINE) for _, url in [*m.default_js, *m.default_css])  # inlined on export
     page = m.get_root().render()
     assert not re.search(r"cdn\.|unpkg|jquery|awesome-markers|bootstrap", page, re.I)
 
 
 def test_standalone_html_inlines_leaflet(kast: Tour):
-    page = standalone_html(build_map(kast, inline_placeholders=True))
+    page = standalone_html(build_map(kast))
     soup = BeautifulSoup(page, "html.parser")
     assert not soup.find_all("script", src=True) and not soup.find_all("link", href=True)
     assert any(
@@ -148,7 +148,7 @@ def test_standalone_html_inlines_leaflet(kast: Tour):
 def test_hostile_text_is_escaped_everywhere(mini_tour: Tour):
     places = [p.model_copy(update={"name": HOSTILE}) if p.id == "lima" else p for p in mini_tour.places]
     tour = mini_tour.model_copy(update={"places": places})
-    page = standalone_html(build_map(tour, inline_placeholders=True))
+    page = standalone_html(build_map(tour))
     assert "<img src=x" not in page
     assert "</script><script>alert(3)" not in page
     assert " 49 " not in page and "{{ 7*7 }}" not in page  # never evaluated as a Jinja template

@@ -16,13 +16,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from dashboard import __version__
 from dashboard.geo import gazetteer
 from dashboard.private_api import set_response_body
 from dashboard.tourfile.files import write_atomic
 from dashboard.tourfile.model import Place, Tour
 
 NOMINATIM_ATTRIBUTION = "© OpenStreetMap contributors (ODbL), via Nominatim"
-DEFAULT_USER_AGENT = "tour-dashboard/0.1 (+offline-first diplomatic tour map)"
+DEFAULT_USER_AGENT = f"tour-dashboard/{__version__} (+offline-first diplomatic tour map)"
 MAX_RETRY_WAIT = 30.0  # never sleep longer than this for one Retry-After
 MAX_ANSWER_BYTES = 1024 * 1024  # a one-result search answer is about 1 KB
 
@@ -70,6 +71,12 @@ class GeocodeReport:
         if any(h.by == NOMINATIM_ATTRIBUTION for h in self.added.values()):
             lines.append(f"Geocoding data {NOMINATIM_ATTRIBUTION}")
         return "\n".join(lines)
+
+
+def pause(seconds: float) -> None:
+    """Wait before a retry. The one place the geocoder sleeps, besides geopy's RateLimiter; tests
+    run both on a fake clock (``tests/conftest.py``, ``fake_clock``)."""
+    time.sleep(seconds)
 
 
 def default_cache_path() -> Path:
@@ -134,11 +141,11 @@ class NominatimClient:
             except GeocoderRateLimited as exc:
                 if attempt == self.options.max_retries:
                     raise
-                time.sleep(min(MAX_RETRY_WAIT, max(self.options.min_delay, exc.retry_after or 2.0)))
+                pause(min(MAX_RETRY_WAIT, max(self.options.min_delay, exc.retry_after or 2.0)))
             except GeocoderServiceError:
                 if attempt == self.options.max_retries:
                     raise
-                time.sleep(self.options.min_delay * (attempt + 1))
+                pause(self.options.min_delay * (attempt + 1))
         return None  # pragma: no cover - the loop always returns or raises
 
     def save(self) -> None:

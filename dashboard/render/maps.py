@@ -63,23 +63,18 @@ def leaflet_css() -> str:
     return re.sub(r"url\(images/([\w.-]+\.png)\)", inline, css)
 
 
-def _data_uri(mime: str, text: str) -> str:
-    return f"data:{mime};base64,{base64.b64encode(text.encode()).decode()}"
+def use_offline_assets(m: folium.Map) -> folium.Map:
+    """Point the map at the installed Leaflet instead of folium's CDNs (for this map only).
 
-
-def use_offline_assets(m: folium.Map, inline_placeholders: bool = False) -> folium.Map:
-    """Point the map at the installed Leaflet instead of folium's CDNs (for this map only)."""
-    if inline_placeholders:
-        m.default_js = [("leaflet", INLINE + "leaflet.js")]
-        m.default_css = [("leaflet_css", INLINE + "leaflet.css")]
-    else:
-        m.default_js = [("leaflet", _data_uri("text/javascript", leaflet_js()))]
-        m.default_css = [("leaflet_css", _data_uri("text/css", leaflet_css()))]
+    The links are placeholders that :func:`standalone_html` replaces with the files' contents.
+    """
+    m.default_js = [("leaflet", INLINE + "leaflet.js")]
+    m.default_css = [("leaflet_css", INLINE + "leaflet.css")]
     return m
 
 
 # Possessive quantifiers: the engine keeps no backtracking point per character, which for the
-# 1.6 MB tooltip string of a 10,000-place tour cost 150 MB of memory.
+# tooltip string of a long tour cost many times that string's size in memory.
 _JSON_STRING = re.compile(r'"(?:[^"\\]++|\\.)*+"')
 
 
@@ -269,7 +264,7 @@ class _Raw(Element):
 
     branca's MacroElement wraps its rendered script in ``Element(text)``, which compiles
     the text as a Jinja template: tour text with ``{{ ... }}`` would then be evaluated on
-    the server (template injection), and a 7 MB script takes seconds to tokenize.
+    the server (template injection), and a long tour's script takes seconds to tokenize.
     """
 
     def __init__(self, text: str) -> None:
@@ -360,28 +355,23 @@ def data_script(data_json: str) -> str:
 
 
 def build_map(
-    tour: Tour,
-    lang: str = "en",
-    selected: str | None = None,
-    visible: set[str] | None = None,
-    tiles: bool = True,
-    inline_placeholders: bool = False,
-    data_json: str | None = None,
-    asset_urls: AssetUrls | None = None,
+    tour: Tour, lang: str = "en", tiles: bool = True, asset_urls: AssetUrls | None = None
 ) -> folium.Map:
-    """The route map. ``visible``: place ids matching the filters (others are dimmed).
+    """The route map, with no stop selected and nothing dimmed (see :func:`state_layer`).
 
-    ``data_json``: a payload already serialised by :func:`script_json` (the UI caches it).
     ``asset_urls``: where the browser fetches Leaflet and the payload (see :func:`data_script`)
     instead of receiving them inside the page; the app serves them from the installed packages.
+    Without them, the page links Leaflet by placeholders that :func:`standalone_html` inlines.
     """
     m = folium.Map(tiles=None, control_scale=True, prefer_canvas=len(tour.places) > MANY_STOPS)
-    use_offline_assets(m, inline_placeholders)
-    if asset_urls is not None:
+    if asset_urls is None:
+        use_offline_assets(m)
+        data: dict[str, Any] | str = payload(tour, lang)
+    else:
         m.default_js = [("leaflet", asset_urls.leaflet_js), ("tour_data", asset_urls.data_js)]
         m.default_css = [("leaflet_css", asset_urls.leaflet_css)]
-        data_json = "window.tourData"  # defined by the data script, loaded before the map's
-    TourLayer(data_json or payload(tour, lang, selected, visible), tiles=tiles).add_to(m)
+        data = "window.tourData"  # defined by the data script, loaded before the map's
+    TourLayer(data, tiles=tiles).add_to(m)
     return m
 
 
@@ -391,8 +381,6 @@ def _inline_script(js: str) -> str:
 
 def standalone_html(m: folium.Map) -> str:
     """One self-contained HTML page: Leaflet's JS and CSS inlined, only tiles fetched."""
-    if not any(url.startswith(INLINE) for _, url in m.default_js):
-        use_offline_assets(m, inline_placeholders=True)
     page = m.get_root().render()
     page = page.replace(f'<script src="{INLINE}leaflet.js"></script>', _inline_script(leaflet_js()))
     page = page.replace(

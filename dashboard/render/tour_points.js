@@ -1,5 +1,5 @@
   // A long tour: every stop drawn by one canvas layer in one pass, instead of one Leaflet object
-  // per stop (10,000 of those took most of a second to build and restyle). It plugs into
+  // per stop (thousands of those were slow to build and restyle). It plugs into
   // Leaflet's canvas renderer, which pans, zooms and redraws it like any other path.
   var TourPoints = L.Path.extend({
     options: {interactive: true, bubblingMouseEvents: false},
@@ -53,8 +53,8 @@
   });
 
   // Each style's circle is drawn once, on a small canvas of its own, and stamped at every stop:
-  // a copy of a few pixels each. Filling one path of 10,000 circles instead took about 0.5 s
-  // in a browser without a GPU (Chromium's software rasteriser), on every restyle.
+  // a copy of a few pixels each. Filling one path of thousands of circles instead was several
+  // times slower in a browser without a GPU (Chromium's software rasteriser), on every restyle.
   var stamps = {};
   function stamp(i, sel, dim) {
     var key = roles.charAt(i) + (sel ? "s" : (dim ? "d" : "n"));
@@ -99,7 +99,7 @@
 
   function manyView() {
     // The route has a canvas of its own, under the stops': a restyle redraws the stops only.
-    // (Sharing one, every restyle also stroked the 10,000-leg route again: 0.2 s without a GPU.)
+    // (Sharing one, every restyle also stroked the whole route again.)
     if (data.route.length > 1) {
       var line = data.route.map(function (i) { return [data.lat[i], data.lng[i]]; });
       L.polyline(line, {color: c.leg, weight: 2, opacity: 0.6, interactive: false, renderer: L.canvas({padding: 0.5})})

@@ -22,7 +22,7 @@ from dashboard.tourfile.messages import validation_problems
 from dashboard.tourfile.model import Tour
 from dashboard.tourfile.validate import check_data, check_references
 
-MAX_BYTES = 5 * 1024 * 1024  # a rich tour of 10,000 places is ~3 MiB of YAML
+MAX_BYTES = 5 * 1024 * 1024  # room for a rich tour of 10,000 places (docs/performance.md)
 MAX_DEPTH = 32  # the format nests 6 levels deep; anything far deeper is hostile
 DEFAULT_TOUR = Path(__file__).resolve().parents[2] / "data" / "kast-tour.yaml"
 
@@ -42,8 +42,8 @@ class _StrictLoader(yaml.SafeLoader):
             raise yaml.constructor.ConstructorError(
                 None, None, "YAML aliases (*name) are not allowed in tour files", event.start_mark
             )
-        # Refuse deep nesting as it is read: waiting for a RecursionError ~1,000 levels
-        # down cost over a second, as PyYAML's scanner is quadratic in the depth.
+        # Refuse deep nesting as it is read: waiting for a RecursionError far down took
+        # seconds, as PyYAML's scanner is quadratic in the depth.
         if self._depth > MAX_DEPTH:
             raise _TooDeep()
         self._depth += 1
@@ -88,7 +88,7 @@ def _reject_constant(name: str) -> float:
 def parse_text(text: str, file: str, fmt: str | None = None) -> Any:
     """Parse YAML or JSON text into plain Python data, or raise :class:`TourError`."""
     # Size first, by length: a character is at least one byte, so a huge text is refused
-    # without copying it (encoding 100 MB to count its bytes used to cost 100 MB more).
+    # without copying it (encoding a huge text to count its bytes would double the memory).
     if len(text) > MAX_BYTES or len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
         raise TourError(file, [problem("", f"the file is larger than {MAX_BYTES // (1024 * 1024)} MiB")])
     text = text.removeprefix("\ufeff")  # a byte order mark, as Windows Notepad writes: not content

@@ -20,7 +20,6 @@ from pydantic_core import PydanticCustomError
 
 from dashboard.tourfile import countries
 
-FORMAT_VERSION = 1
 # Named so that dashboard.tourfile.errors can tell which rule a "pattern mismatch" broke.
 ID_PATTERN = r"^[a-z0-9][a-z0-9_-]{0,63}$"
 COUNTRY_PATTERN = r"^[A-Z]{2}$"
@@ -66,7 +65,6 @@ STATUSES: tuple[Status, ...] = (
     "rejected",
 )
 Language = Literal["en", "es"]
-LANGUAGES: tuple[Language, ...] = ("en", "es")
 
 
 class Record(BaseModel):

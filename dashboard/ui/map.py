@@ -56,7 +56,7 @@ def _map_data(tour_key: str, lang: str, _tour: Tour) -> str:
 def _asset_urls(loaded: LoadedTour, lang: str) -> AssetUrls:
     """Leaflet (from xstatic-leaflet) and the map's data, served by Streamlit's media endpoint.
 
-    Sent inside the component's arguments instead, a 10,000-place tour's 2.5 MB kept the
+    Sent inside the component's arguments instead, a long tour's payload kept the
     browser busy for seconds before the map's frame even appeared, on every rerun.
     """
     return AssetUrls(

@@ -35,10 +35,10 @@ def served(text: str, mimetype: str, name: str) -> str:
 def freeze_startup_heap() -> None:
     """Leave what the process has loaded so far out of every later garbage collection.
 
-    Streamlit collects garbage after each script run (``runner.postScriptGC``). Profiled with
-    py-spy, that full pass took 60-90 ms per rerun, nearly all of it rescanning ~145,000
-    objects of imported modules that live as long as the process, and it holds the
-    interpreter lock while the run's messages wait to be sent to the browser. Frozen once,
+    Streamlit collects garbage after each script run (``runner.postScriptGC``). Profiled, that
+    full pass spent nearly all its time rescanning the objects of imported modules, which live as
+    long as the process, and it holds the interpreter lock while the run's messages wait to be
+    sent to the browser (docs/performance.md, "Measurements behind the design"). Frozen once,
     at the first run, those objects are skipped; whatever runs create is still collected.
     """
     # Only in a process `streamlit run` started: AppTest runs the script inside the test process,

@@ -1,9 +1,10 @@
 """Real-browser fixtures: the app served by ``streamlit run``, Debian's chromium driven by Playwright.
 
-One Streamlit server and one browser per session, a fresh context and page per test
-(pytest-playwright's ``page``). Every page answers map-tile requests locally, records
-each request URL and each console error, and leaves a screenshot in
-``test-results/screenshots/<test-name>.png``.
+One Streamlit server, one browser and one browser context per test process, a fresh page
+per test: pages of one context share the HTTP cache, so each test does not load Streamlit's
+front end cold (sessions are per page, so no state is shared). Every page answers map-tile
+requests locally, records each request URL and each console error, and, when its test fails,
+leaves a screenshot in ``test-results/screenshots/<test-name>.png``.
 
 Run with ``pytest -m browser`` (needs ``apt-get install -y chromium``; Playwright's own
 browser download is not used). ``--headed`` and ``--slowmo`` from pytest-playwright work.
@@ -26,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import ConsoleMessage, FrameLocator, Page, Route, expect
+from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, FrameLocator, Page, Route, expect
 
 ROOT = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent
@@ -92,7 +93,23 @@ def browser_context_args(browser_context_args: dict[str, Any]) -> dict[str, Any]
         "viewport": {"width": 1400, "height": 1000},
         "locale": "en-GB",
         "timezone_id": "America/Santiago",
+        "reduced_motion": "reduce",  # no spinner or transition animations: less to paint, steadier clicks
     }
+
+
+@pytest.fixture(scope="session")
+def shared_context(browser: Browser, browser_context_args: dict[str, Any]) -> Iterator[BrowserContext]:
+    context = browser.new_context(**browser_context_args)
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def page(shared_context: BrowserContext) -> Iterator[Page]:
+    """A new page for each test, in the shared context (pytest-playwright's makes a context each)."""
+    fresh = shared_context.new_page()
+    yield fresh
+    fresh.close()
 
 
 # --- the app ---------------------------------------------------------------------------------
@@ -209,12 +226,23 @@ def screenshot(page: Page, name: str) -> Path:
     return path
 
 
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Iterator[Any]:
+    """Keep each phase's report on the test, so that fixtures can tell whether it failed."""
+    report = yield
+    setattr(item, f"report_{report.when}", report)
+    return report
+
+
 @pytest.fixture
 def watch(page: Page, request: pytest.FixtureRequest) -> Iterator[Watch]:
-    """Records the page's requests and console errors; screenshots it when the test ends."""
+    """Records the page's requests and console errors; screenshots the page if the test failed."""
     record = Watch()
     record.attach(page)
     yield record
+    report = getattr(request.node, "report_call", None)
+    if report is None or not report.failed:
+        return  # a full-page screenshot costs as much as a page load: only failures need one
     try:
         screenshot(page, screenshot_name(request.node.name))
     except Exception as exc:  # a crashed page must not hide the test's own result
