@@ -43,6 +43,7 @@ def examples(count: int) -> int:
     """``count`` examples, scaled by the Hypothesis profile in use (at least 10)."""
     return max(10, round(count * SCALE.get(PROFILE, 1.0)))
 
+
 MINI_YAML = """\
 id: mini
 title: {en: Mini tour, es: Gira mini}
