@@ -76,19 +76,19 @@ def _markdown_sources(at: AppTest) -> list[str]:
     return [str(e.value) for kind in kinds for e in getattr(at, kind)]
 
 
-@pytest.mark.parametrize("page", PAGES)
-def test_every_view_renders_hostile_text_as_text(hostile_app: AppTest, page: str):
+@pytest.mark.parametrize("page_name", PAGES)
+def test_every_view_renders_hostile_text_as_text(hostile_app: AppTest, page_name: str):
     at = first_screen(hostile_app)
-    if page != "map":
-        at.switch_page(f"dashboard/ui/pages/{page}.py").run()
+    if page_name != "map":
+        at.switch_page(f"dashboard/ui/pages/{page_name}.py").run()
     assert not at.exception, [e.value for e in at.exception]
     texts = _markdown_sources(at)
-    assert any("pwned" in t for t in texts[1:]) or page != "map", "the payloads should be shown"
+    assert any("pwned" in t for t in texts[1:]) or page_name != "map", "the payloads should be shown"
     for text in texts:
         # Markdown sources: every "<", "[", "`", "{", ":" and "$" of tour text is backslash-escaped.
         assert not re.search(r"(?<!\\)<(script|img|svg|a )", text), text
         assert not re.search(r"(?<!\\)\]\((?:javascript|http)", text), text
-    _record(f"AppTest view '{page}': markdown elements checked", len(texts))
+    _record(f"AppTest view '{page_name}': markdown elements checked", len(texts))
 
 
 # --- links: GFM makes bare URLs and e-mail addresses links even with every mark escaped -------
@@ -187,12 +187,12 @@ def test_md_table_keeps_a_url_with_pipes_in_its_cell():
 URL_PAGES = ["map", "topics", "evidence"]  # the pages whose tables show the HYPERLINK payload
 
 
-@pytest.mark.parametrize("page", URL_PAGES)
-def test_urls_in_tour_text_show_as_text_not_links(hostile_app: AppTest, page: str):
-    hostile_app.query_params["stop"] = "lima"  # the map page's tables show the selected stop
+@pytest.mark.parametrize("page_name", URL_PAGES)
+def test_urls_in_tour_text_show_as_text_not_links(hostile_app: AppTest, page_name: str):
+    hostile_app.query_params["stop"] = "lima"  # the map page_name's tables show the selected stop
     at = first_screen(hostile_app)
-    if page != "map":
-        at.switch_page(f"dashboard/ui/pages/{page}.py").run()
+    if page_name != "map":
+        at.switch_page(f"dashboard/ui/pages/{page_name}.py").run()
     sources = _markdown_sources(at)
     linky = [s for s in sources if "example.invalid" in s]
     assert linky, "the HYPERLINK payload should be shown"

@@ -7,7 +7,8 @@ import tomllib
 
 from tests.conftest import ROOT
 
-TEST_COMMAND = "pip install -e '.[dev]' && python -m pytest"
+INSTALL = "pip install -c requirements-lock.txt -e '.[dev]'"
+TEST_COMMAND = f"{INSTALL} && python -m pytest"
 
 
 def _readme_blocks() -> list[str]:
@@ -20,12 +21,26 @@ def test_readme_opens_with_run_and_test_commands():
     assert TEST_COMMAND in test
 
 
-def test_ci_runs_the_readme_test_command_and_linters():
+def test_ci_runs_the_checks_first_then_the_readme_test_command():
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
-    assert TEST_COMMAND in ci
+    assert INSTALL in ci and "\npython -m pytest\n" in ci
     assert "apt-get install -y" in ci and "chromium" in ci
-    for check in ("ruff check .", "ruff format --check .", "mypy dashboard"):
-        assert check in ci
+    checks = ["ruff check .", "ruff format --check .", "mypy dashboard", "lint-imports", "vulture"]
+    for check in checks:
+        assert f"\n{check}\n" in ci, check
+        assert ci.index(check) < ci.index("\npython -m pytest\n"), f"{check} runs after the tests"
+
+
+def _pins() -> dict[str, str]:
+    lines = (ROOT / "requirements-lock.txt").read_text(encoding="utf-8").splitlines()
+    return dict(ln.split("==", 1) for ln in lines if "==" in ln and not ln.startswith("#"))
+
+
+def test_the_lock_pins_every_dependency_exactly():
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    wanted = [*project["dependencies"], *project["optional-dependencies"]["dev"]]
+    pinned = {name.lower().replace("_", "-") for name in _pins()}
+    assert set(_names(wanted)) <= pinned
 
 
 def _names(requirements: list[str]) -> dict[str, str]:

@@ -18,7 +18,7 @@ from pathlib import Path
 import streamlit as st
 
 from dashboard.geo.geocode import GeocodeReport, geocode_tour
-from dashboard.tourfile.errors import TourError
+from dashboard.tourfile.errors import TourError, problem
 from dashboard.tourfile.load import DEFAULT_TOUR, load_text, load_tour
 from dashboard.tourfile.model import Tour
 from dashboard.views.filters import ViewState, from_query, to_query
@@ -61,8 +61,6 @@ def _load_upload(digest: str, name: str, _data: bytes) -> tuple[Tour, GeocodeRep
     try:
         text = _data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        from dashboard.tourfile.errors import problem
-
         raise TourError(name, [problem("", f"not UTF-8 text (byte {exc.start})")]) from None
     fmt = "json" if name.lower().endswith(".json") else None
     return _with_coordinates(load_text(text, name, fmt))

@@ -48,7 +48,7 @@ class Session:
 
 
 @pytest.fixture(scope="module")
-def server() -> Iterator[Server]:
+def load_server() -> Iterator[Server]:
     with streamlit_server() as running:
         yield running
 
@@ -92,14 +92,14 @@ def _check(session: Session) -> None:
 
 
 @pytest.mark.slow
-def test_ten_sessions_each_see_their_own_view(browser: Browser, server: Server) -> None:
-    before = server.peak_rss_mb()
+def test_ten_sessions_each_see_their_own_view(browser: Browser, load_server: Server) -> None:
+    before = load_server.peak_rss_mb()
     context = browser.new_context(viewport={"width": 1200, "height": 900})
-    sessions = [_open(context, server.base, *spec) for spec in SESSIONS]
+    sessions = [_open(context, load_server.base, *spec) for spec in SESSIONS]
     try:
         for session in sessions:
             _check(session)
-        after = server.peak_rss_mb()
+        after = load_server.peak_rss_mb()
         # One user changes the stop; every other session keeps its own view.
         first = sessions[0].page
         first.get_by_test_id("stSidebar").get_by_role("combobox", name="Stop").click()
@@ -107,7 +107,7 @@ def test_ten_sessions_each_see_their_own_view(browser: Browser, server: Server) 
         first.keyboard.press("Enter")
         expect(first.get_by_role("heading", name="Selected stop: 2. Quito")).to_be_visible()
         # Each other session runs its script again (Streamlit's "r" shortcut): a leak through the
-        # server's state or caches would show in that run. The runs overlap, as real users' do.
+        # load_server's state or caches would show in that run. The runs overlap, as real users' do.
         before_rerun = [len(session.sent) for session in sessions]
         for session in sessions[1:]:
             session.page.locator("body").press("r")
@@ -115,12 +115,12 @@ def test_ten_sessions_each_see_their_own_view(browser: Browser, server: Server) 
             _wait_for(lambda s=session, n=sent: len(s.sent) > n, session.page)  # the rerun was asked for
             _idle(session.page)
             _check(session)
-        peak = server.peak_rss_mb()
+        peak = load_server.peak_rss_mb()
     finally:
         context.close()
     assert peak < MEMORY_BOUND_MB
     _record("sessions served at once", len(sessions))
     _record("sessions with an error", 0)
-    _record("server peak RSS before the sessions (MB)", round(before, 1))
-    _record("server peak RSS with all sessions (MB)", round(peak, 1))
+    _record("load_server peak RSS before the sessions (MB)", round(before, 1))
+    _record("load_server peak RSS with all sessions (MB)", round(peak, 1))
     _record("peak RSS added per session (MB)", round((after - before) / len(sessions), 1))

@@ -32,10 +32,17 @@ from dashboard.tourfile.edit import add_coordinates
 from dashboard.tourfile.load import load_tour
 from dashboard.workflows import geocode_file
 from tests import reliability
-from tests.conftest import FakeClock
-from tests.nominatim_server import NominatimServer, Response, garbage, hit, rate_limited, server_error, slow
+from tests.conftest import ROOT, FakeClock
+from tests.geo.nominatim_server import (
+    NominatimServer,
+    Response,
+    garbage,
+    hit,
+    rate_limited,
+    server_error,
+    slow,
+)
 
-ROOT = Path(__file__).resolve().parent.parent
 TIMEOUT = 0.5  # seconds: socket timeouts are real time, so kept short
 OFFLINE = GeocodeOptions(offline=True)
 
@@ -114,7 +121,7 @@ class TricklingServer(NominatimServer):
 
 
 @pytest.fixture
-def server(fake_clock: FakeClock) -> Iterator[TricklingServer]:
+def trickling(fake_clock: FakeClock) -> Iterator[TricklingServer]:
     running = TricklingServer(fake_clock).start()
     try:
         yield running
@@ -177,28 +184,28 @@ def no_visible_temp_files(folder: Path) -> bool:
 @pytest.mark.filterwarnings("ignore:Latitude normalization:UserWarning")
 @pytest.mark.parametrize("fault", list(FAULTS))
 def test_a_fault_is_reported_not_cached_and_leaves_the_file_unchanged(
-    server: TricklingServer, tmp_path: Path, fault: str
+    trickling: TricklingServer, tmp_path: Path, fault: str
 ) -> None:
     path = tmp_path / "tour.yaml"
     path.write_text(TOUR, encoding="utf-8")
     before = path.read_bytes()
-    cache = seeded_cache(tmp_path / "cache.json", server)
-    server.set_default(FAULTS[fault])
+    cache = seeded_cache(tmp_path / "cache.json", trickling)
+    trickling.set_default(FAULTS[fault])
 
     started = time.monotonic()
-    report = geocode_file(path, options(server, cache))
+    report = geocode_file(path, options(trickling, cache))
     seconds = time.monotonic() - started
 
     text = report.text()
     reported = all(f"could not resolve {pid}: " in text for pid in MISSING)
-    intervals = gaps(server)
+    intervals = gaps(trickling)
     cache_clean = not [k for k in cached_keys(cache) if k.endswith(tuple(f"|{q}" for q in MISSING.values()))]
     intact = path.read_bytes() == before
     reliability.record(
         reliability.GEOCODER,
         fault,
         {
-            "requests": len(server.requests),
+            "requests": len(trickling.requests),
             "min_gap_s": round(min(intervals), 3) if intervals else None,
             "reported": reported,
             "cache_clean": cache_clean,
@@ -214,12 +221,12 @@ def test_a_fault_is_reported_not_cached_and_leaves_the_file_unchanged(
     assert all(REASONS[fault] in why for why in report.unresolved.values()), report.unresolved
     # one try and one retry per place (a wrong answer is not asked again), no hidden retries
     tries = 1 if "out-of-range" in fault else 2
-    assert server.queries() == ["Lima"] * tries + ["Tacna"] * tries
+    assert trickling.queries() == ["Lima"] * tries + ["Tacna"] * tries
     assert all(gap >= 1.0 for gap in intervals), intervals  # on the geocoder's (fake) clock
     if "Retry-After" in fault:
         assert intervals[0] >= 2.0, intervals  # Retry-After honoured
     assert cache_clean, cached_keys(cache)
-    assert cached_keys(cache) == [f"{server.domain}|CL|Arica"]  # the cache was kept, not lost
+    assert cached_keys(cache) == [f"{trickling.domain}|CL|Arica"]  # the cache was kept, not lost
     assert intact
     assert report.written is False and f"updated {path}" not in text
     assert no_visible_temp_files(tmp_path)
@@ -234,15 +241,15 @@ def test_a_fault_is_reported_not_cached_and_leaves_the_file_unchanged(
     ],
 )
 def test_a_trickle_for_one_place_does_not_spoil_the_others(
-    server: TricklingServer, tmp_path: Path, fault: str
+    trickling: TricklingServer, tmp_path: Path, fault: str
 ) -> None:
     path = tmp_path / "tour.yaml"
     path.write_text(TOUR, encoding="utf-8")
     cache = tmp_path / "cache.json"
-    server.respond("Lima", FAULTS[fault])
-    server.respond("Tacna", hit("-18.0146", "-70.2536", "Tacna, Perú"))
+    trickling.respond("Lima", FAULTS[fault])
+    trickling.respond("Tacna", hit("-18.0146", "-70.2536", "Tacna, Perú"))
 
-    report = geocode_file(path, options(server, cache, max_retries=0))
+    report = geocode_file(path, options(trickling, cache, max_retries=0))
 
     assert set(report.added) == {"tacna"}
     assert "timed out" in report.unresolved["lima"].lower(), report.unresolved
@@ -252,7 +259,7 @@ def test_a_trickle_for_one_place_does_not_spoil_the_others(
     assert (tour.place("tacna").latitude, tour.place("tacna").longitude) == (-18.0146, -70.2536)
     assert "  - id: lima   # a comment that must survive\n" in path.read_text(encoding="utf-8")
     assert [k.rsplit("|", 1)[1] for k in cached_keys(cache)] == ["Tacna"]
-    assert all(gap >= 1.0 for gap in gaps(server))
+    assert all(gap >= 1.0 for gap in gaps(trickling))
 
 
 # -- killed mid-write ---------------------------------------------------------------------------

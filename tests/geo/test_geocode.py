@@ -29,7 +29,7 @@ from dashboard.geo.geocode import (
 from dashboard.tourfile.load import load_text, load_tour
 from dashboard.workflows import geocode_file
 from tests.conftest import FakeClock
-from tests.nominatim_server import (
+from tests.geo.nominatim_server import (
     NominatimServer,
     Response,
     garbage,

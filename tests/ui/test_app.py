@@ -18,7 +18,7 @@ PAGES = ["map", "timeline", "topics", "proposals", "evidence"]
 
 
 @pytest.fixture
-def app(monkeypatch: pytest.MonkeyPatch) -> Iterator[AppTest]:
+def app_test(monkeypatch: pytest.MonkeyPatch) -> Iterator[AppTest]:
     monkeypatch.delenv("TOUR_FILE", raising=False)
     yield AppTest.from_file(APP, default_timeout=60)
 
@@ -53,18 +53,18 @@ def _md_tables(at: AppTest) -> list[pd.DataFrame]:
     return tables
 
 
-def _open(at: AppTest, page: str, **params: str) -> AppTest:
+def _open(at: AppTest, page_name: str, **params: str) -> AppTest:
     for key, value in params.items():
         at.query_params[key] = value
     first_screen(at)
-    if page != "map":
-        at.switch_page(f"dashboard/ui/pages/{page}.py").run()
+    if page_name != "map":
+        at.switch_page(f"dashboard/ui/pages/{page_name}.py").run()
     return at
 
 
-@pytest.mark.parametrize("page", PAGES)
-def test_every_page_renders_without_error(app: AppTest, page: str):
-    at = _open(app, page)
+@pytest.mark.parametrize("page_name", PAGES)
+def test_every_page_renders_without_error(app_test: AppTest, page_name: str):
+    at = _open(app_test, page_name)
     assert not at.exception, [e.value for e in at.exception]
     assert not at.error
 
@@ -73,8 +73,8 @@ def _map_components(at: AppTest) -> list:
     return [e for e in at.get("component_instance") if e.proto.component_name.endswith("st_folium")]
 
 
-def test_first_run_of_the_map_page_sends_the_map_first(app: AppTest):
-    at = app.run()
+def test_first_run_of_the_map_page_sends_the_map_first(app_test: AppTest):
+    at = app_test.run()
     assert _plain(at.title[0].value).startswith("Kast's regional tour")
     assert len(at.metric) == 5 and len(_map_components(at)) == 1
     # The widgets' code would load ahead of the map's: they come with the next run.
@@ -86,14 +86,14 @@ def test_first_run_of_the_map_page_sends_the_map_first(app: AppTest):
     assert len(_map_components(at)) == 1
 
 
-@pytest.mark.parametrize("page", PAGES[1:])
-def test_other_pages_draw_everything_on_the_first_run(app: AppTest, page: str):
-    app.switch_page(f"dashboard/ui/pages/{page}.py").run()
-    assert app.multiselect(key="w_topic") is not None and len(app.download_button) == 4
+@pytest.mark.parametrize("page_name", PAGES[1:])
+def test_other_pages_draw_everything_on_the_first_run(app_test: AppTest, page_name: str):
+    app_test.switch_page(f"dashboard/ui/pages/{page_name}.py").run()
+    assert app_test.multiselect(key="w_topic") is not None and len(app_test.download_button) == 4
 
 
-def test_map_page_answers_where_when_whom(app: AppTest):
-    at = _open(app, "map")
+def test_map_page_answers_where_when_whom(app_test: AppTest):
+    at = _open(app_test, "map")
     assert _plain(at.title[0].value).startswith("Kast's regional tour")
     assert {m.label: m.value for m in at.metric}["Visits"] == "3"
     stops = _md_tables(at)[-1]
@@ -101,8 +101,8 @@ def test_map_page_answers_where_when_whom(app: AppTest):
     assert "Javier Milei" in " ".join(stops["Counterparts"].astype(str))
 
 
-def test_choosing_a_stop_shows_its_details_and_goes_into_the_url(app: AppTest):
-    at = _open(app, "map")
+def test_choosing_a_stop_shows_its_details_and_goes_into_the_url(app_test: AppTest):
+    at = _open(app_test, "map")
     at.selectbox(key="w_stop").set_value("quito").run()
     assert at.query_params["stop"] == "quito"
     assert "Selected stop: 2. Quito" in _texts(at)
@@ -113,15 +113,15 @@ def test_choosing_a_stop_shows_its_details_and_goes_into_the_url(app: AppTest):
     assert "Daniel Noboa" in joined and "22 December 2025 (scheduled) [s000-en, s001-es]" in joined
 
 
-def test_stop_details_have_spanish_headers(app: AppTest):
-    at = _open(app, "map", stop="quito", lang="es")
+def test_stop_details_have_spanish_headers(app_test: AppTest):
+    at = _open(app_test, "map", stop="quito", lang="es")
     details = _md_tables(at)[0]
     assert list(details.columns) == ["Dato", "Valor"]
     assert "Fechas" in set(details["Dato"])
 
 
-def test_deep_link_restores_the_view(app: AppTest):
-    at = _open(app, "map", stop="lima", lang="es", topic="mining")
+def test_deep_link_restores_the_view(app_test: AppTest):
+    at = _open(app_test, "map", stop="lima", lang="es", topic="mining")
     assert at.selectbox(key="w_stop").value == "lima"
     assert at.multiselect(key="w_topic").value == ["mining"]
     assert "Parada seleccionada: 3. Lima" in _texts(at)
@@ -138,15 +138,15 @@ def test_deep_link_restores_the_view(app: AppTest):
         ({"from": "2026-02-01", "to": "2026-01-01"}, "before from"),
     ],
 )
-def test_bad_link_parameters_fall_back_with_a_notice(app: AppTest, params: dict[str, str], shown: str):
-    at = _open(app, "map", **params)
+def test_bad_link_parameters_fall_back_with_a_notice(app_test: AppTest, params: dict[str, str], shown: str):
+    at = _open(app_test, "map", **params)
     assert not at.exception
     assert any(shown in _plain(w.value) for w in at.warning), [w.value for w in at.warning]
     assert at.selectbox(key="w_stop").value == ""
 
 
-def test_language_switch(app: AppTest):
-    at = _open(app, "map")
+def test_language_switch(app_test: AppTest):
+    at = _open(app_test, "map")
     assert at.metric[0].label == "Visits"
     at.segmented_control(key="w_lang").set_value("es").run()
     assert at.metric[0].label == "Visitas"
@@ -155,8 +155,8 @@ def test_language_switch(app: AppTest):
     assert "diciembre" in " ".join(_md_tables(at)[-1].astype(str).values.ravel())
 
 
-def test_topic_filter_narrows_the_proposals(app: AppTest):
-    at = _open(app, "proposals")
+def test_topic_filter_narrows_the_proposals(app_test: AppTest):
+    at = _open(app_test, "proposals")
     all_rows = len(_frames(at)[0])
     at.multiselect(key="w_topic").set_value(["mining"]).run()
     grid = _frames(at)[0]
@@ -164,21 +164,21 @@ def test_topic_filter_narrows_the_proposals(app: AppTest):
     assert at.query_params["topic"] == "mining"
 
 
-def test_proposal_tracker_shows_peru_rejected_the_corridor(app: AppTest):
-    at = _open(app, "proposals")
+def test_proposal_tracker_shows_peru_rejected_the_corridor(app_test: AppTest):
+    at = _open(app_test, "proposals")
     grid = _frames(at)[0]
     row = grid.loc["Regional Humanitarian Corridor"]
     assert row["Peru (PE)"].endswith("rejected") and row["Ecuador (EC)"].endswith("discussed")
     assert "✖ rejected" in _texts(at)  # the legend: symbol and word, not colour alone
 
 
-def test_country_filter_in_the_link(app: AppTest):
-    at = _open(app, "proposals", country="PE")
+def test_country_filter_in_the_link(app_test: AppTest):
+    at = _open(app_test, "proposals", country="PE")
     assert list(_frames(at)[0].columns) == ["Peru (PE)"]
 
 
-def test_evidence_shows_discrepancies_side_by_side(app: AppTest):
-    at = _open(app, "evidence")
+def test_evidence_shows_discrepancies_side_by_side(app_test: AppTest):
+    at = _open(app_test, "evidence")
     text = _texts(at)
     assert "How long the Kast–Milei meeting lasted" in text
     assert "Sources: s003-en" in text
@@ -186,8 +186,8 @@ def test_evidence_shows_discrepancies_side_by_side(app: AppTest):
     assert any("Organized crime has no flags" in str(q) for q in claims["Quote"])
 
 
-def test_downloads_are_offered_and_do_not_rerun(app: AppTest):
-    at = _open(app, "map")
+def test_downloads_are_offered_and_do_not_rerun(app_test: AppTest):
+    at = _open(app_test, "map")
     labels = [b.label for b in at.download_button]
     assert labels == [
         "Download map (HTML)",
@@ -197,8 +197,8 @@ def test_downloads_are_offered_and_do_not_rerun(app: AppTest):
     ]
 
 
-def test_upload_of_a_good_tour_drives_every_view(app: AppTest):
-    at = _open(app, "map")
+def test_upload_of_a_good_tour_drives_every_view(app_test: AppTest):
+    at = _open(app_test, "map")
     text = MINI_YAML.replace("latitude: -12.05, longitude: -77.04, ", "")
     at.file_uploader(key="w_upload").set_value(("mini.yaml", text.encode(), "application/yaml")).run()
     assert not at.exception
@@ -209,16 +209,16 @@ def test_upload_of_a_good_tour_drives_every_view(app: AppTest):
     assert list(_md_tables(at)[-1]["Place"]) == ["Santiago", "Lima", "Quito", "Tacna"]
 
 
-def test_upload_saved_with_a_byte_order_mark_is_read(app: AppTest):
-    at = _open(app, "map")
+def test_upload_saved_with_a_byte_order_mark_is_read(app_test: AppTest):
+    at = _open(app_test, "map")
     data = b"\xef\xbb\xbf" + json.dumps(yaml.safe_load(MINI_YAML), default=str).encode()
     at.file_uploader(key="w_upload").set_value(("mini.json", data, "application/json")).run()
     assert not at.exception and not at.error
     assert _plain(at.title[0].value) == "Mini tour"
 
 
-def test_upload_of_a_broken_tour_lists_its_problems(app: AppTest):
-    at = _open(app, "map")
+def test_upload_of_a_broken_tour_lists_its_problems(app_test: AppTest):
+    at = _open(app_test, "map")
     broken = MINI_YAML.replace("latitude: -12.05", "latitude: 512").encode()
     at.file_uploader(key="w_upload").set_value(("broken.yaml", broken, "application/yaml")).run()
     assert not at.exception
@@ -227,8 +227,8 @@ def test_upload_of_a_broken_tour_lists_its_problems(app: AppTest):
     assert _plain(at.title[0].value).startswith("Kast's")  # the tour shown is unchanged
 
 
-def test_a_failed_uploads_error_goes_when_the_file_is_removed(app: AppTest):
-    at = _open(app, "map")
+def test_a_failed_uploads_error_goes_when_the_file_is_removed(app_test: AppTest):
+    at = _open(app_test, "map")
     broken = MINI_YAML.replace("latitude: -12.05", "latitude: 512").encode()
     at.file_uploader(key="w_upload").set_value(("broken.yaml", broken, "application/yaml")).run()
     assert any("broken.yaml" in _plain(e.value) for e in at.error)
@@ -243,34 +243,36 @@ def test_a_failed_uploads_error_goes_when_the_file_is_removed(app: AppTest):
     assert any("broken.yaml" in _plain(e.value) for e in at.error)
 
 
-def test_a_broken_tour_file_at_start_up_is_reported(app: AppTest, monkeypatch: pytest.MonkeyPatch, tmp_path):
+def test_a_broken_tour_file_at_start_up_is_reported(
+    app_test: AppTest, monkeypatch: pytest.MonkeyPatch, tmp_path
+):
     bad = tmp_path / "bad.yaml"
     bad.write_text("id: [", encoding="utf-8")
     monkeypatch.setenv("TOUR_FILE", str(bad))
-    at = app.run()
+    at = app_test.run()
     assert not at.exception
     assert any("bad.yaml" in _plain(e.value) for e in at.error)
     assert any("not valid YAML" in c.value for c in at.code)
 
 
-def test_tour_file_from_the_environment(app: AppTest, monkeypatch: pytest.MonkeyPatch, mini_file):
+def test_tour_file_from_the_environment(app_test: AppTest, monkeypatch: pytest.MonkeyPatch, mini_file):
     monkeypatch.setenv("TOUR_FILE", str(mini_file))
-    at = app.run()
+    at = app_test.run()
     assert _plain(at.title[0].value) == "Mini tour"
 
 
 # --- empty pages, long tables, the key to sources, the Evidence page's filters ------------------
 
 
-def _tour_app(app: AppTest, monkeypatch: pytest.MonkeyPatch, tmp_path, data: dict) -> AppTest:
+def _tour_app(app_test: AppTest, monkeypatch: pytest.MonkeyPatch, tmp_path, data: dict) -> AppTest:
     path = tmp_path / "tour.json"
     path.write_text(json.dumps(data, default=str), encoding="utf-8")
     monkeypatch.setenv("TOUR_FILE", str(path))
-    return app
+    return app_test
 
 
 @pytest.mark.parametrize(
-    ("page", "params", "said", "not_said"),
+    ("page_name", "params", "said", "not_said"),
     [
         ("evidence", {}, "This tour file has no claims or quotes.", "Nothing matches"),
         ("topics", {}, "This tour file has no claims or quotes.", "Nothing matches"),
@@ -279,23 +281,29 @@ def _tour_app(app: AppTest, monkeypatch: pytest.MonkeyPatch, tmp_path, data: dic
     ],
 )
 def test_a_tour_without_claims_or_proposals_says_so_instead_of_blaming_filters(
-    app: AppTest, monkeypatch: pytest.MonkeyPatch, tmp_path, page: str, params: dict, said: str, not_said: str
+    app_test: AppTest,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path,
+    page_name: str,
+    params: dict,
+    said: str,
+    not_said: str,
 ):
     data = yaml.safe_load(MINI_YAML)
     data.update(claims=[], proposals=[])
-    at = _open(_tour_app(app, monkeypatch, tmp_path, data), page, **params)
+    at = _open(_tour_app(app_test, monkeypatch, tmp_path, data), page_name, **params)
     assert not at.exception
     assert said in _texts(at) and not_said not in _texts(at)
 
 
-def test_filters_that_leave_nothing_still_say_so(app: AppTest):
-    at = _open(app, "evidence", topic="prisons", country="AR")
+def test_filters_that_leave_nothing_still_say_so(app_test: AppTest):
+    at = _open(app_test, "evidence", topic="prisons", country="AR")
     assert "Nothing matches these filters." in _texts(at)
     assert "This tour file has no" not in _texts(at)
 
 
 def test_a_long_tours_stop_list_holds_the_first_stops_the_filters_leave(
-    app: AppTest, monkeypatch: pytest.MonkeyPatch, tmp_path
+    app_test: AppTest, monkeypatch: pytest.MonkeyPatch, tmp_path
 ):
     """Above 500 stops the selector lists the first 500 the filters leave, and says so; a stop
     picked elsewhere (a map click, a link) is always among them."""
@@ -303,7 +311,7 @@ def test_a_long_tours_stop_list_holds_the_first_stops_the_filters_leave(
 
     data = make_tour(1200)
     peru = [p["name"] for p in data["places"] if p["country"] == "PE"]
-    at = first_screen(_tour_app(app, monkeypatch, tmp_path, data))
+    at = first_screen(_tour_app(app_test, monkeypatch, tmp_path, data))
     options = at.selectbox(key="w_stop").options
     assert len(options) == 501 and options[:3] == ["All stops", "Place 0", "1. Place 1"]  # 0: origin
     assert "The list holds the first 500 of 1,200 stops" in _texts(at)
@@ -319,7 +327,7 @@ def test_a_long_tours_stop_list_holds_the_first_stops_the_filters_leave(
 
 
 def test_long_claim_tables_put_claim_and_quote_first_and_hide_the_id(
-    app: AppTest, monkeypatch: pytest.MonkeyPatch, tmp_path
+    app_test: AppTest, monkeypatch: pytest.MonkeyPatch, tmp_path
 ):
     data = yaml.safe_load(MINI_YAML)
     data["claims"] += [
@@ -332,7 +340,7 @@ def test_long_claim_tables_put_claim_and_quote_first_and_hide_the_id(
         }
         for i in range(45)
     ]
-    at = _open(_tour_app(app, monkeypatch, tmp_path, data), "evidence")
+    at = _open(_tour_app(app_test, monkeypatch, tmp_path, data), "evidence")
     grid = next(df for df in at.dataframe if "Claim" in df.value.columns)
     assert list(grid.value.columns)[:4] == ["Claim", "Quote", "Speaker", "Sources"]
     config = json.loads(grid.proto.columns)
@@ -354,7 +362,7 @@ def _sources_key(at: AppTest) -> dict[str, str]:
 
 
 @pytest.mark.parametrize(
-    ("page", "params", "ids"),
+    ("page_name", "params", "ids"),
     [
         ("map", {"stop": "quito"}, ["s000-en", "s001-es", "s002-en", "s004-en"]),
         ("timeline", {}, ["s000-en", "s001-es", "s003-en", "s004-en"]),
@@ -363,10 +371,12 @@ def _sources_key(at: AppTest) -> dict[str, str]:
         ("evidence", {"lang": "es", "stop": "quito"}, ["s000-en", "s001-es", "s002-en", "s004-en"]),
     ],
 )
-def test_every_page_with_source_ids_has_a_key_to_them(app: AppTest, page: str, params: dict, ids: list[str]):
-    at = _open(app, page, **params)
+def test_every_page_with_source_ids_has_a_key_to_them(
+    app_test: AppTest, page_name: str, params: dict, ids: list[str]
+):
+    at = _open(app_test, page_name, **params)
     key = _sources_key(at)
-    assert list(key) == ids  # the ids the page cites, in the tour's order
+    assert list(key) == ids  # the ids the page_name cites, in the tour's order
     if params.get("lang") == "es":
         assert key["s002-en"] == "sin título · inglés"
         assert key["s000-en"].endswith("· inglés · 22 de diciembre de 2025 · Traducción de s001-es")
@@ -374,8 +384,8 @@ def test_every_page_with_source_ids_has_a_key_to_them(app: AppTest, page: str, p
         assert key["s004-en"].endswith("· Latin America Reports · English")
 
 
-def test_evidence_follows_the_filters(app: AppTest):
-    at = _open(app, "evidence", stop="quito")
+def test_evidence_follows_the_filters(app_test: AppTest):
+    at = _open(app_test, "evidence", stop="quito")
     text = _texts(at)
     assert "The day of the Kast–Noboa meeting" in text
     assert "How long the Kast–Milei meeting lasted" not in text  # Buenos Aires's
@@ -385,13 +395,13 @@ def test_evidence_follows_the_filters(app: AppTest):
     assert list(articles["id"]) == ["s000-en", "s001-es", "s002-en", "s004-en"]
 
 
-def test_evidence_says_when_no_disagreement_concerns_the_filters(app: AppTest):
-    at = _open(app, "evidence", topic="prisons", country="AR", lang="es")
+def test_evidence_says_when_no_disagreement_concerns_the_filters(app_test: AppTest):
+    at = _open(app_test, "evidence", topic="prisons", country="AR", lang="es")
     assert "Ninguna discrepancia registrada se refiere a lo que muestran estos filtros." in _texts(at)
 
 
-def test_evidence_shows_everything_unfiltered(app: AppTest):
-    at = _open(app, "evidence")
+def test_evidence_shows_everything_unfiltered(app_test: AppTest):
+    at = _open(app_test, "evidence")
     text = _texts(at)
     assert "Filtered" not in text
     assert len(next(df.value for df in at.dataframe if "Outlet" in df.value.columns)) == 5
