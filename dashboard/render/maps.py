@@ -36,6 +36,7 @@ from dashboard.views.style import COLORS
 TILE_URL = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 TILE_ATTRIBUTION = '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'
 INLINE = "tour-dashboard-inline:"  # placeholder URL scheme replaced by inlined files on export
+MAX_LATITUDE = 85.0511287798  # where Web Mercator (and Leaflet's map) ends
 MANY_STOPS = 300  # above this, stops are drawn as canvas circles, not numbered DOM markers
 HERE = Path(__file__).resolve().parent
 
@@ -175,6 +176,8 @@ def _bearing(a: tuple[float, float], b: tuple[float, float]) -> float:
     """Screen angle (degrees clockwise from east) of the leg a -> b on a Mercator map."""
 
     def merc_y(lat: float) -> float:
+        # Web Mercator ends at ±85.0511° (Leaflet draws a pole there); at ±90 the tangent is infinite.
+        lat = max(-MAX_LATITUDE, min(MAX_LATITUDE, lat))
         return math.degrees(math.log(math.tan(math.pi / 4 + math.radians(lat) / 2)))
 
     dy = merc_y(b[0]) - merc_y(a[0])

@@ -50,6 +50,22 @@ CountryCode = Annotated[
     AfterValidator(_assigned_country),
     Field(description="An officially assigned ISO 3166-1 alpha-2 country code, upper case, e.g. 'CL'."),
 ]
+# The dates a tour may hold. Every view does arithmetic on dates (padding a chart, counting days);
+# bounded here, no view meets year 1 or 9999 (docs: README, "The tour file format").
+FIRST_DAY = dt.date(1900, 1, 1)
+LAST_DAY = dt.date(2100, 12, 31)
+
+
+def _in_range(day: dt.date) -> dt.date:
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise PydanticCustomError(
+            "day_out_of_range",
+            f"expected a date from {FIRST_DAY.isoformat()} to {LAST_DAY.isoformat()}",
+        )
+    return day
+
+
+Day = Annotated[dt.date, AfterValidator(_in_range)]
 Latitude = Annotated[float, Field(ge=-90, le=90, allow_inf_nan=False)]
 Longitude = Annotated[float, Field(ge=-180, le=180, allow_inf_nan=False)]
 SourceIds = Annotated[list[Id], Field(min_length=1, description="Ids of the sources that say so.")]
@@ -92,7 +108,7 @@ class Source(Record):
     outlet: Name | None = Field(None, description="The outlet that published this copy.")
     original_outlet: Name | None = Field(None, description="Where it was first published.")
     language: Language
-    published: dt.date | None = None
+    published: Day | None = None
     file: Name | None = Field(None, description="The file the text was read from.")
     translation_of: Id | None = Field(None, description="Id of the source this translates.")
     note: Text | None = None
@@ -128,8 +144,8 @@ class Place(Record):
 class DateVariant(Record):
     """One source's account of when something happened (a day or a range)."""
 
-    start: dt.date
-    end: dt.date | None = Field(None, description="Last day, for a range.")
+    start: Day
+    end: Day | None = Field(None, description="Last day, for a range.")
     kind: Literal["actual", "scheduled", "announced"] = "actual"
     precision: Literal["day", "month"] = "day"
     sources: SourceIds
@@ -200,7 +216,7 @@ class Event(Record):
 
     id: Id
     label: Text
-    date: dt.date
+    date: Day
     sources: SourceIds
 
 
@@ -230,7 +246,7 @@ class Claim(Record):
         "for claims tied to no place, such as a president's remarks about a proposal.",
     )
     speaker: Name | None = None
-    date: dt.date | None = None
+    date: Day | None = None
     topics: list[Id] = Field(min_length=1)
     text: Text
     quote: LongText | None = Field(None, description="Verbatim, in its source's language.")
@@ -251,7 +267,7 @@ class StatusChange(Record):
 
     country: CountryCode
     status: Status
-    date: dt.date | None = None
+    date: Day | None = None
     visit: Id | None = Field(None, description="Place id of the visit where this happened.")
     sources: SourceIds
     note: Text | None = None

@@ -19,7 +19,7 @@ from dashboard.tourfile.load import MAX_BYTES
 from dashboard.ui import cache, widgets
 from dashboard.ui.state import UPLOAD_KEY, VIEW_KEY, LoadedTour, load_upload
 from dashboard.views import markup
-from dashboard.views.filters import ViewState
+from dashboard.views.filters import ViewState, tour_span
 from dashboard.views.formats import date_input_format, endonym, format_number
 from dashboard.views.i18n import LANGS, t
 
@@ -51,12 +51,6 @@ def _seed(state: ViewState, span: tuple[dt.date, dt.date] | None) -> None:
         st.session_state["w_dates"] = (state.start or span[0], state.end or span[1])
 
 
-def date_span(loaded: LoadedTour) -> tuple[dt.date, dt.date] | None:
-    days = [d for v in loaded.tour.visits for dv in v.dates for d in (dv.start, dv.last)]
-    days += [e.date for e in loaded.tour.events]
-    return (min(days), max(days)) if days else None
-
-
 def render_language(state: ViewState) -> None:
     st.segmented_control(
         t("filter.language", state.lang),
@@ -69,7 +63,7 @@ def render_language(state: ViewState) -> None:
 
 def render_filters(loaded: LoadedTour, state: ViewState) -> None:
     tour, lang = loaded.tour, state.lang
-    span = date_span(loaded)
+    span = tour_span(loaded.tour)
     st.subheader(t("filter.title", lang))
     labels, total = stop_options(loaded, state)
     st.selectbox(
@@ -192,7 +186,7 @@ def _forget_upload() -> None:
 
 def render(loaded: LoadedTour, state: ViewState) -> None:
     """The whole sidebar; widgets are seeded from the view before any is created."""
-    _seed(state, date_span(loaded))
+    _seed(state, tour_span(loaded.tour))
     with st.sidebar:
         render_language(state)
         render_filters(loaded, state)

@@ -53,8 +53,44 @@ def _pick(name: str, raw: str, known: set[str], problems: list[str]) -> tuple[st
     return tuple(v for v in dict.fromkeys(values) if v in known)
 
 
+def tour_span(tour: Tour) -> tuple[dt.date, dt.date] | None:
+    """The first and last day the tour's visits and milestones name (None when it names none)."""
+    days = [d for v in tour.visits for dv in v.dates for d in (dv.start, dv.last)]
+    days += [e.date for e in tour.events]
+    return (min(days), max(days)) if days else None
+
+
+def _clamp(key: str, day: dt.date, span: tuple[dt.date, dt.date], problems: list[str]) -> dt.date:
+    """``day`` moved into ``span``; a move is noted, so the link's reader knows why the view differs."""
+    shown = min(max(day, span[0]), span[1])
+    if shown != day:
+        problems.append(f"{key}={day.isoformat()!r} (outside the tour's dates; now {shown.isoformat()})")
+    return shown
+
+
+def _dates(
+    params: Mapping[str, str], span: tuple[dt.date, dt.date] | None, problems: list[str]
+) -> tuple[dt.date | None, dt.date | None]:
+    """``from`` and ``to``, each inside the tour's dates: malformed or reversed ones are dropped, ones
+    outside the tour are moved to its first or last day, and every change is noted in ``problems``."""
+    found: dict[str, dt.date | None] = {}
+    for key in ("from", "to"):
+        raw = params.get(key)
+        day = _date(raw) if raw else None
+        if raw and (day is None or span is None):
+            problems.append(f"{key}={raw!r}" + ("" if day is None else " (this tour has no dates)"))
+            day = None
+        found[key] = _clamp(key, day, span, problems) if day and span else None
+    start, end = found["from"], found["to"]
+    if start and end and end < start:
+        problems.append(f"to={end.isoformat()!r} is before from={start.isoformat()!r}")
+        return None, None
+    return start, end
+
+
 def from_query(params: Mapping[str, str], tour: Tour) -> ViewState:
-    """The view a URL asks for; unknown or malformed values are dropped and listed in ``problems``."""
+    """The view a URL asks for; values that do not fit the tour are dropped or moved into it, and
+    every such change is listed in ``problems``."""
     problems: list[str] = []
     lang = params.get("lang", "en")
     if lang not in LANGS:
@@ -66,16 +102,7 @@ def from_query(params: Mapping[str, str], tour: Tour) -> ViewState:
         stop = None
     countries = _pick("country", params.get("country", ""), {p.country for p in tour.places}, problems)
     topics = _pick("topic", params.get("topic", ""), {t.id for t in tour.topics}, problems)
-    dates = {}
-    for key in ("from", "to"):
-        raw = params.get(key)
-        dates[key] = _date(raw) if raw else None
-        if raw and dates[key] is None:
-            problems.append(f"{key}={raw!r}")
-    start, end = dates["from"], dates["to"]
-    if start and end and end < start:
-        problems.append(f"to={end.isoformat()!r} is before from")
-        start = end = None
+    start, end = _dates(params, tour_span(tour), problems)
     return ViewState(lang, stop, countries, topics, start, end, tuple(problems))
 
 

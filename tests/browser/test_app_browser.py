@@ -236,7 +236,7 @@ def test_bad_link_warns_and_falls_back_to_the_default_view(app: App) -> None:
     page = app.page
     app.open("/?stop=atlantis&lang=xx")
     warning = page.get_by_test_id("stAlertContentWarning")
-    expect(warning).to_contain_text("Some link parameters were not understood and were reset")
+    expect(warning).to_contain_text("Some link parameters did not fit this tour and were changed")
     expect(warning).to_contain_text("atlantis")
     expect(warning).to_contain_text("xx")
     expect(page.get_by_role("heading", level=1)).to_contain_text("Kast's regional tour")

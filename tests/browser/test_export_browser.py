@@ -95,3 +95,26 @@ def test_a_long_tour_is_drawn_as_circles_on_one_route_line(
     expect(popup.locator("h4")).to_have_text("7. Place 7")
     expect(popup).to_contain_text("Leader 7 (President)")
     assert refused == [] and watch.errors == []
+
+
+def test_a_tour_at_the_limits_draws_without_an_error(
+    offline_page: tuple[Page, list[str]], watch: Watch, tmp_path: Path
+) -> None:
+    """The poles, the antimeridian, one spot twice: the exported map draws every stop, no script fails."""
+    from tests.limits import write_limits
+
+    page, refused = offline_page
+    out = tmp_path / "limits.html"
+    tour = write_limits(tmp_path / "limits.json")
+    done = subprocess.run(
+        [sys.executable, "-m", "dashboard", "export", "html", "--tour", str(tour), "-o", str(out)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    page.goto(out.as_uri())
+    expect(page.locator(".tour-icon .tour-num")).to_have_count(4)
+    expect(page.locator(".tour-legend")).to_have_count(1)
+    assert watch.errors == [] and refused == []

@@ -428,3 +428,40 @@ def test_key_figures_have_short_labels_help_and_numbers_per_language(key, value,
     metric = at.metric[0]
     assert (metric.label, metric.value) == (label, shown)
     assert len(metric.help) > len(label)
+
+
+# --- dates in a shared link: before, inside, after the tour, reversed, malformed, on every page ----------
+
+# The Kast tour's dates run from the election (2025-12-14) to the inauguration (2026-03-11).
+LINK_DATES = [
+    ({"from": "2020-01-01"}, {"from": "2025-12-14"}, "from='2020-01-01'"),
+    ({"from": "2025-12-20", "to": "2026-01-31"}, {"from": "2025-12-20", "to": "2026-01-31"}, None),
+    ({"to": "2030-12-31"}, {"to": "2026-03-11"}, "to='2030-12-31'"),
+    ({"from": "2030-01-01"}, {"from": "2026-03-11"}, "from='2030-01-01'"),
+    ({"from": "2026-02-01", "to": "2026-01-01"}, {}, "before from"),
+    ({"from": "2026-13-01"}, {}, "from='2026-13-01'"),
+]
+
+
+def _open_directly(at: AppTest, page_name: str, **params: str) -> AppTest:
+    """Open a shared link straight on ``page_name``, as a browser given the address does."""
+    for key, value in params.items():
+        at.query_params[key] = value
+    if page_name != "map":
+        at.switch_page(f"dashboard/ui/pages/{page_name}.py")
+    return first_screen(at)
+
+
+@pytest.mark.parametrize(("params", "kept", "said"), LINK_DATES, ids=lambda v: str(v))
+@pytest.mark.parametrize("page_name", PAGES)
+def test_link_dates_are_kept_clamped_or_reset_with_a_notice_on_every_page(
+    app_test: AppTest, page_name: str, params: dict[str, str], kept: dict[str, str], said: str | None
+):
+    at = _open_directly(app_test, page_name, **params)
+    assert not at.exception, at.exception
+    warnings = [_plain(w.value) for w in at.warning]
+    assert any(said in w for w in warnings) if said else not warnings, warnings
+    assert {k: at.query_params[k] for k in ("from", "to") if k in at.query_params} == kept
+    start, end = at.date_input(key="w_dates").value
+    assert start.isoformat() == kept.get("from", "2025-12-14")
+    assert end.isoformat() == kept.get("to", "2026-03-11")

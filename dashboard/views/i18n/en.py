@@ -126,7 +126,7 @@ WORDS: dict[str, str] = {
     "notice.discrepancies_filtered": "Filtered: {shown} of {total} disagreements, those about the stops, claims, proposals and dates these filters show.",
     "notice.articles_filtered": "Filtered: {shown} of {total} articles, those cited by the disagreements and claims above.",
     "notice.rows_shown": "Showing the first {shown} of {total} stops: the filters narrow the list, and the CSV has every row.",
-    "notice.bad_params": "Some link parameters were not understood and were reset",
+    "notice.bad_params": "Some link parameters did not fit this tour and were changed",
     "notice.tour_error": "This tour file cannot be used",
     "notice.geocoded": "Coordinates added from the offline gazetteer",
     "notice.unresolved": "No coordinates found for",

@@ -126,7 +126,7 @@ WORDS: dict[str, str] = {
     "notice.discrepancies_filtered": "Filtrado: {shown} de {total} discrepancias, las que tratan de las paradas, afirmaciones, propuestas y fechas que muestran estos filtros.",
     "notice.articles_filtered": "Filtrado: {shown} de {total} artículos, los citados por las discrepancias y afirmaciones de arriba.",
     "notice.rows_shown": "Se muestran las primeras {shown} de {total} paradas: los filtros acotan la lista y el CSV tiene todas las filas.",
-    "notice.bad_params": "Algunos parámetros del enlace no se entendieron y se restablecieron",
+    "notice.bad_params": "Algunos parámetros del enlace no se ajustaban a esta gira y se cambiaron",
     "notice.tour_error": "Este archivo de gira no se puede usar",
     "notice.geocoded": "Coordenadas añadidas desde el nomenclátor sin conexión",
     "notice.unresolved": "No se encontraron coordenadas para",

@@ -126,7 +126,7 @@ WORDS: dict[str, str] = {
     "notice.discrepancies_filtered": "Filtré : {shown} divergences sur {total}, celles qui portent sur les étapes, affirmations, propositions et dates que montrent ces filtres.",
     "notice.articles_filtered": "Filtré : {shown} articles sur {total}, ceux que citent les divergences et affirmations ci-dessus.",
     "notice.rows_shown": "Affichage des {shown} premières étapes sur {total} : les filtres réduisent la liste, et le CSV contient toutes les lignes.",
-    "notice.bad_params": "Certains paramètres du lien n’ont pas été compris et ont été réinitialisés",
+    "notice.bad_params": "Certains paramètres du lien ne convenaient pas à cette tournée et ont été modifiés",
     "notice.tour_error": "Ce fichier de tournée ne peut pas être utilisé",
     "notice.geocoded": "Coordonnées ajoutées depuis le répertoire géographique hors ligne",
     "notice.unresolved": "Aucune coordonnée trouvée pour",
