@@ -6,6 +6,7 @@ each page lives in its own module under ``dashboard/ui/``.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -16,10 +17,11 @@ from dashboard.ui import map as _map  # noqa: F401  (_map: the map page's module
 from dashboard.ui import sidebar
 from dashboard.ui.runtime import freeze_startup_heap, start_run
 from dashboard.ui.state import LoadedTour, current_tour, sync_url, view_state
-from dashboard.views.i18n import t
+from dashboard.views.i18n import LANGS, t
 from dashboard.views.markup import md
 
 ROOT = Path(__file__).resolve().parent
+LOG = logging.getLogger("tour_dashboard")
 PAGES = "dashboard/ui/pages"  # relative to this script, as st.Page wants
 
 st.set_page_config(page_title="Tour dashboard", page_icon=str(ROOT / "assets" / "favicon.png"), layout="wide")
@@ -29,8 +31,11 @@ def _load() -> LoadedTour | None:
     try:
         return current_tour()
     except TourError as exc:
-        st.error(t("notice.tour_error", "en") + f": {md(exc.file)}")
-        st.code("\n".join(str(p) for p in exc.problems), language=None)
+        # Visitors learn only that the app's own tour is broken: its path and its problems (which
+        # can quote the file) are for the operator, in the server's log.
+        LOG.error("the configured tour cannot be used: %s", exc)
+        lang = st.query_params.get("lang", "en")
+        st.error(t("notice.configured_tour_broken", lang if lang in LANGS else "en"))
         return None
 
 

@@ -25,11 +25,11 @@ def test_usage_statistics_are_off_locally():
     assert CONFIG["browser"]["gatherUsageStats"] is False
 
 
-def test_uploads_are_capped_and_the_app_says_so():
-    mib = MAX_BYTES // (1024 * 1024)
-    assert CONFIG["server"]["maxUploadSize"] == mib
+def test_uploads_and_files_share_one_limit_and_the_app_says_so():
+    # Streamlit's uploader counts a megabyte as 1,000,000 bytes ("5MB per file"); so does the loader.
+    assert CONFIG["server"]["maxUploadSize"] * 1_000_000 == MAX_BYTES
     at = first_screen(AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=60))
-    assert f"≤ {mib} MB" in at.file_uploader(key="w_upload").label
+    assert f"≤ {CONFIG['server']['maxUploadSize']} MB" in at.file_uploader(key="w_upload").label
 
 
 def _snapshot(root: Path) -> dict[str, tuple[int, int]]:

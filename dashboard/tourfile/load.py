@@ -22,7 +22,10 @@ from dashboard.tourfile.messages import validation_problems
 from dashboard.tourfile.model import Tour
 from dashboard.tourfile.validate import check_data, check_references
 
-MAX_BYTES = 5 * 1024 * 1024  # room for a rich tour of 10,000 places (docs/performance.md)
+# 5 MB, decimal, as Streamlit's uploader counts ("5MB per file", server.maxUploadSize = 5): one limit
+# for files and uploads alike. Room for a rich tour of 10,000 places (docs/performance.md).
+MAX_BYTES = 5_000_000
+MAX_MB = MAX_BYTES // 1_000_000
 MAX_DEPTH = 32  # the format nests 6 levels deep; anything far deeper is hostile
 DEFAULT_TOUR = Path(__file__).resolve().parents[2] / "data" / "kast-tour.yaml"
 
@@ -90,7 +93,7 @@ def parse_text(text: str, file: str, fmt: str | None = None) -> Any:
     # Size first, by length: a character is at least one byte, so a huge text is refused
     # without copying it (encoding a huge text to count its bytes would double the memory).
     if len(text) > MAX_BYTES or len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
-        raise TourError(file, [problem("", f"the file is larger than {MAX_BYTES // (1024 * 1024)} MiB")])
+        raise TourError(file, [problem("", f"the file is larger than {MAX_MB} MB ({MAX_BYTES:,} bytes)")])
     text = text.removeprefix("\ufeff")  # a byte order mark, as Windows Notepad writes: not content
     if not text.strip():
         raise TourError(file, [problem("", "the file is empty; expected a tour (YAML or JSON)")])

@@ -1,13 +1,17 @@
-"""Per-tour and per-view results the pages share, computed once and kept by Streamlit's caches.
+"""Per-tour and per-view results the pages share, computed once.
 
-The functions cached here are pure (in :mod:`dashboard.views`); only the caching is Streamlit's.
-Keys name the tour version (``LoadedTour.key``) and the view (its URL parameters), so the
-tour and the view themselves are passed unhashed.
+The functions cached here are pure (in :mod:`dashboard.views`); only the caching is the UI's.
+The configured tour's results live in Streamlit's caches, shared by every session; keys name
+the tour version (``LoadedTour.key``) and the view (its URL parameters), so the tour and the
+view themselves are passed unhashed. An uploaded tour's results live in its session
+(:func:`per_session`): bounded in number, dropped when another tour is shown, and freed with
+the session, so that no upload can grow the server's memory for everyone.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 import streamlit as st
 
@@ -17,6 +21,33 @@ from dashboard.views import tables
 from dashboard.views.derive import Stop, stops
 from dashboard.views.filters import ViewState, to_query, visible_places
 
+T = TypeVar("T")
+
+
+SESSION_RESULTS = "upload_results"
+MAX_SESSION_RESULTS = 12  # per session: a few views of one uploaded tour
+
+
+def per_session(loaded: LoadedTour, name: str, key: str, compute: Callable[[], T]) -> T:
+    """``compute()`` kept in this session for the uploaded tour ``loaded``, the oldest dropped first."""
+    store: dict[Any, Any] = st.session_state.setdefault(SESSION_RESULTS, {})
+    if store.get("tour") != loaded.key:
+        store.clear()
+        store["tour"] = loaded.key
+    if (name, key) not in store:
+        if len(store) > MAX_SESSION_RESULTS:
+            del store[next(k for k in store if k != "tour")]
+        store[name, key] = compute()
+    return store[name, key]  # type: ignore[no-any-return]
+
+
+def shared_or_session(
+    loaded: LoadedTour, name: str, key: str, shared: Callable[[], T], compute: Callable[[], T]
+) -> T:
+    """The configured tour's result from Streamlit's shared cache (``shared``); an upload's from
+    its session (``compute``)."""
+    return per_session(loaded, name, key, compute) if loaded.is_upload else shared()
+
 
 @st.cache_resource(max_entries=8, show_spinner=False)
 def _stops(tour_key: str, _tour: Tour) -> list[Stop]:
@@ -25,7 +56,9 @@ def _stops(tour_key: str, _tour: Tour) -> list[Stop]:
 
 def cached_stops(loaded: LoadedTour) -> list[Stop]:
     """The tour's stops, computed once per tour (a long tour's take a noticeable part of a rerun)."""
-    return _stops(loaded.key, loaded.tour)
+    return shared_or_session(
+        loaded, "stops", "", lambda: _stops(loaded.key, loaded.tour), lambda: stops(loaded.tour)
+    )
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
@@ -35,17 +68,35 @@ def _visible(tour_key: str, view_key: str, _tour: Tour, _state: ViewState) -> se
 
 def visible(loaded: LoadedTour, state: ViewState) -> set[str]:
     """The places matching the filters, computed once per tour and view (the map and the itinerary)."""
-    return _visible(loaded.key, repr(to_query(state)), loaded.tour, state)
+    view = repr(to_query(state))
+    return shared_or_session(
+        loaded,
+        "visible",
+        view,
+        lambda: _visible(loaded.key, view, loaded.tour, state),
+        lambda: visible_places(loaded.tour, state),
+    )
+
+
+def _stops_table(loaded: LoadedTour, state: ViewState) -> Any:
+    every, shown = cached_stops(loaded), visible(loaded, state)
+    return tables.stops_frame(loaded.tour, state, every, shown).drop(columns=["id"])
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
 def _itinerary(tour_key: str, view_key: str, _loaded: LoadedTour, _state: ViewState) -> Any:
-    every, shown = cached_stops(_loaded), visible(_loaded, _state)
-    return tables.stops_frame(_loaded.tour, _state, every, shown).drop(columns=["id"])
+    return _stops_table(_loaded, _state)
 
 
 def itinerary(loaded: LoadedTour, state: ViewState) -> Any:
-    return _itinerary(loaded.key, repr(to_query(state)), loaded, state)
+    view = repr(to_query(state))
+    return shared_or_session(
+        loaded,
+        "itinerary",
+        view,
+        lambda: _itinerary(loaded.key, view, loaded, state),
+        lambda: _stops_table(loaded, state),
+    )
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
@@ -53,6 +104,11 @@ def _key_figures(tour_key: str, _tour: Tour) -> dict[str, Any]:
     return tables.key_figures(_tour)
 
 
-def key_figures(tour: Tour) -> dict[str, Any]:
-    loaded: LoadedTour = st.session_state["loaded_tour"]
-    return _key_figures(loaded.key, tour)
+def key_figures(loaded: LoadedTour) -> dict[str, Any]:
+    return shared_or_session(
+        loaded,
+        "figures",
+        "",
+        lambda: _key_figures(loaded.key, loaded.tour),
+        lambda: tables.key_figures(loaded.tour),
+    )

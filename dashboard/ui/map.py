@@ -31,8 +31,8 @@ from dashboard.views.i18n import t
 FIGURES = ("visits", "countries", "days", "km", "counterparts")
 
 
-def render_figures(tour: Tour, lang: str) -> None:
-    figures = cache.key_figures(tour)
+def render_figures(loaded: LoadedTour, lang: str) -> None:
+    figures = cache.key_figures(loaded)
     cols = st.columns(5)
     for col, key in zip(cols, FIGURES, strict=True):
         widgets.key_figure(col, key, figures.get(key), lang)
@@ -53,6 +53,17 @@ def _map_data(tour_key: str, lang: str, _tour: Tour) -> str:
     return data_script(script_json(payload(_tour, lang)))
 
 
+def map_data(loaded: LoadedTour, lang: str) -> str:
+    """The map's data script for a tour and language (shared, or per session for an upload)."""
+    return cache.shared_or_session(
+        loaded,
+        "map-data",
+        lang,
+        lambda: _map_data(loaded.key, lang, loaded.tour),
+        lambda: data_script(script_json(payload(loaded.tour, lang))),
+    )
+
+
 def _asset_urls(loaded: LoadedTour, lang: str) -> AssetUrls:
     """Leaflet (from xstatic-leaflet) and the map's data, served by Streamlit's media endpoint.
 
@@ -62,7 +73,7 @@ def _asset_urls(loaded: LoadedTour, lang: str) -> AssetUrls:
     return AssetUrls(
         leaflet_js=runtime.served(leaflet_js(), "text/javascript", "leaflet.js"),
         leaflet_css=runtime.served(leaflet_css(), "text/css", "leaflet.css"),
-        data_js=runtime.served(_map_data(loaded.key, lang, loaded.tour), "text/javascript", "tour-data.js"),
+        data_js=runtime.served(map_data(loaded, lang), "text/javascript", "tour-data.js"),
     )
 
 
@@ -75,8 +86,13 @@ def _new_click(key: str, result: dict[str, Any] | None) -> dict[str, float] | No
     return (result or {}).get("last_object_clicked")
 
 
-def _on_map_change(key: str, tour: Tour) -> None:
-    """A click on a stop selects it before the script reruns, so one run shows it everywhere."""
+def _on_map_change(key: str) -> None:
+    """A click on a stop selects it before the script reruns, so one run shows it everywhere.
+
+    The tour is read from the session (the one the map showed), not bound into the callback:
+    Streamlit keeps each keyed widget's callback, and a bound tour would outlive its upload.
+    """
+    tour: Tour = st.session_state["loaded_tour"].tour
     place = _clicked_place(tour, _new_click(key, st.session_state.get(key)))
     state: ViewState = st.session_state[VIEW_KEY]
     if place and place != state.stop:
@@ -97,7 +113,7 @@ def render_map(loaded: LoadedTour, state: ViewState) -> None:
         use_container_width=True,
         feature_group_to_add=state_layer(state.stop, visible),
         returned_objects=["last_object_clicked", "last_object_clicked_count"],
-        on_change=functools.partial(_on_map_change, key, loaded.tour),
+        on_change=functools.partial(_on_map_change, key),
     )
     st.caption(t("notice.click_hint", state.lang))
 
@@ -156,7 +172,7 @@ def render() -> None:
     st.title(markup.md(loaded.tour.title.get(lang)))
     if loaded.tour.summary:
         st.markdown(markup.md(loaded.tour.summary.get(lang)))
-    render_figures(loaded.tour, lang)
+    render_figures(loaded, lang)
     render_map(loaded, state)
     if runtime.light_run():
         return  # the rest comes with the run st_folium asks for once the map is drawn

@@ -8,6 +8,7 @@ a deep link moves the widgets too.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections.abc import Callable
 from typing import Any
 
@@ -15,7 +16,7 @@ import streamlit as st
 
 from dashboard.render import exports
 from dashboard.tourfile.errors import TourError
-from dashboard.tourfile.load import MAX_BYTES
+from dashboard.tourfile.load import MAX_MB
 from dashboard.ui import cache, widgets
 from dashboard.ui.state import UPLOAD_KEY, VIEW_KEY, LoadedTour, load_upload
 from dashboard.views import markup
@@ -144,11 +145,10 @@ def render_downloads(loaded: LoadedTour, lang: str) -> None:
 
 def render_upload(loaded: LoadedTour, lang: str) -> None:
     with st.expander(t("upload.title", lang), expanded=False):
-        mib = MAX_BYTES // (1024 * 1024)
         upload = st.file_uploader(
-            t("upload.help", lang) + f" (≤ {mib} MB)",
+            t("upload.help", lang) + f" (≤ {MAX_MB} MB)",
             type=["yaml", "yml", "json"],
-            max_upload_size=mib,
+            max_upload_size=MAX_MB,
             key="w_upload",
         )
         if upload is not None:
@@ -161,16 +161,23 @@ def render_upload(loaded: LoadedTour, lang: str) -> None:
 
 
 def _accept_upload(name: str, data: bytes, lang: str) -> None:
-    if st.session_state.get("upload_seen") == (name, len(data), hash(data)):
-        return  # the same file, still sitting in the uploader after a rerun
-    st.session_state["upload_seen"] = (name, len(data), hash(data))
+    """Parse a new upload; the same file, still in the uploader after a rerun, is not parsed again.
+
+    The file counts as seen only once its outcome is stored: a run stopped mid-parse (a rerun
+    the map asked for) leaves it unseen, so the next run parses it instead of skipping it.
+    """
+    seen = (name, len(data), hashlib.sha256(data).hexdigest())
+    if st.session_state.get("upload_seen") == seen:
+        return
     try:
-        load_upload(name, data, lang)
+        loaded = load_upload(name, data, lang)
     except TourError as exc:
         st.session_state["upload_error"] = exc
+        st.session_state["upload_seen"] = seen
         st.rerun()  # the notices sit above the page, which this run has already drawn
     st.session_state.pop("upload_error", None)
-    st.session_state[UPLOAD_KEY] = (name, data)
+    st.session_state[UPLOAD_KEY] = loaded  # replaces the previous upload: one per session at a time
+    st.session_state["upload_seen"] = seen
     st.rerun()
 
 

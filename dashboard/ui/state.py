@@ -2,8 +2,10 @@
 
 The tour comes from, in order: an uploaded file in this session, ``--tour FILE`` after
 ``streamlit run streamlit_app.py --``, the ``TOUR_FILE`` environment variable, or the
-embedded Kast tour. Loading is cached per file version (path and modification time)
-or per upload (content digest); places without coordinates are geocoded offline.
+embedded Kast tour. The configured tour is loaded once per file version (path and
+modification time) and shared by every session. An upload is parsed once and kept in its
+session alone, so that it is freed with the session: strangers' uploads never pile up in a
+cache shared by the server. Places without coordinates are geocoded offline.
 """
 
 from __future__ import annotations
@@ -35,6 +37,10 @@ class LoadedTour:
     label: str  # what the user sees as the tour's origin
     geocoded: GeocodeReport | None = None
 
+    @property
+    def is_upload(self) -> bool:
+        return self.key.startswith("upload:")
+
 
 def configured_path(argv: list[str] | None = None) -> Path:
     """The tour file named by ``-- --tour FILE``, else ``$TOUR_FILE``, else the Kast tour."""
@@ -56,10 +62,9 @@ def _load_path(path: str, mtime: float) -> tuple[Tour, GeocodeReport | None]:
     return _with_coordinates(load_tour(path))
 
 
-@st.cache_resource(max_entries=16, show_spinner=False)
-def _load_upload(digest: str, name: str, _data: bytes) -> tuple[Tour, GeocodeReport | None]:
+def _parse_upload(name: str, data: bytes) -> tuple[Tour, GeocodeReport | None]:
     try:
-        text = _data.decode("utf-8-sig")
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise TourError(name, [problem("", f"not UTF-8 text (byte {exc.start})")]) from None
     fmt = "json" if name.lower().endswith(".json") else None
@@ -78,18 +83,17 @@ def load_configured() -> LoadedTour:
 
 
 def load_upload(name: str, data: bytes, lang: str = "en") -> LoadedTour:
+    """Parse an upload (raises TourError listing every problem); the caller keeps it in the session."""
     digest = hashlib.sha256(data).hexdigest()
     with st.spinner(t("notice.loading_upload", lang)):
-        tour, report = _load_upload(digest, name, data)
+        tour, report = _parse_upload(name, data)
     return LoadedTour(tour, f"upload:{digest}", name, report)
 
 
 def current_tour() -> LoadedTour:
     """The uploaded tour of this session if any, else the configured one."""
     upload = st.session_state.get(UPLOAD_KEY)
-    if upload is not None:
-        return load_upload(*upload)
-    return load_configured()
+    return upload if isinstance(upload, LoadedTour) else load_configured()
 
 
 def view_state(tour: LoadedTour) -> ViewState:

@@ -201,7 +201,7 @@ def test_huge_text_is_refused_by_size_before_parsing(name: str, no_parsing: None
     check_refused(
         f"load_text: {name}",
         lambda: Bomb(
-            name, "upload.yaml", "the file is larger than 5 MiB", lambda: load_text(text, "upload.yaml")
+            name, "upload.yaml", "larger than 5 MB (5,000,000 bytes)", lambda: load_text(text, "upload.yaml")
         ),
     )
 

@@ -465,3 +465,17 @@ def test_link_dates_are_kept_clamped_or_reset_with_a_notice_on_every_page(
     start, end = at.date_input(key="w_dates").value
     assert start.isoformat() == kept.get("from", "2025-12-14")
     assert end.isoformat() == kept.get("to", "2026-03-11")
+
+
+def test_a_broken_configured_tour_shows_visitors_no_path_and_no_contents(
+    monkeypatch: pytest.MonkeyPatch, tmp_path, caplog: pytest.LogCaptureFixture
+):
+    secret = tmp_path / "private-folder" / "tour.yaml"
+    secret.parent.mkdir()
+    secret.write_text("password: hunter2\nid: [", encoding="utf-8")
+    monkeypatch.setenv("TOUR_FILE", str(secret))
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    shown = " ".join(_plain(e.value) for e in at.error) + " ".join(c.value for c in at.code)
+    assert "cannot be used" in shown and "server's log" in shown
+    assert "private-folder" not in shown and "hunter2" not in shown
+    assert not at.exception

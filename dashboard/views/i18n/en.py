@@ -128,6 +128,7 @@ WORDS: dict[str, str] = {
     "notice.rows_shown": "Showing the first {shown} of {total} stops: the filters narrow the list, and the CSV has every row.",
     "notice.bad_params": "Some link parameters did not fit this tour and were changed",
     "notice.tour_error": "This tour file cannot be used",
+    "notice.configured_tour_broken": "This app's tour file cannot be used; its operator can read why in the server's log.",
     "notice.geocoded": "Coordinates added from the offline gazetteer",
     "notice.unresolved": "No coordinates found for",
     "notice.loading_upload": "Checking the tour file and adding missing coordinates…",

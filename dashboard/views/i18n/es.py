@@ -128,6 +128,7 @@ WORDS: dict[str, str] = {
     "notice.rows_shown": "Se muestran las primeras {shown} de {total} paradas: los filtros acotan la lista y el CSV tiene todas las filas.",
     "notice.bad_params": "Algunos parámetros del enlace no se ajustaban a esta gira y se cambiaron",
     "notice.tour_error": "Este archivo de gira no se puede usar",
+    "notice.configured_tour_broken": "El archivo de gira de esta aplicación no se puede usar; quien la administra puede ver el motivo en el registro del servidor.",
     "notice.geocoded": "Coordenadas añadidas desde el nomenclátor sin conexión",
     "notice.unresolved": "No se encontraron coordenadas para",
     "notice.loading_upload": "Revisando el archivo y añadiendo las coordenadas que faltan…",

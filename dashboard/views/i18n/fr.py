@@ -128,6 +128,7 @@ WORDS: dict[str, str] = {
     "notice.rows_shown": "Affichage des {shown} premières étapes sur {total} : les filtres réduisent la liste, et le CSV contient toutes les lignes.",
     "notice.bad_params": "Certains paramètres du lien ne convenaient pas à cette tournée et ont été modifiés",
     "notice.tour_error": "Ce fichier de tournée ne peut pas être utilisé",
+    "notice.configured_tour_broken": "Le fichier de tournée de cette application ne peut pas être utilisé ; son administrateur en trouvera la raison dans le journal du serveur.",
     "notice.geocoded": "Coordonnées ajoutées depuis le répertoire géographique hors ligne",
     "notice.unresolved": "Aucune coordonnée trouvée pour",
     "notice.loading_upload": "Vérification du fichier de tournée et ajout des coordonnées manquantes…",
