@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -89,8 +90,8 @@ def _cmd_export(args: argparse.Namespace) -> int:
     from dashboard.tourfile.load import load_tour
 
     to_file = args.output not in (None, "-")
-    if to_file:
-        check_writable(Path(args.output))  # before the work: a map takes seconds to render
+    if to_file:  # before the work: a map takes seconds to render
+        check_writable(Path(args.output), inputs=(Path(args.tour),) if args.tour else ())
     tour = load_tour(args.tour)
     writers: dict[str, Callable[[Tour], str]] = {
         "geojson": exports.geojson_text,
@@ -100,11 +101,33 @@ def _cmd_export(args: argparse.Namespace) -> int:
     }
     text = writers[args.what](tour)
     if not to_file:
-        sys.stdout.write(text)
+        _to_stdout(text)
         return 0
     write_atomic(Path(args.output), text)
     print(f"wrote {args.output} ({len(text.encode()):,} bytes)", file=sys.stderr)
     return 0
+
+
+def _to_stdout(text: str) -> None:
+    """Write and flush now, so that a full disk (`> /dev/full`) is reported here, not at exit."""
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise WriteError(Path("<standard output>"), exc.strerror or str(exc)) from None
+
+
+def _seconds(text: str) -> float:
+    """A positive number of seconds, for --timeout and --min-delay."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number of seconds, such as 10 (got {text!r})") from None
+    if not value > 0 or value == float("inf"):
+        raise argparse.ArgumentTypeError(f"expected a number of seconds above 0 (got {text!r})")
+    return value
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -132,8 +155,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--domain", default="nominatim.openstreetmap.org", help="Nominatim host[:port]")
     p.add_argument("--scheme", default="https", choices=["https", "http"])
-    p.add_argument("--timeout", type=float, default=10.0, help="seconds per request (default 10)")
-    p.add_argument("--min-delay", type=float, default=1.0, help="seconds between requests (at least 1)")
+    p.add_argument("--timeout", type=_seconds, default=10.0, help="seconds per request (default 10)")
+    p.add_argument("--min-delay", type=_seconds, default=1.0, help="seconds between requests (at least 1)")
     p.add_argument("--cache", type=Path, default=None, help="cache file (default: in your user cache dir)")
     p.add_argument("--dry-run", action="store_true", help="report what would change; write nothing")
     p.set_defaults(func=_cmd_geocode)
@@ -167,4 +190,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     except BrokenPipeError:  # `... | head` closed the pipe: not an error
+        # Python would report the pipe again when it flushes at exit: point stdout at nothing.
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - lives until the process exits
         return 0

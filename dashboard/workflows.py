@@ -7,27 +7,63 @@ the command line and the app call these workflows rather than chaining the layer
 from __future__ import annotations
 
 import codecs
+import contextlib
 from pathlib import Path
 
 from dashboard.geo.geocode import GeocodeOptions, GeocodeReport, Progress, missing, resolve
 from dashboard.tourfile.edit import add_coordinates
-from dashboard.tourfile.files import write_atomic
+from dashboard.tourfile.errors import TourError
+from dashboard.tourfile.files import WriteError, check_editable, edit_lock, write_atomic
 from dashboard.tourfile.load import load_text, read_text
 
 
 def geocode_file(path: Path, options: GeocodeOptions, progress: Progress | None = None) -> GeocodeReport:
-    """Geocode a tour file in place, atomically, changing only the coordinates it adds."""
+    """Geocode a tour file in place, atomically, changing only the coordinates it adds.
 
-    text = read_text(path)
-    tour = load_text(text, str(path), "json" if path.suffix.lower() == ".json" else None)
-    report = resolve(missing(tour), options, progress)
-    report.file = str(path)
-    if report.added and not options.dry_run:
-        new_text = add_coordinates(text, report.added)
-        load_text(new_text, str(path))  # never write a file we could not read back
-        write_atomic(path, _as_on_disk(path, new_text))
-        report.written = True
+    A file that cannot be edited (read-only, a device) is refused before any request; a link is
+    edited through to its target. The file is locked for the run, and if it changed all the
+    same (an editor saved it meanwhile), it is left as it is and the result goes beside it.
+    """
+    if not options.dry_run:
+        check_editable(path)
+    with contextlib.nullcontext() if options.dry_run else edit_lock(path):
+        raw = path.resolve().read_bytes() if path.exists() else b""
+        text = read_text(path)
+        tour = load_text(text, str(path), "json" if path.suffix.lower() == ".json" else None)
+        report = resolve(missing(tour), options, progress)
+        report.file = str(path)
+        if report.added and not options.dry_run:
+            new_text = _as_on_disk(path, add_coordinates(text, report.added))
+            _check_edit(path, new_text)
+            _replace_unless_changed(path, raw, new_text)
+            report.written = True
     return report
+
+
+def _check_edit(path: Path, new_text: str) -> None:
+    """Never write a file that does not load: an edit that broke the file's layout is our bug."""
+    try:
+        load_text(new_text.removeprefix("\ufeff"), str(path))
+    except TourError:
+        raise WriteError(
+            path,
+            "adding the coordinates would break this file's layout, so it is left unchanged "
+            "(please report it)",
+        ) from None
+
+
+def _replace_unless_changed(path: Path, read: bytes, new_text: str) -> None:
+    """Replace ``path`` with ``new_text`` if it still holds ``read``; else keep both versions."""
+    if path.resolve().read_bytes() == read:
+        write_atomic(path, new_text)
+        return
+    beside = path.with_name(f"{path.stem}.geocoded{path.suffix}")
+    write_atomic(beside, new_text)
+    raise WriteError(
+        path,
+        f"it changed while geocode ran (saved elsewhere meanwhile), so it is left as it is; the coordinates "
+        f"found are in {beside.name}: merge them, or run geocode again (Nominatim's answers are cached)",
+    )
 
 
 def _as_on_disk(path: Path, text: str) -> str:

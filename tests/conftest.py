@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import difflib
 import os
 from pathlib import Path
 from typing import Any
@@ -150,10 +151,22 @@ class FakeClock:
 def fake_clock(monkeypatch: pytest.MonkeyPatch) -> FakeClock:
     from geopy.extra.rate_limiter import RateLimiter
 
-    from dashboard.geo import geocode
+    from dashboard.geo import nominatim
 
     clock = FakeClock()
     monkeypatch.setattr(RateLimiter, "_clock", lambda self: clock())
     monkeypatch.setattr(RateLimiter, "_sleep", lambda self, seconds: clock.sleep(seconds))
-    monkeypatch.setattr(geocode, "pause", clock.sleep)
+    monkeypatch.setattr(nominatim, "pause", clock.sleep)
     return clock
+
+
+def changed_lines(before: str, after: str) -> tuple[list[str], list[str]]:
+    """(removed, added) lines between two texts, as difflib sees them."""
+    removed: list[str] = []
+    added: list[str] = []
+    matcher = difflib.SequenceMatcher(a=before.splitlines(), b=after.splitlines(), autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag != "equal":
+            removed += before.splitlines()[i1:i2]
+            added += after.splitlines()[j1:j2]
+    return removed, added

@@ -206,3 +206,26 @@ def test_lang_is_only_for_the_html_export(capsys: pytest.CaptureFixture[str]):
         main(["export", "claims", "--lang", "es"])
     assert caught.value.code == 2
     assert "--lang applies to 'export html' only" in capsys.readouterr().err
+
+
+def test_a_full_disk_on_standard_output_is_one_line_not_a_traceback():
+    with open("/dev/full", "w") as full:
+        done = subprocess.run(
+            [sys.executable, "-m", "dashboard", "export", "geojson"],
+            cwd=ROOT,
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=60,
+        )
+    assert done.returncode == 1
+    assert done.stderr.strip() == "error: <standard output>: cannot write: No space left on device"
+
+
+@pytest.mark.parametrize("value", ["-1", "0", "nan", "inf", "soon"])
+@pytest.mark.parametrize("option", ["--timeout", "--min-delay"])
+def test_seconds_must_be_a_positive_number(option: str, value: str, capsys: pytest.CaptureFixture[str]):
+    with pytest.raises(SystemExit) as stopped:
+        main(["geocode", "tour.yaml", option, value])
+    assert stopped.value.code == 2
+    assert f"argument {option}: expected a number of seconds" in capsys.readouterr().err

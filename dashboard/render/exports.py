@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from typing import Any
 
 from dashboard.render.maps import build_map, standalone_html
@@ -20,7 +21,13 @@ __all__ = ["claims_csv", "geojson", "geojson_text", "map_html", "proposals_csv",
 
 PROPOSAL_COLUMNS = ["proposal_id", "proposal", "country", "status", "date", "sources", "note"]
 CLAIM_COLUMNS = ["claim_id", "place_id", "topics", "speaker", "text", "quote", "sources"]
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# What a spreadsheet may read as the start of a formula, full-width forms included (some spreadsheets
+# fold ＝ into =), looked for after any leading blanks (a space, a no-break space, a line break).
+_FORMULA_STARTS = ("=", "+", "-", "@", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+_BLANKS = " \t\r\n\u00a0\u2007\u202f\u3000"
+# C0 controls but tab and line feed, DEL and C1: a valid tour holds none (the format refuses them);
+# whatever else reaches a CSV is shown as U+FFFD rather than passed to a terminal or spreadsheet.
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def _iso(value: Any) -> str | None:
@@ -75,8 +82,10 @@ def geojson_text(tour: Tour) -> str:
 
 
 def safe_cell(value: str) -> str:
-    """Neutralise spreadsheet formulas: a cell starting with = + - @ is prefixed with '."""
-    return "'" + value if value.startswith(_FORMULA_STARTS) else value
+    """Neutralise spreadsheet formulas: a cell whose first character, or first after leading blanks,
+    is = + - @ (or their full-width forms), or that starts with a tab or a line break, gets a '."""
+    risky = value.lstrip(_BLANKS).startswith(_FORMULA_STARTS) or value.startswith(("\t", "\r", "\n"))
+    return "'" + value if risky else value
 
 
 def _csv(columns: list[str], rows: list[list[str]]) -> str:
@@ -91,7 +100,7 @@ def _one_cell(value: str) -> str:
     """Line breaks as LF. With LF as the row terminator the writer quotes a cell holding
     an LF but not one holding a bare CR, which a spreadsheet reads as the end of the row:
     "x\r=1+1" would have started a new row with the live formula "=1+1"."""
-    return value.replace("\r\n", "\n").replace("\r", "\n")
+    return _CONTROLS.sub("\ufffd", value.replace("\r\n", "\n").replace("\r", "\n"))
 
 
 def proposals_csv(tour: Tour) -> str:

@@ -2,7 +2,9 @@
 
 A YAML file is edited as text at positions found by PyYAML's composer, so comments,
 quoting, key order and indentation all survive; only the new lines (or the replaced
-``null`` values) differ. A JSON file is re-serialised in the style detected from it.
+``null`` values) differ. A JSON file is edited as text too, at positions found by a small
+scanner built on the json module's own decoder: spacing, escapes and number spellings
+(``-33.4570``) elsewhere in the file stay exactly as they were.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any, Protocol
 
 import yaml
@@ -42,24 +45,88 @@ def _fields(hit: Coordinates) -> dict[str, Any]:
     return {"latitude": round(hit.latitude, 6), "longitude": round(hit.longitude, 6), "geocoded_by": hit.by}
 
 
+# -- JSON, edited as text: a member added or a value replaced, every other byte as it was ----------
+
+_DECODER = json.JSONDecoder()
+_SPACE = re.compile(r"[ \t\n\r]*")
+
+
+@dataclass
+class _JsonObject:
+    """Where one JSON object's members are in the text: value spans, and the layout between them."""
+
+    values: dict[str, tuple[int, int]]
+    last_end: int  # just after the last member's value
+    separator: str  # the text between members: "," and the whitespace before a key
+
+
+def _skip(text: str, at: int) -> int:
+    return _SPACE.match(text, at).end()  # type: ignore[union-attr]
+
+
+def _value_end(text: str, at: int) -> int:
+    return _DECODER.raw_decode(text, at)[1]
+
+
+def _members(text: str, at: int) -> tuple[_JsonObject, int]:
+    """The object starting at ``at`` (its ``{``), and the index just after its ``}``."""
+    values: dict[str, tuple[int, int]] = {}
+    at, last_end, separator = _skip(text, at + 1), at + 1, ", "
+    while text[at] != "}":
+        key_start = at
+        key, at = _DECODER.raw_decode(text, at)
+        start = _skip(text, _skip(text, at) + 1)  # past the ":"
+        end = _value_end(text, start)
+        if values:
+            separator = "," + text[last_end:key_start].split(",", 1)[-1]
+        values[str(key)], last_end = (start, end), end
+        at = _skip(text, end)
+        at = _skip(text, at + 1) if text[at] == "," else at
+    return _JsonObject(values, last_end, separator), at + 1
+
+
+def _json_places(text: str) -> dict[str, _JsonObject]:
+    """Each place object of a tour's JSON text, by id (the text is valid JSON: it was loaded)."""
+    top, _ = _members(text, _skip(text, 0))
+    if "places" not in top.values or text[top.values["places"][0]] != "[":
+        return {}
+    found: dict[str, _JsonObject] = {}
+    at = _skip(text, top.values["places"][0] + 1)
+    while text[at] != "]":
+        if text[at] == "{":
+            place, at = _members(text, at)
+            if "id" in place.values:
+                found[str(json.loads(text[slice(*place.values["id"])]))] = place
+        else:
+            at = _value_end(text, at)
+        at = _skip(text, at)
+        at = _skip(text, at + 1) if text[at] == "," else at
+    return found
+
+
+def _json_edits(place: _JsonObject, fields: dict[str, Any], ascii_only: bool) -> list[Edit]:
+    def scalar(value: Any) -> str:
+        return json.dumps(value, ensure_ascii=ascii_only)
+
+    edits = [(*place.values[k], scalar(v)) for k, v in fields.items() if k in place.values]
+    added = [f"{place.separator}{scalar(k)}: {scalar(v)}" for k, v in fields.items() if k not in place.values]
+    if added:
+        edits.append((place.last_end, place.last_end, "".join(added)))
+    return edits
+
+
 def _add_to_json(text: str, hits: Mapping[str, Coordinates]) -> str:
-    data = json.loads(text)
-    indent = _json_indent(text)
-    ascii_only = "\\u" in text
-    for place in data.get("places", []):
-        hit = hits.get(place.get("id"))
-        if hit is not None:
-            place.update(_fields(hit))
-    out = json.dumps(data, indent=indent, ensure_ascii=ascii_only)
-    return out + "\n" if text.endswith("\n") else out
-
-
-def _json_indent(text: str) -> int | str | None:
-    match = re.search(r"\n([ \t]+)\S", text)
-    if match is None:
-        return None
-    indent = match.group(1)
-    return len(indent) if set(indent) == {" "} else indent  # tabs kept as they are
+    """New members go after each place's last one, in the layout that object already uses (a new
+    line and its indent, or a space); an existing ``null`` is replaced. Nothing else changes."""
+    places = _json_places(text)
+    ascii_only = "\\u" in text  # a file that escapes non-ASCII characters gets its new ones escaped
+    edits = [
+        e
+        for pid, hit in hits.items()
+        if pid in places
+        for e in _json_edits(places[pid], _fields(hit), ascii_only)
+    ]
+    return _apply(text, edits)
 
 
 def _scalar_text(value: Any) -> str:
@@ -112,8 +179,9 @@ def _block_insert(text: str, node: yaml.MappingNode, fields: dict[str, Any]) -> 
         ),
         node.value[-1],
     )
-    key_node, value_node = anchor
-    indent = " " * key_node.start_mark.column
+    _, value_node = anchor
+    # The mapping's own column: where its keys start, or its `? ` indicators for explicit keys.
+    indent = " " * node.start_mark.column
     line_end = text.find("\n", value_node.end_mark.index)
     position = len(text) if line_end == -1 else line_end + 1
     prefix = "" if line_end != -1 else "\n"
@@ -127,6 +195,10 @@ def _add_to_yaml(text: str, hits: Mapping[str, Coordinates]) -> str:
     edits = [
         e for pid, hit in hits.items() if pid in nodes for e in _edits_for(text, nodes[pid], _fields(hit))
     ]
+    return _apply(text, edits)
+
+
+def _apply(text: str, edits: list[Edit]) -> str:
     for start, end, new in sorted(edits, reverse=True):  # from the end, so indices stay valid
         text = text[:start] + new + text[end:]
     return text

@@ -23,7 +23,7 @@ class Problem:
     hint: str = ""  # "did you mean 'visit'?", shown after the value
 
     def __str__(self) -> str:
-        where = self.path or "(top level)"
+        where = _printable(self.path) or "(top level)"
         shown = f" (got {_short_repr(self.value)})" if self.has_value else ""
         hint = f"; {self.hint}" if self.hint else ""
         return f"{where}: {self.message}{shown}{hint}"
@@ -39,6 +39,12 @@ class TourError(ValueError):
         lines = "\n".join(f"  - {p}" for p in self.problems)
         noun = "problem" if count == 1 else "problems"
         super().__init__(f"{file}: {count} {noun}:\n{lines}")
+
+
+def _printable(text: str) -> str:
+    """``text`` with control characters shown as escapes: a path holds the file's own keys, and an
+    ESC in one must not reach the terminal that prints the message."""
+    return "".join(repr(ch)[1:-1] if ch.isprintable() is False and ch != " " else ch for ch in text)
 
 
 def _short_repr(value: Any, limit: int = 80) -> str:

@@ -197,6 +197,7 @@ _RULES: dict[str, Rule] = {
     "string_pattern_mismatch": _pattern,
     "country_unassigned": _unassigned,
     "day_out_of_range": lambda e: str(e["msg"]),
+    "control_character": lambda e: str(e["msg"]),
     "string_too_short": lambda e: _length(e, text=True),
     "string_too_long": lambda e: _length(e, text=True),
     "too_short": lambda e: _length(e, text=False),

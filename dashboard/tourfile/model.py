@@ -13,6 +13,7 @@ these classes, so the documentation and the validator cannot drift apart.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
@@ -42,8 +43,26 @@ Id = Annotated[
     StringConstraints(pattern=ID_PATTERN),
     Field(description="A short identifier: lowercase letters, digits, '-' or '_'."),
 ]
-Name = Annotated[str, StringConstraints(min_length=1, max_length=300, strip_whitespace=True)]
-LongText = Annotated[str, StringConstraints(min_length=1, max_length=5000)]
+# C0 controls but tab and line breaks, DEL and C1: ESC, BEL or NUL in a title could retitle or clear
+# the terminal that prints it, and no text of a tour needs them.
+CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def _no_controls(text: str) -> str:
+    found = CONTROLS.search(text)
+    if found:
+        raise PydanticCustomError(
+            "control_character",
+            "expected text without control characters; found {char} at character {at}",
+            {"char": repr(found.group()), "at": found.start() + 1},
+        )
+    return text
+
+
+Name = Annotated[
+    str, StringConstraints(min_length=1, max_length=300, strip_whitespace=True), AfterValidator(_no_controls)
+]
+LongText = Annotated[str, StringConstraints(min_length=1, max_length=5000), AfterValidator(_no_controls)]
 CountryCode = Annotated[
     str,
     StringConstraints(pattern=COUNTRY_PATTERN),

@@ -7,7 +7,8 @@ from behaviour the test configures: a queue of responses for a query, a global q
 default) an empty result list.
 
 Responses are built with the helpers below: :func:`hit`, :func:`no_result`,
-:func:`rate_limited`, :func:`server_error`, :func:`slow`, :func:`garbage`.
+:func:`rate_limited`, :func:`server_error`, :func:`slow`, :func:`garbage`, :func:`shaped`,
+:func:`redirect`.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
 
@@ -31,6 +32,7 @@ class Response:
     headers: tuple[tuple[str, str], ...] = (("Content-Type", "application/json; charset=utf-8"),)
     delay: float = 0.0  # seconds to wait before answering
     label: str = ""
+    country_code: str | None = None  # sent as each result's address.country_code when asked for
 
 
 @dataclass(frozen=True)
@@ -61,10 +63,29 @@ def _result(lat: str, lon: str, display_name: str) -> dict[str, object]:
     }
 
 
-def hit(lat: float | str, lon: float | str, display_name: str = "Somewhere") -> Response:
-    """A successful search with one result; coordinates are sent as strings, like Nominatim."""
+def hit(lat: float | str, lon: float | str, display_name: str = "Somewhere", country: str = "pe") -> Response:
+    """A successful search with one result in ``country``; coordinates as strings, like Nominatim's."""
     body = json.dumps([_result(str(lat), str(lon), display_name)], ensure_ascii=False).encode()
-    return Response(body=body, label=f"hit {lat},{lon}")
+    return Response(body=body, label=f"hit {lat},{lon}", country_code=country)
+
+
+def shaped(value: object, label: str) -> Response:
+    """A well-formed JSON answer of any shape (a mapping, a list of strings, null coordinates...)."""
+    return Response(body=json.dumps(value).encode(), label=label)
+
+
+def redirect(location: str) -> Response:
+    return Response(status=302, body=b"", headers=(("Location", location),), label=f"redirect {location}")
+
+
+def _with_address(response: Response, params: dict[str, str]) -> Response:
+    """Nominatim adds each result's address when asked (``addressdetails=1``)."""
+    if response.country_code is None or params.get("addressdetails") != "1":
+        return response
+    results = json.loads(response.body)
+    for result in results:
+        result["address"] = {"city": result["name"], "country_code": response.country_code}
+    return replace(response, body=json.dumps(results, ensure_ascii=False).encode())
 
 
 def no_result() -> Response:
@@ -198,7 +219,7 @@ class NominatimServer:
                 elif "q" not in params:
                     self._send(Response(400, b'{"error": {"code": 400, "message": "Nothing to search for"}}'))
                 else:
-                    self._send(server._next_response(params["q"]))
+                    self._send(_with_address(server._next_response(params["q"]), params))
 
             def _send(self, response: Response) -> None:
                 if response.delay:

@@ -8,7 +8,6 @@ sees: the report text, the file's bytes, the exit code, or what the server recei
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import itertools
 import json
 from collections.abc import Iterator
@@ -28,7 +27,7 @@ from dashboard.geo.geocode import (
 )
 from dashboard.tourfile.load import load_text, load_tour
 from dashboard.workflows import geocode_file
-from tests.conftest import FakeClock
+from tests.conftest import FakeClock, changed_lines
 from tests.geo.nominatim_server import (
     NominatimServer,
     Response,
@@ -122,18 +121,6 @@ def cli_args(server_domain: str, path: Path, cache: Path, *extra: str) -> list[s
     ]
 
 
-def changed_lines(before: str, after: str) -> tuple[list[str], list[str]]:
-    """(removed, added) lines between two texts, as difflib sees them."""
-    removed: list[str] = []
-    added: list[str] = []
-    matcher = difflib.SequenceMatcher(a=before.splitlines(), b=after.splitlines(), autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag != "equal":
-            removed += before.splitlines()[i1:i2]
-            added += after.splitlines()[j1:j2]
-    return removed, added
-
-
 def osm_attribution_lines(report_text: str) -> list[str]:
     """Lines of a report that credit OpenStreetMap on their own (not inside an "added ..." line)."""
     return [
@@ -212,7 +199,7 @@ def test_requests_are_at_least_a_second_apart_in_real_time(
     path.write_text(tour_text(TACNA, ARICA), encoding="utf-8")
     nominatim.respond("Lima", hit(*LIMA, "Lima, Perú"))
     nominatim.respond("Tacna", hit("-18.0146", "-70.2536", "Tacna, Perú"))
-    nominatim.respond("Arica", hit("-18.4783", "-70.3126", "Arica, Chile"))
+    nominatim.respond("Arica", hit("-18.4783", "-70.3126", "Arica, Chile", country="cl"))
 
     code = cli.main(cli_args(nominatim.domain, path, tmp_path / "c.json", "--min-delay", "1"))
 

@@ -85,6 +85,7 @@ def trickle(then: Response, chunk: int, interval: float) -> Trickle:
         then.body,
         then.headers,
         label=f"trickle {chunk} B / {interval}s",
+        country_code=then.country_code,
         chunk=chunk,
         interval=interval,
     )

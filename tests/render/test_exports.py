@@ -83,7 +83,21 @@ def test_claims_csv_columns_and_quotes(mini_tour: Tour):
         ("@SUM(A1)", "'@SUM(A1)"),
         ("plain", "plain"),
         ("", ""),
+        (" =1+1", "' =1+1"),  # a leading space, a no-break space, a line break: still a formula
+        ("\u00a0=1+1", "'\u00a0=1+1"),
+        ("\n=1+1", "'\n=1+1"),
+        ("\tplain", "'\tplain"),
+        ("\uff1d1+1", "'\uff1d1+1"),  # full-width equals sign
+        ("\uff20SUM(A1)", "'\uff20SUM(A1)"),
+        ("a = b", "a = b"),  # a sign inside the text is no formula
+        ("-", "'-"),
     ],
 )
 def test_safe_cell(cell: str, expected: str):
     assert exports.safe_cell(cell) == expected
+
+
+def test_control_characters_never_reach_csv_bytes():
+    text = exports.table_csv(["a"], [["x\x1b]0;title\x07y\x00z\x9b"]])
+    assert not any(ch in text for ch in "\x1b\x07\x00\x9b")
+    assert "x\ufffd]0;title\ufffdy\ufffdz\ufffd" in text

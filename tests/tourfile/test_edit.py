@@ -17,6 +17,7 @@ from dashboard.tourfile.edit import add_coordinates
 from dashboard.tourfile.files import write_atomic
 from dashboard.tourfile.load import load_text, load_tour
 from dashboard.workflows import geocode_file
+from tests.conftest import changed_lines
 
 HEAD = """\
 id: mini
@@ -328,3 +329,46 @@ def test_geocode_file_failing_to_write_keeps_the_original(
 
     assert path.read_bytes() == original
     assert temp_files(tmp_path) == []
+
+
+QUIRKY_JSON = """{
+  "id": "quirky",   "title": {"en": "Quirky", "es": "Gira por Bogot\\u00e1"},
+  "subject": "Someone",
+  "sources": [ {"id": "s1", "language": "en"} ],
+  "places": [
+    {"id": "home", "name": "Santiago", "country": "CL", "role": "origin",
+     "latitude": -33.4570, "longitude": -70.6480},
+    {
+        "id" : "b",
+        "name" : "Lima",
+        "country" : "PE",
+        "role" : "visit"
+    },
+    {"id": "c", "name": "Quito", "country": "EC", "role": "visit", "latitude": null, "longitude": null}
+  ],
+  "visits": [
+    {"place": "b", "order": 1, "dates": [{"start": "2026-01-07", "sources": ["s1"]}], "sources": ["s1"]},
+    {"place": "c", "order": 2, "dates": [{"start": "2026-01-09", "sources": ["s1"]}], "sources": ["s1"]}
+  ]
+}
+"""
+
+
+def test_json_edits_touch_only_the_coordinates() -> None:
+    hits = {"b": Hit(-12.0464, -77.0428, "© OSM"), "c": Hit(-0.2299, -78.525, "© OSM")}
+
+    result = add_coordinates(QUIRKY_JSON, hits)
+
+    expected = QUIRKY_JSON.replace(
+        '        "role" : "visit"\n    }',
+        '        "role" : "visit",\n        "latitude": -12.0464,\n        "longitude": -77.0428,\n'
+        '        "geocoded_by": "\\u00a9 OSM"\n    }',
+    ).replace(
+        '"latitude": null, "longitude": null}',
+        '"latitude": -0.2299, "longitude": -78.525, "geocoded_by": "\\u00a9 OSM"}',
+    )
+    assert result == expected
+    removed, added = changed_lines(QUIRKY_JSON, result)
+    assert len(removed) == 2 and len(added) == 5  # two lines touched, three added: nothing else
+    assert "-33.4570" in result and "Bogot\\u00e1" in result  # the file's own spellings survive
+    assert load_text(result, "q.json", "json").place("c").latitude == -0.2299

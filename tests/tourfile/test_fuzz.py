@@ -40,7 +40,7 @@ from pydantic import BaseModel, StringConstraints
 from dashboard.render import exports
 from dashboard.tourfile.errors import Problem, TourError
 from dashboard.tourfile.load import MAX_DEPTH, load_text, load_tour
-from dashboard.tourfile.model import Tour
+from dashboard.tourfile.model import CONTROLS, Tour
 from tests import reliability
 from tests.conftest import MINI_YAML, examples
 
@@ -519,6 +519,8 @@ def m_text(draw: st.DrawFn, data: dict[str, Any], fmt: str) -> Expect:
         return Expect(path, ("expected some text; it must not be empty",), kind="empty text")
     if len(kept) > rule.max_length:
         return Expect(path, (f"expected at most {rule.max_length:,} characters",), kind="huge text")
+    if CONTROLS.search(kept):
+        return Expect(path, ("expected text without control characters",), kind="control character")
     return Expect(valid_with=((*rec.keys, name), kept), kind="odd text kept exactly")
 
 

@@ -193,3 +193,29 @@ def test_words_a_newcomer_writes_suggest_the_value_they_mean(
     # Spelling alone would mislead: "refused" is closer to "agreed" than to "rejected".
     line = _line(_problems(mini_data, _at(path, value)), _shown(path))
     assert line.endswith(hint), line
+
+
+@pytest.mark.parametrize(
+    "char", ["\x1b", "\x07", "\x00", "\x9b", "\x7f"], ids=["ESC", "BEL", "NUL", "CSI", "DEL"]
+)
+def test_control_characters_are_refused_and_never_printed_raw(char: str, tmp_path, capsys):
+    from dashboard import cli
+
+    path = tmp_path / "ctl.yaml"
+    title = f"{char}]0;pwned{char}[2J"
+    path.write_text(
+        "id: x\ntitle: {en: " + json.dumps(title) + "}\nsubject: S\nsources: [{id: s1, language: en}]\n"
+        "places: [{id: a, name: A, country: CL, role: origin, " + json.dumps(f"{char}bad") + ": 1}]\n",
+        encoding="utf-8",
+    )
+    assert cli.main(["validate", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert "title.en: expected text without control characters" in err
+    assert "unknown field" in err
+    assert char not in err  # shown as an escape, never sent to the terminal as is
+
+
+def test_tabs_and_line_breaks_stay_allowed_in_texts():
+    from dashboard.tourfile.model import Text
+
+    assert Text(en="one\ttwo\nthree\r\nfour").en.count("\n") == 2

@@ -243,18 +243,6 @@ def test_a_failed_uploads_error_goes_when_the_file_is_removed(app_test: AppTest)
     assert any("broken.yaml" in _plain(e.value) for e in at.error)
 
 
-def test_a_broken_tour_file_at_start_up_is_reported(
-    app_test: AppTest, monkeypatch: pytest.MonkeyPatch, tmp_path
-):
-    bad = tmp_path / "bad.yaml"
-    bad.write_text("id: [", encoding="utf-8")
-    monkeypatch.setenv("TOUR_FILE", str(bad))
-    at = app_test.run()
-    assert not at.exception
-    assert any("bad.yaml" in _plain(e.value) for e in at.error)
-    assert any("not valid YAML" in c.value for c in at.code)
-
-
 def test_tour_file_from_the_environment(app_test: AppTest, monkeypatch: pytest.MonkeyPatch, mini_file):
     monkeypatch.setenv("TOUR_FILE", str(mini_file))
     at = app_test.run()
