@@ -43,6 +43,11 @@ EPILOG_EXPORT = (
     "  python -m dashboard export html --lang es -o mapa-gira-kast.html"
 )
 EPILOG_SCHEMA = "example:\n  python -m dashboard schema > tour.schema.json"
+EPILOG_UPGRADE = (
+    "example:\n  python -m dashboard upgrade my-tour.yaml\n\n"
+    "Version 2 adds source links (url, archived_url, accessed, author), any ISO 639-1 language,\n"
+    "people given as plain names and inherited sources; a version-1 file is a valid version-2 file."
+)
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
@@ -78,6 +83,13 @@ def _cmd_geocode(args: argparse.Namespace) -> int:
     report = geocode_file(Path(args.file), options, progress=_progress)
     print(report.text())
     return 0 if not report.unresolved else 1
+
+
+def _cmd_upgrade(args: argparse.Namespace) -> int:
+    from dashboard.workflows import upgrade_file
+
+    print(upgrade_file(Path(args.file)))
+    return 0
 
 
 def _progress(done: int, total: int, name: str) -> None:
@@ -171,6 +183,15 @@ def build_parser() -> argparse.ArgumentParser:
         "--lang", choices=LANGS, default=None, help="language of the html map's labels (default en)"
     )
     p.set_defaults(func=_cmd_export)
+
+    p = sub.add_parser(
+        "upgrade",
+        help="move a tour file to the current format version",
+        epilog=EPILOG_UPGRADE,
+        formatter_class=fmt,
+    )
+    p.add_argument("file", help="tour file to update in place (atomically; only its format_version changes)")
+    p.set_defaults(func=_cmd_upgrade)
 
     p = sub.add_parser(
         "schema", help="print the tour file's JSON Schema", epilog=EPILOG_SCHEMA, formatter_class=fmt

@@ -11,10 +11,11 @@ import contextlib
 from pathlib import Path
 
 from dashboard.geo.geocode import GeocodeOptions, GeocodeReport, Progress, missing, resolve
-from dashboard.tourfile.edit import add_coordinates
+from dashboard.tourfile.edit import add_coordinates, set_format_version
 from dashboard.tourfile.errors import TourError
 from dashboard.tourfile.files import WriteError, check_editable, edit_lock, write_atomic
-from dashboard.tourfile.load import load_text, read_text
+from dashboard.tourfile.load import load_text, parse_text, read_text
+from dashboard.tourfile.model import FORMAT_VERSION
 
 
 def geocode_file(path: Path, options: GeocodeOptions, progress: Progress | None = None) -> GeocodeReport:
@@ -38,6 +39,36 @@ def geocode_file(path: Path, options: GeocodeOptions, progress: Progress | None 
             _replace_unless_changed(path, raw, new_text)
             report.written = True
     return report
+
+
+def upgrade_file(path: Path) -> str:
+    """Move a tour file to the current format version, changing that one line; what was done, in words.
+
+    Version 2 only adds to version 1, so the upgrade is the version number itself: the file must
+    load as version 2 (and is checked to) before it is written.
+    """
+    check_editable(path)
+    with edit_lock(path):
+        raw = path.resolve().read_bytes()
+        text = read_text(path)
+        found = _declared_version(text, path)
+        if found == FORMAT_VERSION:
+            return f"{path} is already in format version {FORMAT_VERSION}; nothing to do"
+        new_text = _as_on_disk(path, set_format_version(text, FORMAT_VERSION))
+        load_text(new_text.removeprefix("\ufeff"), str(path), _format(path))  # the upgraded file must load
+        _replace_unless_changed(path, raw, new_text)
+    return f"upgraded {path} from format version {found} to {FORMAT_VERSION}"
+
+
+def _format(path: Path) -> str | None:
+    return "json" if path.suffix.lower() == ".json" else None
+
+
+def _declared_version(text: str, path: Path) -> int:
+    """The version a file says it is in (1 when it says none: the first version had no field)."""
+    data = parse_text(text, str(path), _format(path))
+    version = data.get("format_version", 1) if isinstance(data, dict) else 1
+    return version if isinstance(version, int) else 1
 
 
 def _check_edit(path: Path, new_text: str) -> None:

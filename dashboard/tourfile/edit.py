@@ -1,4 +1,4 @@
-"""Surgical edits to a tour file's text: add coordinates, change nothing else.
+"""Surgical edits to a tour file's text: add coordinates, set the format version, change nothing else.
 
 A YAML file is edited as text at positions found by PyYAML's composer, so comments,
 quoting, key order and indentation all survive; only the new lines (or the replaced
@@ -39,6 +39,42 @@ def add_coordinates(text: str, hits: Mapping[str, Coordinates]) -> str:
         except json.JSONDecodeError:
             pass  # YAML in flow style, `{id: mini, ...}`: edited as YAML below
     return _add_to_yaml(text, hits)
+
+
+def set_format_version(text: str, version: int) -> str:
+    """``text`` with its top-level ``format_version`` set to ``version`` (added first if absent)."""
+    if text.lstrip().startswith("{"):
+        try:
+            top, _ = _members(text, _skip(text, 0))
+        except json.JSONDecodeError:
+            pass  # YAML in flow style: below
+        else:
+            if "format_version" in top.values:
+                return _apply(text, [(*top.values["format_version"], str(version))])
+            brace = _skip(text, 0)
+            first = _skip(text, brace + 1)
+            gap = text[brace + 1 : first]  # "\n  " in a pretty file, "" in a compact one
+            after = gap if "\n" in gap else " "
+            return _apply(text, [(brace + 1, first, f'{gap}"format_version": {version},{after}')])
+    return _set_yaml_version(text, version)
+
+
+def _set_yaml_version(text: str, version: int) -> str:
+    root = yaml.compose(text, Loader=yaml.SafeLoader)
+    if isinstance(root, yaml.MappingNode):
+        for key, value in root.value:
+            if key.value == "format_version" and isinstance(value, yaml.ScalarNode):
+                return _apply(text, [(value.start_mark.index, value.end_mark.index, str(version))])
+        first_key = root.value[0][0] if root.value else None
+        if first_key is not None and not root.flow_style:
+            at = text.rfind("\n", 0, first_key.start_mark.index) + 1  # the start of its line
+            return _apply(text, [(at, at, f"format_version: {version}\n")])
+        if first_key is not None:  # `{id: x, ...}`
+            return _apply(
+                text,
+                [(first_key.start_mark.index, first_key.start_mark.index, f"format_version: {version}, ")],
+            )
+    return f"format_version: {version}\n{text}"
 
 
 def _fields(hit: Coordinates) -> dict[str, Any]:

@@ -20,7 +20,7 @@ from pydantic import ValidationError
 from dashboard.tourfile.errors import Problem, TourError, dedupe, problem
 from dashboard.tourfile.messages import validation_problems
 from dashboard.tourfile.model import Tour
-from dashboard.tourfile.validate import check_data, check_references
+from dashboard.tourfile.validate import check_data, check_references, check_version, inherit_sources
 
 # 5 MB, decimal, as Streamlit's uploader counts ("5MB per file", server.maxUploadSize = 5): one limit
 # for files and uploads alike. Room for a rich tour of 10,000 places (docs/performance.md).
@@ -191,7 +191,8 @@ def tour_from_data(data: Any, file: str) -> Tour:
         raise TourError(file, _schema_and_references(exc, data)) from None
     except (RecursionError, OverflowError, ValueError, TypeError) as exc:
         raise TourError(file, [problem("", f"cannot be read as a tour: {_one_line(exc)}")]) from None
-    problems = check_references(tour)
+    tour = inherit_sources(tour)
+    problems = [*check_version(data), *check_references(tour)]
     if problems:
         raise TourError(file, problems)
     return tour
@@ -206,7 +207,7 @@ def _schema_and_references(exc: ValidationError, data: dict[str, Any]) -> list[P
     schema = validation_problems(exc, data)
     faulted = {p.path for p in schema}
     try:
-        references = [p for p in check_data(data) if p.path not in faulted]
+        references = [p for p in [*check_version(data), *check_data(data)] if p.path not in faulted]
     except (RecursionError, TypeError, ValueError):  # too broken to check: the schema has said why
         references = []
     return dedupe([*schema, *references])

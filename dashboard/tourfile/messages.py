@@ -21,7 +21,7 @@ from pydantic_core import ErrorDetails
 
 from dashboard.tourfile import countries
 from dashboard.tourfile.errors import Problem, dedupe, problem
-from dashboard.tourfile.model import COUNTRY_PATTERN, ID_PATTERN, Tour
+from dashboard.tourfile.model import COUNTRY_PATTERN, ID_PATTERN, URL_PATTERN, Tour
 
 # -- where an error is -------------------------------------------------------------------------
 
@@ -111,6 +111,8 @@ def _pattern(err: ErrorDetails) -> tuple[str, str]:
     if pattern == COUNTRY_PATTERN:
         better = countries.suggestion(value) if isinstance(value, str) else None
         return COUNTRY_RULE, f"did you mean {better!r}?" if better else ""
+    if pattern == URL_PATTERN:
+        return "expected a web address starting with http:// or https://, with no spaces", ""
     if pattern == ID_PATTERN:
         slug = _slug(value) if isinstance(value, str) else ""
         return ID_RULE, f"did you mean {slug!r}?" if slug and slug != value else ""
@@ -126,6 +128,11 @@ def _date(err: ErrorDetails) -> str:
     if "day value" in reason:
         return f"{DATE_RULE}; that month has no such day"
     return DATE_RULE
+
+
+def _language(err: ErrorDetails) -> tuple[str, str]:
+    better = (err.get("ctx") or {}).get("suggestion")
+    return str(err["msg"]), f"did you mean {better!r}?" if better else ""
 
 
 def _unassigned(err: ErrorDetails) -> tuple[str, str]:
@@ -145,6 +152,8 @@ def _record(err: ErrorDetails) -> str:
     name = str((err.get("ctx") or {}).get("class_name", ""))
     if name == "Text":
         return f"expected a text in English and, optionally, Spanish, such as {TEXT_EXAMPLE}"
+    if name == "Person":
+        return "expected a name, or a mapping of fields (a person: name, office, sources)"
     words = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", name).lower() or "record"  # StatusChange: "status change"
     return f"expected a mapping of fields (a {words}, written `field: value`)"
 
@@ -196,6 +205,7 @@ Rule = Callable[[ErrorDetails], str | tuple[str, str]]
 _RULES: dict[str, Rule] = {
     "string_pattern_mismatch": _pattern,
     "country_unassigned": _unassigned,
+    "language_unknown": _language,
     "day_out_of_range": lambda e: str(e["msg"]),
     "control_character": lambda e: str(e["msg"]),
     "string_too_short": lambda e: _length(e, text=True),

@@ -16,14 +16,23 @@ import datetime as dt
 import re
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    model_validator,
+)
 from pydantic_core import PydanticCustomError
 
-from dashboard.tourfile import countries
+from dashboard.tourfile import countries, languages
 
 # Named so that dashboard.tourfile.errors can tell which rule a "pattern mismatch" broke.
 ID_PATTERN = r"^[a-z0-9][a-z0-9_-]{0,63}$"
 COUNTRY_PATTERN = r"^[A-Z]{2}$"
+URL_PATTERN = r"^https?://[^\s<>\"]+$"
 
 
 def _assigned_country(code: str) -> str:
@@ -69,6 +78,8 @@ CountryCode = Annotated[
     AfterValidator(_assigned_country),
     Field(description="An officially assigned ISO 3166-1 alpha-2 country code, upper case, e.g. 'CL'."),
 ]
+FORMAT_VERSION: Literal[2] = 2  # what new files are written in; 1 still loads
+
 # The dates a tour may hold. Every view does arithmetic on dates (padding a chart, counting days);
 # bounded here, no view meets year 1 or 9999 (docs: README, "The tour file format").
 FIRST_DAY = dt.date(1900, 1, 1)
@@ -99,7 +110,34 @@ STATUSES: tuple[Status, ...] = (
     "under-study",
     "rejected",
 )
-Language = Literal["en", "es"]
+
+
+def _language(code: str) -> str:
+    if not languages.is_code(code):
+        raise PydanticCustomError(
+            "language_unknown",
+            "expected an ISO 639-1 language code, such as 'en', 'es' or 'fr'",
+            {"suggestion": languages.suggestion(code) or ""},
+        )
+    return code
+
+
+LanguageCode = Annotated[
+    str,
+    AfterValidator(_language),
+    Field(description="The ISO 639-1 code of the language it is written in, such as 'en', 'es', 'fr'."),
+]
+Url = Annotated[
+    str,
+    StringConstraints(pattern=URL_PATTERN, max_length=2000),
+    Field(description="A web address, http:// or https://."),
+]
+# Sources a record may leave out and inherit: a visit's from its place, a date, person or duration's
+# from its visit (format version 2).
+InheritedSources = Annotated[
+    list[Id],
+    Field(default_factory=list, description="Ids of the sources that say so (inherited when left out)."),
+]
 
 
 class Record(BaseModel):
@@ -126,8 +164,12 @@ class Source(Record):
     title: Name | None = None
     outlet: Name | None = Field(None, description="The outlet that published this copy.")
     original_outlet: Name | None = Field(None, description="Where it was first published.")
-    language: Language
+    language: LanguageCode
     published: Day | None = None
+    author: Name | None = None
+    url: Url | None = Field(None, description="Where the article can be read.")
+    archived_url: Url | None = Field(None, description="A snapshot of the page (e.g. on web.archive.org).")
+    accessed: Day | None = Field(None, description="When the page was read.")
     file: Name | None = Field(None, description="The file the text was read from.")
     translation_of: Id | None = Field(None, description="Id of the source this translates.")
     note: Text | None = None
@@ -167,7 +209,7 @@ class DateVariant(Record):
     end: Day | None = Field(None, description="Last day, for a range.")
     kind: Literal["actual", "scheduled", "announced"] = "actual"
     precision: Literal["day", "month"] = "day"
-    sources: SourceIds
+    sources: InheritedSources
     note: Text | None = None
 
     @model_validator(mode="after")
@@ -186,7 +228,7 @@ class Person(Record):
 
     name: Name | None = None
     office: Text | None = None
-    sources: SourceIds
+    sources: InheritedSources
     note: Text | None = None
 
     @model_validator(mode="after")
@@ -202,7 +244,15 @@ class DurationVariant(Record):
     text: Text
     minutes: int | None = Field(None, ge=0, le=100000)
     qualifier: Literal["about", "more than", "exactly"] = "about"
-    sources: SourceIds
+    sources: InheritedSources
+
+
+def _person_from_name(value: object) -> object:
+    """A plain name stands for a person of that name (format version 2)."""
+    return {"name": value} if isinstance(value, str) else value
+
+
+Met = Annotated[Person, BeforeValidator(_person_from_name)]
 
 
 class Visit(Record):
@@ -210,15 +260,20 @@ class Visit(Record):
 
     place: Id
     order: int = Field(ge=1, le=100000)
-    trip: int | None = Field(None, ge=1, description="Which trip abroad, where the sources say.")
+    trip: int | None = Field(
+        None,
+        ge=1,
+        description="Which trip it belongs to, when the tour is several separate trips: the route has no "
+        "leg between trips, and each starts again from the origin.",
+    )
     dates: list[DateVariant] = Field(min_length=1)
     venue: Text | None = None
-    counterparts: list[Person] = Field(default_factory=list)
-    others_met: list[Person] = Field(default_factory=list)
-    delegation: list[Person] = Field(default_factory=list)
+    counterparts: list[Met] = Field(default_factory=list)
+    others_met: list[Met] = Field(default_factory=list)
+    delegation: list[Met] = Field(default_factory=list)
     duration: list[DurationVariant] = Field(default_factory=list)
     summary: Text | None = None
-    sources: SourceIds
+    sources: InheritedSources
 
     def ranked_dates(self) -> list[DateVariant]:
         """Every account of the date, best first: actual before scheduled or announced, a day before
@@ -320,7 +375,11 @@ class Discrepancy(Record):
 class Tour(Record):
     """A whole tour file."""
 
-    format_version: Literal[1] = 1
+    format_version: Literal[1, 2] = Field(
+        FORMAT_VERSION,
+        description="1 or 2: version 2 adds source links, any language, names as people "
+        "and inherited sources (`python -m dashboard upgrade FILE` moves a file to it).",
+    )
     id: Id
     title: Text
     subject: Name

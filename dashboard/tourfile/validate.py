@@ -20,7 +20,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from dashboard.tourfile.errors import Problem, problem
-from dashboard.tourfile.model import ID_PATTERN, Tour
+from dashboard.tourfile.model import ID_PATTERN, Tour, Visit
 
 # The kinds of record other records refer to, by the list holding them.
 KINDS = {"source": "sources", "place": "places", "topic": "topics", "proposal": "proposals"}
@@ -217,8 +217,75 @@ def check_data(data: Any) -> list[Problem]:
 
 
 def check_references(tour: Tour) -> list[Problem]:
-    """Every problem with ids, references and roles in a validated ``tour``."""
-    return check_data(tour)
+    """Every problem with ids, references, roles and sources in a validated ``tour`` (its sources
+    already inherited: see :func:`inherit_sources`)."""
+    return [*check_data(tour), *_unsourced(tour)]
+
+
+# -- format version 2: inherited sources, and the features a version-1 file may not use --------------
+
+_NESTED = ("dates", "counterparts", "others_met", "delegation", "duration")
+
+
+def inherit_sources(tour: Tour) -> Tour:
+    """``tour`` with every left-out ``sources`` filled in: a visit's from its place, a date, person or
+    duration's from its visit. Every view then shows the inherited citation as if it were written."""
+    places = {p.id: p for p in tour.places}
+
+    def visit(v: Visit) -> Visit:
+        own = v.sources or (places[v.place].sources if v.place in places else [])
+        nested = {
+            g: [i if i.sources else i.model_copy(update={"sources": own}) for i in getattr(v, g)]
+            for g in _NESTED
+        }
+        return v.model_copy(update={"sources": own, **nested})
+
+    if all(v.sources and all(i.sources for g in _NESTED for i in getattr(v, g)) for v in tour.visits):
+        return tour  # nothing left out (every version-1 file): the tour as it is
+    return tour.model_copy(update={"visits": [visit(v) for v in tour.visits]})
+
+
+def _unsourced(tour: Tour) -> list[Problem]:
+    """Visits with no sources of their own and none to inherit from their place."""
+    message = "no sources: give `sources` on the visit, or on its place for the visit to inherit"
+    return [problem(f"visits[{i}].sources", message) for i, v in enumerate(tour.visits) if not v.sources]
+
+
+V2_SOURCE_FIELDS = ("author", "url", "archived_url", "accessed")
+UPGRADE = "format version 2; run `python -m dashboard upgrade FILE`, or remove `format_version: 1`"
+
+
+def check_version(data: Any) -> list[Problem]:
+    """What a file that says ``format_version: 1`` uses of version 2 (on the raw data)."""
+    if not isinstance(data, dict) or data.get("format_version") != 1:
+        return []
+    out: list[Problem] = []
+    for i, s in _records(data, "sources"):
+        out += [problem(f"sources[{i}].{f}", f"`{f}` needs {UPGRADE}") for f in V2_SOURCE_FIELDS if f in s]
+        if isinstance(s.get("language"), str) and s["language"] not in ("en", "es"):
+            out.append(
+                problem(
+                    f"sources[{i}].language",
+                    f"a language besides 'en' and 'es' needs {UPGRADE}",
+                    s["language"],
+                )
+            )
+    for i, v in _records(data, "visits"):
+        if "sources" not in v:
+            out.append(
+                problem(f"visits[{i}].sources", f"leaving out sources to inherit them needs {UPGRADE}")
+            )
+        for group in _NESTED:
+            items = v.get(group) if isinstance(v.get(group), list) else []
+            for j, item in enumerate(items):
+                at = f"visits[{i}].{group}[{j}]"
+                if isinstance(item, str):
+                    out.append(problem(at, f"a person given as a plain name needs {UPGRADE}", item))
+                elif isinstance(item, dict) and "sources" not in item:
+                    out.append(
+                        problem(f"{at}.sources", f"leaving out sources to inherit them needs {UPGRADE}")
+                    )
+    return out
 
 
 def _count(n: int, noun: str, plural: str = "") -> str:

@@ -66,7 +66,7 @@ def _load(data: dict[str, Any]) -> None:
         (_set("proposals.0.history.0.status", "approved"), "proposals[0].history[0].status", "'approved'"),
         (_set("proposals.0.history.0.visit", "paris"), "proposals[0].history[0].visit", "'paris'"),
         (_set("places.2.id", "lima"), "places", "'lima'"),
-        (_set("sources.0.language", "fr"), "sources[0].language", "'fr'"),
+        (_set("sources.0.language", "xx"), "sources[0].language", "'xx'"),
         (_set("sources.0.published", "yesterday"), "sources[0].published", "'yesterday'"),
         (_set("places.1.colour", "red"), "places[1].colour", "unknown field"),
         (_set("discrepancies.0.variants", []), "discrepancies[0].variants", "at least 2"),
@@ -206,11 +206,11 @@ def _problems(data: dict[str, Any]) -> list[str]:
         ),
         (
             [
-                _set("sources.0.language", "fr"),
+                _set("sources.0.language", "xx"),
                 _set("places.0.role", "visit"),
                 _set("visits.0.place", "tacna"),
             ],
-            ["sources[0].language: expected one of", "visits[0].place: this place has role 'discussed'"],
+            ["sources[0].language: expected an ISO 639-1", "visits[0].place: this place has role"],
         ),
     ],
 )

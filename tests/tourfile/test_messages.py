@@ -86,8 +86,10 @@ def _line(message: str, path: str) -> str:
         # literals: the allowed values, and the closest one
         ("places.1.role", "vist", "one of 'origin', 'visit' or 'discussed'", "did you mean 'visit'?"),
         ("proposals.0.history.0.status", "approved", "'proposed', 'discussed', 'agreed'", ""),
-        ("sources.0.language", "fr", "expected one of 'en' or 'es'", ""),
-        ("format_version", 2, "expected 1", ""),
+        ("sources.0.language", "xx", "expected an ISO 639-1 language code", ""),
+        ("sources.0.language", "sp", "expected an ISO 639-1 language code", "did you mean 'es'?"),
+        ("sources.0.language", "FR", "expected an ISO 639-1 language code", "did you mean 'fr'?"),
+        ("format_version", 3, "expected 1 or 2", ""),
         # dates
         ("sources.0.published", "yesterday", "expected a date written YYYY-MM-DD, such as '2026-01-07'", ""),
         ("visits.0.dates.0.start", "2026-13-07", "the month must be 01 to 12", ""),
@@ -147,7 +149,7 @@ def test_unknown_fields_suggest_the_field_meant(
     [
         ("id", "id: this field is required: a short identifier"),
         ("places.1.country", "places[1].country: this field is required: an officially assigned ISO 3166-1"),
-        ("visits.0.sources", "visits[0].sources: this field is required: ids of the sources that say so"),
+        ("sources.0.language", "sources[0].language: this field is required: the ISO 639-1 code"),
         ("claims.0.text", "claims[0].text: this field is required"),
     ],
 )
