@@ -46,7 +46,8 @@ def _notices(loaded: LoadedTour, lang: str) -> None:
     error = st.session_state.get("upload_error")
     if isinstance(error, TourError):
         st.error(f"{t('notice.tour_error', lang)}: {md(error.file)}")
-        st.code("\n".join(str(p) for p in error.problems), language=None)
+        # Wrapped: a problem's message is read whole, not scrolled sideways.
+        st.code("\n".join(str(p) for p in error.problems), language=None, wrap_lines=True)
     report = loaded.geocoded
     if report and report.added:
         st.info(f"{t('notice.geocoded', lang)}: {md(_place_names(loaded, report.added))}")

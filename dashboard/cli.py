@@ -81,7 +81,10 @@ def _cmd_geocode(args: argparse.Namespace) -> int:
         dry_run=args.dry_run,
     )
     report = geocode_file(Path(args.file), options, progress=_progress)
-    print(report.text())
+    if problems := report.problems():
+        print(problems, file=sys.stderr)
+    if done := report.done():
+        print(done)
     return 0 if not report.unresolved else 1
 
 

@@ -170,3 +170,17 @@ def changed_lines(before: str, after: str) -> tuple[list[str], list[str]]:
             removed += before.splitlines()[i1:i2]
             added += after.splitlines()[j1:j2]
     return removed, added
+
+
+def plain(problems: list[Any]) -> list[str]:
+    """Problems as ``path: message``, without the item label and position a reader also sees, so that
+    tests of a message's words do not depend on where in a fixture the mistake sits."""
+    from dataclasses import replace
+
+    return [str(replace(p, label="", line=None, column=None)) for p in problems]
+
+
+def plain_text(error: Any) -> str:
+    """A TourError's text with every problem :func:`plain`."""
+    head = str(error).split("\n", 1)[0]
+    return "\n".join([head, *(f"  - {line}" for line in plain(error.problems))])

@@ -53,11 +53,20 @@ class GeocodeReport:
     written: bool = False
 
     def text(self) -> str:
+        """The whole report: its problems (:meth:`problems`), then what was done (:meth:`done`)."""
+        return "\n".join(filter(None, [self.problems(), self.done()]))
+
+    def problems(self) -> str:
+        """What went wrong, a line each: the command line prints it on standard error."""
         lines = [*self.notes]
-        for pid, hit in self.added.items():
-            lines.append(f"added {pid}: {hit.latitude:.5f}, {hit.longitude:.5f} ({hit.by})")
-        for pid, why in self.unresolved.items():
-            lines.append(f"could not resolve {pid}: {why}")
+        lines += [f"could not resolve {pid}: {why}" for pid, why in self.unresolved.items()]
+        return "\n".join(lines)
+
+    def done(self) -> str:
+        """What was found and written, a line each: standard output."""
+        lines = [
+            f"added {pid}: {h.latitude:.5f}, {h.longitude:.5f} ({h.by})" for pid, h in self.added.items()
+        ]
         if not self.added and not self.unresolved:
             lines.append("every place already has coordinates; nothing to do")
         if self.file and self.added:

@@ -21,9 +21,14 @@ class Problem:
     value: Any = None
     has_value: bool = False
     hint: str = ""  # "did you mean 'visit'?", shown after the value
+    label: str = ""  # the path with its item's id: "visit 'lima' (visits[2]).dates[0].start"
+    line: int | None = None  # where it is in the file, counted from 1
+    column: int | None = None
 
     def __str__(self) -> str:
-        where = _printable(self.path) or "(top level)"
+        where = _printable(self.label or self.path) or "(top level)"
+        if self.line is not None:
+            where += f" (line {self.line}, column {self.column})"
         shown = f" (got {_short_repr(self.value)})" if self.has_value else ""
         hint = f"; {self.hint}" if self.hint else ""
         return f"{where}: {self.message}{shown}{hint}"

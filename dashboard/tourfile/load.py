@@ -18,6 +18,7 @@ import yaml
 from pydantic import ValidationError
 
 from dashboard.tourfile.errors import Problem, TourError, dedupe, problem
+from dashboard.tourfile.locate import locate
 from dashboard.tourfile.messages import validation_problems
 from dashboard.tourfile.model import Tour
 from dashboard.tourfile.validate import check_data, check_references, check_version, inherit_sources
@@ -181,20 +182,21 @@ def _format_of(path: Path) -> str | None:
     return "json" if suffix == ".json" else "yaml" if suffix in (".yaml", ".yml") else None
 
 
-def tour_from_data(data: Any, file: str) -> Tour:
-    """Validate parsed data into a :class:`Tour`, or raise :class:`TourError` listing every problem."""
+def tour_from_data(data: Any, file: str, text: str | None = None) -> Tour:
+    """Validate parsed data into a :class:`Tour`, or raise :class:`TourError` listing every problem,
+    each with its item's id and, when the ``text`` it was parsed from is given, its line and column."""
     if not isinstance(data, dict):
         raise TourError(file, [problem("", "expected a mapping of tour fields at the top", data)])
     try:
         tour = Tour.model_validate(data)
     except ValidationError as exc:
-        raise TourError(file, _schema_and_references(exc, data)) from None
+        raise TourError(file, locate(_schema_and_references(exc, data), text, data)) from None
     except (RecursionError, OverflowError, ValueError, TypeError) as exc:
         raise TourError(file, [problem("", f"cannot be read as a tour: {_one_line(exc)}")]) from None
     tour = inherit_sources(tour)
     problems = [*check_version(data), *check_references(tour)]
     if problems:
-        raise TourError(file, problems)
+        raise TourError(file, locate(problems, text, data))
     return tour
 
 
@@ -215,7 +217,7 @@ def _schema_and_references(exc: ValidationError, data: dict[str, Any]) -> list[P
 
 def load_text(text: str, file: str = "<text>", fmt: str | None = None) -> Tour:
     """Parse and validate a tour given as text (an upload, a test)."""
-    return tour_from_data(parse_text(text, file, fmt), file)
+    return tour_from_data(parse_text(text, file, fmt), file, text.removeprefix("\ufeff"))
 
 
 def load_tour(path: str | Path | None = None) -> Tour:

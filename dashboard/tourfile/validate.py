@@ -12,6 +12,7 @@ makes its references uncheckable rather than all "unknown".
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -86,10 +87,16 @@ def _unknown_id(what: str) -> str:
     return f"unknown {what} id: no {what} has this id"
 
 
+def _closest(value: str, known: set[str]) -> str:
+    """``did you mean 'lima'?`` for a mistyped id, when one of ``known`` is close enough."""
+    match = difflib.get_close_matches(value, sorted(known), n=1, cutoff=0.6)
+    return f"did you mean {match[0]!r}?" if match else ""
+
+
 def _unknown(path: str, value: str | None, known: set[str] | None, what: str) -> list[Problem]:
     if value is None or known is None or value in known:
         return []
-    return [problem(path, _unknown_id(what), value)]
+    return [problem(path, _unknown_id(what), value, hint=_closest(value, known))]
 
 
 def _unknown_all(record: Any, name: str, at: str, known: set[str] | None, what: str) -> list[Problem]:
@@ -98,7 +105,7 @@ def _unknown_all(record: Any, name: str, at: str, known: set[str] | None, what: 
     if known is None or not isinstance(values, list):
         return []
     return [
-        problem(f"{at}.{name}[{i}]", _unknown_id(what), v)
+        problem(f"{at}.{name}[{i}]", _unknown_id(what), v, hint=_closest(v, known))
         for i, v in enumerate(values)
         if isinstance(v, str) and v not in known
     ]

@@ -16,7 +16,7 @@ from dashboard.tourfile.load import DEFAULT_TOUR, load_text, load_tour
 from dashboard.tourfile.model import FORMAT_VERSION
 from dashboard.views.filters import ViewState
 from dashboard.views.tables import stops_frame
-from tests.conftest import MINI_YAML, changed_lines
+from tests.conftest import MINI_YAML, changed_lines, plain_text
 
 V2 = """\
 format_version: 2
@@ -68,7 +68,8 @@ def test_views_show_the_inherited_citations():
 
 def test_a_visit_with_no_sources_to_inherit_is_an_error():
     text = V2.replace(", sources: [fr1]}\nvisits", "}\nvisits")
-    with pytest.raises(TourError, match=r"visits\[0\]\.sources: no sources: give `sources` on the visit"):
+    said = r"visit 'paris' \(visits\[0\]\)\.sources \(line 19, column 5\): no sources"
+    with pytest.raises(TourError, match=said):
         load_text(text, "v2.yaml")
 
 
@@ -91,7 +92,7 @@ def test_version_1_files_load_unchanged():
 def test_a_version_1_file_using_version_2_is_told_to_upgrade():
     with pytest.raises(TourError) as caught:
         load_text(V2.replace("format_version: 2", "format_version: 1"), "v1.yaml")
-    text = str(caught.value)
+    text = plain_text(caught.value)
     for where in (
         "sources[0].author",
         "sources[0].url",

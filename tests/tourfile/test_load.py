@@ -12,7 +12,7 @@ import yaml
 
 from dashboard.tourfile.errors import TourError
 from dashboard.tourfile.load import MAX_BYTES, load_text, load_tour
-from tests.conftest import MINI_YAML
+from tests.conftest import MINI_YAML, plain, plain_text
 
 Mutation = Callable[[dict[str, Any]], None]
 
@@ -80,7 +80,7 @@ def test_bad_field_is_named_with_its_value(
     mutation(mini_data)
     with pytest.raises(TourError) as caught:
         _load(mini_data)
-    message = str(caught.value)
+    message = plain_text(caught.value)
     assert message.startswith("tour.json: ")
     line = next((ln for ln in message.splitlines() if ln.strip().startswith(f"- {field}")), None)
     assert line is not None, message
@@ -117,7 +117,7 @@ def test_unreadable_text_is_refused_clearly(text: str, expected: str):
     with pytest.raises(TourError) as caught:
         load_text(text, "upload.yaml")
     assert str(caught.value).startswith("upload.yaml: 1 problem:")
-    assert expected in str(caught.value)
+    assert expected in plain_text(caught.value)
 
 
 def test_missing_file_is_named(tmp_path: Path):
@@ -160,8 +160,9 @@ def test_dates_are_typed_and_best_date_prefers_actual(mini_tour):
 
 def test_coordinates_must_come_in_pairs(mini_data: dict[str, Any]):
     del mini_data["places"][1]["longitude"]
-    with pytest.raises(TourError, match=r"places\[1\]: give both latitude and longitude"):
+    with pytest.raises(TourError) as caught:
         _load(mini_data)
+    assert "places[1]: give both latitude and longitude" in plain_text(caught.value)
 
 
 def test_places_without_coordinates_are_valid(mini_data: dict[str, Any]):
@@ -175,7 +176,7 @@ def test_places_without_coordinates_are_valid(mini_data: dict[str, Any]):
 def _problems(data: dict[str, Any]) -> list[str]:
     with pytest.raises(TourError) as caught:
         _load(data)
-    return [str(p) for p in caught.value.problems]
+    return plain(caught.value.problems)
 
 
 @pytest.mark.parametrize(

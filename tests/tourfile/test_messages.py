@@ -11,6 +11,7 @@ import pytest
 
 from dashboard.tourfile.errors import TourError
 from dashboard.tourfile.load import load_text
+from tests.conftest import plain_text
 
 Mutation = Callable[[dict[str, Any]], None]
 
@@ -53,7 +54,7 @@ def _problems(mini_data: dict[str, Any], mutation: Mutation) -> str:
     mutation(mini_data)
     with pytest.raises(TourError) as caught:
         load_text(json.dumps(mini_data, default=str), "tour.json")
-    return str(caught.value)
+    return plain_text(caught.value)
 
 
 def _shown(path: str) -> str:
@@ -212,7 +213,7 @@ def test_control_characters_are_refused_and_never_printed_raw(char: str, tmp_pat
     )
     assert cli.main(["validate", str(path)]) == 1
     err = capsys.readouterr().err
-    assert "title.en: expected text without control characters" in err
+    assert "title.en (line 2, column 9): expected text without control characters" in err
     assert "unknown field" in err
     assert char not in err  # shown as an escape, never sent to the terminal as is
 

@@ -223,7 +223,9 @@ def test_upload_of_a_broken_tour_lists_its_problems(app_test: AppTest):
     at.file_uploader(key="w_upload").set_value(("broken.yaml", broken, "application/yaml")).run()
     assert not at.exception
     assert any("broken.yaml" in _plain(e.value) for e in at.error)
-    assert any("places[1].latitude" in c.value and "512" in c.value for c in at.code)
+    problems = next(c for c in at.code if "512" in c.value)
+    assert "place 'lima' (places[1]).latitude (line 8, column 54)" in problems.value  # its id, where it is
+    assert problems.proto.wrap_lines  # shown whole, wrapped, however long
     assert _plain(at.title[0].value).startswith("Kast's")  # the tour shown is unchanged
 
 
