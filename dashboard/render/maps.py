@@ -3,19 +3,14 @@
 The map needs only ``leaflet.js`` and ``leaflet.css`` (from ``xstatic-leaflet``): markers
 are Leaflet ``divIcon``/``circleMarker`` objects (no image path to break), and tooltips
 and popups are bound with plain Leaflet calls rather than ``folium.Popup`` (which needs
-jQuery). Every stop, leg and label travels to the browser as one JSON payload built
-here, so a 10,000-place tour is one script, not 10,000 folium objects.
-
-All user text is HTML-escaped before it enters that payload, and the payload is
-escaped for a ``<script>`` element, so a tour file cannot inject markup or script.
+jQuery). Every stop, leg, label and outline travels to the browser as one JSON payload
+(:mod:`dashboard.render.map_data`), so a 10,000-place tour is one script, not 10,000
+folium objects.
 """
 
 from __future__ import annotations
 
 import base64
-import html
-import json
-import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -27,17 +22,13 @@ from branca.element import Element, Figure, MacroElement
 from jinja2 import Template
 
 from dashboard.private_api import ST_FOLIUM_GLOBAL
+from dashboard.render.basemap import ATTRIBUTION as LAND_ATTRIBUTION
+from dashboard.render.map_data import MANY_STOPS, payload, script_json, view_state
 from dashboard.tourfile.model import Tour
-from dashboard.views.derive import Stop, legs, route_places, stops
-from dashboard.views.formats import date_variants, format_range, person, stop_title
-from dashboard.views.i18n import t
-from dashboard.views.style import COLORS
 
 TILE_URL = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 TILE_ATTRIBUTION = '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'
 INLINE = "tour-dashboard-inline:"  # placeholder URL scheme replaced by inlined files on export
-MAX_LATITUDE = 85.0511287798  # where Web Mercator (and Leaflet's map) ends
-MANY_STOPS = 300  # above this, stops are drawn as canvas circles, not numbered DOM markers
 HERE = Path(__file__).resolve().parent
 
 
@@ -74,194 +65,6 @@ def use_offline_assets(m: folium.Map) -> folium.Map:
     return m
 
 
-# Possessive quantifiers: the engine keeps no backtracking point per character, which for the
-# tooltip string of a long tour cost many times that string's size in memory.
-_JSON_STRING = re.compile(r'"(?:[^"\\]++|\\.)*+"')
-
-
-def _no_braces(match: re.Match[str]) -> str:
-    return match.group(0).replace("{", "\\u007b").replace("}", "\\u007d")
-
-
-def script_json(value: Any) -> str:
-    """JSON that is safe inside a ``<script>`` element and inert to Jinja.
-
-    No ``</script>`` or HTML comment can appear, and no brace inside a string, so no
-    ``{{ ... }}`` from a tour file can ever be evaluated by a template engine.
-    """
-    text = _JSON_STRING.sub(_no_braces, json.dumps(value, ensure_ascii=False, separators=(",", ":")))
-    for char, escaped in (
-        ("<", "\\u003c"),
-        (">", "\\u003e"),
-        ("&", "\\u0026"),
-        ("\u2028", "\\u2028"),
-        ("\u2029", "\\u2029"),
-    ):
-        text = text.replace(char, escaped)
-    return text
-
-
-def esc(text: object) -> str:
-    """HTML-escape user text (quotes included)."""
-    return html.escape(str(text), quote=True)
-
-
-def _first_quote(stop: Stop, lang: str, languages: dict[str, str]) -> tuple[str, str, list[str]] | None:
-    """The stop's key quote: one said there, in the reader's language if there is one."""
-    said_here = [c for c in stop.claims if c.quote and c.place == stop.place.id]
-    claim = min(said_here, key=lambda c: languages.get(c.quote_source or "", lang) != lang, default=None)
-    if claim is None or claim.quote is None:
-        return None
-    return claim.quote, claim.speaker or "", claim.sources
-
-
-def _date_text(stop: Stop, lang: str) -> str:
-    return date_variants(stop.visit.ranked_dates(), lang) if stop.visit else ""
-
-
-POPUP_ROWS = ("dates", "venue", "met", "topics", "sources")  # field.* labels, sent once per map
-ROLE_CODES = {"origin": "o", "visit": "v", "discussed": "d"}  # one letter per stop in the payload
-
-
-def _met(stop: Stop, lang: str) -> str:
-    return ", ".join(person(p, lang) for p in (stop.visit.counterparts if stop.visit else []))
-
-
-def _title_suffix(stop: Stop, lang: str) -> str:
-    role = "" if stop.place.role == "visit" else f" ({t(f'role.{stop.place.role}', lang)})"
-    if not stop.visit:
-        return role
-    best = stop.visit.best_date()
-    return f"{role} — {format_range(best.start, best.end, lang, best.precision)}"
-
-
-@dataclass(frozen=True)
-class Labels:
-    """What every stop's texts are built from: topic names and source languages."""
-
-    lang: str
-    topics: dict[str, str]
-    languages: dict[str, str]
-
-    @classmethod
-    def of(cls, tour: Tour, lang: str) -> Labels:
-        topics = {tp.id: tp.label.get(lang) for tp in tour.topics}
-        return cls(lang, topics, {s.id: s.language for s in tour.sources})
-
-
-def point(stop: Stop, labels: Labels) -> list[Any]:
-    """One stop's tooltip and popup texts, every one HTML-escaped: ``[title, suffix, rows, quote, cite]``.
-
-    The map's script builds the markup from these when a tooltip or popup first opens.
-    """
-    visit, lang = stop.visit, labels.lang
-    values = [
-        _date_text(stop, lang),
-        visit.venue.get(lang) if visit and visit.venue else "",
-        _met(stop, lang),
-        ", ".join(labels.topics.get(x, x) for x in stop.topics),
-        ", ".join(stop.sources),
-    ]
-    title = stop_title(stop.order, stop.place.name)
-    rows = [[i, esc(v)] for i, v in enumerate(values) if v]
-    fields: list[Any] = [esc(title), esc(_title_suffix(stop, lang)), rows, "", ""]
-    quote = _first_quote(stop, lang, labels.languages)
-    if quote:
-        text, speaker, sources = quote
-        fields[3:] = [esc(text), esc(f"— {speaker} [{', '.join(sources)}]")]
-    return fields
-
-
-def _bearing(a: tuple[float, float], b: tuple[float, float]) -> float:
-    """Screen angle (degrees clockwise from east) of the leg a -> b on a Mercator map."""
-
-    def merc_y(lat: float) -> float:
-        # Web Mercator ends at ±85.0511° (Leaflet draws a pole there); at ±90 the tangent is infinite.
-        lat = max(-MAX_LATITUDE, min(MAX_LATITUDE, lat))
-        return math.degrees(math.log(math.tan(math.pi / 4 + math.radians(lat) / 2)))
-
-    dy = merc_y(b[0]) - merc_y(a[0])
-    dx = b[1] - a[1]
-    return -math.degrees(math.atan2(dy, dx))
-
-
-def view_state(selected: str | None, visible: set[str] | None) -> dict[str, Any]:
-    """Which stop is selected and which match the filters (None: all), as the map's script reads it."""
-    return {"selected": selected, "visible": None if visible is None else sorted(visible)}
-
-
-def _stops_columns(drawn: list[Stop], labels: Labels) -> dict[str, Any]:
-    """The stops as columns (compact for 10,000 of them) and their texts as one JSON string.
-
-    The page parses that string only when a tooltip or popup first opens: to the browser it
-    is a single string, not thousands of objects to build before the map can draw.
-    """
-    texts = json.dumps([point(s, labels) for s in drawn], ensure_ascii=False, separators=(",", ":"))
-    return {
-        "ids": [s.place.id for s in drawn],
-        "lat": [s.place.latitude for s in drawn],
-        "lng": [s.place.longitude for s in drawn],
-        "roles": "".join(ROLE_CODES[s.place.role] for s in drawn),
-        "n": [s.order or 0 for s in drawn],
-        "texts": texts,
-    }
-
-
-def _legs(tour: Tour, index: dict[str, int], many: bool) -> dict[str, Any]:
-    """The route: for a long tour, stop indices in route order (one line); else legs with arrows."""
-    if many:
-        return {"route": [index[p.id] for p in route_places(tour) if p.id in index], "legs": []}
-    route = legs(tour)
-    rows = [
-        {"a": [leg.start.latitude, leg.start.longitude], "b": [leg.end.latitude, leg.end.longitude],
-         "deg": _bearing((leg.start.latitude or 0, leg.start.longitude or 0),
-                         (leg.end.latitude or 0, leg.end.longitude or 0))}
-        for leg in route
-    ]  # fmt: skip
-    return {"route": [], "legs": rows}
-
-
-def _pairs(tour: Tour, lang: str) -> list[dict[str, Any]]:
-    places = {p.id: p for p in tour.places if p.has_coordinates}
-    pairs = {tuple(sorted((p.id, p.paired_with))) for p in places.values() if p.paired_with in places}
-    return [
-        {"a": [places[a].latitude, places[a].longitude], "b": [places[b].latitude, places[b].longitude],
-         "tip": esc(f"{places[a].name} – {places[b].name}: {t('legend.border_pair', lang)}")}
-        for a, b in sorted(pairs)
-    ]  # fmt: skip
-
-
-def _legend_label(kind: str, lang: str, many: bool) -> str:
-    return t("legend.visit_unnumbered" if many and kind == "visit" else f"legend.{kind}", lang)
-
-
-def payload(
-    tour: Tour, lang: str, selected: str | None = None, visible: set[str] | None = None
-) -> dict[str, Any]:
-    """Everything the map's script draws, as plain JSON-able data."""
-    drawn = [s for s in stops(tour) if s.place.has_coordinates]
-    many = len(drawn) > MANY_STOPS
-    pair_rows = _pairs(tour, lang)
-    legend = [
-        {"kind": kind, "label": esc(_legend_label(kind, lang, many))}
-        for kind in ("origin", "visit", "discussed", "border_pair", "leg")
-        if kind != "border_pair" or pair_rows
-    ]
-    index = {s.place.id: i for i, s in enumerate(drawn)}
-    return {
-        **_stops_columns(drawn, Labels.of(tour, lang)),
-        **_legs(tour, index, many),
-        "pairs": pair_rows,
-        "legend": legend,
-        "legendTitle": esc(t("legend.title", lang)),
-        "labels": [esc(t(f"field.{key}", lang)) for key in POPUP_ROWS],
-        "colors": COLORS,
-        "many": many,
-        "bounds": bounds(tour),
-        "state": view_state(selected, visible),
-    }
-
-
 class _Raw(Element):
     """Text placed in the page as it is.
 
@@ -291,14 +94,20 @@ class _RawMacroElement(MacroElement):
         return ""
 
 
+SCRIPT_PARTS = ("tour_land.js", "tour_points.js", "tour_few.js", "tour_legend.js")
+
+
+def _with_parts(template: str) -> str:
+    """The layer's template with each of its script parts put in at its ``/* name */`` mark."""
+    for name in SCRIPT_PARTS:
+        template = template.replace(f"/* {name} */", (HERE / name).read_text(encoding="utf-8"))
+    return template
+
+
 class TourLayer(_RawMacroElement):
     """Draws the payload with plain Leaflet: markers, legs with arrows, the border pair, a legend."""
 
-    _template = Template(
-        (HERE / "tour_layer.js.j2")
-        .read_text(encoding="utf-8")
-        .replace("/* tour_points.js */", (HERE / "tour_points.js").read_text(encoding="utf-8"))
-    )
+    _template = Template(_with_parts((HERE / "tour_layer.js.j2").read_text(encoding="utf-8")))
 
     def __init__(self, data: dict[str, Any] | str, tiles: bool = True) -> None:
         super().__init__()  # type: ignore[no-untyped-call]
@@ -308,6 +117,7 @@ class TourLayer(_RawMacroElement):
         # for are then those of the final zoom, not a world view that is thrown away.
         self.tiles_json = script_json({"url": TILE_URL, "attribution": TILE_ATTRIBUTION} if tiles else None)
         self.st_folium_global = script_json(ST_FOLIUM_GLOBAL)
+        self.land_attribution = script_json(LAND_ATTRIBUTION)
 
 
 class TourState(_RawMacroElement):
@@ -335,16 +145,6 @@ def state_layer(selected: str | None, visible: set[str] | None) -> folium.Featur
     return group
 
 
-def bounds(tour: Tour) -> list[list[float]] | None:
-    coords = [
-        (p.latitude, p.longitude) for p in tour.places if p.latitude is not None and p.longitude is not None
-    ]
-    if not coords:
-        return None
-    lats, lngs = [c[0] for c in coords], [c[1] for c in coords]
-    return [[min(lats), min(lngs)], [max(lats), max(lngs)]]
-
-
 @dataclass(frozen=True)
 class AssetUrls:
     leaflet_js: str
@@ -369,7 +169,7 @@ def build_map(
     m = folium.Map(tiles=None, control_scale=True, prefer_canvas=len(tour.places) > MANY_STOPS)
     if asset_urls is None:
         use_offline_assets(m)
-        data: dict[str, Any] | str = payload(tour, lang)
+        data: dict[str, Any] | str = payload(tour, lang, key=True)  # a page of its own: it keys its sources
     else:
         m.default_js = [("leaflet", asset_urls.leaflet_js), ("tour_data", asset_urls.data_js)]
         m.default_css = [("leaflet_css", asset_urls.leaflet_css)]

@@ -100,14 +100,16 @@
   function manyView() {
     // The route has a canvas of its own, under the stops': a restyle redraws the stops only.
     // (Sharing one, every restyle also stroked the whole route again.)
-    if (data.route.length > 1) {
-      var line = data.route.map(function (i) { return [data.lat[i], data.lng[i]]; });
-      L.polyline(line, {color: c.leg, weight: 2, opacity: 0.6, interactive: false, renderer: L.canvas({padding: 0.5})})
-        .addTo(map);
-    }
+    // One line per trip (separate trips are not joined), all on that canvas.
+    var routeCanvas = L.canvas({padding: 0.5});
+    data.route.forEach(function (segment, k) {
+      var line = segment.map(function (i) { return [data.lat[i], data.lng[i]]; });
+      L.polyline(line, {color: tripColor(k), dashArray: tripDash(k), weight: 2, opacity: 0.6, interactive: false,
+        renderer: routeCanvas}).addTo(map);
+    });
     var renderer = L.canvas({padding: 0.5});
     var points = new TourPoints(renderer).addTo(map);
-    var tip = L.tooltip({direction: "right", offset: [8, 0]}), shown = -1;
+    var tip = L.tooltip({direction: "auto", offset: [8, 0]}), shown = -1;
     points.on("mousemove", function (e) {
       if (e.tourIndex === undefined || e.tourIndex === shown) { return; }
       shown = e.tourIndex;

@@ -10,14 +10,13 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from dashboard.render import exports
+from dashboard.render.map_data import payload, script_json
 from dashboard.render.maps import (
     AssetUrls,
     build_map,
     data_script,
     leaflet_css,
     leaflet_js,
-    payload,
-    script_json,
     state_layer,
 )
 from dashboard.tourfile.model import Person, Tour, Visit
@@ -39,11 +38,14 @@ def render_figures(loaded: LoadedTour, lang: str) -> None:
 
 
 def _clicked_place(tour: Tour, clicked: dict[str, float] | None) -> str | None:
+    """The place at the clicked point; the map may draw a longitude a whole turn away (±360°)."""
     if not clicked:
         return None
     for place in tour.places:
-        near_lat = abs((place.latitude or 0) - clicked["lat"]) < 1e-6
-        if place.has_coordinates and near_lat and abs((place.longitude or 0) - clicked["lng"]) < 1e-6:
+        if not place.has_coordinates:
+            continue
+        turn = ((clicked["lng"] - (place.longitude or 0) + 180) % 360) - 180
+        if abs((place.latitude or 0) - clicked["lat"]) < 1e-6 and abs(turn) < 1e-6:
             return place.id
     return None
 

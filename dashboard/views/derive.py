@@ -47,6 +47,7 @@ class Leg:
     start: Place
     end: Place
     order: int  # the order of the visit the leg leads to
+    trip: int | None = None  # the trip it belongs to (None: the tour names no trips)
 
     @property
     def km(self) -> float:
@@ -84,18 +85,39 @@ def stops(tour: Tour) -> list[Stop]:
     return sorted(result, key=lambda s: (rank[s.place.role], s.order or 0))
 
 
-def route_places(tour: Tour) -> list[Place]:
-    """The origin (if any) followed by the visited places in tour order."""
+def trips(tour: Tour) -> list[tuple[int | None, list[Visit]]]:
+    """The visits by trip, each in tour order, trips in the order their first visit comes.
+
+    One group (trip None) when no visit names a trip: a tour is one trip unless it says otherwise.
+    """
+    groups: dict[int | None, list[Visit]] = {}
+    for visit in tour.ordered_visits():
+        groups.setdefault(visit.trip, []).append(visit)
+    return list(groups.items())
+
+
+def routes(tour: Tour) -> list[tuple[int | None, list[Place]]]:
+    """Each trip's route: the origin (if any), then the trip's visited places in order.
+
+    Separate trips are not joined: each starts again from the origin, or from its own first stop
+    where the tour has no origin. Nothing is said of the way home, which the sources do not give.
+    """
     places = {p.id: p for p in tour.places}
     origin = [p for p in tour.places if p.role == "origin"][:1]
-    return origin + [places[v.place] for v in tour.ordered_visits() if v.place in places]
+    return [
+        (trip, origin + [places[v.place] for v in visits if v.place in places])
+        for trip, visits in trips(tour)
+    ]
 
 
 def legs(tour: Tour) -> list[Leg]:
-    """Straight legs between consecutive route places that both have coordinates."""
-    route = [p for p in route_places(tour) if p.has_coordinates]
+    """Straight legs between consecutive places of each trip's route that both have coordinates."""
     orders = {v.place: v.order for v in tour.visits}
-    return [Leg(a, b, orders.get(b.id, 0)) for a, b in pairwise(route)]
+    out = []
+    for trip, route in routes(tour):
+        drawn = [p for p in route if p.has_coordinates]
+        out += [Leg(a, b, orders.get(b.id, 0), trip) for a, b in pairwise(drawn)]
+    return out
 
 
 def current_status(proposal: Proposal) -> dict[str, StatusChange]:
@@ -107,11 +129,12 @@ def current_status(proposal: Proposal) -> dict[str, StatusChange]:
 
 
 def tour_days(tour: Tour) -> int | None:
-    """Days from the first visit's start to the last visit's end, both counted."""
-    dates = [v.best_date() for v in tour.visits]
-    if not dates:
+    """Days abroad: for each trip, its first visit's start to its last visit's end, both counted,
+    summed over the trips (the days at home between two trips are not counted)."""
+    spans = [[v.best_date() for v in visits] for _, visits in trips(tour)]
+    if not spans:
         return None
-    return (max(d.last for d in dates) - min(d.start for d in dates)).days + 1
+    return sum((max(d.last for d in span) - min(d.start for d in span)).days + 1 for span in spans)
 
 
 def counterparts_met(tour: Tour) -> list[str]:

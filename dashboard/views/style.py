@@ -9,6 +9,11 @@ from __future__ import annotations
 
 OKABE_ITO = ["#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#000000"]
 
+# Separate trips of one tour: a colour each (Okabe-Ito, after the first trip's blue), and a dash
+# pattern each, so that trips still read apart in greyscale.
+TRIP_COLORS = ["#0072B2", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#D55E00"]
+TRIP_DASHES = [None, "10 6", "2 6", "12 5 2 5", "6 3", "1 4"]
+
 COLORS = {
     "origin": "#000000",
     "visit": "#0072B2",

@@ -62,7 +62,7 @@ def test_the_first_screen_completes_by_itself_once_the_map_is_drawn(app: App) ->
     expect(sidebar.get_by_role("combobox", name="Topic")).to_be_visible()
     expect(sidebar.get_by_role("button", name="Download map (HTML)")).to_be_visible()
     expect(page.get_by_role("heading", name="Stops: where, when, whom, what, says who")).to_be_visible()
-    expect(page.get_by_test_id("stMetricValue")).to_have_text(["3", "3", "23", "6,802", "7"])
+    expect(page.get_by_test_id("stMetricValue")).to_have_text(["3", "3", "3", "7,368", "7"])
     app.wait_idle()
     assert app.watch.errors == []
 
@@ -85,14 +85,17 @@ def test_map_draws_numbered_stops_route_arrows_legend_and_circles(app: App) -> N
         }))"""
     )
     lines = [p for p in paths if not re.search(r"[aA]", p["d"])]
-    legs = [p for p in lines if not p["interactive"] and p["dash"] is None]
+    legs = [p for p in lines if not p["interactive"]]
     pairs = [p for p in lines if p["dash"] == "6 6"]
     assert len(legs) == 3, f"route legs: {paths}"
+    # Three trips from Santiago: every leg starts there, each trip with its own dash.
+    assert len({p["d"].split("L")[0] for p in legs}) == 1, legs
+    assert sorted(str(p["dash"]) for p in legs) == ["10 6", "2 6", "None"], legs
     assert len(pairs) == 1, f"the dashed Arica–Tacna pair: {paths}"
     expect(app.map.locator(".tour-arrow")).to_have_count(3)
 
     legend = app.map.locator(".tour-legend")
-    expect(legend.locator("strong")).to_have_text("Legend")
+    expect(legend.locator("button")).to_have_text("Legend")
     expect(legend.locator(".row > span:last-child")).to_have_text(
         [
             "Origin",
@@ -100,6 +103,9 @@ def test_map_draws_numbered_stops_route_arrows_legend_and_circles(app: App) -> N
             "Discussed place (not visited)",
             "Border pair discussed",
             "Tour order (straight line, not the flight path)",
+            "Trip 1",
+            "Trip 2",
+            "Trip —",
         ]
     )
 
@@ -181,7 +187,7 @@ def test_spanish_interface_and_switching_to_english(app: App) -> None:
     expect(sidebar.get_by_role("heading", name="Filtros")).to_be_visible()
     expect(sidebar.get_by_role("radiogroup", name="Idioma")).to_be_visible()
     expect(sidebar.get_by_role("radio", name="Español")).to_have_attribute("aria-checked", "true")
-    expect(app.map.locator(".tour-legend strong")).to_have_text("Leyenda")
+    expect(app.map.locator(".tour-legend button")).to_have_text("Leyenda")
     expect(page.get_by_test_id("stMetricLabel").first).to_have_text("Visitas")
     expect(page.get_by_role("heading", level=1)).to_contain_text("La gira regional de Kast")
 
@@ -192,7 +198,7 @@ def test_spanish_interface_and_switching_to_english(app: App) -> None:
     app.wait_for_markers()
     expect(sidebar.get_by_role("heading", name="Filters")).to_be_visible()
     expect(sidebar.get_by_role("radiogroup", name="Language")).to_be_visible()
-    expect(app.map.locator(".tour-legend strong")).to_have_text("Legend")
+    expect(app.map.locator(".tour-legend button")).to_have_text("Legend")
     expect(page.get_by_test_id("stMetricLabel").first).to_have_text("Visits")
     expect(page.get_by_role("heading", level=1)).to_contain_text("Kast's regional tour")
     expect(page).not_to_have_url(re.compile(r"lang="))

@@ -20,15 +20,23 @@ HOSTILE = (
 def _stop(data: dict, place_id: str) -> dict:
     """One stop of the payload, its texts decoded as the page decodes them."""
     i = data["ids"].index(place_id)
-    title, suffix, rows, quote, cite = json.loads(data["texts"])[i]
+    title, suffix, rows, quote, cite, sources = json.loads(data["texts"])[i]
     role = {"o": "origin", "v": "visit", "d": "discussed"}[data["roles"][i]]
     fields = {"id": place_id, "lat": data["lat"][i], "lng": data["lng"][i], "role": role, "n": data["n"][i]}
-    return {**fields, "t": title, "x": suffix, "r": rows, "q": quote, "qc": cite}
+    cited = [data["sources"][sid] for sid in sources]  # what the popup's sources row shows
+    return {**fields, "t": title, "x": suffix, "r": rows, "q": quote, "qc": cite, "s": sources, "sh": cited}
 
 
 def _text(fields: dict) -> str:
     """What a reader sees in a stop's tooltip and popup (the fields are escaped HTML)."""
-    parts = [fields["t"], fields["x"], *(value for _, value in fields["r"]), fields["q"], fields["qc"]]
+    parts = [
+        fields["t"],
+        fields["x"],
+        *(value for _, value in fields["r"]),
+        fields["q"],
+        fields["qc"],
+        *fields["sh"],
+    ]
     return " ".join(BeautifulSoup(part, "html.parser").get_text() for part in parts)
 
 
@@ -52,15 +60,19 @@ def test_payload_has_every_stop_in_tour_order(kast: Tour):
     assert len(data["lat"]) == len(data["lng"]) == len(data["roles"]) == 6
 
 
-def test_legs_follow_the_route_with_a_direction(kast: Tour):
+def test_each_trip_starts_from_the_origin_with_no_leg_between_trips(kast: Tour):
+    # The Kast tour is three trips from Santiago (the first, the second, and one the sources do not
+    # number): no leg joins Buenos Aires to Quito, nor Quito to Lima.
     data = payload(kast, "en", None, None)
     assert len(data["legs"]) == 3 and data["route"] == []
-    first = data["legs"][0]
-    assert first["a"] == pytest.approx([-33.45694, -70.64827])  # Santiago ...
-    assert first["b"] == pytest.approx([-34.61315, -58.37723])  # ... to Buenos Aires
-    # Santiago -> Buenos Aires heads east (screen angle near 0), Quito -> Lima heads south (near 90).
-    assert abs(first["deg"]) < 20
-    assert 60 < data["legs"][2]["deg"] < 120
+    santiago = pytest.approx([-33.45694, -70.64827])
+    assert all(leg["a"] == santiago for leg in data["legs"])
+    assert data["legs"][0]["b"] == pytest.approx([-34.61315, -58.37723])  # Buenos Aires
+    assert [leg["trip"] for leg in data["legs"]] == [0, 1, 2]  # each its own colour and dash
+    # Santiago -> Buenos Aires heads east (screen angle near 0), Santiago -> Quito north (near -90).
+    assert abs(data["legs"][0]["deg"]) < 20
+    assert -120 < data["legs"][1]["deg"] < -60
+    assert [row["label"] for row in data["legend"] if row["kind"] == "trip"] == ["Trip 1", "Trip 2", "Trip —"]
 
 
 def test_discussed_places_are_paired_not_visited(kast: Tour):
@@ -77,9 +89,10 @@ def test_popup_gives_date_venue_counterparts_topics_quote_sources(kast: Tour):
     assert "Carondelet" in text
     assert "Daniel Noboa" in text
     assert "Prisons" in text
-    assert "s004-en" in text
+    assert "s004-en" in text and "Latin America Reports" in text  # each source by id, title and outlet
     assert quito["t"] == "2. Quito"
-    assert [label for label, _ in quito["r"]] == [0, 1, 2, 3, 4]  # dates, venue, met, topics, sources
+    assert [label for label, _ in quito["r"]] == [0, 1, 2, 3]  # dates, venue, met, topics; then sources
+    assert "s004-en" in quito["s"]
 
 
 def test_spanish_map_labels(kast: Tour):
@@ -178,8 +191,9 @@ def _long_tour(mini_tour: Tour, extra: int = 400) -> Tour:
 def test_many_stops_switch_to_one_canvas_layer_and_one_route_line(mini_tour: Tour):
     data = payload(_long_tour(mini_tour), "en", None, None)
     assert data["many"] is True and len(data["ids"]) == 404
-    # The route is stop indices in tour order (origin, Lima, Quito), not a leg object each.
-    assert [data["ids"][i] for i in data["route"]] == ["home", "lima", "quito"] and data["legs"] == []
+    # The route is stop indices in tour order (origin, Lima, Quito), a line per trip, not a leg object each.
+    assert [[data["ids"][i] for i in line] for line in data["route"]] == [["home", "lima", "quito"]]
+    assert data["legs"] == []
     legend = {row["kind"]: row["label"] for row in data["legend"]}
     assert legend["visit"] == "Visit"  # long tours draw no numbers, so the legend promises none
     script = build_map(_long_tour(mini_tour)).get_root().render()

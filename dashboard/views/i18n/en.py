@@ -66,8 +66,8 @@ WORDS: dict[str, str] = {
     "figure.counterparts": "People met",
     "figure.visits.help": "Places visited on the tour; the starting point is not counted.",
     "figure.countries.help": "Countries visited; the country the tour started from is not counted.",
-    "figure.days.help": "From the first day of the first visit to the last day of the last one, both counted.",
-    "figure.km.help": "Straight lines from stop to stop, not the distance actually flown or driven.",
+    "figure.days.help": "Days abroad: from the first to the last day of each trip, both counted, added up over the trips.",
+    "figure.km.help": "Straight lines of the legs travelled, each trip from its start; not the way home, nor the distance actually flown.",
     "figure.counterparts.help": "Named people met at the visits: counterparts and others.",
     # The role of a place, in tables and titles.
     "role.origin": "Origin",
@@ -81,6 +81,10 @@ WORDS: dict[str, str] = {
     "legend.discussed": "Discussed place (not visited)",
     "legend.border_pair": "Border pair discussed",
     "legend.leg": "Tour order (straight line, not the flight path)",
+    "legend.trip": "Trip {n}",
+    "map.show_legend": "Legend",
+    "map.hide_legend": "Hide the legend",
+    "map.sources_key": "Sources",
     "claim_kind.statement": "Statement",
     "claim_kind.report": "Report",
     "claim_kind.agreement": "Agreement",
@@ -143,4 +147,5 @@ WORDS: dict[str, str] = {
     "upload.using": "Tour shown",
     "word.unknown": "not stated",
     "word.untitled": "untitled",
+    "word.archived": "archived copy",
 }  # fmt: skip

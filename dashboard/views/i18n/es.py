@@ -66,8 +66,8 @@ WORDS: dict[str, str] = {
     "figure.counterparts": "Interlocutores",
     "figure.visits.help": "Lugares visitados en la gira; el punto de partida no se cuenta.",
     "figure.countries.help": "Países visitados; no se cuenta el país desde el que partió la gira.",
-    "figure.days.help": "Desde el primer día de la primera visita hasta el último de la última, ambos incluidos.",
-    "figure.km.help": "En línea recta de parada a parada, no la distancia realmente recorrida.",
+    "figure.days.help": "Días en el extranjero: del primer al último día de cada viaje, ambos incluidos, sumados los viajes.",
+    "figure.km.help": "En línea recta por los tramos recorridos, cada viaje desde su inicio; ni el regreso ni la distancia realmente volada.",
     "figure.counterparts.help": "Personas con nombre con quienes se reunió en las visitas: interlocutores y otros.",
     # The role of a place, in tables and titles.
     "role.origin": "Origen",
@@ -81,6 +81,10 @@ WORDS: dict[str, str] = {
     "legend.discussed": "Lugar tratado (no visitado)",
     "legend.border_pair": "Par fronterizo tratado",
     "legend.leg": "Orden de la gira (línea recta, no la ruta de vuelo)",
+    "legend.trip": "Viaje {n}",
+    "map.show_legend": "Leyenda",
+    "map.hide_legend": "Ocultar la leyenda",
+    "map.sources_key": "Fuentes",
     "claim_kind.statement": "Declaración",
     "claim_kind.report": "Información",
     "claim_kind.agreement": "Acuerdo",
@@ -143,4 +147,5 @@ WORDS: dict[str, str] = {
     "upload.using": "Gira mostrada",
     "word.unknown": "no consta",
     "word.untitled": "sin título",
+    "word.archived": "copia archivada",
 }  # fmt: skip

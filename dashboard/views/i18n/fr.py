@@ -66,8 +66,8 @@ WORDS: dict[str, str] = {
     "figure.counterparts": "Personnes vues",
     "figure.visits.help": "Lieux visités pendant la tournée ; le point de départ n’est pas compté.",
     "figure.countries.help": "Pays visités ; le pays de départ de la tournée n’est pas compté.",
-    "figure.days.help": "Du premier jour de la première visite au dernier jour de la dernière, les deux compris.",
-    "figure.km.help": "En ligne droite d’une étape à l’autre, pas la distance réellement parcourue.",
+    "figure.days.help": "Jours à l’étranger : du premier au dernier jour de chaque voyage, les deux compris, additionnés sur les voyages.",
+    "figure.km.help": "En ligne droite sur les étapes parcourues, chaque voyage depuis son départ ; ni le retour ni la distance réellement parcourue.",
     "figure.counterparts.help": "Personnes nommées rencontrées lors des visites : interlocuteurs et autres.",
     # The role of a place, in tables and titles.
     "role.origin": "Départ",
@@ -81,6 +81,10 @@ WORDS: dict[str, str] = {
     "legend.discussed": "Lieu évoqué (non visité)",
     "legend.border_pair": "Paire frontalière évoquée",
     "legend.leg": "Ordre de la tournée (ligne droite, pas la route suivie)",
+    "legend.trip": "Voyage {n}",
+    "map.show_legend": "Légende",
+    "map.hide_legend": "Masquer la légende",
+    "map.sources_key": "Sources",
     "claim_kind.statement": "Déclaration",
     "claim_kind.report": "Information",
     "claim_kind.agreement": "Accord",
@@ -143,4 +147,5 @@ WORDS: dict[str, str] = {
     "upload.using": "Tournée affichée",
     "word.unknown": "non précisé",
     "word.untitled": "sans titre",
+    "word.archived": "copie archivée",
 }  # fmt: skip

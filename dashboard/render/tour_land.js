@@ -1,0 +1,22 @@
+  // The land under everything: country outlines from Natural Earth, in a pane below the tiles.
+  // Tiles, when they load, cover it; offline, or with tiles off, it is the map's geography.
+  // Rings come as hundredths of a degree, each point after the first as a step from the last.
+  (function drawLand() {
+    if (!data.land || !data.land.length) { return; }
+    map.createPane("tourLand").style.zIndex = 150;
+    var polygons = data.land.map(function (flat) {
+      var lon = flat[0], lat = flat[1], ring = [[lat / 100, lon / 100]];
+      for (var k = 2; k < flat.length; k += 2) {
+        lon += flat[k]; lat += flat[k + 1];
+        ring.push([lat / 100, lon / 100]);
+      }
+      return [ring];
+    });
+    L.polygon(polygons, {
+      pane: "tourLand", renderer: L.canvas({pane: "tourLand", padding: 0.5}), interactive: false,
+      color: "#a39c90", weight: 0.8, fillColor: "#f2efe8", fillOpacity: 1
+    }).addTo(map);
+    map.getContainer().classList.add("tour-has-land");
+    if (map.attributionControl) { map.attributionControl.addAttribution(landAttribution); }
+    window.tourLandRings = polygons.length;
+  })();
