@@ -14,7 +14,7 @@ import streamlit as st
 
 from dashboard.tourfile.errors import TourError
 from dashboard.ui import map as _map  # noqa: F401  (_map: the map page's modules load before the freeze)
-from dashboard.ui import sidebar
+from dashboard.ui import navigation, sidebar
 from dashboard.ui.runtime import freeze_startup_heap, start_run
 from dashboard.ui.state import LoadedTour, current_tour, sync_url, view_state
 from dashboard.views.i18n import LANGS, t
@@ -22,7 +22,6 @@ from dashboard.views.markup import md
 
 ROOT = Path(__file__).resolve().parent
 LOG = logging.getLogger("tour_dashboard")
-PAGES = "dashboard/ui/pages"  # relative to this script, as st.Page wants
 
 st.set_page_config(page_title="Tour dashboard", page_icon=str(ROOT / "assets" / "favicon.png"), layout="wide")
 
@@ -69,35 +68,7 @@ def main() -> None:
     state = view_state(loaded)
     st.session_state["loaded_tour"] = loaded
     lang = state.lang
-    pages = [
-        st.Page(
-            f"{PAGES}/map.py", title=t("page.map", lang), icon=":material/map:", url_path="map", default=True
-        ),
-        st.Page(
-            f"{PAGES}/timeline.py",
-            title=t("page.timeline", lang),
-            icon=":material/event:",
-            url_path="timeline",
-        ),
-        st.Page(
-            f"{PAGES}/topics.py",
-            title=t("page.topics", lang),
-            icon=":material/bar_chart:",
-            url_path="topics",
-        ),
-        st.Page(
-            f"{PAGES}/proposals.py",
-            title=t("page.proposals", lang),
-            icon=":material/checklist:",
-            url_path="proposals",
-        ),
-        st.Page(
-            f"{PAGES}/evidence.py",
-            title=t("page.evidence", lang),
-            icon=":material/newspaper:",
-            url_path="evidence",
-        ),
-    ]
+    pages = navigation.pages(lang)
     page = st.navigation(pages)
     light = start_run(map_page=page is pages[0])
     _notices(loaded, lang)

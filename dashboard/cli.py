@@ -39,6 +39,7 @@ EPILOG_EXPORT = (
     "examples:\n  python -m dashboard export geojson -o tour.geojson\n"
     "  python -m dashboard export proposals --tour my-tour.yaml > proposals.csv\n"
     "  python -m dashboard export claims -o claims.csv\n"
+    "  python -m dashboard export sources -o sources.csv\n"
     "  python -m dashboard export html -o kast-tour-map.html\n"
     "  python -m dashboard export html --lang es -o mapa-gira-kast.html"
 )
@@ -112,6 +113,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
         "geojson": exports.geojson_text,
         "proposals": exports.proposals_csv,
         "claims": exports.claims_csv,
+        "sources": exports.sources_csv,
         "html": lambda shown: exports.map_html(shown, lang=args.lang or "en"),
     }
     text = writers[args.what](tour)
@@ -179,7 +181,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser(
         "export", help="write GeoJSON, CSV or a map page", epilog=EPILOG_EXPORT, formatter_class=fmt
     )
-    p.add_argument("what", choices=["geojson", "proposals", "claims", "html"])
+    p.add_argument("what", choices=["geojson", "proposals", "claims", "sources", "html"])
     p.add_argument("--tour", default=None, help="tour file (default: the embedded Kast tour)")
     p.add_argument("-o", "--output", default=None, help="output file (default: standard output)")
     p.add_argument(

@@ -13,6 +13,8 @@ import functools
 import json
 from pathlib import Path
 
+from dashboard.views.geometry import short_way
+
 Ring = list[tuple[float, float]]  # (longitude, latitude)
 Box = tuple[float, float, float, float]  # west, south, east, north
 
@@ -41,7 +43,7 @@ def _rings(scale: str) -> tuple[tuple[Ring, Box], ...]:
         polygons = [polygons] if geometry.get("type") == "Polygon" else polygons
         for polygon in polygons:
             for ring_arcs in polygon:
-                ring = _stitch(arcs, ring_arcs)
+                ring = _contiguous(_stitch(arcs, ring_arcs))
                 lons, lats = [p[0] for p in ring], [p[1] for p in ring]
                 out.append((ring, (min(lons), min(lats), max(lons), max(lats))))
     return tuple(out)
@@ -53,6 +55,17 @@ def _stitch(arcs: list[Ring], indices: list[int]) -> Ring:
         arc = arcs[i] if i >= 0 else arcs[~i][::-1]  # ~i: the arc walked backwards
         ring += arc[1:] if ring else arc
     return ring
+
+
+def _contiguous(ring: Ring) -> Ring:
+    """A ring that crosses ±180° (Fiji, Chukotka) with each point moved by whole turns next to the
+    one before, so that it is one shape, not a band across the world once clipped."""
+    if not ring or max(p[0] for p in ring) - min(p[0] for p in ring) <= 180:
+        return ring
+    out = [ring[0]]
+    for lon, lat in ring[1:]:
+        out.append((short_way(out[-1][0], lon), lat))
+    return out
 
 
 def _clip(ring: Ring, box: Box) -> Ring:

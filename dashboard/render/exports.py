@@ -1,4 +1,4 @@
-"""Stable export formats: GeoJSON (RFC 7946), CSV of proposals and claims, the map as HTML.
+"""Stable export formats: GeoJSON (RFC 7946), CSV of proposals, claims and sources, the map as HTML.
 
 Column names, property names and their order are part of the documented interface
 (README, "Exports"); change them only with a CHANGELOG entry.
@@ -15,12 +15,24 @@ from typing import Any
 from dashboard.render.maps import build_map, standalone_html
 from dashboard.tourfile.files import write_atomic
 from dashboard.tourfile.model import Tour
-from dashboard.views.derive import legs, stops
+from dashboard.views.derive import Leg, legs, stops
+from dashboard.views.geometry import split_at_antimeridian
 
-__all__ = ["claims_csv", "geojson", "geojson_text", "map_html", "proposals_csv", "write_atomic"]
+__all__ = [
+    "claims_csv",
+    "geojson",
+    "geojson_text",
+    "map_html",
+    "proposals_csv",
+    "sources_csv",
+    "write_atomic",
+]
 
 PROPOSAL_COLUMNS = ["proposal_id", "proposal", "country", "status", "date", "sources", "note"]
 CLAIM_COLUMNS = ["claim_id", "place_id", "topics", "speaker", "text", "quote", "sources"]
+SOURCE_COLUMNS = [
+    "source_id", "title", "outlet", "author", "language", "published", "url", "archived_url", "accessed",
+]  # fmt: skip
 # What a spreadsheet may read as the start of a formula, full-width forms included (some spreadsheets
 # fold ＝ into =), looked for after any leading blanks (a space, a no-break space, a line break).
 _FORMULA_STARTS = ("=", "+", "-", "@", "\uff1d", "\uff0b", "\uff0d", "\uff20")
@@ -60,21 +72,22 @@ def geojson(tour: Tour) -> dict[str, Any]:
                 },
             }
         )
-    for leg in legs(tour):
-        features.append(
-            {
-                "type": "Feature",
-                "geometry": {
-                    "type": "LineString",
-                    "coordinates": [
-                        [leg.start.longitude, leg.start.latitude],
-                        [leg.end.longitude, leg.end.latitude],
-                    ],
-                },
-                "properties": {"kind": "leg", "from": leg.start.id, "to": leg.end.id, "order": leg.order},
-            }
-        )
+    features += [_leg_feature(leg) for leg in legs(tour)]
     return {"type": "FeatureCollection", "features": features}
+
+
+def _leg_feature(leg: Leg) -> dict[str, Any]:
+    """A leg the short way; one crossing ±180° is a MultiLineString cut there, as RFC 7946 asks."""
+    a = (float(leg.start.longitude or 0), float(leg.start.latitude or 0))
+    b = (float(leg.end.longitude or 0), float(leg.end.latitude or 0))
+    lines = [[list(point) for point in line] for line in split_at_antimeridian(a, b)]
+    geometry = (
+        {"type": "LineString", "coordinates": lines[0]}
+        if len(lines) == 1
+        else {"type": "MultiLineString", "coordinates": lines}
+    )
+    properties = {"kind": "leg", "from": leg.start.id, "to": leg.end.id, "order": leg.order, "trip": leg.trip}
+    return {"type": "Feature", "geometry": geometry, "properties": properties}
 
 
 def geojson_text(tour: Tour) -> str:
@@ -136,6 +149,16 @@ def claims_csv(tour: Tour) -> str:
         for c in tour.claims
     ]
     return _csv(CLAIM_COLUMNS, rows)
+
+
+def sources_csv(tour: Tour) -> str:
+    """A row per source: ``source_id,title,outlet,author,language,published,url,archived_url,accessed``."""
+    rows = [
+        [s.id, s.title or "", s.outlet or "", s.author or "", s.language, _iso(s.published) or "",
+         s.url or "", s.archived_url or "", _iso(s.accessed) or ""]
+        for s in tour.sources
+    ]  # fmt: skip
+    return _csv(SOURCE_COLUMNS, rows)
 
 
 def table_csv(columns: list[str], rows: list[list[object]]) -> str:

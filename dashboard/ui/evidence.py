@@ -26,7 +26,8 @@ def render_sources(tour: Tour, lang: str, cited: list[str] | None) -> None:
     st.subheader(t("section.articles", lang))
     frame = citations.articles_frame(tour, lang, cited)
     _filtered_note("notice.articles_filtered", len(frame), len(tour.sources), lang)
-    st.dataframe(frame, hide_index=True, width="stretch")
+    links = {tables.header(k, lang): st.column_config.LinkColumn() for k in ("url", "archived_url")}
+    st.dataframe(frame, hide_index=True, width="stretch", column_config=links)
 
 
 def render_discrepancies(tour: Tour, shown: list[Discrepancy], lang: str) -> None:

@@ -135,6 +135,7 @@ def render_downloads(loaded: LoadedTour, lang: str) -> None:
         ("download.geojson", lambda: exports.geojson_text(tour), f"{stem}.geojson", "application/geo+json"),
         ("download.proposals", lambda: exports.proposals_csv(tour), f"{stem}-proposals.csv", "text/csv"),
         ("download.claims", lambda: exports.claims_csv(tour), f"{stem}-claims.csv", "text/csv"),
+        ("download.sources", lambda: exports.sources_csv(tour), f"{stem}-sources.csv", "text/csv"),
     ]
     for label, make, name, mime in rows:
         # The file is made when clicked, not on every run; on_click="ignore" keeps the view as it is.

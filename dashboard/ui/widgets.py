@@ -7,11 +7,11 @@ from typing import Any
 
 import streamlit as st
 
-from dashboard.tourfile.model import Claim, Tour
+from dashboard.tourfile.model import Claim, Source, Tour
 from dashboard.views import citations, tables
-from dashboard.views.formats import format_number
+from dashboard.views.formats import format_number, source_citation
 from dashboard.views.i18n import t
-from dashboard.views.markup import md, md_table
+from dashboard.views.markup import md, md_link, md_table
 
 MARKDOWN_ROWS = 40  # up to this many rows a table is plain Markdown; longer ones scroll in the grid
 # A long tour's itinerary shows this many rows (the CSV has them all) and its stop selector lists
@@ -63,11 +63,22 @@ def render_claims(tour: Tour, claims: list[Claim], lang: str, key: str = "claims
 
 def render_sources_key(tour: Tour, ids: Iterable[str], lang: str) -> None:
     """A compact key to the source ids this part of the page shows: what each article is."""
-    rows = citations.source_key(tour, ids, lang)
-    if not rows:
+    sources = citations.cited_sources(tour, ids)
+    if not sources:
         return
-    with st.expander(t("section.sources_key", lang, count=format_number(len(rows), lang))):
-        st.markdown("\n".join(f"- **{md(sid)}**: {md(line)}" for sid, line in rows))
+    with st.expander(t("section.sources_key", lang, count=format_number(len(sources), lang))):
+        st.markdown("\n".join(f"- **{md(s.id)}**: {_cited_line(s, lang)}" for s in sources))
+
+
+def _cited_line(source: Source, lang: str) -> str:
+    """What the article is (title, outlet, language, date), the title a link to it where it has one,
+    and a link to its archived copy."""
+    line = source_citation(source, lang)
+    title = source.title or t("word.untitled", lang)
+    linked = md_link(title, source.url) + md(line[len(title) :])
+    if source.archived_url:
+        linked += " · " + md_link(t("word.archived", lang), source.archived_url)
+    return linked
 
 
 def key_figure(column: Any, key: str, value: float | None, lang: str) -> None:

@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 import pandas as pd
 
-from dashboard.tourfile.model import Claim, Discrepancy, Tour
+from dashboard.tourfile.model import Claim, Discrepancy, Source, Tour
 from dashboard.views.filters import ViewState, filter_claims, filter_proposals, in_dates, visible_places
 from dashboard.views.formats import source_citation
 from dashboard.views.tables import header, sources_frame
@@ -38,8 +38,13 @@ def split_ids(cells: Iterable[object]) -> list[str]:
 
 def source_key(tour: Tour, ids: Iterable[str], lang: str) -> list[tuple[str, str]]:
     """(id, description) of each cited article, in the tour's order of sources (s000, s001, ...)."""
+    return [(s.id, source_citation(s, lang)) for s in cited_sources(tour, ids)]
+
+
+def cited_sources(tour: Tour, ids: Iterable[str]) -> list[Source]:
+    """The sources ``ids`` name, in the tour's order of sources."""
     wanted = set(ids)
-    return [(s.id, source_citation(s, lang)) for s in tour.sources if s.id in wanted]
+    return [s for s in tour.sources if s.id in wanted]
 
 
 class Shown(NamedTuple):

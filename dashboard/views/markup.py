@@ -72,3 +72,15 @@ def md_table(frame: Any) -> str:
     rule = "|" + "---|" * len(frame.columns)
     rows = ["| " + " | ".join(cell(v) for v in row) + " |" for row in frame.itertuples(index=False)]
     return "\n".join([header, rule, *rows])
+
+
+def md_link(text: str, url: str | None) -> str:
+    """``text`` made literal, as a link to ``url`` when it is an http(s) address; else the text alone.
+
+    The address goes in angle brackets (where CommonMark allows parentheses and needs no escapes
+    but of ``<``, ``>`` and backslashes, which are percent-encoded, as a browser would send them).
+    """
+    if not url or not re.match(r"https?://", url) or re.search(r"\s", url):
+        return md(text)
+    safe = url.replace("\\", "%5C").replace("<", "%3C").replace(">", "%3E")
+    return f"[{md(text)}](<{safe}>)"

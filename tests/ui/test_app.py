@@ -81,7 +81,7 @@ def test_first_run_of_the_map_page_sends_the_map_first(app_test: AppTest):
     assert not at.multiselect and not at.selectbox and not at.download_button
     assert "Stops: where, when, whom, what, says who" not in _texts(at)
     at.run()  # the run st_folium asks for once its map is drawn
-    assert at.multiselect(key="w_topic").value == [] and len(at.download_button) == 4
+    assert at.multiselect(key="w_topic").value == [] and len(at.download_button) == 5
     assert "Stops: where, when, whom, what, says who" in _texts(at)
     assert len(_map_components(at)) == 1
 
@@ -89,7 +89,7 @@ def test_first_run_of_the_map_page_sends_the_map_first(app_test: AppTest):
 @pytest.mark.parametrize("page_name", PAGES[1:])
 def test_other_pages_draw_everything_on_the_first_run(app_test: AppTest, page_name: str):
     app_test.switch_page(f"dashboard/ui/pages/{page_name}.py").run()
-    assert app_test.multiselect(key="w_topic") is not None and len(app_test.download_button) == 4
+    assert app_test.multiselect(key="w_topic") is not None and len(app_test.download_button) == 5
 
 
 def test_map_page_answers_where_when_whom(app_test: AppTest):
@@ -194,6 +194,7 @@ def test_downloads_are_offered_and_do_not_rerun(app_test: AppTest):
         "Download GeoJSON",
         "Download proposals (CSV)",
         "Download claims (CSV)",
+        "Download sources (CSV)",
     ]
 
 

@@ -1,0 +1,45 @@
+"""The app's pages, in the reader's language, and the one address that is not a page of its own.
+
+The map is the default page, so Streamlit serves it at ``/``; ``/map`` (what its title and a
+hand-written link say) is a hidden page that opens the map with the same link parameters,
+instead of a "Page not found" dialog.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard.views.i18n import t
+
+SCRIPTS = "dashboard/ui/pages"  # relative to streamlit_app.py, as st.Page wants
+# (script and address, word key, icon): the default page first.
+PAGES = [
+    ("map", "page.map", ":material/map:"),
+    ("timeline", "page.timeline", ":material/event:"),
+    ("topics", "page.topics", ":material/bar_chart:"),
+    ("proposals", "page.proposals", ":material/checklist:"),
+    ("evidence", "page.evidence", ":material/newspaper:"),
+]
+MAP_ALIAS = "map"
+
+
+def pages(lang: str) -> list[st.Page]:
+    """Every page, titled in ``lang``; the last is the hidden ``/map`` that leads to the first."""
+    # The default page is served at "/" whatever its url_path; "index" keeps "map" free for the alias.
+    shown = [
+        st.Page(
+            f"{SCRIPTS}/{name}.py",
+            title=t(key, lang),
+            icon=icon,
+            url_path=name if i else "index",
+            default=not i,
+        )
+        for i, (name, key, icon) in enumerate(PAGES)
+    ]
+    alias = st.Page(
+        lambda: st.switch_page(shown[0], query_params=st.query_params.to_dict()),
+        title=t("page.map", lang),
+        url_path=MAP_ALIAS,
+        visibility="hidden",
+    )
+    return [*shown, alias]
