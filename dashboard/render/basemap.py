@@ -19,7 +19,7 @@ Ring = list[tuple[float, float]]  # (longitude, latitude)
 Box = tuple[float, float, float, float]  # west, south, east, north
 
 ATLAS = Path(__file__).resolve().parent / "world_atlas"
-ATTRIBUTION = "Outlines: Natural Earth (public domain), via world-atlas"
+ATTRIBUTION = "Natural Earth outlines"
 FINE_SPAN = 60.0  # degrees: a region narrower than this gets the 1:50m outlines
 DETAIL = 400  # points kept across the region's span, at most: about 2 px apart on a 800 px map
 

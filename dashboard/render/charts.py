@@ -40,6 +40,8 @@ MARKERS: dict[str, dict[str, Any]] = {
 }
 # The legend's name of each kind of point.
 TRACE_NAMES = {"event": "chart.milestones", "actual": "chart.visits", "scheduled": "chart.scheduled"}
+LANE_HEIGHT = 56  # px per timeline row, at least
+LINE_HEIGHT = 18  # px per line of a wrapped row label
 SCHEDULED_LIFT = 0.4  # how far above its row a scheduled date sits (rows are 1 apart)
 # Tick spacings, closest first; the timeline takes the first that needs at most MAX_TICKS ticks.
 TICK_STEPS = [
@@ -242,12 +244,62 @@ def timeline_figure(frame: pd.DataFrame, lang: str, empty_message: str | None = 
         r["lane"] = lane[_wrap(r["label"])]
     fig = go.Figure()
     fig.add_trace(_ranges(rows, lang))
+    fig.add_trace(_stays(rows, lang))
     fig.add_trace(_moves(rows, lang))
     for kind in ("scheduled", "actual", "event"):
         fig.add_trace(_points(rows, kind, lang, MARKERS[kind]))
-    fig.update_layout(_layout(lang, t("page.timeline", lang), max(320, min(420, 80 + 56 * len(lane)))))
+    # Each row as tall as its longest label needs: wrapped labels never run into the next row's.
+    lines = max(label.count("<br>") + 1 for label in lane)
+    height = 80 + len(lane) * max(LANE_HEIGHT, LINE_HEIGHT * lines + 20)
+    fig.update_layout(_layout(lang, t("page.timeline", lang), max(320, height)))
+    _trip_bands(fig, rows)
     _timeline_axes(fig, rows, list(lane), lang)
     return fig
+
+
+def _stays(rows: list[dict[str, Any]], lang: str) -> go.Scatter:
+    """A stay of several days as a bar from its first to its last day (a month-only date is a band)."""
+    x: list[dt.date | None] = []
+    y: list[float | None] = []
+    hover: list[str | None] = []
+    for r in rows:
+        end = as_date(r["end"])
+        if r["kind"] in ("actual", "scheduled") and r["precision"] == "day" and end and end != r["date"]:
+            x += [r["date"], end, None]
+            y += [_y(r)] * 2 + [None]
+            hover += [_hover(r, lang)] * 2 + [None]
+    return go.Scatter(
+        name=t("chart.stays", lang),
+        legendgroup="actual",
+        showlegend=bool(x),
+        mode="lines",
+        x=x,
+        y=y,
+        hovertext=hover,
+        hoverinfo="text",
+        line={"color": COLORS["visit"], "width": 8},
+        opacity=0.7,
+    )
+
+
+def _trip_bands(fig: go.Figure, rows: list[dict[str, Any]]) -> None:
+    """A shaded band behind each trip of a tour of several, named at its top: trips read apart."""
+    spans: dict[str, list[dt.date]] = {}
+    for r in sorted(rows, key=lambda r: r["kind"] != "actual"):  # a trip's actual dates, where known
+        if r.get("trip") and (r["kind"] == "actual" or r["trip"] not in spans):
+            spans.setdefault(r["trip"], []).extend([r["date"], as_date(r["end"]) or r["date"]])
+    for k, (name, days) in enumerate(spans.items()):
+        fig.add_vrect(
+            x0=min(days) - dt.timedelta(hours=12),
+            x1=max(days) + dt.timedelta(hours=12),
+            fillcolor="#000000",
+            opacity=0.04 if k % 2 else 0.08,
+            line_width=0,
+            layer="below",
+            annotation_text=esc(name),
+            annotation_position="top left",
+            annotation_font_size=11,
+        )
 
 
 def _topic_style(topic_id: str, topic_order: list[str]) -> dict[str, Any]:

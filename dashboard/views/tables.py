@@ -34,7 +34,7 @@ from dashboard.tourfile.model import (
     Tour,
     Visit,
 )
-from dashboard.views.derive import Stop, counterparts_met, current_status, legs, stops, tour_days
+from dashboard.views.derive import Stop, counterparts_met, current_status, legs, stops, tour_days, trips
 from dashboard.views.filters import ViewState, filter_claims, filter_history, filter_proposals, visible_places
 from dashboard.views.formats import (
     country_label,
@@ -52,7 +52,7 @@ from dashboard.views.style import STATUS_STYLE
 # Stop id of the bucket for claims tied to no place; ids cannot start with "_", so it never clashes.
 TOUR_WIDE = "_tour-wide"
 
-TIMELINE_COLUMNS = ["id", "date", "end", "kind", "label", "precision", "sources", "place"]
+TIMELINE_COLUMNS = ["id", "date", "end", "kind", "label", "precision", "sources", "place", "trip"]
 COUNT_COLUMNS = ["stop_id", "stop", "topic_id", "topic", "count"]
 
 
@@ -95,10 +95,12 @@ def stops_frame(
     """
     lang, labels = state.lang, _topic_labels(tour, state.lang)
     visible = visible_places(tour, state) if visible is None else visible
+    names = trip_names(tour, lang)
     rows = [
         [
             stop.place.id,
             str(stop.order) if stop.order else "",  # blank, not 0: places not visited have no order
+            names.get(stop.visit.trip if stop.visit else None, "") if stop.visit else "",
             stop.place.name,
             stop.place.country,
             t(f"role.{stop.place.role}", lang),
@@ -109,8 +111,21 @@ def stops_frame(
         for stop in (stops(tour) if every is None else every)
         if stop.place.id in visible
     ]
-    keys = ["id", "order", "place", "country", "role", "dates", "venue", "counterparts", "topics", "sources"]
-    return _table(rows, keys, lang)
+    keys = [
+        "id",
+        "order",
+        "trip",
+        "place",
+        "country",
+        "role",
+        "dates",
+        "venue",
+        "counterparts",
+        "topics",
+        "sources",
+    ]
+    table = _table(rows, keys, lang)
+    return table if names else table.drop(columns=[header("trip", lang)])  # one trip: no column
 
 
 class TimelineRow(NamedTuple):
@@ -122,6 +137,7 @@ class TimelineRow(NamedTuple):
     precision: str
     sources: str
     place: str | None
+    trip: str | None = None  # "Trip 2" when the tour has several trips
 
 
 def visit_label(visit: Visit, place: Place) -> str:
@@ -134,6 +150,24 @@ def _in_range(day: dt.date, state: ViewState) -> bool:
     return not ((state.start and day < state.start) or (state.end and day > state.end))
 
 
+def trip_names(tour: Tour, lang: str) -> dict[int | None, str]:
+    """``{2: "Trip 2"}`` for each trip of a tour that has several; empty for a tour of one trip."""
+    groups = trips(tour)
+    if len(groups) < 2:
+        return {}
+    return {trip: t("legend.trip", lang, n=trip if trip is not None else "—") for trip, _ in groups}
+
+
+def trip_spans(tour: Tour, lang: str) -> list[tuple[str, dt.date, dt.date]]:
+    """(name, first day, last day) of each trip, by the visits' best dates: the timeline's bands."""
+    names = trip_names(tour, lang)
+    return [
+        (names[trip], min(v.best_date().start for v in visits), max(v.best_date().last for v in visits))
+        for trip, visits in trips(tour)
+        if trip in names
+    ]
+
+
 def timeline_frame(tour: Tour, state: ViewState) -> pd.DataFrame:
     """Every event and every reported date of every visible visit, by date (the timeline's data)."""
     lang = state.lang
@@ -143,12 +177,13 @@ def timeline_frame(tour: Tour, state: ViewState) -> pd.DataFrame:
         if _in_range(e.date, state)  # milestones are not tied to a place: only dates hide them
     ]
     visible, places = visible_places(tour, state), {p.id: p for p in tour.places}
+    names = trip_names(tour, lang)
     for visit in tour.ordered_visits():
         if visit.place in visible:
-            label = visit_label(visit, places[visit.place])
+            label, trip = visit_label(visit, places[visit.place]), names.get(visit.trip)
             rows += [
                 TimelineRow(
-                    visit.place, d.start, d.end, d.kind, label, d.precision, ids(d.sources), visit.place
+                    visit.place, d.start, d.end, d.kind, label, d.precision, ids(d.sources), visit.place, trip
                 )
                 for d in visit.dates
             ]

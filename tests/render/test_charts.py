@@ -6,6 +6,7 @@ import datetime as dt
 
 import pandas as pd
 import pytest
+import yaml
 
 from dashboard.render.charts import esc, timeline_figure, topics_figure
 from dashboard.tourfile.model import Event, Text, Tour
@@ -288,7 +289,7 @@ def test_every_trace_is_named_and_layout_is_compact(kast, build, state):
     fig = build(kast, state)
     assert fig.data
     assert all(trace.name for trace in fig.data)
-    assert 320 <= fig.layout.height <= 420
+    assert 320 <= fig.layout.height <= 600
     assert fig.layout.template.layout.paper_bgcolor == "white"  # plotly_white
     assert fig.layout.margin.l <= 20 and fig.layout.margin.r <= 20
     assert all(trace.type in {"scatter", "bar"} for trace in fig.data)  # nothing that needs a CDN or a token
@@ -316,3 +317,28 @@ def test_tour_text_is_escaped_in_figures(mini_tour):
         assert "\\u003cimg" not in text.lower()
         assert "&lt;img src=x onerror=alert(1)&gt;" in text
     assert "Security &lt;img src=x onerror=alert(1)&gt;" in {trace.name for trace in _topics(evil).data}
+
+
+@pytest.mark.parametrize("state", [EN, ES])
+def test_timeline_rows_are_tall_enough_for_their_wrapped_labels(kast, state):
+    fig = _timeline(kast, state)
+    labels = list(fig.layout.yaxis.ticktext)
+    lines = max(label.count("<br>") + 1 for label in labels)
+    plot = fig.layout.height - fig.layout.margin.t - fig.layout.margin.b - 60  # title, axis, legend
+    assert plot / len(labels) >= 18 * lines, (plot, len(labels), lines)
+
+
+def test_a_stay_of_several_days_is_a_bar(mini_data):
+    from dashboard.tourfile.load import load_text
+
+    mini_data["visits"][0]["dates"] = [{"start": "2026-01-07", "end": "2026-01-09", "sources": ["s1"]}]
+    tour = load_text(yaml.safe_dump(mini_data), "stay.yaml")
+    stays = next(trace for trace in _timeline(tour, EN).data if trace.name.startswith("Stays"))
+    assert list(stays.x[:2]) == [dt.date(2026, 1, 7), dt.date(2026, 1, 9)] and stays.line.width >= 6
+
+
+def test_trips_are_shaded_bands_named_on_the_timeline(kast):
+    fig = _timeline(kast, EN)
+    names = sorted(a.text for a in fig.layout.annotations)
+    assert names == ["Trip 1", "Trip 2", "Trip —"]
+    assert len(fig.layout.shapes) == 3

@@ -124,7 +124,8 @@ def test_stops_frame_keeps_markup_as_text(mini_tour):
 
 def test_timeline_has_every_date_variant_and_event_sorted(kast):
     frame = timeline_frame(kast, EN)
-    assert list(frame.columns) == ["id", "date", "end", "kind", "label", "precision", "sources", "place"]
+    columns = ["id", "date", "end", "kind", "label", "precision", "sources", "place", "trip"]
+    assert list(frame.columns) == columns
     assert list(frame["date"]) == sorted(frame["date"])
     quito = frame[frame["place"] == "quito"]
     assert set(zip(quito["date"], quito["kind"], strict=True)) == {

@@ -22,6 +22,7 @@ WORDS: dict[str, str] = {
     # Column headers and the labels of details: one word per field, everywhere.
     "field.id": "id",
     "field.order": "Order",
+    "field.trip": "Trip",
     "field.place": "Place",
     "field.country": "Country",
     "field.role": "Role",
@@ -111,6 +112,7 @@ WORDS: dict[str, str] = {
     "chart.scheduled": "Scheduled",
     "chart.announced": "Announced (month only)",
     "chart.moved": "Scheduled → actual date",
+    "chart.stays": "Stays (first to last day)",
     "chart.claims_count": "Cited claims",
     "chart.tour_wide": "Tour-wide",
     "chart.bar_hint": "Click a bar to list the claims and quotes behind it.",

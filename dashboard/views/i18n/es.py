@@ -22,6 +22,7 @@ WORDS: dict[str, str] = {
     # Column headers and the labels of details: one word per field, everywhere.
     "field.id": "id",
     "field.order": "Orden",
+    "field.trip": "Viaje",
     "field.place": "Lugar",
     "field.country": "País",
     "field.role": "Papel",
@@ -111,6 +112,7 @@ WORDS: dict[str, str] = {
     "chart.scheduled": "Prevista",
     "chart.announced": "Anunciada (solo el mes)",
     "chart.moved": "Fecha prevista → real",
+    "chart.stays": "Estancias (del primer al último día)",
     "chart.claims_count": "Afirmaciones citadas",
     "chart.tour_wide": "Toda la gira",
     "chart.bar_hint": "Haga clic en una barra para ver las afirmaciones y citas que la sustentan.",

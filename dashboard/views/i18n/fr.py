@@ -22,6 +22,7 @@ WORDS: dict[str, str] = {
     # Column headers and the labels of details: one word per field, everywhere.
     "field.id": "id",
     "field.order": "Ordre",
+    "field.trip": "Voyage",
     "field.place": "Lieu",
     "field.country": "Pays",
     "field.role": "Rôle",
@@ -111,6 +112,7 @@ WORDS: dict[str, str] = {
     "chart.scheduled": "Prévue",
     "chart.announced": "Annoncée (mois seulement)",
     "chart.moved": "Date prévue → date réelle",
+    "chart.stays": "Séjours (du premier au dernier jour)",
     "chart.claims_count": "Affirmations citées",
     "chart.tour_wide": "Toute la tournée",
     "chart.bar_hint": "Cliquez sur une barre pour voir les affirmations et citations qui la fondent.",
