@@ -14,7 +14,7 @@ import streamlit as st
 
 from dashboard.tourfile.errors import TourError
 from dashboard.ui import map as _map  # noqa: F401  (_map: the map page's modules load before the freeze)
-from dashboard.ui import navigation, sidebar
+from dashboard.ui import navigation, sidebar, style
 from dashboard.ui.runtime import freeze_startup_heap, start_run
 from dashboard.ui.state import LoadedTour, current_tour, sync_url, view_state
 from dashboard.views.i18n import LANGS, t
@@ -71,6 +71,7 @@ def main() -> None:
     pages = navigation.pages(lang)
     page = st.navigation(pages)
     light = start_run(map_page=page is pages[0])
+    style.render()
     _notices(loaded, lang)
     sync_url(st.session_state["view"])
     page.run()

@@ -26,7 +26,7 @@ TABLE = (  # the itinerary: a plain table for short tours, the data grid for lon
     "[data-testid='stMain'] [data-testid='stDataFrame']"
 )
 ITINERARY = "Stops: where, when, whom, what, says who"
-MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
+MAP_FRAME = 'iframe[src*="streamlit_folium.st_folium"]'
 FILTERS = "[data-testid='stSidebar'] [data-testid='stMultiSelect']"
 TIMEOUT_MS = 120_000
 QUIET_S = 0.5  # a page is settled once its script has not run for this long

@@ -15,8 +15,9 @@ from dashboard.render.map_data import payload
 from dashboard.tourfile.load import load_tour
 from dashboard.tourfile.model import Tour
 from dashboard.views.derive import legs
+from dashboard.views.figures import key_figures
 from dashboard.views.filters import ViewState
-from dashboard.views.tables import key_figures, stops_frame
+from dashboard.views.tables import stops_frame
 from tests.conftest import ROOT
 
 TWO_TRIPS = ROOT / "tests" / "data" / "two-trips.yaml"

@@ -118,29 +118,31 @@ def _y(row: dict[str, Any]) -> float:
     return float(row["lane"]) - (SCHEDULED_LIFT if row["kind"] == "scheduled" else 0.0)
 
 
-def _ranges(rows: list[dict[str, Any]], lang: str) -> go.Scatter:
-    """Announced month-only dates as thick translucent bars from the first to the last day."""
-    x: list[dt.date | None] = []
-    y: list[float | None] = []
-    ids: list[str | None] = []
-    hover: list[str | None] = []
-    for r in (r for r in rows if r["kind"] == "announced"):
-        x += [r["date"], as_date(r["end"]) or r["date"], None]  # None breaks the line
-        y += [_y(r)] * 2 + [None]
-        ids += [r["id"], r["id"], None]
-        hover += [_hover(r, lang)] * 2 + [None]
-    return go.Scatter(
-        name=t("chart.announced", lang),
-        legendgroup="announced",
-        mode="lines",
-        x=x,
-        y=y,
-        customdata=ids,
-        hovertext=hover,
+def _span_bars(rows: list[dict[str, Any]], name: str, style: dict[str, Any], legend: str) -> go.Bar:
+    """Spans as horizontal bars from their first to their last day: hover text anywhere on them,
+    and a click on one selects its stop (customdata: the row's id)."""
+    days = [(as_date(r["end"]) or r["date"]) - r["date"] + dt.timedelta(days=1) for r in rows]
+    return go.Bar(
+        name=name,
+        legendgroup=legend,
+        showlegend=bool(rows),
+        orientation="h",
+        base=[dt.datetime.combine(r["date"], dt.time()) - dt.timedelta(hours=12) for r in rows],
+        x=[d.total_seconds() * 1000 for d in days],  # a date axis measures bars in milliseconds
+        y=[_y(r) for r in rows],
+        width=style.pop("width", 0.3),
+        customdata=[r["id"] for r in rows],
+        hovertext=[r["hover"] for r in rows],
         hoverinfo="text",
-        line={"color": OKABE_ITO[0], "width": 14},
-        opacity=0.45,
+        marker=style,
     )
+
+
+def _ranges(rows: list[dict[str, Any]], lang: str) -> go.Bar:
+    """Announced month-only dates as broad translucent bars from the first to the last day."""
+    mine = [{**r, "hover": _hover(r, lang)} for r in rows if r["kind"] == "announced"]
+    style = {"color": OKABE_ITO[0], "opacity": 0.45, "width": 0.45}
+    return _span_bars(mine, t("chart.announced", lang), style, "announced")
 
 
 def _moves(rows: list[dict[str, Any]], lang: str) -> go.Scatter:
@@ -257,29 +259,16 @@ def timeline_figure(frame: pd.DataFrame, lang: str, empty_message: str | None = 
     return fig
 
 
-def _stays(rows: list[dict[str, Any]], lang: str) -> go.Scatter:
-    """A stay of several days as a bar from its first to its last day (a month-only date is a band)."""
-    x: list[dt.date | None] = []
-    y: list[float | None] = []
-    hover: list[str | None] = []
-    for r in rows:
-        end = as_date(r["end"])
-        if r["kind"] in ("actual", "scheduled") and r["precision"] == "day" and end and end != r["date"]:
-            x += [r["date"], end, None]
-            y += [_y(r)] * 2 + [None]
-            hover += [_hover(r, lang)] * 2 + [None]
-    return go.Scatter(
-        name=t("chart.stays", lang),
-        legendgroup="actual",
-        showlegend=bool(x),
-        mode="lines",
-        x=x,
-        y=y,
-        hovertext=hover,
-        hoverinfo="text",
-        line={"color": COLORS["visit"], "width": 8},
-        opacity=0.7,
-    )
+def _stays(rows: list[dict[str, Any]], lang: str) -> go.Bar:
+    """A stay of several days as a bar from its first to its last day."""
+    mine = [
+        {**r, "hover": _hover(r, lang)}
+        for r in rows
+        if r["kind"] in ("actual", "scheduled")
+        and r["precision"] == "day"
+        and as_date(r["end"]) not in (None, r["date"])
+    ]
+    return _span_bars(mine, t("chart.stays", lang), {"color": COLORS["visit"], "opacity": 0.7}, "actual")
 
 
 def _trip_bands(fig: go.Figure, rows: list[dict[str, Any]]) -> None:
@@ -317,36 +306,69 @@ def _ordered(values: Iterable[str], topic_order: list[str]) -> list[str]:
 
 
 def topics_figure(
-    counts: pd.DataFrame, lang: str, topic_order: list[str], empty_message: str | None = None
+    counts: pd.DataFrame,
+    lang: str,
+    topic_order: list[str],
+    empty_message: str | None = None,
+    totals: dict[str, int] | None = None,
 ) -> go.Figure:
-    """Stacked bars of cited claims per stop, one trace per topic; customdata is ``[stop_id, topic_id]``."""
+    """Claims per stop: one bar per topic side by side (a claim on two topics is in two bars),
+    and a mark for the stop's claims counted once each, so no bar adds up to more than was said.
+
+    Customdata of each bar is ``[stop_id, topic_id]``.
+    """
     title = t("page.topics", lang)
     if counts.empty:
         return _empty(title, empty_message or t("notice.no_match", lang))
     fig = go.Figure()
     for topic_id in _ordered(counts["topic_id"], topic_order):
-        part = counts[counts["topic_id"] == topic_id]
-        label = str(part["topic"].iloc[0])
-        fig.add_trace(
-            go.Bar(
-                name=esc(label),
-                x=[esc(s) for s in part["stop"]],
-                y=list(part["count"]),
-                customdata=[[s, topic_id] for s in part["stop_id"]],
-                hovertext=[
-                    f"<b>{esc(s)}</b><br>{esc(label)}: {format_number(n, lang)}"
-                    for s, n in zip(part["stop"], part["count"], strict=True)
-                ],
-                hoverinfo="text",
-                marker=_topic_style(topic_id, topic_order),
-            )
-        )
-    fig.update_layout(_layout(lang, title, 400), barmode="stack")
+        fig.add_trace(_topic_bars(counts[counts["topic_id"] == topic_id], topic_id, topic_order, lang))
+    if totals:
+        fig.add_trace(_stop_totals(counts, totals, lang))
+    fig.update_layout(_layout(lang, title, 420), barmode="group", bargap=0.25)
     fig.update_layout(legend_title_text=esc(t("field.topics", lang)))
     fig.update_xaxes(
         title_text=esc(t("field.stop", lang)),
         categoryorder="array",
         categoryarray=[esc(s) for s in dict.fromkeys(counts["stop"])],
+        automargin=True,
     )
-    fig.update_yaxes(title_text=esc(t("chart.claims_count", lang)), rangemode="tozero")
+    fig.update_yaxes(title_text=_wrap(t("chart.claims_count", lang), 40), rangemode="tozero", automargin=True)
     return fig
+
+
+def _topic_bars(part: pd.DataFrame, topic_id: str, topic_order: list[str], lang: str) -> go.Bar:
+    label = str(part["topic"].iloc[0])
+    return go.Bar(
+        name=esc(label),
+        x=[esc(s) for s in part["stop"]],
+        y=list(part["count"]),
+        customdata=[[s, topic_id] for s in part["stop_id"]],
+        hovertext=[
+            f"<b>{esc(s)}</b><br>{esc(label)}: {format_number(n, lang)}"
+            for s, n in zip(part["stop"], part["count"], strict=True)
+        ],
+        hoverinfo="text",
+        marker=_topic_style(topic_id, topic_order),
+    )
+
+
+def _stop_totals(counts: pd.DataFrame, totals: dict[str, int], lang: str) -> go.Scatter:
+    """A black bar-wide line at each stop's number of claims, labelled with it."""
+    stops = counts.drop_duplicates("stop_id")
+    values = [totals.get(sid, 0) for sid in stops["stop_id"]]
+    name = t("chart.claims_total", lang)
+    return go.Scatter(
+        name=esc(name),
+        x=[esc(s) for s in stops["stop"]],
+        y=values,
+        mode="markers+text",
+        text=[format_number(n, lang) for n in values],
+        textposition="top center",
+        marker={"symbol": "line-ew-open", "size": 44, "color": "#000000", "line": {"width": 3}},
+        hovertext=[
+            f"<b>{esc(s)}</b><br>{esc(name)}: {format_number(n, lang)}"
+            for s, n in zip(stops["stop"], values, strict=True)
+        ],
+        hoverinfo="text",
+    )

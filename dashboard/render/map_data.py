@@ -274,6 +274,7 @@ def payload(
         "pairs": pair_rows,
         "legend": _legend(tour, lang, many, bool(pair_rows)),
         "legendTitle": esc(t("legend.title", lang)),
+        "title": esc(tour.title.get(lang)),
         "labels": [esc(t(f"field.{key}", lang)) for key in POPUP_ROWS],
         "words": {k: esc(t(f"map.{k}", lang)) for k in MAP_WORDS},
         "sources": source_links(tour, lang),
@@ -288,4 +289,13 @@ def payload(
     }
 
 
-MAP_WORDS = ("show_legend", "hide_legend", "sources_key")
+MAP_WORDS = (
+    "show_legend",
+    "hide_legend",
+    "sources_key",
+    "map_name",
+    "keys_hint",
+    "wheel_hint",
+    "touch_hint",
+    "selected",
+)

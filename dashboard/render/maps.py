@@ -94,7 +94,7 @@ class _RawMacroElement(MacroElement):
         return ""
 
 
-SCRIPT_PARTS = ("tour_land.js", "tour_points.js", "tour_few.js", "tour_legend.js")
+SCRIPT_PARTS = ("tour_land.js", "tour_points.js", "tour_few.js", "tour_legend.js", "tour_access.js")
 
 
 def _with_parts(template: str) -> str:
@@ -166,7 +166,12 @@ def build_map(
     instead of receiving them inside the page; the app serves them from the installed packages.
     Without them, the page links Leaflet by placeholders that :func:`standalone_html` inlines.
     """
-    m = folium.Map(tiles=None, control_scale=True, prefer_canvas=len(tour.places) > MANY_STOPS)
+    m = folium.Map(
+        tiles=None,
+        control_scale=True,
+        prefer_canvas=len(tour.places) > MANY_STOPS,
+        scroll_wheel_zoom=False,  # the wheel scrolls the page; Ctrl/Cmd + wheel zooms (tour_access.js)
+    )
     if asset_urls is None:
         use_offline_assets(m)
         data: dict[str, Any] | str = payload(tour, lang, key=True)  # a page of its own: it keys its sources

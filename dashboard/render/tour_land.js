@@ -12,9 +12,10 @@
       }
       return [ring];
     });
+    var dark = window.matchMedia && window.matchMedia("(prefers-color-scheme: dark)").matches;
     L.polygon(polygons, {
       pane: "tourLand", renderer: L.canvas({pane: "tourLand", padding: 0.5}), interactive: false,
-      color: "#a39c90", weight: 0.8, fillColor: "#f2efe8", fillOpacity: 1
+      color: dark ? "#77736b" : "#a39c90", weight: 0.8, fillColor: dark ? "#2d2b28" : "#f2efe8", fillOpacity: 1
     }).addTo(map);
     map.getContainer().classList.add("tour-has-land");
     if (map.attributionControl) { map.attributionControl.addAttribution(landAttribution); }

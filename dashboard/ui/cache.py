@@ -17,7 +17,7 @@ import streamlit as st
 
 from dashboard.tourfile.model import Tour
 from dashboard.ui.state import LoadedTour
-from dashboard.views import tables
+from dashboard.views import figures, tables
 from dashboard.views.derive import Stop, stops
 from dashboard.views.filters import ViewState, to_query, visible_places
 
@@ -100,15 +100,18 @@ def itinerary(loaded: LoadedTour, state: ViewState) -> Any:
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
-def _key_figures(tour_key: str, _tour: Tour) -> dict[str, Any]:
-    return tables.key_figures(_tour)
+def _key_figures(tour_key: str, view: str, _tour: Tour, _shown: set[str] | None) -> dict[str, Any]:
+    return figures.key_figures(_tour, _shown)
 
 
-def key_figures(loaded: LoadedTour) -> dict[str, Any]:
+def key_figures(loaded: LoadedTour, state: ViewState | None = None) -> dict[str, Any]:
+    """The whole tour's figures, or (``state`` filtered) those of the visits it shows."""
+    shown = visible(loaded, state) if state is not None and state.is_filtered else None
+    view = repr(to_query(state)) if shown is not None and state is not None else ""
     return shared_or_session(
         loaded,
         "figures",
-        "",
-        lambda: _key_figures(loaded.key, loaded.tour),
-        lambda: tables.key_figures(loaded.tour),
+        view,
+        lambda: _key_figures(loaded.key, view, loaded.tour, shown),
+        lambda: figures.key_figures(loaded.tour, shown),
     )

@@ -20,7 +20,7 @@ from dashboard.render.maps import (
     state_layer,
 )
 from dashboard.tourfile.model import Person, Tour, Visit
-from dashboard.ui import cache, runtime, widgets
+from dashboard.ui import cache, runtime, style, widgets
 from dashboard.ui.state import VIEW_KEY, LoadedTour, set_view
 from dashboard.views import citations, markup, tables
 from dashboard.views.filters import ViewState, filter_claims
@@ -30,11 +30,41 @@ from dashboard.views.i18n import t
 FIGURES = ("visits", "countries", "days", "km", "counterparts")
 
 
-def render_figures(loaded: LoadedTour, lang: str) -> None:
-    figures = cache.key_figures(loaded)
-    cols = st.columns(5)
-    for col, key in zip(cols, FIGURES, strict=True):
-        widgets.key_figure(col, key, figures.get(key), lang)
+def render_figures(loaded: LoadedTour, state: ViewState) -> None:
+    """The headline figures; with filters on, those of the visits in view, out of the whole tour's."""
+    lang, filtered = state.lang, state.is_filtered
+    whole = cache.key_figures(loaded)
+    shown = cache.key_figures(loaded, state) if filtered else whole
+    with st.container(key="figures"):
+        cols = st.columns(5)
+        for col, key in zip(cols, FIGURES, strict=True):
+            widgets.key_figure(col, key, shown.get(key), whole.get(key), lang, filtered)
+        if filtered:
+            st.caption(t("figure.filtered_note", lang))
+    widgets.announce(_status_line(loaded, state, shown.get("visits"), whole.get("visits")))
+
+
+def _status_line(loaded: LoadedTour, state: ViewState, shown: object, total: object) -> str:
+    """What a screen reader hears when the selection or the filters change."""
+    lang, parts = state.lang, []
+    stop = next((s for s in cache.cached_stops(loaded) if s.place.id == state.stop), None)
+    if stop is not None:
+        parts.append(t("notice.selected", lang, stop=stop_title(stop.order, stop.place.name)))
+    if state.is_filtered:
+        parts.append(t("notice.showing", lang, shown=shown, total=total))
+    return " ".join(parts)
+
+
+def render_header(loaded: LoadedTour, lang: str) -> None:
+    """The title, and the tour's summary: in full on wide screens, folded on phones so the map
+    is in the first screen."""
+    st.title(markup.md(loaded.tour.title.get(lang)))
+    if not loaded.tour.summary:
+        return
+    summary = markup.md(loaded.tour.summary.get(lang))
+    wide, narrow = style.by_width("summary")
+    wide.markdown(summary)
+    narrow.expander(t("section.about", lang)).markdown(summary)
 
 
 def _clicked_place(tour: Tour, clicked: dict[str, float] | None) -> str | None:
@@ -171,10 +201,8 @@ def render_stop(loaded: LoadedTour, state: ViewState) -> None:
 def render() -> None:
     loaded, state = runtime.page_context()
     lang = state.lang
-    st.title(markup.md(loaded.tour.title.get(lang)))
-    if loaded.tour.summary:
-        st.markdown(markup.md(loaded.tour.summary.get(lang)))
-    render_figures(loaded, lang)
+    render_header(loaded, lang)
+    render_figures(loaded, state)
     render_map(loaded, state)
     if runtime.light_run():
         return  # the rest comes with the run st_folium asks for once the map is drawn
@@ -191,6 +219,9 @@ def render_itinerary(loaded: LoadedTour, state: ViewState) -> None:
     lang = state.lang
     st.subheader(t("section.itinerary", lang))
     itinerary = cache.itinerary(loaded, state)
+    if itinerary.empty:
+        widgets.empty_with_reset(lang, key="reset_itinerary")
+        return
     cited = citations.split_ids(itinerary[tables.header("sources", lang)].head(widgets.LONG_LIST))
     if len(itinerary) <= widgets.MARKDOWN_ROWS:
         st.markdown(markup.md_table(itinerary))

@@ -7,7 +7,7 @@ import streamlit as st
 from pandas.io.formats.style import Styler
 
 from dashboard.tourfile.model import Tour
-from dashboard.ui import runtime, widgets
+from dashboard.ui import runtime, style, widgets
 from dashboard.views import markup, tables
 from dashboard.views.filters import ViewState, filter_history, filter_proposals
 from dashboard.views.i18n import t
@@ -19,16 +19,34 @@ def render_legend(lang: str) -> None:
     st.caption(f"{t('legend.title', lang)}: " + " · ".join(parts))
 
 
+def _pale(colour: str) -> str:
+    """The colour mixed with three parts of white: an opaque tint, the same in light and dark themes,
+    under which black text keeps its contrast."""
+    rgb = [int(colour[i : i + 2], 16) for i in (1, 3, 5)]
+    return "#" + "".join(f"{(c + 3 * 255) // 4:02x}" for c in rgb)
+
+
 def style_grid(grid: pd.DataFrame, lang: str) -> Styler:
     """Tint each cell with its status colour (a pale tint, so black text keeps its contrast)."""
-    colours = {symbol: colour for symbol, _, colour in tables.status_legend(lang)}
+    colours = {symbol: _pale(colour) for symbol, _, colour in tables.status_legend(lang)}
 
     def cell(value: object) -> str:
         text = str(value or "")
         colour = colours.get(text[:1])
-        return f"background-color: {colour}40; color: #000" if colour else ""
+        return f"background-color: {colour}; color: #000" if colour else ""
 
     return grid.style.map(cell)
+
+
+def proposal_list(grid: pd.DataFrame) -> str:
+    """The matrix for a narrow screen: each proposal, then each country's status (Markdown)."""
+    lines = []
+    for title, row in grid.iterrows():
+        lines.append(f"- **{markup.md(str(title))}**")
+        lines += [
+            f"  - {markup.md(str(country))}: {markup.md(str(cell))}" for country, cell in row.items() if cell
+        ]
+    return "\n".join(lines)
 
 
 def _cited(tour: Tour, state: ViewState) -> list[str]:
@@ -62,6 +80,8 @@ def render() -> None:
         widgets.empty_notice(bool(loaded.tour.proposals), "notice.no_proposals", lang)
         return
     render_legend(lang)
-    st.dataframe(style_grid(grid, lang), width="stretch", key="proposal_grid")
+    wide, narrow = style.by_width("proposals")
+    wide.dataframe(style_grid(grid, lang), width="stretch", key="proposal_grid")
+    narrow.markdown(proposal_list(grid))
     st.subheader(t("section.history", lang))
     render_histories(loaded.tour, state)

@@ -20,8 +20,8 @@ from dashboard.tourfile.load import MAX_MB
 from dashboard.ui import cache, widgets
 from dashboard.ui.state import UPLOAD_KEY, VIEW_KEY, LoadedTour, load_upload
 from dashboard.views import markup
-from dashboard.views.filters import ViewState, tour_span
-from dashboard.views.formats import date_input_format, endonym, format_number
+from dashboard.views.filters import ViewState, date_steps, nearest_step, tour_span
+from dashboard.views.formats import country_label, endonym, format_number, month_day
 from dashboard.views.i18n import LANGS, t
 
 ALL = ""  # the "all stops" option (None would show as an empty selectbox)
@@ -35,12 +35,11 @@ def _update(**changes: object) -> None:
     st.session_state[VIEW_KEY] = _view().with_(**changes)
 
 
-def _on_dates() -> None:
-    value: Any = st.session_state.get("w_dates") or ()
-    if len(value) == 2:  # a range picker holds one date while the user is still choosing
-        _update(start=value[0], end=value[1])
-    elif not value:
-        _update(start=None, end=None)
+def _on_dates(span: tuple[dt.date, dt.date]) -> None:
+    """The whole span selected is no date filter (a shorter link, and "filtered" stays off)."""
+    value: Any = st.session_state.get("w_dates") or span
+    start, end = value
+    _update(start=None if start <= span[0] else start, end=None if end >= span[1] else end)
 
 
 def _seed(state: ViewState, span: tuple[dt.date, dt.date] | None) -> None:
@@ -49,7 +48,9 @@ def _seed(state: ViewState, span: tuple[dt.date, dt.date] | None) -> None:
     st.session_state["w_country"] = list(state.countries)
     st.session_state["w_topic"] = list(state.topics)
     if span:
-        st.session_state["w_dates"] = (state.start or span[0], state.end or span[1])
+        steps = date_steps(span)
+        chosen = (state.start or span[0], state.end or span[1])
+        st.session_state["w_dates"] = tuple(nearest_step(day, steps) for day in chosen)
 
 
 def render_language(state: ViewState) -> None:
@@ -78,36 +79,56 @@ def render_filters(loaded: LoadedTour, state: ViewState) -> None:
         shown, count = format_number(widgets.LONG_LIST, lang), format_number(total, lang)
         st.caption(t("filter.stops_listed", lang, shown=shown, total=count))
     countries = sorted({p.country for p in tour.places})
-    st.multiselect(
+    choose_many(
         t("filter.country", lang),
         countries,
-        placeholder=t("filter.choose", lang),
-        key="w_country",
-        on_change=lambda: _update(countries=tuple(st.session_state.w_country)),
+        lambda code: country_label(code, lang),
+        "w_country",
+        lambda: _update(countries=tuple(st.session_state.w_country or ())),
+        lang,
     )
     topic_labels = {tp.id: tp.label.get(lang) for tp in tour.topics}
-    st.multiselect(
+    choose_many(
         t("filter.topic", lang),
         list(topic_labels),
-        format_func=topic_labels.__getitem__,
-        placeholder=t("filter.choose", lang),
-        key="w_topic",
-        on_change=lambda: _update(topics=tuple(st.session_state.w_topic)),
+        topic_labels.__getitem__,
+        "w_topic",
+        lambda: _update(topics=tuple(st.session_state.w_topic or ())),
+        lang,
     )
     if span:
-        st.date_input(
+        # A slider of dates written in the reader's language: the date picker's calendar is English only.
+        st.select_slider(
             t("filter.dates", lang),
-            min_value=span[0],
-            max_value=span[1],
-            format=date_input_format(lang),
+            options=date_steps(span),
+            value=span,  # a range slider (two handles); the session's view then sets both
+            format_func=lambda day: month_day(day, lang, year=True),
             key="w_dates",
             on_change=_on_dates,
+            args=(span,),
         )
-    st.button(
-        t("filter.reset", lang),
-        on_click=lambda: _update(stop=None, countries=(), topics=(), start=None, end=None),
-    )
+    st.button(t("filter.reset", lang), on_click=widgets.reset_filters)
     st.caption(t("filter.share_hint", lang))
+
+
+PILLS_UP_TO = 12  # options: a few are pills (no English chrome); more need a searchable list
+
+
+def choose_many(
+    label: str,
+    options: list[str],
+    name: Callable[[str], str],
+    key: str,
+    changed: Callable[[], None],
+    lang: str,
+) -> None:
+    """Pills for a few options, a multiselect for many (its search and "No results" are Streamlit's)."""
+    if len(options) <= PILLS_UP_TO:
+        st.pills(label, options, selection_mode="multi", format_func=name, key=key, on_change=changed)
+    else:
+        st.multiselect(
+            label, options, format_func=name, placeholder=t("filter.choose", lang), key=key, on_change=changed
+        )
 
 
 def stop_options(loaded: LoadedTour, state: ViewState) -> tuple[dict[str, str], int]:
@@ -145,7 +166,11 @@ def render_downloads(loaded: LoadedTour, lang: str) -> None:
 
 
 def render_upload(loaded: LoadedTour, lang: str) -> None:
-    with st.expander(t("upload.title", lang), expanded=False):
+    error = st.session_state.get("upload_error")
+    with st.expander(t("upload.title", lang), expanded=isinstance(error, TourError)):
+        if isinstance(error, TourError):
+            # Also here: on a phone the open sidebar covers the page, and the notice above it.
+            st.error(f"{t('notice.tour_error', lang)}: {markup.md(error.file)}")
         upload = st.file_uploader(
             t("upload.help", lang) + f" (≤ {MAX_MB} MB)",
             type=["yaml", "yml", "json"],

@@ -1,15 +1,55 @@
-"""The timeline page: the election, each visit (scheduled and actual dates), the inauguration."""
+"""The timeline page: the election, each visit (scheduled and actual dates), the inauguration.
+
+A click on a visit's point or bar selects its stop: the timeline narrows to it and the stop's
+details follow, with a link to it on the map.
+"""
 
 from __future__ import annotations
 
+from typing import Any
+
+import pandas as pd
 import streamlit as st
 
 from dashboard.render import charts
+from dashboard.ui import map as map_page  # one stop panel for the map and the timeline
 from dashboard.ui import runtime, widgets
-from dashboard.views import citations, tables
+from dashboard.ui.state import VIEW_KEY
+from dashboard.views import citations, markup, tables
+from dashboard.views.filters import ViewState, to_query
+from dashboard.views.formats import format_date, format_number
 from dashboard.views.i18n import t
 
 PLOTLY_CONFIG = {"displaylogo": False, "responsive": True}
+
+
+def _on_select() -> None:
+    """A clicked point or bar of a place selects that stop, before the script reruns."""
+    event: Any = st.session_state.get("timeline_chart") or {}
+    points = event.get("selection", {}).get("points", []) if isinstance(event, dict) else []
+    loaded = st.session_state["loaded_tour"]
+    places = {p.id for p in loaded.tour.places}
+    chosen = [p.get("customdata") for p in points if p.get("customdata") in places]
+    if chosen:
+        state: ViewState = st.session_state[VIEW_KEY]
+        st.session_state[VIEW_KEY] = state.with_(stop=chosen[0])
+
+
+def summary(frame: pd.DataFrame, lang: str) -> str:
+    """The chart in one sentence (its accessible description): how many entries, from when to when."""
+    name = t("chart.timeline_name", lang)
+    if frame.empty:
+        return f"**{markup.md(name)}.**"
+    days = [tables.as_date(d) for d in [*frame["date"], *frame["end"]]]
+    known = [d for d in days if d]
+    said = t(
+        "chart.timeline_summary",
+        lang,
+        count=format_number(len(frame), lang),
+        first=format_date(min(known), lang),
+        last=format_date(max(known), lang),
+    )
+    return f"**{markup.md(name)}.** {markup.md(said)}"
 
 
 def render() -> None:
@@ -21,6 +61,20 @@ def render() -> None:
     empty = None if has_dates else t("notice.no_dates", lang)  # else the chart blames the filters
     widgets.render_sources_key(loaded.tour, citations.split_ids(frame["sources"]), lang)
     figure = charts.timeline_figure(frame, lang, empty_message=empty)
-    st.plotly_chart(figure, config=PLOTLY_CONFIG, key="timeline_chart")
+    with st.container(key="chart-timeline"):
+        st.caption(summary(frame, lang) + " " + markup.md(t("chart.point_hint", lang)))
+        st.plotly_chart(
+            figure, config=PLOTLY_CONFIG, key="timeline_chart", on_select=_on_select, selection_mode="points"
+        )
+    if state.stop:
+        render_selected(loaded, state)
     with st.expander(t("section.table_alternative", lang)):
         st.dataframe(tables.timeline_table(frame, lang), hide_index=True, width="stretch")
+
+
+def render_selected(loaded: Any, state: ViewState) -> None:
+    """The stop a click chose: its details, and the way to it on the map (same view, same link)."""
+    map_page.render_stop(loaded, state)
+    st.page_link(
+        "dashboard/ui/pages/map.py", label=t("action.open_on_map", state.lang), query_params=to_query(state)
+    )

@@ -1,16 +1,22 @@
-"""Topics per stop: cited claims counted per topic and stop; a click on a bar lists its claims."""
+"""Topics per stop: claims counted per topic and stop (and once per stop); a bar's claims on a click.
+
+The chosen bar is part of the view (``?bar=STOP/TOPIC``), so a link opens the same list.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
+import pandas as pd
 import streamlit as st
 
 from dashboard.render import charts
 from dashboard.ui import runtime, widgets
+from dashboard.ui.state import VIEW_KEY
 from dashboard.ui.timeline import PLOTLY_CONFIG
 from dashboard.views import citations, markup, tables
-from dashboard.views.filters import filter_claims
+from dashboard.views.filters import ViewState, filter_claims
+from dashboard.views.formats import format_number
 from dashboard.views.i18n import t
 
 
@@ -25,21 +31,56 @@ def _selected_bar(event: Any) -> tuple[str, str] | None:
     return None
 
 
+def _on_select() -> None:
+    """A click on a bar (or clearing it) becomes the view's drill-down, before the script reruns."""
+    state: ViewState = st.session_state[VIEW_KEY]
+    st.session_state[VIEW_KEY] = state.with_(bar=_selected_bar(st.session_state.get("topics_chart")))
+
+
+def summary(counts: pd.DataFrame, totals: dict[str, int], lang: str) -> str:
+    """The chart in one sentence (its accessible description): how many stops, which has most claims."""
+    name = t("chart.topics_name", lang)
+    if counts.empty or not totals:
+        return f"**{name}.**"
+    labels = dict(zip(counts["stop_id"], counts["stop"], strict=False))
+    top = max(labels, key=lambda sid: totals.get(sid, 0))
+    said = t(
+        "chart.topics_summary",
+        lang,
+        stops=format_number(len(labels), lang),
+        top=labels[top],
+        count=format_number(totals.get(top, 0), lang),
+    )
+    return f"**{markup.md(name)}.** {markup.md(said)}"
+
+
+def render_chart(loaded: Any, state: ViewState, counts: pd.DataFrame) -> None:
+    tour, lang = loaded.tour, state.lang
+    totals = tables.claim_totals(tour, state)
+    empty = None if tour.claims else t("notice.no_claims", lang)  # else the chart blames the filters
+    figure = charts.topics_figure(counts, lang, [tp.id for tp in tour.topics], empty, totals)
+    with st.container(key="chart-topics"):
+        st.caption(summary(counts, totals, lang))
+        st.plotly_chart(
+            figure,
+            config=PLOTLY_CONFIG,
+            on_select=_on_select,
+            selection_mode="points",
+            key="topics_chart",
+        )
+
+
 def render() -> None:
     loaded, state = runtime.page_context()
     tour, lang = loaded.tour, state.lang
     st.header(t("page.topics", lang))
     counts = tables.topic_counts(tour, state)
-    empty = None if tour.claims else t("notice.no_claims", lang)  # else the chart blames the filters
-    figure = charts.topics_figure(counts, lang, [tp.id for tp in tour.topics], empty_message=empty)
-    event = st.plotly_chart(
-        figure, config=PLOTLY_CONFIG, on_select="rerun", selection_mode="points", key="topics_chart"
-    )
-    bar = _selected_bar(event)
-    if bar:
-        stop_id, topic_id = bar
-        claims = tables.claims_behind(tour, state, stop_id, topic_id)
-        st.subheader(f"{t('section.claims', lang)}: {markup.md(counts_label(counts, stop_id, topic_id))}")
+    render_chart(loaded, state, counts)
+    if state.bar:
+        claims = tables.claims_behind(tour, state, *state.bar)
+        label = counts_label(counts, *state.bar)
+        st.subheader(f"{t('section.claims', lang)}: {markup.md(label)}")
+        st.button(t("action.show_all_claims", lang), on_click=_show_all, key="show_all_claims")
     else:
         claims = filter_claims(tour, state)
         st.subheader(t("section.claims", lang))
@@ -48,6 +89,11 @@ def render() -> None:
     widgets.render_claims(tour, claims, lang, key="topic_claims")
     with st.expander(t("section.table_alternative", lang)):
         st.dataframe(tables.topic_table(counts, lang), hide_index=True, width="stretch")
+
+
+def _show_all() -> None:
+    state: ViewState = st.session_state[VIEW_KEY]
+    st.session_state[VIEW_KEY] = state.with_(bar=None)
 
 
 def counts_label(counts: Any, stop_id: str, topic_id: str) -> str:

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import html
 from collections.abc import Iterable
 from typing import Any
 
 import streamlit as st
 
 from dashboard.tourfile.model import Claim, Source, Tour
+from dashboard.ui.state import VIEW_KEY
 from dashboard.views import citations, tables
+from dashboard.views.figures import figure_text
 from dashboard.views.formats import format_number, source_citation
 from dashboard.views.i18n import t
 from dashboard.views.markup import md, md_link, md_table
@@ -81,8 +84,29 @@ def _cited_line(source: Source, lang: str) -> str:
     return linked
 
 
-def key_figure(column: Any, key: str, value: float | None, lang: str) -> None:
+def key_figure(
+    column: Any, key: str, value: float | None, total: float | None, lang: str, filtered: bool = False
+) -> None:
     """One key figure: a short label (a fifth of the page wide), its meaning in the help, the number
-    written as a reader of ``lang`` expects (``6.802`` in Spanish)."""
-    shown = "—" if value is None else format_number(value, lang)
+    written as a reader of ``lang`` expects (``6.802`` in Spanish), "2 of 3" when filtered."""
+    shown = figure_text(value, total, lang, filtered)
     column.metric(t(f"figure.{key}", lang), shown, help=t(f"figure.{key}.help", lang))
+
+
+def empty_with_reset(lang: str, key: str) -> None:
+    """An empty view says why, and offers the way back to the whole tour."""
+    st.info(t("notice.empty_reset", lang))
+    st.button(t("filter.reset", lang), key=key, on_click=reset_filters)
+
+
+def reset_filters() -> None:
+    """Every filter and the selection off; the language stays."""
+    state = st.session_state[VIEW_KEY]
+    st.session_state[VIEW_KEY] = state.with_(
+        stop=None, countries=(), topics=(), start=None, end=None, bar=None
+    )
+
+
+def announce(text: str) -> None:
+    """A line screen readers say when it changes (a polite live region), invisible on screen."""
+    st.html(f'<div class="tour-sr" role="status" aria-live="polite">{html.escape(text)}</div>')

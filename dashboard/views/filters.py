@@ -15,6 +15,9 @@ from dashboard.tourfile.model import Claim, Proposal, StatusChange, Tour
 from dashboard.views.derive import claims_by_place
 from dashboard.views.i18n import LANGS
 
+# Stop id of the bucket for claims tied to no place; ids cannot start with "_", so it never clashes.
+TOUR_WIDE = "_tour-wide"
+
 
 @dataclass(frozen=True)
 class ViewState:
@@ -24,6 +27,8 @@ class ViewState:
     topics: tuple[str, ...] = ()
     start: dt.date | None = None
     end: dt.date | None = None
+    # A drill-down, not a filter: the topics chart's bar whose claims are listed (stop id, topic id).
+    bar: tuple[str, str] | None = None
     problems: tuple[str, ...] = field(default=(), compare=False)
 
     def with_(self, **changes: object) -> ViewState:
@@ -58,6 +63,24 @@ def tour_span(tour: Tour) -> tuple[dt.date, dt.date] | None:
     days = [d for v in tour.visits for dv in v.dates for d in (dv.start, dv.last)]
     days += [e.date for e in tour.events]
     return (min(days), max(days)) if days else None
+
+
+DAILY_SPAN = 400  # days: up to this, the date slider steps a day at a time; longer tours by month
+
+
+def date_steps(span: tuple[dt.date, dt.date]) -> list[dt.date]:
+    """The dates the date slider offers: every day of a tour up to DAILY_SPAN days long, else
+    the first of each month, and always the tour's own first and last day."""
+    first, last = span
+    if (last - first).days <= DAILY_SPAN:
+        return [first + dt.timedelta(days=n) for n in range((last - first).days + 1)]
+    months = [dt.date(y, m, 1) for y in range(first.year, last.year + 1) for m in range(1, 13)]
+    return [first, *(d for d in months if first < d < last), last]
+
+
+def nearest_step(day: dt.date, steps: list[dt.date]) -> dt.date:
+    """The slider's step closest to ``day`` (a link may name any day of a long tour)."""
+    return min(steps, key=lambda step: abs((step - day).days))
 
 
 def _clamp(key: str, day: dt.date, span: tuple[dt.date, dt.date], problems: list[str]) -> dt.date:
@@ -103,7 +126,20 @@ def from_query(params: Mapping[str, str], tour: Tour) -> ViewState:
     countries = _pick("country", params.get("country", ""), {p.country for p in tour.places}, problems)
     topics = _pick("topic", params.get("topic", ""), {t.id for t in tour.topics}, problems)
     start, end = _dates(params, tour_span(tour), problems)
-    return ViewState(lang, stop, countries, topics, start, end, tuple(problems))
+    bar = _bar(params.get("bar", ""), tour, problems)
+    return ViewState(lang, stop, countries, topics, start, end, bar, tuple(problems))
+
+
+def _bar(raw: str, tour: Tour, problems: list[str]) -> tuple[str, str] | None:
+    """``bar=STOP/TOPIC``: one bar of the topics chart, both ids known to the tour."""
+    if not raw:
+        return None
+    stop, _, topic = raw.partition("/")
+    stops = {p.id for p in tour.places} | {TOUR_WIDE}
+    if stop in stops and topic in {tp.id for tp in tour.topics}:
+        return stop, topic
+    problems.append(f"bar={raw!r}")
+    return None
 
 
 def to_query(state: ViewState) -> dict[str, str]:
@@ -121,6 +157,8 @@ def to_query(state: ViewState) -> dict[str, str]:
         out["from"] = state.start.isoformat()
     if state.end:
         out["to"] = state.end.isoformat()
+    if state.bar:
+        out["bar"] = "/".join(state.bar)
     return out
 
 

@@ -83,12 +83,6 @@ def short_month(day: dt.date, lang: str, year: bool = False) -> str:
     return _pattern(_locale(lang).datetime_skeletons["yMMM" if year else "MMM"], day, lang)
 
 
-def date_input_format(lang: str) -> str:
-    """The order Streamlit's date picker writes dates in, from the locale's short date (``dd/MM/y``)."""
-    first = str(_locale(lang).date_formats["short"].pattern).lstrip("'")[:1].lower()
-    return {"y": "YYYY/MM/DD", "m": "MM/DD/YYYY"}.get(first, "DD/MM/YYYY")
-
-
 def country_name(code: str, lang: str) -> str:
     """The country's name in ``lang`` (CLDR); the code itself for a code ISO has not assigned."""
     return str(_locale(lang).territories.get(code, code)) if is_assigned(code) else code

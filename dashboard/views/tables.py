@@ -34,8 +34,15 @@ from dashboard.tourfile.model import (
     Tour,
     Visit,
 )
-from dashboard.views.derive import Stop, counterparts_met, current_status, legs, stops, tour_days, trips
-from dashboard.views.filters import ViewState, filter_claims, filter_history, filter_proposals, visible_places
+from dashboard.views.derive import Stop, current_status, stops, trips
+from dashboard.views.filters import (
+    TOUR_WIDE,
+    ViewState,
+    filter_claims,
+    filter_history,
+    filter_proposals,
+    visible_places,
+)
 from dashboard.views.formats import (
     country_label,
     date_variants,
@@ -48,9 +55,6 @@ from dashboard.views.formats import (
 )
 from dashboard.views.i18n import t
 from dashboard.views.style import STATUS_STYLE
-
-# Stop id of the bucket for claims tied to no place; ids cannot start with "_", so it never clashes.
-TOUR_WIDE = "_tour-wide"
 
 TIMELINE_COLUMNS = ["id", "date", "end", "kind", "label", "precision", "sources", "place", "trip"]
 COUNT_COLUMNS = ["stop_id", "stop", "topic_id", "topic", "count"]
@@ -242,6 +246,18 @@ def topic_counts(tour: Tour, state: ViewState) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=COUNT_COLUMNS)
 
 
+def claim_totals(tour: Tour, state: ViewState) -> dict[str, int]:
+    """Claims per stop, each counted once however many topics it has (those the chart counts)."""
+    wanted = set(state.topics)
+    return dict(
+        Counter(
+            claim_stop(c)
+            for c in filter_claims(tour, state)
+            if c.topics and (not wanted or wanted & set(c.topics))
+        )
+    )
+
+
 def claims_behind(tour: Tour, state: ViewState, stop_id: str, topic_id: str) -> list[Claim]:
     """The claims counted in one bar of the topics chart (its customdata is ``[stop_id, topic_id]``)."""
     return [c for c in filter_claims(tour, state) if claim_stop(c) == stop_id and topic_id in c.topics]
@@ -385,20 +401,3 @@ def discrepancy_rows(tour: Tour, lang: str) -> list[dict[str, Any]]:
         }
         for d in tour.discrepancies
     ]
-
-
-def key_figures(tour: Tour) -> dict[str, int | float | None]:
-    """Headline numbers of the whole tour.
-
-    Deliberately not filtered: "23 days on the road" must not shrink to 1 when a stop is
-    selected. ``km`` is None when no leg has coordinates at both ends (unknown, not zero).
-    """
-    places = {p.id: p for p in tour.places}
-    route = legs(tour)
-    return {
-        "visits": len(tour.visits),
-        "countries": len({places[v.place].country for v in tour.visits if v.place in places}),
-        "days": tour_days(tour),
-        "km": round(sum(leg.km for leg in route)) if route else None,
-        "counterparts": len(counterparts_met(tour)),
-    }

@@ -43,7 +43,7 @@ CHROMIUM_ARGS = [
 ]
 SCREENSHOTS = ROOT / "test-results" / "screenshots"
 TILES = "https://tile.openstreetmap.org/"
-MAP_IFRAME = 'iframe[title="streamlit_folium.st_folium"]'
+MAP_IFRAME = 'iframe[src*="streamlit_folium.st_folium"]'  # titled by the map once drawn
 STARTUP_TIMEOUT = 60.0  # seconds for `streamlit run` to answer its health check
 TIMEOUT = 30_000  # ms: Playwright's auto-waiting assertions (a Streamlit rerun takes 1-3 s)
 

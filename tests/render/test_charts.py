@@ -11,7 +11,15 @@ import yaml
 from dashboard.render.charts import esc, timeline_figure, topics_figure
 from dashboard.tourfile.model import Event, Text, Tour
 from dashboard.views.filters import ViewState
-from dashboard.views.tables import COUNT_COLUMNS, TIMELINE_COLUMNS, TOUR_WIDE, timeline_frame, topic_counts
+from dashboard.views.tables import (
+    COUNT_COLUMNS,
+    TIMELINE_COLUMNS,
+    TOUR_WIDE,
+    claim_stop,
+    claim_totals,
+    timeline_frame,
+    topic_counts,
+)
 
 EVIL = "<img src=x onerror=alert(1)>"
 EN = ViewState()
@@ -68,13 +76,23 @@ def test_a_scheduled_date_sits_above_the_actual_one_in_the_same_row(kast):
     assert _trace(fig, "Visits").marker.symbol == "circle"
 
 
+def _spans(bar):
+    """(first day, last day, id) of each horizontal bar: it starts half a day before its first day."""
+    half = dt.timedelta(hours=12)
+    out = []
+    for base, ms, cid in zip(bar.base, bar.x, bar.customdata, strict=True):
+        start = dt.datetime.fromisoformat(str(base)) + half
+        out.append((start.date(), (start + dt.timedelta(milliseconds=ms) - 2 * half).date(), cid))
+    return out
+
+
 def test_lima_announced_for_january(kast):
     bar = _trace(_timeline(kast), "Announced (month only)")
-    assert _points(bar) == [(dt.date(2026, 1, 1), "lima"), (dt.date(2026, 1, 31), "lima")]
-    assert bar.mode == "lines"
-    assert bar.line.width >= 10
-    assert bar.opacity < 1
-    assert "January 2026" in bar.hovertext[0]
+    assert _spans(bar) == [(dt.date(2026, 1, 1), dt.date(2026, 1, 31), "lima")]
+    # A bar, so its hover text shows anywhere along it (a line showed it only at its two ends).
+    assert bar.type == "bar" and bar.orientation == "h"
+    assert bar.marker.opacity < 1
+    assert len(bar.hovertext) == 1 and "January 2026" in bar.hovertext[0]
 
 
 def test_milestones(kast):
@@ -218,7 +236,8 @@ def test_topic_traces_are_named_by_topic_with_ids_in_customdata(kast):
     assert [tuple(c) for c in mining.customdata] == [("lima", "mining"), (TOUR_WIDE, "mining")]
     assert list(mining.x) == ["3. Lima", "Tour-wide"]
     assert list(mining.y) == [2, 2]
-    assert fig.layout.barmode == "stack"
+    # Side by side, not stacked: a claim on two topics is in two bars, never in one taller bar.
+    assert fig.layout.barmode == "group"
     assert list(fig.layout.xaxis.categoryarray) == ["1. Buenos Aires", "2. Quito", "3. Lima", "Tour-wide"]
 
 
@@ -226,7 +245,7 @@ def test_topics_in_spanish(kast):
     fig = _topics(kast, ES)
     assert "Seguridad y crimen organizado" in {trace.name for trace in fig.data}
     assert fig.layout.title.text == "Temas por parada"
-    assert fig.layout.yaxis.title.text == "Afirmaciones citadas"
+    assert fig.layout.yaxis.title.text.startswith("Afirmaciones sobre el tema")
     assert "Toda la gira" in fig.layout.xaxis.categoryarray
 
 
@@ -334,7 +353,8 @@ def test_a_stay_of_several_days_is_a_bar(mini_data):
     mini_data["visits"][0]["dates"] = [{"start": "2026-01-07", "end": "2026-01-09", "sources": ["s1"]}]
     tour = load_text(yaml.safe_dump(mini_data), "stay.yaml")
     stays = next(trace for trace in _timeline(tour, EN).data if trace.name.startswith("Stays"))
-    assert list(stays.x[:2]) == [dt.date(2026, 1, 7), dt.date(2026, 1, 9)] and stays.line.width >= 6
+    assert _spans(stays) == [(dt.date(2026, 1, 7), dt.date(2026, 1, 9), "lima")]
+    assert stays.hovertext[0].count("<br>") >= 1
 
 
 def test_trips_are_shaded_bands_named_on_the_timeline(kast):
@@ -342,3 +362,20 @@ def test_trips_are_shaded_bands_named_on_the_timeline(kast):
     names = sorted(a.text for a in fig.layout.annotations)
     assert names == ["Trip 1", "Trip 2", "Trip —"]
     assert len(fig.layout.shapes) == 3
+
+
+def test_each_stop_shows_its_claims_counted_once_and_no_bar_exceeds_them(kast):
+    state = EN
+    counts = topic_counts(kast, state)
+    fig = topics_figure(counts, "en", [t.id for t in kast.topics], totals=claim_totals(kast, state))
+    totals = _trace(fig, "All claims at the stop (each counted once)")
+    shown = dict(zip(totals.x, totals.y, strict=True))
+    at_ba = [c for c in kast.claims if claim_stop(c) == "buenos-aires" and c.topics]
+    assert shown["1. Buenos Aires"] == len(at_ba)
+    assert list(totals.text) == [str(n) for n in totals.y]  # the number is written on the chart
+    for trace in fig.data:
+        if trace.type == "bar":
+            assert all(n <= shown[x] for x, n in zip(trace.x, trace.y, strict=True)), trace.name
+    # Stacked, Buenos Aires's topic tags add up to more than the claims made there.
+    ba_tags = counts[counts["stop_id"] == "buenos-aires"]["count"].sum()
+    assert ba_tags > len(at_ba)

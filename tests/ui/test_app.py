@@ -81,7 +81,7 @@ def test_first_run_of_the_map_page_sends_the_map_first(app_test: AppTest):
     assert not at.multiselect and not at.selectbox and not at.download_button
     assert "Stops: where, when, whom, what, says who" not in _texts(at)
     at.run()  # the run st_folium asks for once its map is drawn
-    assert at.multiselect(key="w_topic").value == [] and len(at.download_button) == 5
+    assert at.button_group(key="w_topic").value == [] and len(at.download_button) == 5
     assert "Stops: where, when, whom, what, says who" in _texts(at)
     assert len(_map_components(at)) == 1
 
@@ -89,7 +89,7 @@ def test_first_run_of_the_map_page_sends_the_map_first(app_test: AppTest):
 @pytest.mark.parametrize("page_name", PAGES[1:])
 def test_other_pages_draw_everything_on_the_first_run(app_test: AppTest, page_name: str):
     app_test.switch_page(f"dashboard/ui/pages/{page_name}.py").run()
-    assert app_test.multiselect(key="w_topic") is not None and len(app_test.download_button) == 5
+    assert app_test.button_group(key="w_topic") is not None and len(app_test.download_button) == 5
 
 
 def test_map_page_answers_where_when_whom(app_test: AppTest):
@@ -123,7 +123,7 @@ def test_stop_details_have_spanish_headers(app_test: AppTest):
 def test_deep_link_restores_the_view(app_test: AppTest):
     at = _open(app_test, "map", stop="lima", lang="es", topic="mining")
     assert at.selectbox(key="w_stop").value == "lima"
-    assert at.multiselect(key="w_topic").value == ["mining"]
+    assert at.button_group(key="w_topic").value == ["mining"]
     assert "Parada seleccionada: 3. Lima" in _texts(at)
     assert at.query_params["topic"] == "mining"
 
@@ -150,7 +150,7 @@ def test_language_switch(app_test: AppTest):
     assert at.metric[0].label == "Visits"
     at.segmented_control(key="w_lang").set_value("es").run()
     assert at.metric[0].label == "Visitas"
-    assert at.multiselect(key="w_topic").placeholder == "Elija opciones"
+    assert at.button_group(key="w_topic").label == "Tema"
     assert at.query_params["lang"] == "es"
     assert "diciembre" in " ".join(_md_tables(at)[-1].astype(str).values.ravel())
 
@@ -158,7 +158,7 @@ def test_language_switch(app_test: AppTest):
 def test_topic_filter_narrows_the_proposals(app_test: AppTest):
     at = _open(app_test, "proposals")
     all_rows = len(_frames(at)[0])
-    at.multiselect(key="w_topic").set_value(["mining"]).run()
+    at.button_group(key="w_topic").set_value(["mining"]).run()
     grid = _frames(at)[0]
     assert 0 < len(grid) < all_rows
     assert at.query_params["topic"] == "mining"
@@ -307,7 +307,7 @@ def test_a_long_tours_stop_list_holds_the_first_stops_the_filters_leave(
     assert len(options) == 501 and options[:3] == ["All stops", "Place 0", "1. Place 1"]  # 0: origin
     assert "The list holds the first 500 of 1,200 stops" in _texts(at)
 
-    at.multiselect(key="w_country").set_value(["PE"]).run()
+    at.button_group(key="w_country").set_value(["PE"]).run()
     listed = at.selectbox(key="w_stop").options[1:]
     assert [label.split(". ")[-1] for label in listed] == peru  # under 500: all of them, in tour order
     assert "The list holds" not in _texts(at)
@@ -413,7 +413,7 @@ def test_key_figures_have_short_labels_help_and_numbers_per_language(key, value,
 
         from dashboard.ui import widgets
 
-        widgets.key_figure(st, key, value, lang)
+        widgets.key_figure(st, key, value, value, lang)
 
     at = AppTest.from_function(figure, args=(key, value, lang)).run()
     metric = at.metric[0]
@@ -453,7 +453,7 @@ def test_link_dates_are_kept_clamped_or_reset_with_a_notice_on_every_page(
     warnings = [_plain(w.value) for w in at.warning]
     assert any(said in w for w in warnings) if said else not warnings, warnings
     assert {k: at.query_params[k] for k in ("from", "to") if k in at.query_params} == kept
-    start, end = at.date_input(key="w_dates").value
+    start, end = at.select_slider(key="w_dates").value
     assert start.isoformat() == kept.get("from", "2025-12-14")
     assert end.isoformat() == kept.get("to", "2026-03-11")
 

@@ -5,11 +5,9 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-import yaml
 
 from dashboard.tourfile.model import STATUSES, StatusChange, Tour
 from dashboard.views import citations
-from dashboard.views.derive import counterparts_met, legs
 from dashboard.views.filters import ViewState
 from dashboard.views.tables import (
     TOUR_WIDE,
@@ -17,7 +15,6 @@ from dashboard.views.tables import (
     claims_frame,
     discrepancy_rows,
     history_frame,
-    key_figures,
     proposal_grid,
     sources_frame,
     status_legend,
@@ -362,46 +359,6 @@ def test_discrepancy_rows(mini_tour, kast):
     duration = discrepancy_rows(kast, "es")[0]
     assert [v["value"] for v in duration["variants"]] == ["Más de una hora", "Dos horas"]
     assert duration["variants"][1]["sources"] == ["s003-en"]
-
-
-def test_kast_key_figures(kast):
-    figures = key_figures(kast)
-    assert {k: figures[k] for k in ("visits", "countries", "days", "counterparts")} == {
-        "visits": 3,
-        "countries": 3,  # AR, EC, PE: Chile is the origin, not a visit
-        "days": 3,  # three separate trips of one day each: the days at home between them do not count
-        "counterparts": 7,
-    }
-    assert "Javier Milei" in counterparts_met(kast)
-    # Each trip from Santiago: to Buenos Aires ≈ 1,140 km, to Quito ≈ 3,640 km, to Lima ≈ 2,460 km.
-    assert isinstance(figures["km"], int)
-    assert 7100 < figures["km"] < 7600
-
-
-def test_two_trips_count_only_what_was_travelled(mini_data):
-    from dashboard.tourfile.load import load_text
-
-    mini_data["visits"][0]["trip"] = 1  # Lima, 7 January
-    mini_data["visits"][1]["trip"] = 2  # Quito, 10-11 January
-    two = load_text(yaml.safe_dump(mini_data), "two.yaml")
-    one = load_text(
-        yaml.safe_dump({**mini_data, "visits": [{**v, "trip": None} for v in mini_data["visits"]]}),
-        "one.yaml",
-    )
-    assert key_figures(one)["days"] == 5  # 7 to 11 January, one trip
-    # A day each: Lima on the 7th, Quito held on the 11th (its best date); not the days between.
-    assert key_figures(two)["days"] == 1 + 1
-    # One trip: Santiago -> Lima -> Quito; two: Santiago -> Lima, Santiago -> Quito (no Lima -> Quito leg).
-    assert [(leg.start.id, leg.end.id) for leg in legs(two)] == [("home", "lima"), ("home", "quito")]
-    assert key_figures(two)["km"] != key_figures(one)["km"]
-
-
-def test_key_figures_without_coordinates(mini_tour):
-    bare = [p.model_copy(update={"latitude": None, "longitude": None}) for p in mini_tour.places]
-    figures = key_figures(mini_tour.model_copy(update={"places": bare}))
-    assert figures["km"] is None
-    assert figures["days"] == 5  # 7 to 11 January
-    assert key_figures(mini_tour)["km"] > 0
 
 
 # --- helpers -------------------------------------------------------------------------------

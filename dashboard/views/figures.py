@@ -1,0 +1,57 @@
+"""Headline figures of a tour: the whole tour, or the part of it the filters show ("2 of 3").
+
+Pure. Unfiltered, the figures describe the tour as travelled; filtered, they describe only
+the visits in view, so a reader who narrows the dates never sees the whole tour's numbers
+presented as the answer.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from dashboard.tourfile.model import Tour
+from dashboard.views.derive import counterparts_met, legs, tour_days
+from dashboard.views.formats import format_number
+from dashboard.views.i18n import t
+
+Figures = dict[str, int | float | None]
+
+
+def key_figures(tour: Tour, shown: set[str] | None = None) -> Figures:
+    """Visits, countries, days, km and people met; ``shown``: only the visits at these places.
+
+    ``km`` is None when no leg has coordinates at both ends (unknown, not zero). Unfiltered,
+    ``days`` are the days abroad (each trip's first to last day); filtered, the days the
+    visits in view cover, and ``km`` the legs that lead to them.
+    """
+    visits = [v for v in tour.visits if shown is None or v.place in shown]
+    part = tour if shown is None else tour.model_copy(update={"visits": visits})
+    countries = {p.id: p.country for p in tour.places}
+    route = [leg for leg in legs(tour) if shown is None or leg.end.id in shown]
+    has_route = bool(legs(tour))
+    return {
+        "visits": len(visits),
+        "countries": len({countries[v.place] for v in visits if v.place in countries}),
+        "days": tour_days(tour) if shown is None else _days_covered(part),
+        "km": round(sum(leg.km for leg in route)) if has_route else None,
+        "counterparts": len(counterparts_met(part)),
+    }
+
+
+def _days_covered(tour: Tour) -> int:
+    """Distinct days the visits' best dates cover (two visits on one day count it once)."""
+    days: set[dt.date] = set()
+    for visit in tour.visits:
+        best = visit.best_date()
+        days.update(best.start + dt.timedelta(n) for n in range((best.last - best.start).days + 1))
+    return len(days)
+
+
+def figure_text(value: float | None, total: float | None, lang: str, filtered: bool) -> str:
+    """A figure as shown: ``6.802`` (Spanish marks), ``2 of 3`` when filtered, ``—`` when unknown."""
+    if value is None:
+        return "—"
+    shown = format_number(value, lang)
+    if not filtered or total is None:
+        return shown
+    return t("figure.part", lang, shown=shown, total=format_number(total, lang))
