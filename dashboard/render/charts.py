@@ -225,7 +225,11 @@ def _timeline_axes(fig: go.Figure, rows: list[dict[str, Any]], lanes: list[str],
     last = max(as_date(r["end"]) or r["date"] for r in rows) + dt.timedelta(days=4)
     tickvals, ticktext = _ticks(first, last, lang)
     fig.update_xaxes(
-        title_text=esc(t("field.date", lang)), range=[first, last], tickvals=tickvals, ticktext=ticktext
+        title_text=esc(t("field.date", lang)),
+        type="date",  # said outright: the span bars' lengths are numbers, which would make it linear
+        range=[first, last],
+        tickvals=tickvals,
+        ticktext=ticktext,
     )
     fig.update_yaxes(
         tickvals=list(range(len(lanes))),
@@ -333,7 +337,7 @@ def topics_figure(
         categoryarray=[esc(s) for s in dict.fromkeys(counts["stop"])],
         automargin=True,
     )
-    fig.update_yaxes(title_text=_wrap(t("chart.claims_count", lang), 40), rangemode="tozero", automargin=True)
+    fig.update_yaxes(title_text=esc(t("chart.claims_count", lang)), rangemode="tozero", automargin=True)
     return fig
 
 

@@ -1,6 +1,6 @@
 // Names each chart for screen readers: a figure labelled by the bold name at the start of the
 // caption kept with it in its "chart-" container, and described by the caption's summary.
-// Streamlit redraws the page without reloading it, so it watches for new charts.
+// Streamlit redraws the page without reloading it, so it watches for new charts and tables.
 (function () {
   if (window.tourChartNames) { return; }
   var count = 0;
@@ -17,12 +17,20 @@
       chart.setAttribute("aria-describedby", caption.id);
     });
   }
+  // A table wider than the screen scrolls sideways: it takes a Tab stop, so keys can scroll it.
+  function scrollers() {
+    document.querySelectorAll('[data-testid="stMarkdownContainer"] table').forEach(function (table) {
+      if (table.scrollWidth > table.clientWidth + 1) { table.tabIndex = 0; } else { table.removeAttribute("tabindex"); }
+    });
+  }
+  window.addEventListener("resize", scrollers);
   var queued = false;
   window.tourChartNames = new MutationObserver(function () {
     if (queued) { return; }
     queued = true;
-    requestAnimationFrame(function () { queued = false; name(); });
+    requestAnimationFrame(function () { queued = false; name(); scrollers(); });
   });
   window.tourChartNames.observe(document.body, {childList: true, subtree: true});
   name();
+  scrollers();
 })();

@@ -109,7 +109,10 @@ def view_state(tour: LoadedTour) -> ViewState:
 
 
 def set_view(state: ViewState) -> None:
+    """A new view, from a callback: the address follows at once (set in the run that follows, it
+    reached the browser only with the run after that one)."""
     st.session_state[VIEW_KEY] = state
+    sync_url(state)
 
 
 def sync_url(state: ViewState) -> None:

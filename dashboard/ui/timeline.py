@@ -14,7 +14,7 @@ import streamlit as st
 from dashboard.render import charts
 from dashboard.ui import map as map_page  # one stop panel for the map and the timeline
 from dashboard.ui import runtime, widgets
-from dashboard.ui.state import VIEW_KEY
+from dashboard.ui.state import VIEW_KEY, set_view
 from dashboard.views import citations, markup, tables
 from dashboard.views.filters import ViewState, to_query
 from dashboard.views.formats import format_date, format_number
@@ -32,7 +32,7 @@ def _on_select() -> None:
     chosen = [p.get("customdata") for p in points if p.get("customdata") in places]
     if chosen:
         state: ViewState = st.session_state[VIEW_KEY]
-        st.session_state[VIEW_KEY] = state.with_(stop=chosen[0])
+        set_view(state.with_(stop=chosen[0]))
 
 
 def summary(frame: pd.DataFrame, lang: str) -> str:

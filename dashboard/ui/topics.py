@@ -12,7 +12,7 @@ import streamlit as st
 
 from dashboard.render import charts
 from dashboard.ui import runtime, widgets
-from dashboard.ui.state import VIEW_KEY
+from dashboard.ui.state import VIEW_KEY, set_view
 from dashboard.ui.timeline import PLOTLY_CONFIG
 from dashboard.views import citations, markup, tables
 from dashboard.views.filters import ViewState, filter_claims
@@ -34,7 +34,7 @@ def _selected_bar(event: Any) -> tuple[str, str] | None:
 def _on_select() -> None:
     """A click on a bar (or clearing it) becomes the view's drill-down, before the script reruns."""
     state: ViewState = st.session_state[VIEW_KEY]
-    st.session_state[VIEW_KEY] = state.with_(bar=_selected_bar(st.session_state.get("topics_chart")))
+    set_view(state.with_(bar=_selected_bar(st.session_state.get("topics_chart"))))
 
 
 def summary(counts: pd.DataFrame, totals: dict[str, int], lang: str) -> str:
@@ -93,7 +93,7 @@ def render() -> None:
 
 def _show_all() -> None:
     state: ViewState = st.session_state[VIEW_KEY]
-    st.session_state[VIEW_KEY] = state.with_(bar=None)
+    set_view(state.with_(bar=None))
 
 
 def counts_label(counts: Any, stop_id: str, topic_id: str) -> str:

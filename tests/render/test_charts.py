@@ -245,7 +245,7 @@ def test_topics_in_spanish(kast):
     fig = _topics(kast, ES)
     assert "Seguridad y crimen organizado" in {trace.name for trace in fig.data}
     assert fig.layout.title.text == "Temas por parada"
-    assert fig.layout.yaxis.title.text.startswith("Afirmaciones sobre el tema")
+    assert fig.layout.yaxis.title.text == "Afirmaciones por tema"
     assert "Toda la gira" in fig.layout.xaxis.categoryarray
 
 

@@ -120,7 +120,7 @@ WORDS: dict[str, str] = {
     "chart.announced": "Announced (month only)",
     "chart.moved": "Scheduled → actual date",
     "chart.stays": "Stays (first to last day)",
-    "chart.claims_count": "Claims on the topic (a claim on several topics counts under each)",
+    "chart.claims_count": "Claims per topic",
     "chart.tour_wide": "Tour-wide",
     "chart.bar_hint": "Click a bar to list the claims and quotes behind it.",
     "filter.dates_to": "To",
@@ -135,7 +135,7 @@ WORDS: dict[str, str] = {
     "chart.point_hint": "Click a point or bar to see that stop.",
     "chart.timeline_summary": "{count} dated entries from {first} to {last}.",
     "chart.timeline_name": "Timeline of the tour",
-    "chart.topics_summary": "{stops} stops; most claims at {top} ({count}).",
+    "chart.topics_summary": "{stops} stops; most claims at {top} ({count}). A claim on several topics counts under each; the black line marks each stop's claims, counted once.",
     "chart.topics_name": "Chart of cited claims per stop and topic",
     "chart.claims_total": "All claims at the stop (each counted once)",
     # Headings of the pages' parts.

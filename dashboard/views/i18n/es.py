@@ -120,7 +120,7 @@ WORDS: dict[str, str] = {
     "chart.announced": "Anunciada (solo el mes)",
     "chart.moved": "Fecha prevista → real",
     "chart.stays": "Estancias (del primer al último día)",
-    "chart.claims_count": "Afirmaciones sobre el tema (una afirmación con varios temas cuenta en cada uno)",
+    "chart.claims_count": "Afirmaciones por tema",
     "chart.tour_wide": "Toda la gira",
     "chart.bar_hint": "Haga clic en una barra para ver las afirmaciones y citas que la sustentan.",
     "filter.dates_to": "Hasta",
@@ -135,7 +135,7 @@ WORDS: dict[str, str] = {
     "chart.point_hint": "Haga clic en un punto o barra para ver esa parada.",
     "chart.timeline_summary": "{count} entradas fechadas, del {first} al {last}.",
     "chart.timeline_name": "Cronología de la gira",
-    "chart.topics_summary": "{stops} paradas; la que más afirmaciones tiene es {top} ({count}).",
+    "chart.topics_summary": "{stops} paradas; la que más afirmaciones tiene es {top} ({count}). Una afirmación con varios temas cuenta en cada uno; la línea negra marca las afirmaciones de cada parada, contadas una vez.",
     "chart.topics_name": "Gráfico de afirmaciones citadas por parada y tema",
     "chart.claims_total": "Todas las afirmaciones de la parada (cada una una vez)",
     # Headings of the pages' parts.

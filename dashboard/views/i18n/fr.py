@@ -120,7 +120,7 @@ WORDS: dict[str, str] = {
     "chart.announced": "Annoncée (mois seulement)",
     "chart.moved": "Date prévue → date réelle",
     "chart.stays": "Séjours (du premier au dernier jour)",
-    "chart.claims_count": "Affirmations sur le thème (une affirmation à plusieurs thèmes compte dans chacun)",
+    "chart.claims_count": "Affirmations par thème",
     "chart.tour_wide": "Toute la tournée",
     "chart.bar_hint": "Cliquez sur une barre pour voir les affirmations et citations qui la fondent.",
     "filter.dates_to": "Au",
@@ -135,7 +135,7 @@ WORDS: dict[str, str] = {
     "chart.point_hint": "Cliquez sur un point ou une barre pour voir cette étape.",
     "chart.timeline_summary": "{count} entrées datées, du {first} au {last}.",
     "chart.timeline_name": "Chronologie de la tournée",
-    "chart.topics_summary": "{stops} étapes ; le plus d'affirmations à {top} ({count}).",
+    "chart.topics_summary": "{stops} étapes ; le plus d'affirmations à {top} ({count}). Une affirmation à plusieurs thèmes compte dans chacun ; le trait noir marque les affirmations de chaque étape, comptées une fois.",
     "chart.topics_name": "Graphique des affirmations citées par étape et par thème",
     "chart.claims_total": "Toutes les affirmations de l'étape (chacune une fois)",
     # Headings of the pages' parts.
