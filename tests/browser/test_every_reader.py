@@ -197,12 +197,14 @@ WIDER = """() => {
     let a = el.parentElement, clipped = false;
     while (a) {
       const s = getComputedStyle(a);
-      if (['auto', 'scroll', 'hidden', 'clip'].includes(s.overflowX) && a.getBoundingClientRect().right <= vw + 1) {
+      const clips = ['auto', 'scroll', 'hidden', 'clip'].includes(s.overflowX);
+      if (clips && a.getBoundingClientRect().right <= vw + 1) {
         clipped = true; break;
       }
       a = a.parentElement;
     }
-    if (!clipped) out.push(el.tagName + '.' + String(el.className).slice(0, 60) + ' right=' + Math.round(r.right));
+    const what = el.tagName + '.' + String(el.className).slice(0, 60);
+    if (!clipped) out.push(what + ' right=' + Math.round(r.right));
   }
   return out.slice(0, 10);
 }"""
