@@ -276,7 +276,10 @@ def _stays(rows: list[dict[str, Any]], lang: str) -> go.Bar:
 
 
 def _trip_bands(fig: go.Figure, rows: list[dict[str, Any]]) -> None:
-    """A shaded band behind each trip of a tour of several, named at its top: trips read apart."""
+    """A shaded band behind each trip of a tour of several, named above the plot: trips read apart.
+
+    Each name on a line of its own (trips a week apart are a few pixels apart on a phone).
+    """
     spans: dict[str, list[dt.date]] = {}
     for r in sorted(rows, key=lambda r: r["kind"] != "actual"):  # a trip's actual dates, where known
         if r.get("trip") and (r["kind"] == "actual" or r["trip"] not in spans):
@@ -291,8 +294,12 @@ def _trip_bands(fig: go.Figure, rows: list[dict[str, Any]]) -> None:
             layer="below",
             annotation_text=esc(name),
             annotation_position="top left",
+            annotation_yanchor="bottom",
+            annotation_yshift=2 + LINE_HEIGHT * k,
             annotation_font_size=11,
         )
+    if spans:
+        fig.update_layout(margin={**LAYOUT["margin"], "t": 44 + LINE_HEIGHT * len(spans)})
 
 
 def _topic_style(topic_id: str, topic_order: list[str]) -> dict[str, Any]:
@@ -329,7 +336,9 @@ def topics_figure(
         fig.add_trace(_topic_bars(counts[counts["topic_id"] == topic_id], topic_id, topic_order, lang))
     if totals:
         fig.add_trace(_stop_totals(counts, totals, lang))
-    fig.update_layout(_layout(lang, title, 420), barmode="group", bargap=0.25)
+    # Room for the legend below the plot: one row per entry on a phone, where it stacks.
+    height = 300 + 24 * len(fig.data)
+    fig.update_layout(_layout(lang, title, height), barmode="group", bargap=0.25)
     fig.update_layout(legend_title_text=esc(t("field.topics", lang)))
     fig.update_xaxes(
         title_text=esc(t("field.stop", lang)),

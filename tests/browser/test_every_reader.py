@@ -253,6 +253,9 @@ def test_every_page_fits_a_phone_and_passes_axe(app: App, phone: App, path: str,
             assert _settled(reader, lambda r=reader: r.page.evaluate(WIDER)) == []  # type: ignore[misc]
     name = "home" if path == "/" else path.strip("/")
     if lang == "en" and os.environ.get("UPDATE_DOCS_SCREENSHOTS"):
+        if path in ("/timeline", "/topics"):
+            expect(phone.page.locator(".js-plotly-plot .main-svg").first).to_be_visible()
+            phone.page.wait_for_timeout(500)
         DOCS_SHOTS.mkdir(parents=True, exist_ok=True)
         phone.page.screenshot(path=DOCS_SHOTS / f"phone-{name}.png", full_page=False, animations="disabled")
 
