@@ -27,7 +27,7 @@ TABLE = (  # the itinerary: a plain table for short tours, the data grid for lon
 )
 ITINERARY = "Stops: where, when, whom, what, says who"
 MAP_FRAME = 'iframe[src*="streamlit_folium.st_folium"]'
-FILTERS = "[data-testid='stSidebar'] [data-testid='stMultiSelect']"
+FILTERS = "[data-testid='stSidebar'] [data-testid='stButtonGroup']"  # the topic and country pills
 TIMEOUT_MS = 120_000
 QUIET_S = 0.5  # a page is settled once its script has not run for this long
 
@@ -187,12 +187,13 @@ def filter_change(b: Browser, url: str, topic_label: str, table: bool = True) ->
         page.goto(url)
         map_frame(page)
         settled(page)
-        _type_choice(page, "stMultiSelect", "Topic", topic_label)
+        # A topic is a pill (the app's filters since issue 15): timed from the press on it.
+        pill = page.get_by_role("button", name=topic_label, exact=True).first
         everywhere = [map_drawn("w.tourFiltered === true"), IDLE]
         if table:
             everywhere.append(f"!!document.querySelector({TABLE!r})")
-        arm(page, "keydown")
-        page.keyboard.press("Enter")
+        arm(page, "pointerdown")
+        pill.click()
         return since_action(page, " && ".join(everywhere))
 
 

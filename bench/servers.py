@@ -47,7 +47,7 @@ data = st.cache_resource(lambda path: data_script(script_json(payload(tour, "en"
 urls = AssetUrls(served(leaflet_js(), "text/javascript", "leaflet.js"),
                  served(leaflet_css(), "text/css", "leaflet.css"),
                  served(data, "text/javascript", "tour-data.js"))
-chosen = st.multiselect("Topic", ["Mining", "Security"])
+chosen = st.pills("Topic", ["Mining", "Security"], selection_mode="multi") or []
 st_folium(build_map(tour, asset_urls=urls), key="map", height=480, use_container_width=True,
           feature_group_to_add=state_layer(None, set() if chosen else None),
           returned_objects=["last_object_clicked"])

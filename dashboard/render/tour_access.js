@@ -2,7 +2,8 @@
   // that scrolls it on a phone, stops reachable by Tab and chosen with Enter or Space, names for
   // screen readers and a live line that says what is selected.
   var container = map.getContainer();
-  function plain(html) { var d = document.createElement("div"); d.innerHTML = html; return d.textContent; }
+  // Escaped text to plain text; parsed in an inert template, so nothing in it could ever load or run.
+  function plain(html) { var d = document.createElement("template"); d.innerHTML = html; return d.content.textContent; }
   var mapName = plain(words.map_name + ": " + data.title);
   container.setAttribute("role", "region");
   container.setAttribute("aria-label", mapName + ". " + plain(words.keys_hint));
@@ -45,7 +46,7 @@
   // On a touch screen one finger scrolls the page and two fingers zoom the map.
   if (window.matchMedia && window.matchMedia("(pointer: coarse)").matches) {
     map.dragging.disable();
-    container.addEventListener("touchstart", function (e) {
+    container.addEventListener("touchmove", function (e) {  // a one-finger drag, not a tap on a stop
       if (e.touches.length === 1) { showHint(words.touch_hint); }
     }, {passive: true});
   }

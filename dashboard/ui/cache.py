@@ -99,9 +99,15 @@ def itinerary(loaded: LoadedTour, state: ViewState) -> Any:
     )
 
 
+def _figures(tour: Tour, shown: set[str] | None, state: ViewState | None) -> dict[str, Any]:
+    return figures.key_figures(tour, shown, (state.start, state.end) if state else (None, None))
+
+
 @st.cache_data(max_entries=16, show_spinner=False)
-def _key_figures(tour_key: str, view: str, _tour: Tour, _shown: set[str] | None) -> dict[str, Any]:
-    return figures.key_figures(_tour, _shown)
+def _key_figures(
+    tour_key: str, view: str, _tour: Tour, _shown: set[str] | None, _state: ViewState | None
+) -> dict[str, Any]:
+    return _figures(_tour, _shown, _state)
 
 
 def key_figures(loaded: LoadedTour, state: ViewState | None = None) -> dict[str, Any]:
@@ -112,6 +118,6 @@ def key_figures(loaded: LoadedTour, state: ViewState | None = None) -> dict[str,
         loaded,
         "figures",
         view,
-        lambda: _key_figures(loaded.key, view, loaded.tour, shown),
-        lambda: figures.key_figures(loaded.tour, shown),
+        lambda: _key_figures(loaded.key, view, loaded.tour, shown, state),
+        lambda: _figures(loaded.tour, shown, state),
     )

@@ -31,27 +31,31 @@ FIGURES = ("visits", "countries", "days", "km", "counterparts")
 
 
 def render_figures(loaded: LoadedTour, state: ViewState) -> None:
-    """The headline figures; with filters on, those of the visits in view, out of the whole tour's."""
-    lang, filtered = state.lang, state.is_filtered
+    """The headline figures; with filters on, those of the visits in view, out of the whole tour's.
+
+    The selected stop is not a filter here: choosing one must not turn "3 visits" into "1 of 3".
+    """
+    lang, filters = state.lang, state.with_(stop=None, bar=None)
     whole = cache.key_figures(loaded)
-    shown = cache.key_figures(loaded, state) if filtered else whole
+    shown = cache.key_figures(loaded, filters) if filters.is_filtered else whole
     with st.container(key="figures"):
         cols = st.columns(5)
         for col, key in zip(cols, FIGURES, strict=True):
-            widgets.key_figure(col, key, shown.get(key), whole.get(key), lang, filtered)
-        if filtered:
+            widgets.key_figure(col, key, shown.get(key), whole.get(key), lang, filters.is_filtered)
+        if filters.is_filtered:
             st.caption(t("figure.filtered_note", lang))
     widgets.announce(_status_line(loaded, state, shown.get("visits"), whole.get("visits")))
 
 
-def _status_line(loaded: LoadedTour, state: ViewState, shown: object, total: object) -> str:
+def _status_line(loaded: LoadedTour, state: ViewState, shown: float | None, total: float | None) -> str:
     """What a screen reader hears when the selection or the filters change."""
     lang, parts = state.lang, []
     stop = next((s for s in cache.cached_stops(loaded) if s.place.id == state.stop), None)
     if stop is not None:
         parts.append(t("notice.selected", lang, stop=stop_title(stop.order, stop.place.name)))
-    if state.is_filtered:
-        parts.append(t("notice.showing", lang, shown=shown, total=total))
+    if state.with_(stop=None).is_filtered:
+        count = {k: format_number(v or 0, lang) for k, v in (("shown", shown), ("total", total))}
+        parts.append(t("notice.showing", lang, **count))
     return " ".join(parts)
 
 

@@ -20,7 +20,7 @@ from dashboard.tourfile.load import MAX_MB
 from dashboard.ui import cache, widgets
 from dashboard.ui.state import UPLOAD_KEY, VIEW_KEY, LoadedTour, load_upload
 from dashboard.views import markup
-from dashboard.views.filters import ViewState, date_steps, nearest_step, tour_span
+from dashboard.views.filters import ViewState, date_steps, tour_span
 from dashboard.views.formats import country_label, endonym, format_number, month_day
 from dashboard.views.i18n import LANGS, t
 
@@ -48,9 +48,7 @@ def _seed(state: ViewState, span: tuple[dt.date, dt.date] | None) -> None:
     st.session_state["w_country"] = list(state.countries)
     st.session_state["w_topic"] = list(state.topics)
     if span:
-        steps = date_steps(span)
-        chosen = (state.start or span[0], state.end or span[1])
-        st.session_state["w_dates"] = tuple(nearest_step(day, steps) for day in chosen)
+        st.session_state["w_dates"] = (state.start or span[0], state.end or span[1])
 
 
 def render_language(state: ViewState) -> None:
@@ -100,7 +98,8 @@ def render_filters(loaded: LoadedTour, state: ViewState) -> None:
         # A slider of dates written in the reader's language: the date picker's calendar is English only.
         st.select_slider(
             t("filter.dates", lang),
-            options=date_steps(span),
+            # A link's own dates are among the steps, so the slider shows the filter exactly.
+            options=sorted({*date_steps(span), *(d for d in (state.start, state.end) if d)}),
             value=span,  # a range slider (two handles); the session's view then sets both
             format_func=lambda day: month_day(day, lang, year=True),
             key="w_dates",
@@ -124,7 +123,15 @@ def choose_many(
 ) -> None:
     """Pills for a few options, a multiselect for many (its search and "No results" are Streamlit's)."""
     if len(options) <= PILLS_UP_TO:
-        st.pills(label, options, selection_mode="multi", format_func=name, key=key, on_change=changed)
+        # Pills render their labels as Markdown: a topic's name from the tour file is escaped first.
+        st.pills(
+            label,
+            options,
+            selection_mode="multi",
+            format_func=lambda option: markup.md(name(option)),
+            key=key,
+            on_change=changed,
+        )
     else:
         st.multiselect(
             label, options, format_func=name, placeholder=t("filter.choose", lang), key=key, on_change=changed

@@ -25,14 +25,14 @@ PLOTLY_CONFIG = {"displaylogo": False, "responsive": True}
 
 def _on_select() -> None:
     """A clicked point or bar of a place selects that stop, before the script reruns."""
-    event: Any = st.session_state.get("timeline_chart") or {}
+    event: Any = st.session_state.get(widgets.chart_key("timeline_chart")) or {}
     points = event.get("selection", {}).get("points", []) if isinstance(event, dict) else []
     loaded = st.session_state["loaded_tour"]
     places = {p.id for p in loaded.tour.places}
     chosen = [p.get("customdata") for p in points if p.get("customdata") in places]
-    if chosen:
-        state: ViewState = st.session_state[VIEW_KEY]
-        set_view(state.with_(stop=chosen[0]))
+    state: ViewState = st.session_state[VIEW_KEY]
+    if chosen or not points:  # a point of a place selects it; clearing the selection clears the stop
+        set_view(state.with_(stop=chosen[0] if chosen else None))
 
 
 def summary(frame: pd.DataFrame, lang: str) -> str:
@@ -64,7 +64,11 @@ def render() -> None:
     with st.container(key="chart-timeline"):
         st.caption(summary(frame, lang) + " " + markup.md(t("chart.point_hint", lang)))
         st.plotly_chart(
-            figure, config=PLOTLY_CONFIG, key="timeline_chart", on_select=_on_select, selection_mode="points"
+            figure,
+            config=PLOTLY_CONFIG,
+            key=widgets.chart_key("timeline_chart"),
+            on_select=_on_select,
+            selection_mode="points",
         )
     if state.stop:
         render_selected(loaded, state)

@@ -5,6 +5,7 @@ The chosen bar is part of the view (``?bar=STOP/TOPIC``), so a link opens the sa
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 import pandas as pd
@@ -31,17 +32,17 @@ def _selected_bar(event: Any) -> tuple[str, str] | None:
     return None
 
 
-def _on_select() -> None:
+def _on_select(key: str) -> None:
     """A click on a bar (or clearing it) becomes the view's drill-down, before the script reruns."""
     state: ViewState = st.session_state[VIEW_KEY]
-    set_view(state.with_(bar=_selected_bar(st.session_state.get("topics_chart"))))
+    set_view(state.with_(bar=_selected_bar(st.session_state.get(key))))
 
 
 def summary(counts: pd.DataFrame, totals: dict[str, int], lang: str) -> str:
     """The chart in one sentence (its accessible description): how many stops, which has most claims."""
     name = t("chart.topics_name", lang)
     if counts.empty or not totals:
-        return f"**{name}.**"
+        return f"**{markup.md(name)}.**"
     labels = dict(zip(counts["stop_id"], counts["stop"], strict=False))
     top = max(labels, key=lambda sid: totals.get(sid, 0))
     said = t(
@@ -61,12 +62,13 @@ def render_chart(loaded: Any, state: ViewState, counts: pd.DataFrame) -> None:
     figure = charts.topics_figure(counts, lang, [tp.id for tp in tour.topics], empty, totals)
     with st.container(key="chart-topics"):
         st.caption(summary(counts, totals, lang))
+        key = widgets.chart_key("topics_chart")
         st.plotly_chart(
             figure,
             config=PLOTLY_CONFIG,
-            on_select=_on_select,
+            on_select=functools.partial(_on_select, key),
             selection_mode="points",
-            key="topics_chart",
+            key=key,
         )
 
 
@@ -76,9 +78,9 @@ def render() -> None:
     st.header(t("page.topics", lang))
     counts = tables.topic_counts(tour, state)
     render_chart(loaded, state, counts)
-    if state.bar:
+    label = counts_label(counts, *state.bar) if state.bar else ""
+    if label and state.bar:  # a bar the filters have since removed lists every claim instead
         claims = tables.claims_behind(tour, state, *state.bar)
-        label = counts_label(counts, *state.bar)
         st.subheader(f"{t('section.claims', lang)}: {markup.md(label)}")
         st.button(t("action.show_all_claims", lang), on_click=_show_all, key="show_all_claims")
     else:
@@ -94,6 +96,7 @@ def render() -> None:
 def _show_all() -> None:
     state: ViewState = st.session_state[VIEW_KEY]
     set_view(state.with_(bar=None))
+    widgets.forget_chart_selections()
 
 
 def counts_label(counts: Any, stop_id: str, topic_id: str) -> str:

@@ -9,7 +9,7 @@ from typing import Any
 import streamlit as st
 
 from dashboard.tourfile.model import Claim, Source, Tour
-from dashboard.ui.state import VIEW_KEY
+from dashboard.ui.state import VIEW_KEY, set_view
 from dashboard.views import citations, tables
 from dashboard.views.figures import figure_text
 from dashboard.views.formats import format_number, source_citation
@@ -100,11 +100,22 @@ def empty_with_reset(lang: str, key: str) -> None:
 
 
 def reset_filters() -> None:
-    """Every filter and the selection off; the language stays."""
+    """Every filter and the selection off (the charts' too); the language stays."""
     state = st.session_state[VIEW_KEY]
-    st.session_state[VIEW_KEY] = state.with_(
-        stop=None, countries=(), topics=(), start=None, end=None, bar=None
-    )
+    set_view(state.with_(stop=None, countries=(), topics=(), start=None, end=None, bar=None))
+    forget_chart_selections()
+
+
+CHART_ROUND = "chart_round"
+
+
+def chart_key(name: str) -> str:
+    """A chart's key: a new one once its selection is cleared, so the chart forgets it too."""
+    return f"{name}_{st.session_state.get(CHART_ROUND, 0)}"
+
+
+def forget_chart_selections() -> None:
+    st.session_state[CHART_ROUND] = st.session_state.get(CHART_ROUND, 0) + 1
 
 
 def announce(text: str) -> None:

@@ -78,11 +78,6 @@ def date_steps(span: tuple[dt.date, dt.date]) -> list[dt.date]:
     return [first, *(d for d in months if first < d < last), last]
 
 
-def nearest_step(day: dt.date, steps: list[dt.date]) -> dt.date:
-    """The slider's step closest to ``day`` (a link may name any day of a long tour)."""
-    return min(steps, key=lambda step: abs((step - day).days))
-
-
 def _clamp(key: str, day: dt.date, span: tuple[dt.date, dt.date], problems: list[str]) -> dt.date:
     """``day`` moved into ``span``; a move is noted, so the link's reader knows why the view differs."""
     shown = min(max(day, span[0]), span[1])

@@ -88,3 +88,25 @@ def test_filtered_km_are_the_legs_to_the_stops_in_view(kast):
 )
 def test_figure_text_says_what_part_of_the_tour_it_is(value, total, lang, filtered, shown):
     assert figure_text(value, total, lang, filtered) == shown
+
+
+def test_a_date_filter_counts_only_the_days_inside_it(mini_data):
+    from dashboard.tourfile.load import load_text
+
+    mini_data["visits"][0]["dates"] = [{"start": "2026-01-07", "end": "2026-01-16", "sources": ["s1"]}]
+    tour = load_text(yaml.safe_dump(mini_data), "stay.yaml")
+    span = (dt.date(2026, 1, 10), dt.date(2026, 1, 12))
+    shown = visible_places(tour, ViewState(start=span[0], end=span[1]))
+    assert key_figures(tour, shown, span)["days"] == 3  # the 10th to the 12th of a ten-day stay
+
+
+def test_a_filter_that_hides_no_visit_keeps_the_days_abroad(kast):
+    every = {v.place for v in kast.visits}
+    assert key_figures(kast, every)["days"] == key_figures(kast)["days"]
+
+
+def test_kilometres_of_stops_without_coordinates_are_unknown(kast):
+    bare = kast.model_copy(
+        update={"places": [p.model_copy(update={"latitude": None, "longitude": None}) for p in kast.places]}
+    )
+    assert key_figures(bare, {"lima"})["km"] is None
