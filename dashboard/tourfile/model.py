@@ -157,6 +157,15 @@ class Text(Record):
         return self.es if lang == "es" and self.es else self.en
 
 
+class Draft(Record):
+    """The mark of an item proposed by ``python -m dashboard ingest``: not a fact until a person
+    accepts it (by deleting this mark). The app shows drafted items only when asked, as drafts."""
+
+    source: Id = Field(description="The article it was read from.")
+    evidence: LongText = Field(description="The sentence it came from, as the article writes it.")
+    flag: Name | None = Field(None, description="What a reviewer should check first.")
+
+
 class Source(Record):
     """One article. Fields the article does not give stay null."""
 
@@ -187,6 +196,7 @@ class Place(Record):
     geocoded_by: Name | None = Field(None, description="Where the coordinates came from.")
     query: Name | None = Field(None, description="Search text for the geocoder, if not the name.")
     description: Text | None = None
+    draft: Draft | None = Field(None, description="Set on proposals `ingest` makes; see Draft.")
     paired_with: Id | None = Field(None, description="Another place shown as a pair with it.")
     sources: list[Id] = Field(default_factory=list)
 
@@ -272,6 +282,7 @@ class Visit(Record):
     others_met: list[Met] = Field(default_factory=list)
     delegation: list[Met] = Field(default_factory=list)
     duration: list[DurationVariant] = Field(default_factory=list)
+    draft: Draft | None = Field(None, description="Set on proposals `ingest` makes; see Draft.")
     summary: Text | None = None
     sources: InheritedSources
 
@@ -290,12 +301,14 @@ class Event(Record):
 
     id: Id
     label: Text
+    draft: Draft | None = Field(None, description="Set on proposals `ingest` makes; see Draft.")
     date: Day
     sources: SourceIds
 
 
 class Topic(Record):
     id: Id
+    draft: Draft | None = Field(None, description="Set on proposals `ingest` makes; see Draft.")
     label: Text
 
 
@@ -326,6 +339,7 @@ class Claim(Record):
     quote: LongText | None = Field(None, description="Verbatim, in its source's language.")
     quote_source: Id | None = None
     proposals: list[Id] = Field(default_factory=list)
+    draft: Draft | None = Field(None, description="Set on proposals `ingest` makes; see Draft.")
     figure: Figure | None = None
     sources: SourceIds
 
@@ -368,6 +382,7 @@ class Discrepancy(Record):
     id: Id
     subject: Text
     field: Name | None = Field(None, description="The tour field it concerns, e.g. 'visits.quito.dates'.")
+    draft: Draft | None = Field(None, description="Set on proposals `ingest` makes; see Draft.")
     variants: list[Variant] = Field(min_length=2)
     note: Text | None = None
 

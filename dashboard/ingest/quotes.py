@@ -1,0 +1,122 @@
+"""Direct quotations in an article, kept verbatim, with the sentence they sit in and their speaker.
+
+Pure rules, no model: a quotation is text between a pair of quotation marks (“ ” « » „ “ ‘ ’ ‹ ›
+and straight quotes), its speaker a capitalised name next to a verb of saying in English, Spanish
+or French ("X said", "dijo X", "a déclaré X"). What is proposed is the article's own characters:
+``article[quote.start:quote.end] == quote.text`` always holds, or the quotation is not proposed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Opening mark -> closing marks that end it (German „ closes with “ or ”).
+PAIRS = {"“": "”", "«": "»", "„": "“”", "‘": "’", "‹": "›", '"': '"'}
+MAX_CHARS = 600  # a "quotation" longer than this is an unclosed mark, not a quote
+NAME = (
+    r"(?:[A-ZÁÉÍÓÚÑÜÇÈÊÎÔ][\w’'.-]+"
+    r"(?:\s+(?:de|del|la|las|los|van|von|da|di|le)?\s*[A-ZÁÉÍÓÚÑÜÇÈÊÎÔ][\w’'-]+){0,3})"
+)
+SAY = (
+    r"(?:said|says|told|added|stated|declared|insisted|warned|wrote|"
+    r"dijo|afirmó|señaló|declaró|aseguró|sostuvo|indicó|expresó|añadió|advirtió|agregó|"
+    r"a déclaré|a dit|a affirmé|a ajouté|a assuré|a souligné|déclare|affirme)"
+)
+AFTER = re.compile(rf"^[\s,.:;—–-]*(?:{SAY}\s+(?P<a>{NAME})|(?P<b>{NAME}),?\s+{SAY})")
+BEFORE = re.compile(rf"(?:(?P<a>{NAME}),?\s+{SAY}|{SAY}\s+(?P<b>{NAME}))[\s,:—–-]*$")
+# Capitalised words that are not names: a pronoun leaves the speaker for the reviewer to name.
+NOT_NAMES = {
+    "He",
+    "She",
+    "They",
+    "It",
+    "We",
+    "I",
+    "The",
+    "Él",
+    "Ella",
+    "Ellos",
+    "Il",
+    "Elle",
+    "Ils",
+    "Elles",
+    "On",
+}
+SENTENCE_END = re.compile(r"[.!?…](?=\s+[A-ZÁÉÍÓÚÑ¿¡“«\"]|\s*\n|\s*$)")
+
+
+@dataclass(frozen=True)
+class Quote:
+    text: str  # exactly as in the article, between its marks (edge spaces of « » left out)
+    start: int  # offset of ``text`` in the article
+    sentence: str  # the sentence around it: the evidence a reviewer reads
+    speaker: str | None  # None when no speaker is named next to it
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
+
+
+def _closing(article: str, opening: int) -> int | None:
+    """Where the quotation opened at ``opening`` closes, or None when it does not (soon enough)."""
+    mark = article[opening]
+    for i in range(opening + 1, min(len(article), opening + MAX_CHARS)):
+        char = article[i]
+        if char in PAIRS[mark]:
+            # ’ is also an apostrophe ("Chile’s"): a closing ’ is not followed by a letter.
+            if char == "’" and i + 1 < len(article) and article[i + 1].isalpha():
+                continue
+            return i
+        if char == "\n" and article[i + 1 : i + 2] == "\n":
+            return None  # a paragraph ended first
+    return None
+
+
+def _opens(article: str, i: int) -> bool:
+    """A straight quote or ‘ opens a quotation only at the start of a word (not in "don't")."""
+    if article[i] not in ('"', "‘"):
+        return True
+    return i == 0 or not article[i - 1].isalnum()
+
+
+def _sentence(article: str, start: int, end: int) -> str:
+    """From the last sentence end (or line break) before the quotation to the first after it."""
+    begin = max([0, *(m.end() for m in SENTENCE_END.finditer(article, 0, start))])
+    begin = max(begin, article.rfind("\n", 0, start) + 1)
+    after = SENTENCE_END.search(article, end)
+    line = article.find("\n", end)
+    stops = [p for p in (after.end() if after else -1, line) if p >= 0]
+    return article[begin : min(stops) if stops else len(article)].strip()
+
+
+def _speaker(article: str, start: int, end: int) -> str | None:
+    """A name next to a verb of saying, after the quotation (first) or before it, in its paragraph."""
+    line_end = article.find("\n", end)
+    match = AFTER.match(article[end + 1 : line_end if line_end >= 0 else len(article)])
+    if not match:
+        line_start = article.rfind("\n", 0, start) + 1
+        match = BEFORE.search(article[line_start : start - 1])
+    name = (match.group("a") or match.group("b")) if match else None
+    return None if name is None or name.split()[0] in NOT_NAMES else name
+
+
+def find_quotes(article: str) -> list[Quote]:
+    """Every quotation in ``article``, in order, each verbatim, with its sentence and speaker."""
+    found: list[Quote] = []
+    i = 0
+    while i < len(article):
+        if article[i] in PAIRS and _opens(article, i):
+            close = _closing(article, i)
+            if close is not None:
+                raw = article[i + 1 : close]
+                text = raw.strip()
+                if text and any(c.isalpha() for c in text):
+                    start = i + 1 + raw.index(text)
+                    found.append(
+                        Quote(text, start, _sentence(article, i, close), _speaker(article, i, close))
+                    )
+                i = close + 1
+                continue
+        i += 1
+    return found
