@@ -7,6 +7,7 @@ standard error) and 2 on a usage error (argparse's convention).
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import os
 import sys
@@ -15,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from dashboard import __version__
+from dashboard.ingest.articles import ArticleError
 from dashboard.tourfile.errors import TourError
 from dashboard.tourfile.files import WriteError, check_writable, write_atomic
 from dashboard.views.i18n import LANGS
@@ -42,6 +44,13 @@ EPILOG_EXPORT = (
     "  python -m dashboard export sources -o sources.csv\n"
     "  python -m dashboard export html -o kast-tour-map.html\n"
     "  python -m dashboard export html --lang es -o mapa-gira-kast.html"
+)
+EPILOG_INGEST = (
+    "examples:\n  python -m dashboard ingest article.html -o draft.yaml\n"
+    "  python -m dashboard ingest notes.txt --published 2025-12-22 --outlet 'El País' -o draft.yaml\n"
+    "  python -m dashboard ingest a.html b.html --tour data/kast-tour.yaml -o kast-draft.yaml\n\n"
+    "Every proposal carries a `draft` mark with its article and the sentence it came from; a person\n"
+    "accepts it by deleting the mark. See docs/ingest.md."
 )
 EPILOG_SCHEMA = "example:\n  python -m dashboard schema > tour.schema.json"
 EPILOG_UPGRADE = (
@@ -87,6 +96,18 @@ def _cmd_geocode(args: argparse.Namespace) -> int:
     if done := report.done():
         print(done)
     return 0 if not report.unresolved else 1
+
+
+def _cmd_ingest(args: argparse.Namespace) -> int:
+    from dashboard.workflows import ingest_files
+
+    given = {"url": args.url, "title": args.title, "outlet": args.outlet, "published": args.published,
+             "language": args.language}  # fmt: skip
+    _, summary = ingest_files(
+        args.articles, Path(args.output), Path(args.tour) if args.tour else None, **given
+    )
+    print(summary)
+    return 0
 
 
 def _cmd_upgrade(args: argparse.Namespace) -> int:
@@ -147,6 +168,13 @@ def _seconds(text: str) -> float:
     return value
 
 
+def _day(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+
+
 def build_parser() -> argparse.ArgumentParser:
     fmt = argparse.RawDescriptionHelpFormatter
     parser = argparse.ArgumentParser(
@@ -199,6 +227,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_cmd_upgrade)
 
     p = sub.add_parser(
+        "ingest", help="propose a cited draft from articles", epilog=EPILOG_INGEST, formatter_class=fmt
+    )
+    p.add_argument("articles", nargs="+", help="article files (.html, .txt, .md) or http(s) URLs")
+    p.add_argument("-o", "--output", required=True, help="draft tour file to write (YAML)")
+    p.add_argument("--tour", default=None, help="tour file the draft extends (left unchanged)")
+    p.add_argument("--url", default=None, help="for a text file: where the article can be read")
+    p.add_argument("--title", default=None, help="for a text file: the article's title")
+    p.add_argument("--outlet", default=None, help="for a text file: who published it")
+    p.add_argument("--published", type=_day, default=None, help="for a text file: its date (YYYY-MM-DD)")
+    p.add_argument(
+        "--language", choices=["en", "es", "fr"], default=None, help="for a text file: its language"
+    )
+    p.set_defaults(func=_cmd_ingest)
+
+    p = sub.add_parser(
         "schema", help="print the tour file's JSON Schema", epilog=EPILOG_SCHEMA, formatter_class=fmt
     )
     p.set_defaults(func=_cmd_schema)
@@ -212,7 +255,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error(f"--lang applies to 'export html' only; {args.what} exports are always in English")
     try:
         return int(args.func(args))
-    except (TourError, WriteError) as exc:
+    except (TourError, WriteError, ArticleError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     except BrokenPipeError:  # `... | head` closed the pipe: not an error

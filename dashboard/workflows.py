@@ -11,10 +11,12 @@ import contextlib
 from pathlib import Path
 
 from dashboard.geo.geocode import GeocodeOptions, GeocodeReport, Progress, missing, resolve
+from dashboard.ingest.articles import fetch, read
+from dashboard.ingest.draft import build_draft, draft_text
 from dashboard.tourfile.edit import add_coordinates, set_format_version
 from dashboard.tourfile.errors import TourError
 from dashboard.tourfile.files import WriteError, check_editable, edit_lock, write_atomic
-from dashboard.tourfile.load import load_text, parse_text, read_text
+from dashboard.tourfile.load import load_text, load_tour, parse_text, read_text
 from dashboard.tourfile.model import FORMAT_VERSION
 
 
@@ -104,3 +106,26 @@ def _as_on_disk(path: Path, text: str) -> str:
     if first.endswith(b"\r\n"):
         text = text.replace("\n", "\r\n")
     return "\ufeff" + text if first.startswith(codecs.BOM_UTF8) else text
+
+
+def ingest_files(
+    sources: list[str], output: Path, tour_path: Path | None = None, **given: object
+) -> tuple[int, str]:
+    """Read each article (a file, or an http(s) URL fetched now), propose a draft and write it to
+    ``output`` (atomically; never over the tour it extends). Returns the number of proposals and a
+    one-line summary. ``given``: metadata for text files (url, title, outlet, published, language)."""
+    if tour_path is not None and output.resolve() == tour_path.resolve():
+        raise WriteError(output, "is the tour being extended: write the draft to another file")
+    tour = load_tour(tour_path) if tour_path is not None else None
+    articles = [
+        fetch(s) if s.lower().startswith(("http://", "https://")) else read(Path(s), **given) for s in sources
+    ]
+    draft = build_draft(articles, tour)
+    write_atomic(output, draft_text(draft))
+    count = sum(
+        1
+        for kind in ("places", "visits", "events", "claims", "discrepancies")
+        for x in getattr(draft, kind)
+        if x.draft
+    )
+    return count, f"{output}: {count} proposals from {len(articles)} articles, each marked as a draft"

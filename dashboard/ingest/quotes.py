@@ -19,12 +19,17 @@ NAME = (
     r"(?:\s+(?:de|del|la|las|los|van|von|da|di|le)?\s*[A-ZÁÉÍÓÚÑÜÇÈÊÎÔ][\w’'-]+){0,3})"
 )
 SAY = (
-    r"(?:said|says|told|added|stated|declared|insisted|warned|wrote|"
-    r"dijo|afirmó|señaló|declaró|aseguró|sostuvo|indicó|expresó|añadió|advirtió|agregó|"
-    r"a déclaré|a dit|a affirmé|a ajouté|a assuré|a souligné|déclare|affirme)"
+    r"(?:said|says|saying|told|added|stated|stating|declared|insisted|warned|wrote|responded|replied|"
+    r"remarked|explained|noted|"
+    r"dijo|afirmó|señaló|declaró|aseguró|sostuvo|indicó|expresó|añadió|advirtió|agregó|respondió|"
+    r"explicó|a déclaré|a dit|a affirmé|a ajouté|a assuré|a souligné|a répondu|déclare|affirme)"
 )
 AFTER = re.compile(rf"^[\s,.:;—–-]*(?:{SAY}\s+(?P<a>{NAME})|(?P<b>{NAME}),?\s+{SAY})")
-BEFORE = re.compile(rf"(?:(?P<a>{NAME}),?\s+{SAY}|{SAY}\s+(?P<b>{NAME}))[\s,:—–-]*$")
+VERB = re.compile(rf"\b{SAY}\b")
+NAMES = re.compile(NAME)
+# "the Peruvian president": a capitalised word after an article is an adjective or a title, not a name.
+ARTICLE = re.compile(r"(?i)\b(?:the|a|an|el|la|los|las|un|una|le|les|une)\s+$")
+GAP = 40  # characters at most between a name and its verb ("Kast, however, remained optimistic, stating")
 # Capitalised words that are not names: a pronoun leaves the speaker for the reviewer to name.
 NOT_NAMES = {
     "He",
@@ -90,14 +95,28 @@ def _sentence(article: str, start: int, end: int) -> str:
     return article[begin : min(stops) if stops else len(article)].strip()
 
 
+def _before(prefix: str) -> str | None:
+    """The speaker of a quotation that follows ``prefix``: the name nearest before its verb of saying."""
+    verbs = [v for v in VERB.finditer(prefix) if len(prefix) - v.end() <= 25]
+    if not verbs:
+        return None
+    verb = verbs[-1]
+    names = [
+        m
+        for m in NAMES.finditer(prefix, 0, verb.start())
+        if verb.start() - m.end() <= GAP and not ARTICLE.search(prefix[: m.start()])
+    ]
+    after = re.match(rf"\s+({NAME})", prefix[verb.end() :])  # "dijo Ana Torres: «...»"
+    return names[-1].group() if names else (after.group(1) if after else None)
+
+
 def _speaker(article: str, start: int, end: int) -> str | None:
     """A name next to a verb of saying, after the quotation (first) or before it, in its paragraph."""
     line_end = article.find("\n", end)
     match = AFTER.match(article[end + 1 : line_end if line_end >= 0 else len(article)])
-    if not match:
-        line_start = article.rfind("\n", 0, start) + 1
-        match = BEFORE.search(article[line_start : start - 1])
     name = (match.group("a") or match.group("b")) if match else None
+    if name is None:
+        name = _before(article[article.rfind("\n", 0, start) + 1 : start])
     return None if name is None or name.split()[0] in NOT_NAMES else name
 
 
