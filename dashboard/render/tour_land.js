@@ -1,7 +1,9 @@
   // The land under everything: country outlines from Natural Earth, in a pane below the tiles.
   // Tiles, when they load, cover it; offline, or with tiles off, it is the map's geography.
   // Rings come as hundredths of a degree, each point after the first as a step from the last.
-  (function drawLand() {
+  // Drawn just after the stops' first paint: the stops, what a reader came for, are not held back
+  // by a canvas of coastlines (docs/performance.md, "Exported HTML drawn from file://").
+  function drawLand() {
     if (!data.land || !data.land.length) { return; }
     map.createPane("tourLand").style.zIndex = 150;
     var polygons = data.land.map(function (flat) {
@@ -20,4 +22,6 @@
     map.getContainer().classList.add("tour-has-land");
     if (map.attributionControl) { map.attributionControl.addAttribution(landAttribution); }
     window.tourLandRings = polygons.length;
-  })();
+  }
+  if (data.land && data.land.length) { map.getContainer().classList.add("tour-has-land"); }  // the sea at once
+  requestAnimationFrame(function () { setTimeout(drawLand, 0); });

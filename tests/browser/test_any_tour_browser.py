@@ -130,7 +130,7 @@ def test_in_the_app_every_stop_reads_and_a_chosen_stop_comes_into_view(
     frame = _frame(page)
     assert frame.evaluate(NUMBERS_ON_TOP) == [[str(n), True] for n in range(1, 10)]
     assert frame.evaluate(LEGEND_COVERS) == []
-    assert frame.evaluate("() => window.tourLandRings") > 0
+    frame.wait_for_function("() => window.tourLandRings > 0")  # drawn just after the stops
 
     # Zoomed in on Europe, the reader picks Apia in the sidebar: the map brings it into view.
     frame.evaluate("() => window.tourMap.setView([50, 5], 6, {animate: false})")
