@@ -19,6 +19,7 @@ PAGES = [
     ("topics", "page.topics", ":material/bar_chart:"),
     ("proposals", "page.proposals", ":material/checklist:"),
     ("evidence", "page.evidence", ":material/newspaper:"),
+    ("ingest", "page.ingest", ":material/post_add:"),
 ]
 MAP_ALIAS = "map"
 

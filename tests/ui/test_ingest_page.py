@@ -1,0 +1,44 @@
+"""The Add articles page: paste an article, see its proposals beside their evidence, download a
+validated tour file; a bad article gets one line, never a traceback."""
+
+from __future__ import annotations
+
+from streamlit.testing.v1 import AppTest
+
+from tests.conftest import ROOT, first_screen
+
+APP = str(ROOT / "streamlit_app.py")
+TEXT = (
+    "The minister, Ana Torres, flew to Montevideo on Monday 5 January to meet President Marta Ríos. "
+    "“We will build a <b>safer</b> border together,” Ana Torres said."
+)
+
+
+def _page() -> AppTest:
+    at = first_screen(AppTest.from_file(APP, default_timeout=60))
+    return at.switch_page("dashboard/ui/pages/ingest.py").run()
+
+
+def test_pasted_article_gives_proposals_and_a_download() -> None:
+    at = _page()
+    assert at.header[0].value == "Add articles"
+    at.text_area(key="w_pasted").input(TEXT)
+    at.text_input(key="w_published").input("2026-01-06")
+    at.button[0].click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    assert any(s.value.startswith("Proposals to review") for s in at.subheader)
+    table = at.dataframe[0].value
+    assert {"places", "visits", "claims"} <= set(table["kind"])
+    quote = table[table["kind"] == "claims"].iloc[0]
+    # The evidence is the article's sentence, as plain text in a grid cell: the tag is shown, not rendered.
+    assert "<b>safer</b>" in quote["evidence"] and set(table["decision"]) == {"keep as draft"}
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert "Download the reviewed tour file (YAML)" in labels
+
+
+def test_a_bad_date_or_an_unreadable_article_is_one_line() -> None:
+    at = _page()
+    at.text_area(key="w_pasted").input("xx yy")
+    at.button[0].click().run()
+    assert not at.exception
+    assert len(at.error) == 1 and "cannot be used" in at.error[0].value
