@@ -16,7 +16,7 @@ from dashboard.tourfile.errors import TourError
 from dashboard.ui import map as _map  # noqa: F401  (_map: the map page's modules load before the freeze)
 from dashboard.ui import navigation, sidebar, style
 from dashboard.ui.runtime import freeze_startup_heap, start_run
-from dashboard.ui.state import LoadedTour, current_tour, sync_url, view_state
+from dashboard.ui.state import FULL_KEY, LoadedTour, current_tour, drafts_view, sync_url, view_state
 from dashboard.views.i18n import LANGS, t
 from dashboard.views.markup import md
 
@@ -66,6 +66,8 @@ def main() -> None:
     if loaded is None:
         st.stop()
     state = view_state(loaded)
+    st.session_state[FULL_KEY] = loaded
+    loaded = drafts_view(loaded, state.drafts)
     st.session_state["loaded_tour"] = loaded
     lang = state.lang
     pages = navigation.pages(lang)

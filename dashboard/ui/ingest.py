@@ -18,6 +18,7 @@ from dashboard.ingest.draft import build_draft, draft_text
 from dashboard.tourfile.errors import TourError
 from dashboard.tourfile.load import MAX_MB
 from dashboard.ui import runtime
+from dashboard.ui.state import FULL_KEY
 from dashboard.views.i18n import t
 
 DRAFT_KEY = "ingest_draft"
@@ -55,7 +56,7 @@ def render_inputs(lang: str) -> None:
 
 
 def _propose(uploads: list[Any], pasted: str, day: str, lang: str) -> None:
-    loaded, _ = runtime.page_context()
+    loaded = st.session_state[FULL_KEY]  # the tour with its drafts, whatever the other pages show
     try:
         published = dt.date.fromisoformat(day) if day.strip() else None
         articles = _articles(uploads, pasted, published, lang)

@@ -18,8 +18,9 @@ from dashboard.render import exports
 from dashboard.tourfile.errors import TourError
 from dashboard.tourfile.load import MAX_MB
 from dashboard.ui import cache, widgets
-from dashboard.ui.state import UPLOAD_KEY, VIEW_KEY, LoadedTour, load_upload
+from dashboard.ui.state import FULL_KEY, UPLOAD_KEY, VIEW_KEY, LoadedTour, load_upload
 from dashboard.views import markup
+from dashboard.views.drafts import draft_count
 from dashboard.views.filters import ViewState, date_steps, tour_span
 from dashboard.views.formats import country_label, endonym, format_number, month_day
 from dashboard.views.i18n import LANGS, t
@@ -47,6 +48,7 @@ def _seed(state: ViewState, span: tuple[dt.date, dt.date] | None) -> None:
     st.session_state["w_stop"] = state.stop or ALL
     st.session_state["w_country"] = list(state.countries)
     st.session_state["w_topic"] = list(state.topics)
+    st.session_state["w_drafts"] = state.drafts
     if span:
         st.session_state["w_dates"] = (state.start or span[0], state.end or span[1])
 
@@ -107,6 +109,7 @@ def render_filters(loaded: LoadedTour, state: ViewState) -> None:
             args=(span,),
         )
     st.button(t("filter.reset", lang), on_click=widgets.reset_filters)
+    render_drafts(st.session_state.get(FULL_KEY, loaded), lang)
     st.caption(t("filter.share_hint", lang))
 
 
@@ -136,6 +139,19 @@ def choose_many(
         st.multiselect(
             label, options, format_func=name, placeholder=t("filter.choose", lang), key=key, on_change=changed
         )
+
+
+def render_drafts(full: LoadedTour, lang: str) -> None:
+    """A tour holding proposals (drafts): the switch that shows them, marked ✎ (hidden by default)."""
+    count = draft_count(full.tour)
+    if not count:
+        return
+    st.toggle(
+        t("filter.drafts", lang, count=format_number(count, lang)),
+        key="w_drafts",
+        on_change=lambda: _update(drafts=bool(st.session_state.get("w_drafts"))),
+        help=t("filter.drafts_help", lang),
+    )
 
 
 def stop_options(loaded: LoadedTour, state: ViewState) -> tuple[dict[str, str], int]:

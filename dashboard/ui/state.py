@@ -23,6 +23,7 @@ from dashboard.geo.geocode import GeocodeReport, geocode_tour
 from dashboard.tourfile.errors import TourError, problem
 from dashboard.tourfile.load import DEFAULT_TOUR, load_text, load_tour
 from dashboard.tourfile.model import Tour
+from dashboard.views.drafts import draft_count, marked_drafts, without_drafts
 from dashboard.views.filters import ViewState, from_query, to_query
 from dashboard.views.i18n import t
 
@@ -106,6 +107,22 @@ def view_state(tour: LoadedTour) -> ViewState:
     st.session_state[VIEW_KEY] = stored
     st.session_state["view_tour"] = tour.key
     return stored
+
+
+FULL_KEY = "loaded_tour_full"  # the tour with its drafts, whatever the view shows (for Add articles)
+
+
+def drafts_view(loaded: LoadedTour, show: bool) -> LoadedTour:
+    """The tour the views show: drafts left out, or (``show``) marked ✎; kept per session and tour."""
+    if not draft_count(loaded.tour):
+        return loaded
+    key = f"{loaded.key}:drafts={int(show)}"
+    kept = st.session_state.get("drafts_view")
+    if not (isinstance(kept, LoadedTour) and kept.key == key):
+        tour = marked_drafts(loaded.tour) if show else without_drafts(loaded.tour)
+        kept = LoadedTour(tour, key, loaded.label, loaded.geocoded)
+        st.session_state["drafts_view"] = kept
+    return kept
 
 
 def set_view(state: ViewState) -> None:

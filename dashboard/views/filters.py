@@ -29,6 +29,7 @@ class ViewState:
     end: dt.date | None = None
     # A drill-down, not a filter: the topics chart's bar whose claims are listed (stop id, topic id).
     bar: tuple[str, str] | None = None
+    drafts: bool = False  # show a tour's proposed (draft) items, marked ✎; hidden by default
     problems: tuple[str, ...] = field(default=(), compare=False)
 
     def with_(self, **changes: object) -> ViewState:
@@ -122,7 +123,8 @@ def from_query(params: Mapping[str, str], tour: Tour) -> ViewState:
     topics = _pick("topic", params.get("topic", ""), {t.id for t in tour.topics}, problems)
     start, end = _dates(params, tour_span(tour), problems)
     bar = _bar(params.get("bar", ""), tour, problems)
-    return ViewState(lang, stop, countries, topics, start, end, bar, tuple(problems))
+    drafts = params.get("drafts") == "1"
+    return ViewState(lang, stop, countries, topics, start, end, bar, drafts, tuple(problems))
 
 
 def _bar(raw: str, tour: Tour, problems: list[str]) -> tuple[str, str] | None:
@@ -154,6 +156,8 @@ def to_query(state: ViewState) -> dict[str, str]:
         out["to"] = state.end.isoformat()
     if state.bar:
         out["bar"] = "/".join(state.bar)
+    if state.drafts:
+        out["drafts"] = "1"
     return out
 
 

@@ -42,3 +42,22 @@ def test_a_bad_date_or_an_unreadable_article_is_one_line() -> None:
     at.button[0].click().run()
     assert not at.exception
     assert len(at.error) == 1 and "cannot be used" in at.error[0].value
+
+
+def test_a_draft_tour_shows_its_proposals_only_when_asked_and_marked(kast) -> None:
+    import datetime as dt
+
+    from dashboard.ingest.articles import from_text
+    from dashboard.ingest.draft import build_draft, draft_text
+
+    article = from_text("en.txt", TEXT)
+    article = article.__class__(**{**article.__dict__, "published": dt.date(2026, 1, 6)})
+    data = draft_text(build_draft([article], kast)).encode()
+    at = first_screen(AppTest.from_file(APP, default_timeout=60))
+    at.file_uploader(key="w_upload").set_value(("draft.yaml", data, "application/yaml")).run()
+    stops = at.selectbox(key="w_stop").options
+    assert not [s for s in stops if "Montevideo" in s]  # hidden by default: not a fact yet
+    assert at.metric[0].value == "3"  # and not counted
+    at.toggle(key="w_drafts").set_value(True).run()
+    assert "4. ✎ Montevideo" in at.selectbox(key="w_stop").options
+    assert at.query_params["drafts"] == "1" and at.metric[0].value == "4"

@@ -30,6 +30,8 @@ WORDS: dict[str, str] = {
     "filter.topic": "Topic",
     "filter.dates": "Dates",
     "filter.reset": "Reset view",
+    "filter.drafts": "Show {count} proposals (drafts)",
+    "filter.drafts_help": "Items that `ingest` proposed and nobody has accepted yet. Shown, each is marked ✎; hidden, no page counts them.",
     "filter.choose": "Choose options",
     "filter.share_hint": "The address bar holds this view: copy it to share exactly what you see.",
     "filter.stops_listed": "The list holds the first {shown} of {total} stops: the filters narrow it, and a click on the map picks any stop.",

@@ -30,6 +30,8 @@ WORDS: dict[str, str] = {
     "filter.topic": "Tema",
     "filter.dates": "Fechas",
     "filter.reset": "Restablecer vista",
+    "filter.drafts": "Mostrar {count} propuestas (borradores)",
+    "filter.drafts_help": "Elementos que propuso `ingest` y que nadie ha aceptado aún. Si se muestran, cada uno lleva ✎; ocultos, ninguna página los cuenta.",
     "filter.choose": "Elija opciones",
     "filter.share_hint": "La barra de direcciones guarda esta vista: cópiela para compartir exactamente lo que ve.",
     "filter.stops_listed": "La lista tiene las primeras {shown} de {total} paradas: los filtros la acotan, y un clic en el mapa elige cualquier parada.",

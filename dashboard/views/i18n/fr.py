@@ -30,6 +30,8 @@ WORDS: dict[str, str] = {
     "filter.topic": "Thème",
     "filter.dates": "Dates",
     "filter.reset": "Réinitialiser la vue",
+    "filter.drafts": "Afficher {count} propositions (brouillons)",
+    "filter.drafts_help": "Éléments proposés par `ingest` et que personne n'a encore acceptés. Affichés, chacun est marqué ✎ ; masqués, aucune page ne les compte.",
     "filter.choose": "Choisir",
     "filter.share_hint": "La barre d’adresse contient cette vue : copiez-la pour partager exactement ce que vous voyez.",
     "filter.stops_listed": "La liste contient les {shown} premières étapes sur {total} : les filtres la réduisent, et un clic sur la carte choisit n’importe quelle étape.",
