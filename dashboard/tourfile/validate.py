@@ -208,6 +208,22 @@ def _check_proposals(data: Any, known: Known) -> list[Problem]:
     return out
 
 
+DRAFTED = ("places", "visits", "events", "topics", "claims", "discrepancies")
+
+
+def _check_drafts(data: Any, known: Known) -> list[Problem]:
+    """A draft mark names the article it came from: one of the tour's sources."""
+    out: list[Problem] = []
+    for kind in DRAFTED:
+        for i, item in _records(data, kind):
+            draft = _field(item, "draft")
+            if draft is not None:
+                out += _unknown(
+                    f"{kind}[{i}].draft.source", _text(draft, "source"), known["source"], "source"
+                )
+    return out
+
+
 def check_data(data: Any) -> list[Problem]:
     """Every problem with ids, references and roles in a tour, validated or raw; empty when all is well."""
     if not isinstance(data, dict | BaseModel):
@@ -220,6 +236,7 @@ def check_data(data: Any) -> list[Problem]:
         *_check_visits(data, known),
         *_check_claims(data, known),
         *_check_proposals(data, known),
+        *_check_drafts(data, known),
     ]
 
 
