@@ -15,9 +15,17 @@ from dashboard.ingest.articles import fetch, read
 from dashboard.ingest.draft import build_draft, draft_text
 from dashboard.tourfile.edit import add_coordinates, set_format_version
 from dashboard.tourfile.errors import TourError
-from dashboard.tourfile.files import WriteError, check_editable, edit_lock, write_atomic
+from dashboard.tourfile.files import (
+    WriteError,
+    check_editable,
+    check_writable,
+    edit_lock,
+    same_file,
+    write_atomic,
+)
 from dashboard.tourfile.load import load_text, load_tour, parse_text, read_text
 from dashboard.tourfile.model import FORMAT_VERSION
+from dashboard.views.drafts import draft_count
 
 
 def geocode_file(path: Path, options: GeocodeOptions, progress: Progress | None = None) -> GeocodeReport:
@@ -114,18 +122,14 @@ def ingest_files(
     """Read each article (a file, or an http(s) URL fetched now), propose a draft and write it to
     ``output`` (atomically; never over the tour it extends). Returns the number of proposals and a
     one-line summary. ``given``: metadata for text files (url, title, outlet, published, language)."""
-    if tour_path is not None and output.resolve() == tour_path.resolve():
+    if tour_path is not None and same_file(output, tour_path):
         raise WriteError(output, "is the tour being extended: write the draft to another file")
+    check_writable(output)  # before any article is read or fetched
     tour = load_tour(tour_path) if tour_path is not None else None
     articles = [
         fetch(s) if s.lower().startswith(("http://", "https://")) else read(Path(s), **given) for s in sources
     ]
     draft = build_draft(articles, tour)
     write_atomic(output, draft_text(draft))
-    count = sum(
-        1
-        for kind in ("places", "visits", "events", "claims", "discrepancies")
-        for x in getattr(draft, kind)
-        if x.draft
-    )
+    count = draft_count(draft)  # the number the app's "Show N proposals" switch gives
     return count, f"{output}: {count} proposals from {len(articles)} articles, each marked as a draft"

@@ -9,9 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from dashboard.tourfile.model import Tour
+from dashboard.tourfile.model import DRAFTED, Tour
 
-KINDS = ("places", "visits", "events", "claims", "discrepancies", "topics")
 ACCEPT, REJECT, KEEP = "accept", "reject", "keep as draft"
 
 
@@ -52,7 +51,7 @@ def rows(tour: Tour) -> list[Row]:
             item.draft.source,
             item.draft.flag or "",
         )
-        for kind in KINDS
+        for kind in DRAFTED
         for item in getattr(tour, kind)
         if item.draft is not None
     ]
@@ -66,7 +65,7 @@ def apply(
     names = names or {}
     rejected_places = {k for (kind, k), d in decisions.items() if kind == "places" and d == REJECT}
     update: dict[str, list[Any]] = {}
-    for kind in KINDS:
+    for kind in DRAFTED:
         kept = []
         for item in getattr(tour, kind):
             key = (kind, _key(kind, item))

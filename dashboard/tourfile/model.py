@@ -157,6 +157,10 @@ class Text(Record):
         return self.es if lang == "es" and self.es else self.en
 
 
+# The records that may carry a draft mark, in the order a reviewer goes through them.
+DRAFTED = ("places", "visits", "events", "claims", "discrepancies", "topics")
+
+
 class Draft(Record):
     """The mark of an item proposed by ``python -m dashboard ingest``: not a fact until a person
     accepts it (by deleting this mark). The app shows drafted items only when asked, as drafts."""

@@ -21,7 +21,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from dashboard.tourfile.errors import Problem, problem
-from dashboard.tourfile.model import ID_PATTERN, Tour, Visit
+from dashboard.tourfile.model import DRAFTED, ID_PATTERN, Tour, Visit
 
 # The kinds of record other records refer to, by the list holding them.
 KINDS = {"source": "sources", "place": "places", "topic": "topics", "proposal": "proposals"}
@@ -206,9 +206,6 @@ def _check_proposals(data: Any, known: Known) -> list[Problem]:
             out += _sources_of(row, f"{at}.history[{j}]", known)
             out += _unknown(f"{at}.history[{j}].visit", _text(row, "visit"), visited, "visited place")
     return out
-
-
-DRAFTED = ("places", "visits", "events", "topics", "claims", "discrepancies")
 
 
 def _check_drafts(data: Any, known: Known) -> list[Problem]:

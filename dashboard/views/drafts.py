@@ -10,14 +10,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from dashboard.tourfile.model import Text, Tour
+from dashboard.tourfile.model import DRAFTED, Text, Tour
 
 MARK = "✎ "  # language-neutral; the sidebar says what it means
-KINDS = ("places", "visits", "events", "claims", "discrepancies", "topics")
 
 
 def draft_count(tour: Tour) -> int:
-    return sum(1 for kind in KINDS for item in getattr(tour, kind) if item.draft is not None)
+    return sum(1 for kind in DRAFTED for item in getattr(tour, kind) if item.draft is not None)
 
 
 def without_drafts(tour: Tour) -> Tour:
