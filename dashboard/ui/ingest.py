@@ -7,6 +7,7 @@ Nothing is fetched and nothing is saved on the server: the draft lives in this s
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from typing import Any
 
 import pandas as pd
@@ -39,8 +40,7 @@ def _articles(uploads: list[Any], pasted: str, published: dt.date | None, lang: 
 
 
 def _dated(article: Article, published: dt.date | None) -> Article:
-    return Article(article.name, article.text, article.language, article.title, article.outlet,
-                   article.author, published, article.url)  # fmt: skip
+    return replace(article, published=published)
 
 
 def render_inputs(lang: str) -> None:

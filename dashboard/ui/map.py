@@ -44,18 +44,21 @@ def render_figures(loaded: LoadedTour, state: ViewState) -> None:
             widgets.key_figure(col, key, shown.get(key), whole.get(key), lang, filters.is_filtered)
         if filters.is_filtered:
             st.caption(t("figure.filtered_note", lang))
-    widgets.announce(_status_line(loaded, state, shown.get("visits"), whole.get("visits")))
+    count = (shown.get("visits"), whole.get("visits")) if filters.is_filtered else None
+    widgets.announce(_status_line(loaded, state, count))
 
 
-def _status_line(loaded: LoadedTour, state: ViewState, shown: float | None, total: float | None) -> str:
+def _status_line(
+    loaded: LoadedTour, state: ViewState, count: tuple[float | None, float | None] | None
+) -> str:
     """What a screen reader hears when the selection or the filters change."""
     lang, parts = state.lang, []
     stop = next((s for s in cache.cached_stops(loaded) if s.place.id == state.stop), None)
     if stop is not None:
         parts.append(t("notice.selected", lang, stop=stop_title(stop.order, stop.place.name)))
-    if state.with_(stop=None).is_filtered:
-        count = {k: format_number(v or 0, lang) for k, v in (("shown", shown), ("total", total))}
-        parts.append(t("notice.showing", lang, **count))
+    if count is not None:  # "Showing 1 of 3 visits": only when filters leave some out
+        shown, total = (format_number(n or 0, lang) for n in count)
+        parts.append(t("notice.showing", lang, shown=shown, total=total))
     return " ".join(parts)
 
 

@@ -18,9 +18,8 @@ from dashboard.render import exports
 from dashboard.tourfile.errors import TourError
 from dashboard.tourfile.load import MAX_MB
 from dashboard.ui import cache, widgets
-from dashboard.ui.state import FULL_KEY, UPLOAD_KEY, VIEW_KEY, LoadedTour, load_upload
+from dashboard.ui.state import FULL_KEY, UPLOAD_KEY, VIEW_KEY, LoadedTour, drafts_in, load_upload, set_view
 from dashboard.views import markup
-from dashboard.views.drafts import draft_count
 from dashboard.views.filters import ViewState, date_steps, tour_span
 from dashboard.views.formats import country_label, endonym, format_number, month_day
 from dashboard.views.i18n import LANGS, t
@@ -33,7 +32,7 @@ def _view() -> ViewState:
 
 
 def _update(**changes: object) -> None:
-    st.session_state[VIEW_KEY] = _view().with_(**changes)
+    set_view(_view().with_(**changes))
 
 
 def _on_dates(span: tuple[dt.date, dt.date]) -> None:
@@ -143,7 +142,7 @@ def choose_many(
 
 def render_drafts(full: LoadedTour, lang: str) -> None:
     """A tour holding proposals (drafts): the switch that shows them, marked ✎ (hidden by default)."""
-    count = draft_count(full.tour)
+    count = drafts_in(full)
     if not count:
         return
     st.toggle(

@@ -112,9 +112,18 @@ def view_state(tour: LoadedTour) -> ViewState:
 FULL_KEY = "loaded_tour_full"  # the tour with its drafts, whatever the view shows (for Add articles)
 
 
+def drafts_in(loaded: LoadedTour) -> int:
+    """How many proposals (draft marks) the tour holds: counted once per tour, not on every run."""
+    kept = st.session_state.get("draft_count")
+    if not (isinstance(kept, tuple) and kept[0] == loaded.key):
+        kept = (loaded.key, draft_count(loaded.tour))
+        st.session_state["draft_count"] = kept
+    return int(kept[1])
+
+
 def drafts_view(loaded: LoadedTour, show: bool) -> LoadedTour:
     """The tour the views show: drafts left out, or (``show``) marked ✎; kept per session and tour."""
-    if not draft_count(loaded.tour):
+    if not drafts_in(loaded):
         return loaded
     key = f"{loaded.key}:drafts={int(show)}"
     kept = st.session_state.get("drafts_view")
