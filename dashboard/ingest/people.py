@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from dashboard.ingest.words import CAPITAL
+
 OFFICES = (
     r"President|Vice President|Prime Minister|Foreign Minister|Minister|Chancellor|King|Queen|"
     r"President-elect|Governor|Mayor|"
@@ -13,7 +15,7 @@ OFFICES = (
     r"[Pp]rimer [Mm]inistro|[Mm]inistr[oa](?: de \w+)?|[Aa]lcalde(?:sa)?|"
     r"[Pp]résidente?(?: élue?)?|[Pp]remier [Mm]inistre|[Mm]inistre(?: des \w+| de l’\w+)?|[Mm]aire"
 )
-NAME = r"[A-ZÁÉÍÓÚÑÜÇÈÊÎÔ][\w’'-]+(?:\s+(?:de\s+|del\s+|la\s+)?[A-ZÁÉÍÓÚÑÜÇÈÊÎÔ][\w’'-]+){1,3}"
+NAME = rf"{CAPITAL}[\w’'-]+(?:\s+(?:de\s+|del\s+|la\s+)?{CAPITAL}[\w’'-]+){{1,3}}"
 # An office, up to three lower-case words ("argentino", "interino", "of Ecuador"), maybe a comma, a name.
 PATTERN = re.compile(
     rf"\b(?P<office>{OFFICES})\b(?P<between>(?:\s+[a-záéíóúñç][\wáéíóúñç’'-]*){{0,3}}?,?)\s+(?P<name>{NAME})"

@@ -12,9 +12,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from dashboard.geo.gazetteer import GazetteerHit, by_name, capital, normalise
+from dashboard.ingest.words import CAPITAL
 
 MIN_POPULATION = 100_000  # smaller towns share names with common words and people too often
-WORD = r"[A-ZÁÉÍÓÚÑÜÇÈÊÎÔ][\w’'-]*"
+WORD = rf"{CAPITAL}[\w’'-]*"
 RUN = re.compile(rf"{WORD}(?:\s+(?:de|del|la|las|los|do|da|des|du|of)?\s*{WORD}){{0,3}}")
 LANGS = ("en", "es", "fr")
 

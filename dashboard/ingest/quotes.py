@@ -11,12 +11,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from dashboard.ingest.words import CAPITAL
+
 # Opening mark -> closing marks that end it (German „ closes with “ or ”).
 PAIRS = {"“": "”", "«": "»", "„": "“”", "‘": "’", "‹": "›", '"': '"'}
 MAX_CHARS = 600  # a "quotation" longer than this is an unclosed mark, not a quote
 NAME = (
-    r"(?:[A-ZÁÉÍÓÚÑÜÇÈÊÎÔ][\w’'.-]+"
-    r"(?:\s+(?:de|del|la|las|los|van|von|da|di|le)?\s*[A-ZÁÉÍÓÚÑÜÇÈÊÎÔ][\w’'-]+){0,3})"
+    rf"(?:{CAPITAL}[\w’'.-]+"
+    rf"(?:\s+(?:de|del|la|las|los|van|von|da|di|le)?\s*{CAPITAL}[\w’'-]+){{0,3}})"
 )
 SAY = (
     r"(?:said|says|saying|told|added|stated|stating|declared|insisted|warned|wrote|responded|replied|"
