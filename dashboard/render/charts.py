@@ -118,7 +118,9 @@ def _y(row: dict[str, Any]) -> float:
     return float(row["lane"]) - (SCHEDULED_LIFT if row["kind"] == "scheduled" else 0.0)
 
 
-def _span_bars(rows: list[dict[str, Any]], name: str, style: dict[str, Any], legend: str) -> go.Bar:
+def _span_bars(
+    rows: list[dict[str, Any]], name: str, style: dict[str, Any], legend: str, width: float = 0.3
+) -> go.Bar:
     """Spans as horizontal bars from their first to their last day: hover text anywhere on them,
     and a click on one selects its stop (customdata: the row's id)."""
     days = [(as_date(r["end"]) or r["date"]) - r["date"] + dt.timedelta(days=1) for r in rows]
@@ -130,7 +132,7 @@ def _span_bars(rows: list[dict[str, Any]], name: str, style: dict[str, Any], leg
         base=[dt.datetime.combine(r["date"], dt.time()) - dt.timedelta(hours=12) for r in rows],
         x=[d.total_seconds() * 1000 for d in days],  # a date axis measures bars in milliseconds
         y=[_y(r) for r in rows],
-        width=style.pop("width", 0.3),
+        width=width,
         customdata=[r["id"] for r in rows],
         hovertext=[r["hover"] for r in rows],
         hoverinfo="text",
@@ -141,8 +143,8 @@ def _span_bars(rows: list[dict[str, Any]], name: str, style: dict[str, Any], leg
 def _ranges(rows: list[dict[str, Any]], lang: str) -> go.Bar:
     """Announced month-only dates as broad translucent bars from the first to the last day."""
     mine = [{**r, "hover": _hover(r, lang)} for r in rows if r["kind"] == "announced"]
-    style = {"color": OKABE_ITO[0], "opacity": 0.45, "width": 0.45}
-    return _span_bars(mine, t("chart.announced", lang), style, "announced")
+    style = {"color": OKABE_ITO[0], "opacity": 0.45}
+    return _span_bars(mine, t("chart.announced", lang), style, "announced", width=0.45)
 
 
 def _moves(rows: list[dict[str, Any]], lang: str) -> go.Scatter:
