@@ -39,7 +39,9 @@ def measure(curated: Tour, draft: Tour) -> list[tuple[str, int, int]]:
     want_places = {names[v.place] for v in curated.visits}
     got_visits = {drafted[v.place]: v for v in draft.visits}
     dates = [(names[v.place], v.best_date().start) for v in curated.visits]
+    variants = [(names[v.place], d.start, d.precision) for v in curated.visits for d in v.dates]
     got_dates = {(drafted[v.place], d.start) for v in draft.visits for d in v.dates}
+    got_variants = {(drafted[v.place], d.start, d.precision) for v in draft.visits for d in v.dates}
     people = {_plain(p.name) for v in curated.visits for p in v.counterparts if p.name}
     got_people = {_plain(p.name) for v in draft.visits for p in v.counterparts if p.name}
     quotes = [_plain(c.quote) for c in curated.claims if c.quote]
@@ -49,7 +51,12 @@ def measure(curated: Tour, draft: Tour) -> list[tuple[str, int, int]]:
     fields = {d.field for d in curated.discrepancies}
     return [
         ("Visit places", len(want_places & set(got_visits)), len(want_places)),
-        ("Visit dates", sum(d in got_dates for d in dates), len(dates)),
+        ("Visit dates (the one each visit is drawn at)", sum(d in got_dates for d in dates), len(dates)),
+        (
+            "Visit dates (every date given: actual, scheduled, announced)",
+            sum(d in got_variants for d in variants),
+            len(variants),
+        ),
         ("Counterparts", len(people & got_people), len(people)),
         ("Quotes (verbatim)", len(hit), len(quotes)),
         (
@@ -59,6 +66,7 @@ def measure(curated: Tour, draft: Tour) -> list[tuple[str, int, int]]:
         ),
         ("precision: places", sum(n in set(names.values()) for n in drafted.values()), len(drafted)),
         ("precision: visits", sum(n in want_places for n in got_visits), len(got_visits)),
+        ("precision: visit dates", len(got_variants & set(variants)), len(got_variants)),
         ("precision: counterparts", len(got_people & people), len(got_people)),
         ("precision: quotes", len(right_quotes), len(got_quotes)),
         ("precision: speakers named", sum(c.speaker != UNNAMED for c in draft.claims), len(draft.claims)),

@@ -20,6 +20,9 @@ RELATIVE = {
 }
 
 
+TRAILING = re.compile(r"(?:[\s,]+(?:and|the|at|of|to|y|el|la|de|a|et|le|les|du|à))+[\s,]*$|[\s,]+$")
+
+
 @dataclass(frozen=True)
 class DateMention:
     said: str  # as the text writes it
@@ -28,6 +31,7 @@ class DateMention:
     last: dt.date  # the last day (a month-only date spans its month)
     precision: str  # "day" or "month"
     flag: str | None = None  # e.g. a weekday that contradicts the date
+    calendar: bool = False  # names its month ("22 December", "in January"), not only a weekday or "yesterday"
 
 
 @lru_cache(maxsize=8)
@@ -82,7 +86,7 @@ def _mention(said: str, start: int, parsed: dt.datetime, lang: str, published: d
     if month is not None and not number and weekday is None:  # "en enero", "in January"
         first = day.replace(day=1)
         last = first.replace(day=calendar.monthrange(first.year, first.month)[1])
-        return DateMention(said, start, first, last, "month")
+        return DateMention(said, start, first, last, "month", calendar=True)
     flag = None
     if number and 1 <= int(number.group(1)) <= 31 and int(number.group(1)) != day.day:
         try:
@@ -91,7 +95,7 @@ def _mention(said: str, start: int, parsed: dt.datetime, lang: str, published: d
             return None
     if weekday is not None and number and day.weekday() != weekday:
         flag = f"weekday contradicts date: {said!r} is a {calendar.day_name[day.weekday()]}"
-    return DateMention(said, start, day, day, "day", flag)
+    return DateMention(said, start, day, day, "day", flag, calendar=month is not None)
 
 
 def find_dates(text: str, lang: str, published: dt.date) -> list[DateMention]:
@@ -106,6 +110,7 @@ def find_dates(text: str, lang: str, published: dt.date) -> list[DateMention]:
         if start < 0:
             continue
         cursor = start + len(said)
+        said = TRAILING.sub("", said)  # "on Monday, December 22, and": the date ends at 22
         mention = _mention(said.strip(), start + len(said) - len(said.lstrip()), parsed, lang, published)
         if mention:
             out.append(mention)

@@ -17,14 +17,25 @@ import yaml
 
 from dashboard.geo.gazetteer import ATTRIBUTION, normalise
 from dashboard.ingest.articles import Article
-from dashboard.ingest.dates import DateMention, find_dates
+from dashboard.ingest.compare import date_variants, disagreement, duration_variants, merge_events
+from dashboard.ingest.dates import DateMention
+from dashboard.ingest.durations import Length, find_lengths
 from dashboard.ingest.people import find_people
-from dashboard.ingest.places import PlaceMention, find_places
-from dashboard.ingest.quotes import SENTENCE_END, find_quotes
+from dashboard.ingest.places import PlaceMention, all_mentions, first_mentions
+from dashboard.ingest.quotes import find_quotes
+from dashboard.ingest.visits import (
+    EVENTS,
+    Reference,
+    Sighting,
+    dates_in,
+    find_visits,
+    home_country,
+    reference,
+    sentences,
+)
 from dashboard.tourfile.load import load_text
 from dashboard.tourfile.model import (
     Claim,
-    DateVariant,
     Discrepancy,
     Draft,
     Event,
@@ -34,18 +45,9 @@ from dashboard.tourfile.model import (
     Text,
     Topic,
     Tour,
-    Variant,
     Visit,
 )
 
-TRAVEL = re.compile(
-    r"(?i)\b(visit|arriv|met\b|meet|travel|flew|fly|trip|tour|lleg|visit|reuni|viaj|gira|recib|"
-    r"arriv|rencontr|voyag|rendu|rendra|se rend)"
-)
-EVENTS = {
-    "election": re.compile(r"(?i)\b(election|runoff|elecci|balotaje|segunda vuelta|élection|second tour)"),
-    "inauguration": re.compile(r"(?i)\b(inaugurat|sworn in|investidura|asunci|asumir|investiture)"),
-}
 UNSORTED = "unsorted"
 UNNAMED = "(not named next to the quote)"
 
@@ -55,23 +57,11 @@ class Reading:
     """What one article proposes, before the articles are put together."""
 
     source: Source
-    visits: list[tuple[PlaceMention, DateMention, str, list[Person]]] = field(default_factory=list)
+    visits: list[Sighting] = field(default_factory=list)
+    lengths: list[Length] = field(default_factory=list)
     places: list[tuple[PlaceMention, str]] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
-
-
-def sentences(text: str) -> list[tuple[int, str]]:
-    """(offset, sentence) for each sentence, split at sentence ends and line breaks."""
-    out, begin = [], 0
-    ends = [m.end() for m in SENTENCE_END.finditer(text)] + [i + 1 for i, c in enumerate(text) if c == "\n"]
-    for end in sorted({*ends, len(text)}):
-        if text[begin:end].strip():
-            out.append(
-                (begin + len(text[begin:end]) - len(text[begin:end].lstrip()), text[begin:end].strip())
-            )
-        begin = end
-    return out
 
 
 def source_record(article: Article, index: int) -> Source:
@@ -127,43 +117,55 @@ def _quotes(article: Article, source: Source, tour: Tour | None) -> list[Claim]:
     return claims
 
 
-def _event(kind: str, day: DateMention, source: Source, sentence: str) -> Event:
+def _event(kind: str, day: DateMention, source: Source, sentence: str, flag: str | None) -> Event:
     label = {"election": "Election", "inauguration": "Inauguration"}[kind]
+    if day.precision == "month":  # the format dates an event to the day: the reviewer must know it
+        flag = f"only the month is given ({day.said!r}): the 1st stands in for an unknown day"
     return Event(
         id=kind,
         label=Text(en=label),
         date=day.day,
         sources=[source.id],
-        draft=_draft(source, sentence, day.flag),
+        draft=_draft(source, sentence, flag if day.precision == "month" else day.flag or flag),
     )
 
 
-def read_article(article: Article, index: int, tour: Tour | None = None) -> Reading:
-    """Everything one article proposes, each with the sentence it came from."""
+def read_article(
+    article: Article,
+    index: int,
+    tour: Tour | None = None,
+    others: list[dt.date] | None = None,
+    home: str | None = None,
+) -> Reading:
+    """Everything one article proposes, each with the sentence it came from; ``others`` are the
+    other articles' dates, for an article that has none (see :func:`visits.reference`), and
+    ``home`` the traveller's country (:func:`visits.home_country`)."""
     reading = Reading(source_record(article, index))
     reading.claims = _quotes(article, reading.source, tour)
-    places = find_places(article.text)
-    people = find_people(article.text)
+    mentions = all_mentions(article.text)
+    ref = reference(article, others or [])
     for start, sentence in sentences(article.text):
         end = start + len(sentence)
-        here = [p for p in places if start <= p.start < end]
-        reading.places += [(p, sentence) for p in here]
-        dates = find_dates(sentence, article.language, article.published) if article.published else []
-        if not dates:
-            continue  # with no date of its own an article's "on Monday" cannot be read: left out
-        for kind, pattern in EVENTS.items():
-            if pattern.search(sentence):
-                reading.events.append(_event(kind, dates[0], reading.source, sentence))
-        if here and TRAVEL.search(sentence):
-            met = [Person(name=p.name, office=Text(en=p.office), sources=[reading.source.id])
-                   for p in people if start <= p.start < end]  # fmt: skip
-            reading.visits.append((_visit_place(here), dates[0], sentence, met))
+        reading.places += [(p, sentence) for p in first_mentions(mentions) if start <= p.start < end]
+        reading.events += _events_in(sentence, article.language, ref, reading.source)
+    people = find_people(article.text)
+    reading.visits = find_visits(article, ref, mentions, people, home)
+    reading.lengths = find_lengths(
+        article.text, [m for m in mentions if not (m.country_only and m.country == home)], people
+    )
     return reading
 
 
-def _visit_place(here: list[PlaceMention]) -> PlaceMention:
-    """The place a travel sentence is about: its first city, else its first country's capital."""
-    return next((p for p in here if not p.country_only), here[0])
+def _events_in(sentence: str, lang: str, ref: Reference, source: Source) -> list[Event]:
+    """An election or inauguration the sentence dates (the date nearest the word naming it)."""
+    found = []
+    for kind, pattern in EVENTS.items():
+        named = pattern.search(sentence)
+        days = dates_in(sentence, lang, ref) if named else []
+        if named and days:
+            day = min(days, key=lambda d: abs(d.start - named.start()))
+            found.append(_event(kind, day, source, sentence, ref.flag))
+    return found
 
 
 def _slug(name: str, taken: set[str]) -> str:
@@ -179,7 +181,7 @@ def _place_ids(readings: list[Reading], tour: Tour | None) -> tuple[dict[tuple[s
     """Every place the articles name -> its id in the tour (curated ones kept), and the new places."""
     ids = {(p.country, normalise(p.name)): p.id for p in (tour.places if tour else [])}
     taken = set(ids.values())
-    visited = {(m.country, normalise(m.name)) for r in readings for m, *_ in r.visits}
+    visited = {(v.place.country, normalise(v.place.name)) for r in readings for v in r.visits}
     new: list[Place] = []
     for reading in readings:
         for mention, sentence in reading.places:
@@ -207,59 +209,58 @@ def _visits(
     """One visit per place the articles say was (or will be) visited; dates the articles disagree on
     are kept side by side, each with its sources, and proposed as a disagreement."""
     curated = {v.place for v in tour.visits} if tour else set()
-    by_place: dict[str, list[tuple[Reading, DateMention, str, list[Person]]]] = defaultdict(list)
+    by_place: dict[str, list[tuple[Reading, Sighting]]] = defaultdict(list)
     for reading in readings:
-        for mention, day, sentence, met in reading.visits:
-            pid = ids[(mention.country, normalise(mention.name))]
+        for sighting in reading.visits:
+            pid = ids[(sighting.place.country, normalise(sighting.place.name))]
             if pid not in curated:
-                by_place[pid].append((reading, day, sentence, met))
-    ordered = sorted(by_place.items(), key=lambda item: min(d.day for _, d, _, _ in item[1]))
+                by_place[pid].append((reading, sighting))
+    lengths: dict[str, list[tuple[str, Length]]] = defaultdict(list)
+    for reading in readings:
+        for length in reading.lengths:
+            lengths[ids[(length.place.country, normalise(length.place.name))]].append(
+                (reading.source.id, length)
+            )
+    ordered = sorted(by_place.items(), key=lambda item: min(s.day.day for _, s in item[1]))
     first = max((v.order for v in tour.visits), default=0) if tour else 0
     visits, disagreements = [], []
     for n, (pid, seen) in enumerate(ordered, start=first + 1):
-        variants = _date_variants(seen)
-        reading, _, sentence, _ = seen[0]
-        flags = [d.flag for _, d, _, _ in seen if d.flag]
-        people = {p.name: p for *_, met in seen for p in met}
-        visits.append(Visit(place=pid, order=n, dates=variants, counterparts=list(people.values()),
-                            sources=list(dict.fromkeys(r.source.id for r, *_ in seen)),
-                            draft=_draft(reading.source, sentence, flags[0] if flags else None)))  # fmt: skip
-        if len(variants) > 1:
-            disagreements.append(_disagreement(pid, variants, reading.source, sentence))
+        visit, found = _visit(pid, n, seen, lengths.get(pid, []))
+        visits.append(visit)
+        disagreements += found
     return visits, disagreements
 
 
-def _date_variants(seen: list[tuple[Reading, DateMention, str, list[Person]]]) -> list[DateVariant]:
-    """Each distinct date the articles give, citing every article that gives it."""
-    cited: dict[tuple[dt.date, dt.date, str], list[str]] = defaultdict(list)
-    for reading, day, _, _ in seen:
-        cited[(day.day, day.last, day.precision)].append(reading.source.id)
-    return [
-        DateVariant(start=first, end=None if last == first else last, precision=precision,
-                    kind="announced" if precision == "month" else "actual", sources=list(dict.fromkeys(ids)))
-        for (first, last, precision), ids in cited.items()
+def _visit(pid: str, order: int, seen: list[tuple[Reading, Sighting]],
+           lengths: list[tuple[str, Length]]) -> tuple[Visit, list[Discrepancy]]:  # fmt: skip
+    """A proposed visit from what every article says of it, and where they disagree (its dates,
+    how long the meeting lasted)."""
+    dates = date_variants([(r.source.id, s) for r, s in seen])
+    durations = duration_variants(lengths)
+    reading, sighting = seen[0]
+    flags = [s.flag for _, s in seen if s.flag]
+    people = {p.name: Person(name=p.name, office=Text(en=p.office), sources=[r.source.id])
+              for r, s in seen for p in s.met}  # fmt: skip
+    mark = _draft(reading.source, sighting.sentence, flags[0] if flags else None)
+    cited = list(dict.fromkeys(r.source.id for r, _ in seen))
+    visit = Visit(place=pid, order=order, dates=dates, counterparts=list(people.values()),
+                  duration=durations, sources=cited, draft=mark)  # fmt: skip
+    said = [(d.start.isoformat()[: 7 if d.precision == "month" else 10], d.sources) for d in dates]
+    long = Draft(source=lengths[0][0], evidence=lengths[0][1].sentence[:5000],
+                 flag="the articles give different lengths") if lengths else mark  # fmt: skip
+    found = [
+        disagreement(f"{pid}-date", f"When the visit to {pid} took place", f"visits.{pid}.dates", said,
+                     mark.model_copy(update={"flag": "the articles give different dates"})),
+        disagreement(f"{pid}-duration", f"How long the meeting in {pid} lasted", f"visits.{pid}.duration",
+                     [(d.text.en, d.sources) for d in durations], long),
     ]  # fmt: skip
+    return visit, [d for d in found if d]
 
 
-def _disagreement(pid: str, variants: list[DateVariant], source: Source, sentence: str) -> Discrepancy:
-    return Discrepancy(
-        id=f"{pid}-date",
-        subject=Text(en=f"When the visit to {pid} took place"),
-        field=f"visits.{pid}.dates",
-        variants=[Variant(value=Text(en=v.start.isoformat()), sources=v.sources) for v in variants],
-        draft=_draft(source, sentence, "the articles give different dates"),
-    )
-
-
-def _events(readings: list[Reading], tour: Tour | None) -> list[Event]:
-    """One proposal per kind of event the tour lacks, from the first article that dates it."""
+def _events(readings: list[Reading], tour: Tour | None) -> tuple[list[Event], list[Discrepancy]]:
+    """One proposal per kind of event the tour lacks (see :func:`compare.merge_events`)."""
     have = {e.id for e in tour.events} if tour else set()
-    out: dict[str, Event] = {}
-    for reading in readings:
-        for event in reading.events:
-            if event.id not in have:
-                out.setdefault(event.id, event)
-    return list(out.values())
+    return merge_events([e for r in readings for e in r.events if e.id not in have])
 
 
 def _subject(readings: list[Reading]) -> str:
@@ -271,11 +272,14 @@ def _subject(readings: list[Reading]) -> str:
 def build_draft(articles: list[Article], tour: Tour | None = None) -> Tour:
     """``tour`` (or a new one) with everything the articles propose added as drafts."""
     first = len(tour.sources) + 1 if tour else 1
-    readings = [read_article(a, first + i, tour) for i, a in enumerate(articles)]
+    dated = [a.published for a in articles if a.published]
+    home = home_country([all_mentions(a.text) for a in articles])
+    readings = [read_article(a, first + i, tour, dated, home) for i, a in enumerate(articles)]
     ids, places = _place_ids(readings, tour)
     if not places and not tour:
         raise ValueError("no place named in the articles: there is nothing to draw a tour from")
     visits, disagreements = _visits(readings, ids, tour)
+    events, event_disagreements = _events(readings, tour)
     claims = [c for r in readings for c in r.claims]
     topics = list(tour.topics) if tour else []
     if any(UNSORTED in c.topics for c in claims) and UNSORTED not in {t.id for t in topics}:
@@ -287,9 +291,9 @@ def build_draft(articles: list[Article], tour: Tour | None = None) -> Tour:
         "sources": [r.source for r in readings],
         "places": places,
         "visits": visits,
-        "events": _events(readings, tour),
+        "events": events,
         "claims": claims,
-        "discrepancies": disagreements,
+        "discrepancies": disagreements + event_disagreements,
     }
     if tour is None:
         title = Text(en=f"Draft tour from {len(articles)} articles")

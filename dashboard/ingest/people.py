@@ -10,7 +10,8 @@ from dashboard.ingest.words import CAPITAL
 
 OFFICES = (
     r"President|Vice President|Prime Minister|Foreign Minister|Minister|Chancellor|King|Queen|"
-    r"President-elect|Governor|Mayor|"
+    r"President-elect|Governor|Mayor|Head of State|"
+    r"[Mm]andatari[oa]|[Jj]efe de Estado|[Cc]hef de l’État|"
     r"[Pp]residente(?: electo)?|[Pp]residenta(?: electa)?|[Vv]icepresidente|[Cc]anciller|"
     r"[Pp]rimer [Mm]inistro|[Mm]inistr[oa](?: de \w+)?|[Aa]lcalde(?:sa)?|"
     r"[Pp]résidente?(?: élue?)?|[Pp]remier [Mm]inistre|[Mm]inistre(?: des \w+| de l’\w+)?|[Mm]aire"

@@ -1,0 +1,238 @@
+"""Visits an article reports: a sentence with a verb of travel or meeting, a date and a place.
+
+Rules only. Each verb of travel takes the date nearest it, unless an election or an inauguration
+is named nearer that date; the place is the first one named after the verb ("meet Noboa in
+Ecuador on Monday, December 22, and … a visit to Peru" puts 22 December in Ecuador, "este lunes
+22 se verá con Noboa en Ecuador" too), else the one nearest it. A sentence that names no place
+takes the place of the sentence before it in the same paragraph ("... traveled to Peru ... The
+meeting took place on January 7"), else the place its counterpart was named with. The person met
+is the one named nearest the place, other than the name the article uses most (the traveller's).
+
+An article with no date of its own is read relative to a date line at its top ("Monday, December
+22, 2025"), else only its calendar dates are kept, in the year nearest the other articles' dates;
+either way the visit is flagged so a reviewer checks it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from dashboard.ingest.articles import Article
+from dashboard.ingest.dates import DateMention, find_dates
+from dashboard.ingest.people import PersonMention
+from dashboard.ingest.places import RUN, PlaceMention, all_mentions
+from dashboard.ingest.quotes import SENTENCE_END
+
+TRAVEL = re.compile(
+    r"(?i)\b(visit|arriv|met\b|meet|travel|flew|fly|trip|tour|lleg|reuni|viaj|gira|recib|"
+    r"rencontr|voyag|rendu|rendra|se rend|se verá|se reunirá)"
+)
+EVENTS = {
+    "election": re.compile(r"(?i)\b(election|runoff|elecci|balotaje|segunda vuelta|élection|second tour)"),
+    "inauguration": re.compile(
+        r"(?i)\b(inaugurat|sworn in|takes? office|assumes? office|investidura|asunci|asumir|asumirá|"
+        r"toma de posesión|asuma|asume|investiture|prise de fonctions)"
+    ),
+}
+# Words that put a visit in the future: planned, not yet made.
+PLANNED = re.compile(
+    r"(?i)\b(scheduled|set to|will|plans?|expected|announced|previst|prevé|anunciad|llegará|visitará|"
+    r"viajará|se verá|prévu|prévoit|se rendra|doit)"
+)
+CLAUSE_BREAK = re.compile(
+    r"(?i);|,\s*(?:and|but|then|while|y|pero|luego|mientras|et|mais|puis)\b|\s(?:and then|y luego|et puis)\b"
+)
+HEAD_LINES = 6  # a page's date line sits among its first lines
+
+
+@dataclass(frozen=True)
+class Reference:
+    """The day an article's relative dates are read from, and how it was found."""
+
+    day: dt.date | None
+    flag: str | None = None  # set when the day is not the article's own date
+    calendar_only: bool = False  # only dates naming a month can be read (their year is inferred)
+
+
+@dataclass(frozen=True)
+class Sighting:
+    """One visit an article reports."""
+
+    place: PlaceMention
+    day: DateMention
+    kind: str  # actual, scheduled or announced
+    sentence: str
+    met: tuple[PersonMention, ...]
+    flag: str | None
+
+
+def date_line(text: str) -> dt.date | None:
+    """A full date (with its year) standing alone on one of the text's first lines."""
+    import dateparser
+
+    for line in [x.strip() for x in text.splitlines() if x.strip()][:HEAD_LINES]:
+        line = re.sub(r"(?i)^(date|fecha|published|publicado|publié le)\s*:?\s*", "", line)
+        if len(line) <= 40 and re.search(r"\b(19|20)\d\d\b", line) and re.search(r"[A-Za-z-]", line):
+            parsed: dt.datetime | None = dateparser.parse(line, settings={"STRICT_PARSING": True})
+            if parsed:
+                return parsed.date()
+    return None
+
+
+def reference(article: Article, others: list[dt.date]) -> Reference:
+    """The article's own date, else its date line, else the latest of the other articles' dates."""
+    if article.published:
+        return Reference(article.published)
+    line = date_line(article.text)
+    if line:
+        return Reference(line, f"the article has no date: read relative to its date line ({line})")
+    if others:
+        latest = max(others)
+        flag = f"the article has no date: year taken from the other articles ({latest})"
+        return Reference(latest, flag, calendar_only=True)
+    return Reference(None)
+
+
+def _nearest(items: list[PlaceMention], at: int) -> PlaceMention | None:
+    return min(items, key=lambda p: abs(p.start - at), default=None)
+
+
+def traveller(text: str) -> str | None:
+    """The name the article uses most (the last word of its runs of capitalised words, places
+    aside): the person travelling ("Kast"), not one met."""
+    places = {p.said.split()[-1] for p in all_mentions(text)}
+    names = Counter(run.group().split()[-1] for run in RUN.finditer(text))
+    return next((name for name, _ in names.most_common() if name not in places and len(name) > 2), None)
+
+
+def _named_at(sentence: str, person: PersonMention) -> int | None:
+    """Where ``sentence`` names ``person`` (full name or surname), or None."""
+    found = re.search(rf"\b(?:{re.escape(person.name)}|{re.escape(person.name.split()[-1])})\b", sentence)
+    return found.start() if found else None
+
+
+def _met(sentence: str, at: int, people: list[PersonMention]) -> tuple[PersonMention, ...]:
+    """The person named nearest ``at`` in the sentence, if any."""
+    named = [(abs(pos - at), p) for p in people if (pos := _named_at(sentence, p)) is not None]
+    return (min(named, key=lambda x: x[0])[1],) if named else ()
+
+
+def _gap(sentence: str, a: tuple[int, int], b: tuple[int, int]) -> int:
+    """Characters between two spans (0 when they touch or overlap); spans in different clauses
+    ("…on Monday, December 22, and plans a visit to Peru") are as far apart as the sentence allows."""
+    between = sentence[min(a[1], b[1]) : max(a[0], b[0])]
+    return len(sentence) + 1 if CLAUSE_BREAK.search(between) else max(0, b[0] - a[1], a[0] - b[1])
+
+
+def _travel_dates(sentence: str, days: list[DateMention]) -> list[tuple[DateMention, re.Match[str]]]:
+    """(date, verb) for each date that is the nearest one to a verb of travel, with its nearest such
+    verb; a date nearer an election or inauguration than to that verb is the event's, not a visit's."""
+    events = [m.span() for pattern in EVENTS.values() for m in pattern.finditer(sentence)]
+    best: dict[int, tuple[int, DateMention, re.Match[str]]] = {}  # day -> its nearest verb
+    for verb in TRAVEL.finditer(sentence):
+        spans = [((d.start, d.start + len(d.said)), d) for d in days]
+        if not spans:
+            break
+        span, day = min(spans, key=lambda x: _gap(sentence, x[0], verb.span()))
+        gap = _gap(sentence, span, verb.span())
+        key = day.day.toordinal()  # "Monday, December 22" read as two mentions is one day
+        if (
+            gap <= len(sentence)
+            and all(gap <= _gap(sentence, span, e) for e in events)
+            and gap < best.get(key, (10**9,))[0]
+        ):
+            best[key] = (gap, day, verb)
+    return [(day, verb) for _, day, verb in sorted(best.values(), key=lambda x: x[1].start)]
+
+
+def _destination(
+    here: list[PlaceMention], start: int, verb: re.Match[str], sentence: str
+) -> PlaceMention | None:
+    """The first place named after the verb (before the next verb of travel), else the nearest one."""
+    stop = next((m.start() for m in TRAVEL.finditer(sentence, verb.end())), len(sentence))
+    after = [p for p in here if start + verb.end() <= p.start < start + stop]
+    return after[0] if after else _nearest(here, start + verb.start())
+
+
+def _kind(sentence: str, day: DateMention, ref: Reference) -> str:
+    planned = PLANNED.search(sentence) or (ref.day is not None and not ref.flag and day.day > ref.day)
+    if day.precision == "month":
+        return "announced"
+    return "scheduled" if planned else "actual"
+
+
+def sentences(text: str) -> list[tuple[int, str]]:
+    """(offset, sentence) for each sentence, split at sentence ends and line breaks."""
+    out, begin = [], 0
+    ends = [m.end() for m in SENTENCE_END.finditer(text)] + [i + 1 for i, c in enumerate(text) if c == "\n"]
+    for end in sorted({*ends, len(text)}):
+        if text[begin:end].strip():
+            out.append(
+                (begin + len(text[begin:end]) - len(text[begin:end].lstrip()), text[begin:end].strip())
+            )
+        begin = end
+    return out
+
+
+def dates_in(sentence: str, lang: str, ref: Reference) -> list[DateMention]:
+    """The dates a sentence names that can be read from ``ref`` (none without a reference day)."""
+    if ref.day is None:
+        return []  # with no date to read from, "on Monday" cannot be read: left out
+    found = find_dates(sentence, lang, ref.day)
+    return [d for d in found if d.calendar] if ref.calendar_only else found
+
+
+def homes_of(
+    text: str, mentions: Sequence[PlaceMention], people: list[PersonMention]
+) -> dict[str, PlaceMention]:
+    """Each person -> the place named nearest them in the first sentence naming both."""
+    homes: dict[str, PlaceMention] = {}
+    for start, sentence in sentences(text):
+        here = [p for p in mentions if start <= p.start < start + len(sentence)]
+        for person in people:
+            at = _named_at(sentence, person)
+            if here and at is not None and person.name not in homes:
+                homes[person.name] = _nearest(here, start + at)  # type: ignore[assignment]
+    return homes
+
+
+def home_country(texts: Sequence[Sequence[PlaceMention]]) -> str | None:
+    """The traveller's own country: the one named in the most articles (then most often), where a
+    tour does not visit ("su llegada a La Moneda … fuera de Chile")."""
+    articles = Counter(code for mentions in texts for code in {p.country for p in mentions})
+    times = Counter(p.country for mentions in texts for p in mentions)
+    return max(articles, key=lambda code: (articles[code], times[code]), default=None)
+
+
+def find_visits(article: Article, ref: Reference, mentions: Sequence[PlaceMention],
+                people: list[PersonMention], home: str | None = None) -> list[Sighting]:  # fmt: skip
+    """The visits ``article`` reports, once per place and sentence, in order; the traveller's own
+    country named alone (``home``) is not a visit, though its cities may be."""
+    others = [p for p in people if p.name.split()[-1] != traveller(article.text)]
+    mentions = [p for p in mentions if not (p.country_only and p.country == home)]
+    homes = homes_of(article.text, mentions, others)
+    out: dict[tuple[str, str, int], Sighting] = {}
+    previous: list[PlaceMention] = []
+    last_end, before = 0, (0, "")
+    for start, sentence in sentences(article.text):
+        here = [p for p in mentions if start <= p.start < start + len(sentence)]
+        if "\n" in article.text[last_end:start]:
+            previous = []  # a new paragraph: the last one's place is not carried over
+        last_end = start + len(sentence)
+        days = dates_in(sentence, article.language, ref) if TRAVEL.search(sentence) else []
+        for day, verb in _travel_dates(sentence, days):
+            place = _destination(here, start, verb, sentence) or (previous[-1] if previous else None)
+            met = _met(sentence, (place.start - start) if place in here else verb.start(), others)
+            if place and place not in here and not met:  # the place and the person met came before
+                met = _met(before[1], place.start - before[0], others)
+            place = place or next((homes[p.name] for p in met if p.name in homes), None)
+            if place is not None:
+                kind = _kind(sentence, day, ref)
+                sighting = Sighting(place, day, kind, sentence, met, day.flag or ref.flag)
+                out.setdefault((place.country, place.name, start), sighting)
+        previous, before = (here, (start, sentence)) if here else (previous, before)
+    return list(out.values())
