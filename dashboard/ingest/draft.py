@@ -22,7 +22,7 @@ from dashboard.ingest.dates import DateMention
 from dashboard.ingest.durations import Length, find_lengths
 from dashboard.ingest.people import find_people
 from dashboard.ingest.places import PlaceMention, all_mentions, first_mentions
-from dashboard.ingest.quotes import find_quotes
+from dashboard.ingest.quotes import Quote, find_quotes
 from dashboard.ingest.visits import (
     EVENTS,
     Reference,
@@ -93,8 +93,11 @@ def _topics(sentence: str, tour: Tour | None) -> list[str]:
 
 
 def _quotes(article: Article, source: Source, tour: Tour | None) -> list[Claim]:
+    """A claim per quotation; one word in quotation marks with no speaker ("libertarian",
+    «seguridad») is a term the writer marks, not something someone said, and is not proposed."""
     claims = []
-    for k, quote in enumerate(find_quotes(article.text), start=1):
+    quotes = [q for q in find_quotes(article.text) if q.speaker or len(q.text.split()) > 1]
+    for k, quote in enumerate(quotes, start=1):
         speaker = quote.speaker or UNNAMED  # the format wants a speaker for a quote: the reviewer names one
         what = (
             f"{speaker} is quoted"
@@ -111,10 +114,16 @@ def _quotes(article: Article, source: Source, tour: Tour | None) -> list[Claim]:
                 quote=quote.text,
                 quote_source=source.id,
                 sources=[source.id],
-                draft=_draft(source, quote.sentence, None if quote.speaker else "name the speaker"),
+                draft=_draft(source, quote.sentence, _speaker_flag(quote)),
             )
         )
     return claims
+
+
+def _speaker_flag(quote: Quote) -> str | None:
+    if quote.inferred:
+        return f"a pronoun speaks: {quote.speaker} is the subject of the sentence it follows; check"
+    return None if quote.speaker else "name the speaker"
 
 
 def _event(kind: str, day: DateMention, source: Source, sentence: str, flag: str | None) -> Event:

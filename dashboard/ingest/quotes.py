@@ -22,7 +22,7 @@ NAME = (
 )
 SAY = (
     r"(?:said|says|saying|told|added|stated|stating|declared|insisted|warned|wrote|responded|replied|"
-    r"remarked|explained|noted|"
+    r"remarked|explained|noted|calls|called|has described as|described as|"
     r"dijo|afirmó|señaló|declaró|aseguró|sostuvo|indicó|expresó|añadió|advirtió|agregó|respondió|"
     r"explicó|a déclaré|a dit|a affirmé|a ajouté|a assuré|a souligné|a répondu|déclare|affirme)"
 )
@@ -49,7 +49,19 @@ NOT_NAMES = {
     "Ils",
     "Elles",
     "On",
+    "Her",
+    "His",
+    "Their",
+    "Su",
+    "Sus",
+    "Son",
+    "Sa",
+    "Ses",
+    "Leur",
 }
+PRONOUN = r"(?:[Hh]e|[Ss]he|él|ella|il|elle)"  # not "El"/"Il" capitalised: "El presidente dijo"
+PRONOUN_AFTER = re.compile(rf"^[\s,.:;—–-]*(?:{PRONOUN}\s+{SAY}|{SAY}\s+{PRONOUN})\b")
+PRONOUN_BEFORE = re.compile(rf"\b{PRONOUN}\s+(?:\w+\s+){{0,2}}{SAY}\b[^.!?]{{0,25}}$")
 SENTENCE_END = re.compile(r"[.!?…](?=\s+[A-ZÁÉÍÓÚÑ¿¡“«\"]|\s*\n|\s*$)")
 
 
@@ -59,6 +71,7 @@ class Quote:
     start: int  # offset of ``text`` in the article
     sentence: str  # the sentence around it: the evidence a reviewer reads
     speaker: str | None  # None when no speaker is named next to it
+    inferred: bool = False  # the speaker is a pronoun's ("he said"), taken from the sentence's subject
 
     @property
     def end(self) -> int:
@@ -135,9 +148,36 @@ def find_quotes(article: str) -> list[Quote]:
                 if text and any(c.isalpha() for c in text):
                     start = i + 1 + raw.index(text)
                     found.append(
-                        Quote(text, start, _sentence(article, i, close), _speaker(article, i, close))
+                        Quote(
+                            text, start, _sentence(article, i, close), *_speaker_or_subject(article, i, close)
+                        )
                     )
                 i = close + 1
                 continue
         i += 1
     return found
+
+
+def _subject(sentence: str) -> str | None:
+    """The name a sentence opens with ("Kast passionately argued", "Kast’s offensive"), if any."""
+    match = re.match(NAME, sentence.strip())
+    name = re.sub(r"[’']s$", "", match.group()) if match else None
+    return None if name is None or name.split()[0] in NOT_NAMES else name
+
+
+def _speaker_or_subject(article: str, start: int, end: int) -> tuple[str | None, bool]:
+    """The speaker named next to the quotation; else, where a pronoun speaks ("…,” he said;
+    "what he calls a “…”"), the name its sentence or the one before in the paragraph opens with."""
+    named = _speaker(article, start, end)
+    if named:
+        return named, False
+    line_end = article.find("\n", end)
+    after = article[end + 1 : line_end if line_end >= 0 else len(article)]
+    paragraph = article[article.rfind("\n", 0, start) + 1 : start]
+    if not (PRONOUN_AFTER.match(after) or PRONOUN_BEFORE.search(paragraph)):
+        return None, False
+    ends = [m.end() for m in SENTENCE_END.finditer(paragraph)]
+    current = paragraph[ends[-1] if ends else 0 :]
+    previous = paragraph[ends[-2] if len(ends) > 1 else 0 : ends[-1]] if ends else ""
+    subject = _subject(current) or _subject(previous)
+    return subject, subject is not None

@@ -163,3 +163,15 @@ def test_the_seed_articles_give_a_draft_that_validates(kast) -> None:
     for claim in tour.claims:
         article = next(a for a, s in zip(articles, tour.sources, strict=True) if s.id == claim.quote_source)
         assert claim.quote and claim.quote in article.text
+
+
+def test_a_word_in_quotation_marks_is_a_term_not_a_quote_unless_someone_says_it(tmp_path: Path) -> None:
+    text = (
+        "The “libertarian” host met Ana Torres in Quito on Monday 5 January. “No,” said Ana Torres. "
+        "“We will build a safer border together,” Ana Torres said."
+    )
+    tour = build_draft([_article(tmp_path, "a.txt", text, published=dt.date(2026, 1, 6))])
+    assert [(c.quote, c.speaker) for c in tour.claims] == [
+        ("No,", "Ana Torres"),
+        ("We will build a safer border together,", "Ana Torres"),
+    ]

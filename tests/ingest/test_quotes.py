@@ -78,3 +78,22 @@ def test_every_quote_proposed_from_a_seed_article_is_verbatim(name: str) -> None
     for quote in quotes:
         assert article[quote.start : quote.end] == quote.text
         assert quote.text in article
+
+
+@pytest.mark.parametrize(
+    ("article", "speaker"),
+    [
+        ("Ana Torres argued for action. “Borders need cameras,” he declared.", "Ana Torres"),
+        ("Torres aims far beyond symbolic gestures, toward what she calls “tough diplomacy.”", "Torres"),
+        ("Ana Torres habló largo. “La frontera es de todos”, dijo él.", "Ana Torres"),
+        ("Ana Torres a parlé. « Nous avancerons », a-t-il dit, puis il a répété « ensemble », dit-il.", None),
+        ("Her host was brief. He said: “Trade comes first.”", None),
+        ("“Trade comes first,” he said.", None),
+    ],
+    ids=["en-after", "en-before", "es", "fr-unresolved", "possessive-is-no-name", "no-subject"],
+)
+def test_a_pronoun_speaks_for_the_name_its_sentence_or_the_one_before_opens_with(
+    article: str, speaker: str | None
+) -> None:
+    (quote, *_) = find_quotes(article)
+    assert (quote.speaker, quote.inferred) == (speaker, speaker is not None)
