@@ -10,6 +10,8 @@ not split at ±180°), and a leg is drawn the short way.
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
 import html
 import json
 import math
@@ -19,15 +21,23 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from dashboard.render.basemap import outlines
-from dashboard.tourfile.model import Source, Tour
+from dashboard.tourfile.model import DateVariant, Source, Tour, Visit
 from dashboard.views.derive import Stop, legs, routes, stops, trips
-from dashboard.views.formats import date_variants, format_range, person, source_citation, stop_title
+from dashboard.views.formats import (
+    date_variants,
+    format_date,
+    format_range,
+    person,
+    source_citation,
+    stop_title,
+)
 from dashboard.views.geometry import short_way, together
 from dashboard.views.i18n import t
 from dashboard.views.style import COLORS, TRIP_COLORS, TRIP_DASHES
 
 MAX_LATITUDE = 85.0511287798  # where Web Mercator (and Leaflet's map) ends
 MANY_STOPS = 300  # above this, stops are drawn as canvas circles, not numbered DOM markers
+PLAY_STEPS = 366  # the date slider's most positions: a tour longer than a year steps by several days
 
 
 # Possessive quantifiers: the engine keeps no backtracking point per character, which for the
@@ -218,7 +228,17 @@ def _legs(tour: Tour, index: dict[str, int], many: bool, where: Positions) -> di
     rows = []
     for leg in legs(tour):
         a, b = where.leg(leg.start.id, leg.end.id)
-        rows.append({"a": a, "b": b, "deg": _bearing((a[0], a[1]), (b[0], b[1])), "trip": trip_of[leg.trip]})
+        deg = _bearing((a[0], a[1]), (b[0], b[1]))
+        # "s": the stops it joins, by index (playback hides a leg until both are reached).
+        rows.append(
+            {
+                "a": a,
+                "b": b,
+                "deg": deg,
+                "trip": trip_of[leg.trip],
+                "s": [index[leg.start.id], index[leg.end.id]],
+            }
+        )
     return {"route": [], "legs": rows}
 
 
@@ -257,6 +277,106 @@ def _legend(tour: Tour, lang: str, many: bool, has_pairs: bool) -> list[dict[str
     return rows
 
 
+def _planned(visit: Visit) -> DateVariant | None:
+    """The visit's scheduled or announced date where it differs from the date it is drawn at."""
+    best = visit.best_date()
+    moved = (
+        d for d in visit.ranked_dates() if d.kind != "actual" and (d.start, d.last) != (best.start, best.last)
+    )
+    return next(moved, None)
+
+
+def _span(date: DateVariant) -> tuple[dt.date, dt.date]:
+    """A date's first and last day: one known only to the month covers the whole month."""
+    if date.precision != "month":
+        return date.start, date.last
+    last = date.last
+    return date.start.replace(day=1), last.replace(day=calendar.monthrange(last.year, last.month)[1])
+
+
+def _when(date: DateVariant, lang: str) -> str:
+    return format_range(date.start, date.end, lang, date.precision)
+
+
+class _Days:
+    """The slider's positions: a step per day from the tour's first to its last, a few days a step
+    for a tour longer than :data:`PLAY_STEPS` days (so its labels stay a few kilobytes)."""
+
+    def __init__(self, dates: list[DateVariant]) -> None:
+        spans = [_span(d) for d in dates]
+        self.first, last = min(a for a, _ in spans), max(b for _, b in spans)
+        self.step = -(-((last - self.first).days + 1) // PLAY_STEPS)
+        self.end = self.at(last)
+
+    def at(self, day: dt.date) -> int:
+        return (day - self.first).days // self.step
+
+    def of(self, date: DateVariant) -> tuple[int, int]:
+        """The steps of a date's first and last day."""
+        first, last = _span(date)
+        return self.at(first), self.at(last)
+
+    def labels(self, lang: str) -> list[str]:
+        step = dt.timedelta(days=self.step)
+        return [esc(format_date(self.first + k * step, lang)) for k in range(self.end + 1)]
+
+
+def _stop_timing(stop: Stop, visit: Visit, days: _Days, lang: str) -> list[Any] | None:
+    """``[last step, known only to the month (0/1), first step of its planned date or None, moved
+    note, month note]`` for a stop that spans several steps or moved; None for a plain one-day stop."""
+    best, planned, title = visit.best_date(), _planned(visit), stop_title(stop.order, stop.place.name)
+    (first, last), month = days.of(best), best.precision == "month"
+    if planned is None and first == last:
+        return None
+    moved = month_note = ""
+    if planned is not None:
+        kind = t(f"date_kind.{planned.kind}", lang)
+        said = t("playback.moved", lang, kind=kind, planned=_when(planned, lang), held=_when(best, lang))
+        moved = f"{title} — {said}"
+    if month:
+        month_note = f"{title} — " + t("playback.month", lang, month=_when(best, lang))
+    planned_at = None if planned is None else days.of(planned)[0]
+    return [last, int(month), planned_at, esc(moved), esc(month_note)]
+
+
+def _bands(dated: list[Stop], days: _Days, lang: str) -> list[list[Any]]:
+    """Dates known only to the month as ``[first step, last step, label]``: a band on the slider's
+    track, one per span (the labels of the stops that share it joined)."""
+    spans: dict[tuple[int, int], list[str]] = {}
+    for stop in dated:
+        assert stop.visit is not None
+        for date in (stop.visit.best_date(), _planned(stop.visit)):
+            if date is not None and date.precision == "month":
+                kind = t(f"date_kind.{date.kind}", lang)
+                label = f"{stop_title(stop.order, stop.place.name)}: {_when(date, lang)} ({kind})"
+                spans.setdefault(days.of(date), []).append(label)
+    return [
+        [a, b, esc("; ".join(labels[:3]) + ("; …" if len(labels) > 3 else ""))]
+        for (a, b), labels in spans.items()
+    ]
+
+
+def _playback(drawn: list[Stop], lang: str) -> dict[str, Any] | None:
+    """What the date slider needs: a label per step, each stop's first step (None: undated, always
+    shown), the few stops with more to say (:func:`_stop_timing`) and the month bands. None when
+    the dated stops all fall on one day: there is nothing to play."""
+    dated = [s for s in drawn if s.visit]
+    dates = [d for s in dated if s.visit for d in (s.visit.best_date(), _planned(s.visit)) if d]
+    if not dates:
+        return None
+    days = _Days(dates)
+    if days.end == 0:
+        return None
+    timing = {i: _stop_timing(s, s.visit, days, lang) for i, s in enumerate(drawn) if s.visit}
+    return {
+        "labels": days.labels(lang),
+        "at": [days.of(s.visit.best_date())[0] if s.visit else None for s in drawn],
+        "more": {str(i): row for i, row in timing.items() if row},
+        "bands": _bands(dated, days, lang),
+        "words": {k: esc(t(f"playback.{k}", lang)) for k in ("title", "play", "pause", "slider")},
+    }
+
+
 def payload(
     tour: Tour, lang: str, selected: str | None = None, visible: set[str] | None = None, key: bool = False
 ) -> dict[str, Any]:
@@ -286,6 +406,7 @@ def payload(
         "bounds": None if box is None else [[box[1], box[0]], [box[3], box[2]]],
         "land": outlines(box) if box else [],
         "state": view_state(selected, visible),
+        "play": _playback(drawn, lang),
     }
 
 

@@ -94,13 +94,27 @@ class _RawMacroElement(MacroElement):
         return ""
 
 
-SCRIPT_PARTS = ("tour_land.js", "tour_points.js", "tour_few.js", "tour_legend.js", "tour_access.js")
+SCRIPT_PARTS = (
+    "tour_land.js",
+    "tour_points.js",
+    "tour_few.js",
+    "tour_playback.js",
+    "tour_legend.js",
+    "tour_access.js",
+)
+
+
+def _shipped(script: str) -> str:
+    """A script part as pages get it: without its comment lines, indentation and blank lines, which
+    are for whoever reads the source (a quarter of its bytes, sent with every map and export)."""
+    lines = (line.strip() for line in script.splitlines())
+    return "\n".join(line for line in lines if line and not line.startswith("//"))
 
 
 def _with_parts(template: str) -> str:
     """The layer's template with each of its script parts put in at its ``/* name */`` mark."""
     for name in SCRIPT_PARTS:
-        template = template.replace(f"/* {name} */", (HERE / name).read_text(encoding="utf-8"))
+        template = template.replace(f"/* {name} */", _shipped((HERE / name).read_text(encoding="utf-8")))
     return template
 
 
@@ -169,7 +183,8 @@ def build_map(
     m = folium.Map(
         tiles=None,
         control_scale=True,
-        prefer_canvas=len(tour.places) > MANY_STOPS,
+        # The payload draws canvas circles above MANY_STOPS located places: the same count here.
+        prefer_canvas=sum(p.has_coordinates for p in tour.places) > MANY_STOPS,
         scroll_wheel_zoom=False,  # the wheel scrolls the page; Ctrl/Cmd + wheel zooms (tour_access.js)
     )
     if asset_urls is None:

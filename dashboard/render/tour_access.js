@@ -2,8 +2,6 @@
   // that scrolls it on a phone, stops reachable by Tab and chosen with Enter or Space, names for
   // screen readers and a live line that says what is selected.
   var container = map.getContainer();
-  // Escaped text to plain text; parsed in an inert template, so nothing in it could ever load or run.
-  function plain(html) { var d = document.createElement("template"); d.innerHTML = html; return d.content.textContent; }
   var mapName = plain(words.map_name + ": " + data.title);
   container.setAttribute("role", "region");
   container.setAttribute("aria-label", mapName + ". " + plain(words.keys_hint));

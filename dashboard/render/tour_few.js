@@ -1,7 +1,11 @@
   // A short tour: a numbered DOM marker per visit, a circle for the others, an arrow per leg. Legs of
   // separate trips are told apart by colour and dash; there is no leg between two trips.
   function fewView() {
-    var markers = {}, leaders = {};
+    var markers = {}, leaders = {}, legLayers = [];
+    // What each stop shows: the selection and the filters (tourApplyState), and the playback's phase
+    // (tour_playback.js; 0 as now, 1 not reached yet, 2 only planned so far, 3 within its month).
+    var now = {selected: -1, dim: new Uint8Array(ids.length), phase: new Uint8Array(ids.length)};
+    function hidden(i) { return now.phase[i] === 1 && i !== now.selected ? "hidden" : ""; }
     function numberIcon(i) {
       return L.divIcon({
         className: "tour-icon", iconSize: [28, 28], iconAnchor: [14, 14], popupAnchor: [0, -14], tooltipAnchor: [14, 0],
@@ -10,13 +14,14 @@
     }
     data.legs.forEach(function (leg) {
       var color = tripColor(leg.trip);
-      L.polyline([leg.a, leg.b], {color: color, weight: 3, opacity: 0.8, dashArray: tripDash(leg.trip), interactive: false})
+      var line = L.polyline([leg.a, leg.b], {color: color, weight: 3, opacity: 0.8, dashArray: tripDash(leg.trip), interactive: false})
         .addTo(map);
       var mid = [(leg.a[0] + leg.b[0]) / 2, (leg.a[1] + leg.b[1]) / 2];
-      L.marker(mid, {interactive: false, keyboard: false, icon: L.divIcon({
+      var arrow = L.marker(mid, {interactive: false, keyboard: false, icon: L.divIcon({
         className: "tour-arrow-icon", iconSize: [18, 18], iconAnchor: [9, 9],
         html: '<div class="tour-arrow" style="color: ' + color + "; transform: rotate(" + leg.deg + 'deg)">&#10148;</div>'
       })}).addTo(map);
+      legLayers.push([line._path, arrow._icon, leg.s]);
     });
     ids.forEach(function (id, i) {
       var marker;
@@ -65,6 +70,7 @@
       var to = map.layerPointToLatLng(map.latLngToLayerPoint(from).add([dx, dy]));
       if (leaders[i]) { leaders[i].setLatLngs([from, to]); return; }
       leaders[i] = L.polyline([from, to], {color: "#333", weight: 1.5, opacity: 0.8, interactive: false}).addTo(map);
+      leaders[i]._path.style.visibility = hidden(i);
     }
     function spread() {
       groups().forEach(function (g) {
@@ -82,19 +88,38 @@
     spread();
     map.on("zoomend", spread);
 
+    function paint(i) {
+      var marker = markers[ids[i]], sel = i === now.selected, dim = now.dim[i];
+      var phase = now.phase[i] === 1 && sel ? 2 : now.phase[i];  // a stop chosen before it is reached shows hollow
+      var el = marker._icon || marker._path;
+      if (el) { el.style.visibility = hidden(i); }
+      if (leaders[i]) { leaders[i]._path.style.visibility = hidden(i); }
+      if (marker.setStyle) {
+        var style = circleStyle(role(i), sel, dim);
+        if (phase > 1) { style.dashArray = "4 3"; style.fillOpacity = phase === 2 ? 0 : 0.3; }
+        marker.setStyle(style);
+        if (sel) { marker.bringToFront(); }
+      } else if (marker._icon) {
+        var num = marker._icon.firstChild;
+        num.classList.toggle("tour-num-sel", sel);
+        num.classList.toggle("tour-dim", !!dim);
+        num.classList.toggle("tour-planned", phase === 2);
+        num.classList.toggle("tour-month", phase === 3);
+        marker.setZIndexOffset(sel ? 1000 : 0);
+      }
+    }
+    function paintAll() { for (var i = 0; i < ids.length; i++) { paint(i); } }
+
     return {
-      restyle: function (selected, dim) {
-        ids.forEach(function (id, i) {
-          var marker = markers[id], sel = i === selected;
-          if (marker.setStyle) {
-            marker.setStyle(circleStyle(role(i), sel, dim[i]));
-            if (sel) { marker.bringToFront(); }
-          } else if (marker._icon) {
-            var el = marker._icon.firstChild;
-            el.classList.toggle("tour-num-sel", sel);
-            el.classList.toggle("tour-dim", !!dim[i]);
-            marker.setZIndexOffset(sel ? 1000 : 0);
-          }
+      restyle: function (selected, dim) { now.selected = selected; now.dim = dim; paintAll(); },
+      // A leg shows once both its stops are reached.
+      play: function (phase) {
+        now.phase = phase;
+        paintAll();
+        legLayers.forEach(function (leg) {
+          var shown = !phase[leg[2][0]] && !phase[leg[2][1]] ? "" : "hidden";
+          leg[0].style.visibility = shown;
+          leg[1].style.visibility = shown;
         });
       }
     };

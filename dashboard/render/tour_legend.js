@@ -46,6 +46,9 @@
   // How many stops the legend would cover in ``corner`` (its box measured where it is now).
   function coveredIn(corner) {
     var size = map.getSize(), w = legendDiv.offsetWidth + 12, h = legendDiv.offsetHeight + 12;
+    // The playback control keeps its corner: there the legend would stack past it, covering both boxes.
+    var play = map._controlCorners[corner].querySelector(".tour-playback");
+    if (play) { w = Math.max(w, play.offsetWidth + 12); h += play.offsetHeight + 10; }
     var left = corner.indexOf("left") >= 0, top = corner.indexOf("top") >= 0;
     var box = L.bounds([left ? 0 : size.x - w, top ? 0 : size.y - h], [left ? w : size.x, top ? h : size.y]);
     var count = 0;

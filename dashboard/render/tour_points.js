@@ -11,7 +11,9 @@
       this._hit = -1;
       this.selected = -1;
       this.dim = new Uint8Array(ids.length);
+      this.phase = new Uint8Array(ids.length);  // the playback's (tour_playback.js): 1 not reached yet
     },
+    _shown: function (i) { return this.phase[i] !== 1 || i === this.selected; },
 
     _project: function () {
       var minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
@@ -32,6 +34,7 @@
     _containsPoint: function (p) {
       var best = -1, bestD = Infinity;
       for (var i = 0; i < ids.length; i++) {
+        if (!this._shown(i)) { continue; }
         var dx = this._x[i] - p.x, dy = this._y[i] - p.y, d = dx * dx + dy * dy, r = radius(i) + 3;
         if (d <= r * r && d < bestD) { best = i; bestD = d; }
       }
@@ -56,10 +59,12 @@
   // a copy of a few pixels each. Filling one path of thousands of circles instead was several
   // times slower in a browser without a GPU (Chromium's software rasteriser), on every restyle.
   var stamps = {};
-  function stamp(i, sel, dim) {
-    var key = roles.charAt(i) + (sel ? "s" : (dim ? "d" : "n"));
+  // ``later``: only planned so far, or within its month: hollow and dashed.
+  function stamp(i, sel, dim, later) {
+    var key = roles.charAt(i) + (sel ? "s" : (dim ? "d" : "n")) + (later ? "p" : "");
     if (stamps[key]) { return stamps[key]; }
     var style = circleStyle(role(i), sel, dim), r = radius(i);
+    if (later) { style.fillOpacity = 0.15; style.dashArray = "3 3"; }
     var half = r + Math.ceil(style.weight / 2) + 1, ratio = window.devicePixelRatio || 1;
     var canvas = document.createElement("canvas");
     canvas.width = canvas.height = Math.ceil(2 * half * ratio);
@@ -86,9 +91,9 @@
       [1, 0, 2].forEach(function (pass) {  // 1: dimmed, 0: normal, 2: selected
         for (var i = 0; i < ids.length; i++) {
           var sel = i === layer.selected, x = layer._x[i], y = layer._y[i];
-          if ((sel ? 2 : layer.dim[i]) !== pass) { continue; }
+          if ((sel ? 2 : layer.dim[i]) !== pass || !layer._shown(i)) { continue; }
           if (x < box.min.x - 10 || x > box.max.x + 10 || y < box.min.y - 10 || y > box.max.y + 10) { continue; }
-          var s = stamp(i, sel, layer.dim[i] === 1);
+          var s = stamp(i, sel, layer.dim[i] === 1, layer.phase[i] > 0);
           ctx.drawImage(s.canvas, x - s.half, y - s.half, 2 * s.half, 2 * s.half);
           drawn++;
         }
@@ -102,9 +107,11 @@
     // (Sharing one, every restyle also stroked the whole route again.)
     // One line per trip (separate trips are not joined), all on that canvas.
     var routeCanvas = L.canvas({padding: 0.5});
-    data.route.forEach(function (segment, k) {
-      var line = segment.map(function (i) { return [data.lat[i], data.lng[i]]; });
-      L.polyline(line, {color: tripColor(k), dashArray: tripDash(k), weight: 2, opacity: 0.6, interactive: false,
+    function line(segment, phase) {
+      return segment.filter(function (i) { return !phase || !phase[i]; }).map(function (i) { return [data.lat[i], data.lng[i]]; });
+    }
+    var lines = data.route.map(function (segment, k) {
+      return L.polyline(line(segment), {color: tripColor(k), dashArray: tripDash(k), weight: 2, opacity: 0.6, interactive: false,
         renderer: routeCanvas}).addTo(map);
     });
     var renderer = L.canvas({padding: 0.5});
@@ -126,6 +133,12 @@
     });
     window.tourPoints = points;
     return {
-      restyle: function (selected, dim) { points.selected = selected; points.dim = dim; points.redraw(); }
+      restyle: function (selected, dim) { points.selected = selected; points.dim = dim; points.redraw(); },
+      // Each trip's line runs through the stops reached so far.
+      play: function (phase) {
+        points.phase = phase;
+        points.redraw();
+        data.route.forEach(function (segment, k) { lines[k].setLatLngs(line(segment, phase)); });
+      }
     };
   }

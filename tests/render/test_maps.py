@@ -8,6 +8,7 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 
+from dashboard.render.map_data import PLAY_STEPS
 from dashboard.render.maps import INLINE, build_map, payload, script_json, standalone_html
 from dashboard.tourfile.model import Tour
 
@@ -211,3 +212,117 @@ def test_long_tours_ship_compact_columns(mini_tour: Tour):
 def test_a_stops_key_quote_is_in_the_readers_language_when_it_can_be(kast: Tour, lang: str, expected: str):
     buenos_aires = _stop(payload(kast, lang), "buenos-aires")
     assert BeautifulSoup(buenos_aires["q"], "html.parser").get_text() == expected
+
+
+# --- route playback --------------------------------------------------------------------------
+
+
+def _with_dates(tour: Tour, place: str, *dates: dict) -> Tour:
+    """``tour`` with the visit to ``place`` given these dates instead of its own."""
+    data = tour.model_dump(mode="json", exclude_none=True)
+    for visit in data["visits"]:
+        if visit["place"] == place:
+            visit["dates"] = [{"sources": ["s1"], **d} for d in dates]
+    return Tour.model_validate(data)
+
+
+def test_playback_carries_each_stops_days_a_moved_date_and_a_month_band(kast: Tour):
+    data = payload(kast, "en")
+    play, at = data["play"], dict(zip(data["ids"], data["play"]["at"], strict=True))
+    # A step per day from Buenos Aires (16 December) to the end of the month Lima was announced for.
+    assert len(play["labels"]) == 47
+    assert (play["labels"][0], play["labels"][1], play["labels"][-1]) == (
+        "16 December 2025",
+        "17 December 2025",
+        "31 January 2026",
+    )
+    assert at == {"santiago": None, "buenos-aires": 0, "quito": 7, "lima": 22, "arica": None, "tacna": None}
+    quito, lima = (play["more"][str(data["ids"].index(p))] for p in ("quito", "lima"))
+    # Quito: held on step 7, only planned from step 6 (22 December); Lima: announced from 1 January.
+    assert quito[:3] == [7, 0, 6] and lima[:3] == [22, 0, 16]
+    assert quito[3] == "2. Quito — scheduled for 22 December 2025, held 23 December 2025"
+    assert lima[3] == "3. Lima — announced for January 2026, held 7 January 2026"
+    assert str(data["ids"].index("buenos-aires")) not in play["more"]  # a plain one-day stop: no row
+    assert play["bands"] == [[16, 46, "3. Lima: January 2026 (announced)"]]
+    # Each leg names the stops it joins, so playback can hide it until both are reached.
+    assert [[data["ids"][i] for i in leg["s"]] for leg in data["legs"]] == [
+        ["santiago", "buenos-aires"],
+        ["santiago", "quito"],
+        ["santiago", "lima"],
+    ]
+
+
+def test_a_date_known_only_to_the_month_covers_the_month(mini_tour: Tour):
+    tour = _with_dates(mini_tour, "lima", {"start": "2026-02-01", "precision": "month"})
+    data = payload(tour, "es")
+    lima = data["play"]["more"][str(data["ids"].index("lima"))]
+    # The tour runs from Quito (10 January) to the end of February, Lima's month.
+    assert data["play"]["labels"][-1] == "28 de febrero de 2026"
+    assert lima[:3] == [49, 1, None]
+    assert lima[4] == "1. Lima — en algún momento de febrero de 2026"
+    assert data["play"]["bands"] == [[22, 49, "1. Lima: febrero de 2026 (realizada)"]]
+
+
+@pytest.mark.parametrize(
+    ("lima", "labels"),
+    [
+        ("2026-01-11", None),  # every stop on one day: nothing to play
+        ("2026-01-01", ["1 January 2026", "2 January 2026", "11 January 2026"]),  # a step per day
+        (
+            "2024-01-01",
+            ["1 January 2024", "4 January 2024", "11 January 2026"],
+        ),  # two years: three days a step
+    ],
+)
+def test_the_slider_has_a_step_per_day_up_to_a_year(mini_tour: Tour, lima: str, labels: list[str] | None):
+    tour = _with_dates(_with_dates(mini_tour, "quito", {"start": "2026-01-11"}), "lima", {"start": lima})
+    play = payload(tour, "en")["play"]
+    if labels is None:
+        assert play is None
+        return
+    assert [play["labels"][0], play["labels"][1], play["labels"][-1]] == labels
+    assert len(play["labels"]) <= PLAY_STEPS  # the labels stay a few kilobytes, however long the tour
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("en", ["Route by date", "Play the route day by day", "Pause", "Route up to"]),
+        ("es", ["Recorrido por fechas", "Reproducir el recorrido día a día", "Pausa", "Recorrido hasta el"]),
+    ],
+)
+def test_the_playback_control_and_its_words_are_in_the_page(kast: Tour, lang: str, words: list[str]):
+    page = standalone_html(build_map(kast, lang=lang))
+    assert "function playback(play)" in page and '"tour-playback"' in page
+    assert ".tour-playback input" in page  # its style
+    assert _payload_from_html(page)["play"]["words"] == dict(zip(("title", "play", "pause", "slider"), words))
+
+
+def test_a_tour_without_dates_to_play_has_no_control(mini_tour: Tour):
+    tour = mini_tour.model_copy(update={"visits": []})
+    assert payload(tour, "en")["play"] is None
+    assert '"play":null' in standalone_html(build_map(tour))  # the script draws no control then
+
+
+def test_hostile_text_in_the_playback_stays_inert(tmp_path):
+    from dashboard.tourfile.load import load_tour
+    from tests.hostile import hostile_data
+
+    data = hostile_data()
+    lima = next(v for v in data["visits"] if v["place"] == "lima")
+    lima["dates"].append(
+        {"start": "2026-01-01", "kind": "announced", "precision": "month", "sources": ["s1"]}
+    )
+    path = tmp_path / "hostile.json"
+    path.write_text(json.dumps(data, ensure_ascii=False, default=str), encoding="utf-8")
+    page = standalone_html(build_map(load_tour(path)))
+    play = _payload_from_html(page)["play"]
+    texts = [
+        *play["labels"],
+        *(t for row in play["more"].values() for t in row[3:]),
+        *(b[2] for b in play["bands"]),
+    ]
+    assert any("__pwned" in t for t in texts)  # the hostile names are there, as text
+    for text in texts:
+        assert BeautifulSoup(text, "html.parser").find() is None, text  # no element, no attribute
+    assert "<script>window.__pwned" not in page and "<img src=x" not in page and "<svg onload" not in page
