@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from dashboard import __version__
 from dashboard.ingest.articles import ArticleError
+from dashboard.render.errors import ExportError
 from dashboard.tourfile.errors import TourError
 from dashboard.tourfile.files import WriteError, check_writable, write_atomic
 from dashboard.views.i18n import LANGS
@@ -43,7 +44,10 @@ EPILOG_EXPORT = (
     "  python -m dashboard export claims -o claims.csv\n"
     "  python -m dashboard export sources -o sources.csv\n"
     "  python -m dashboard export html -o kast-tour-map.html\n"
-    "  python -m dashboard export html --lang es -o mapa-gira-kast.html"
+    "  python -m dashboard export html --lang es -o mapa-gira-kast.html\n"
+    "  python -m dashboard export story --lang es -o historia.html\n"
+    "  python -m dashboard export png --view timeline -o timeline.png\n"
+    "  python -m dashboard export pack --tour my-tour.yaml -o pack.zip"
 )
 EPILOG_INGEST = (
     "examples:\n  python -m dashboard ingest article.html -o draft.yaml\n"
@@ -52,6 +56,9 @@ EPILOG_INGEST = (
     "Every proposal carries a `draft` mark with its article and the sentence it came from; a person\n"
     "accepts it by deleting the mark. See docs/ingest.md."
 )
+BINARY = ("png", "pack")  # written to a file only
+LANG_EXPORTS = ("html", "story", "png", "pack")
+VIEWS = ("map", "timeline", "topics", "proposals")  # what `export png --view` draws
 EPILOG_SCHEMA = "example:\n  python -m dashboard schema > tour.schema.json"
 EPILOG_UPGRADE = (
     "example:\n  python -m dashboard upgrade my-tour.yaml\n\n"
@@ -124,18 +131,27 @@ def _progress(done: int, total: int, name: str) -> None:
 
 def _cmd_export(args: argparse.Namespace) -> int:
     from dashboard.render import exports
-    from dashboard.tourfile.load import load_tour
+    from dashboard.tourfile.load import DEFAULT_TOUR, load_tour
 
     to_file = args.output not in (None, "-")
     if to_file:  # before the work: a map takes seconds to render
         check_writable(Path(args.output), inputs=(Path(args.tour),) if args.tour else ())
-    tour = load_tour(args.tour)
+    elif args.what in BINARY:
+        raise WriteError(Path("<standard output>"), f"a {args.what} export is binary: give -o FILE")
+    tour = _accepted(load_tour(args.tour))
+    lang = args.lang or "en"
+    if args.what in BINARY:
+        data = _binary(args, tour, Path(args.tour) if args.tour else DEFAULT_TOUR, lang)
+        write_atomic(Path(args.output), data)
+        print(f"wrote {args.output} ({len(data):,} bytes)", file=sys.stderr)
+        return 0
     writers: dict[str, Callable[[Tour], str]] = {
         "geojson": exports.geojson_text,
         "proposals": exports.proposals_csv,
         "claims": exports.claims_csv,
         "sources": exports.sources_csv,
-        "html": lambda shown: exports.map_html(shown, lang=args.lang or "en"),
+        "html": lambda shown: exports.map_html(shown, lang=lang),
+        "story": lambda shown: _story(shown, lang),
     }
     text = writers[args.what](tour)
     if not to_file:
@@ -144,6 +160,34 @@ def _cmd_export(args: argparse.Namespace) -> int:
     write_atomic(Path(args.output), text)
     print(f"wrote {args.output} ({len(text.encode()):,} bytes)", file=sys.stderr)
     return 0
+
+
+def _accepted(tour: Tour) -> Tour:
+    """What a person has accepted: a draft's proposals are not exported as facts (said on stderr)."""
+    from dashboard.views.drafts import draft_count, without_drafts
+
+    if count := draft_count(tour):
+        print(f"note: {count} proposals (drafts) left out; accept them in the tour file to export them",
+              file=sys.stderr)  # fmt: skip
+        return without_drafts(tour)
+    return tour
+
+
+def _story(tour: Tour, lang: str) -> str:
+    from dashboard.render.story import story_html
+
+    return story_html(tour, lang)
+
+
+def _binary(args: argparse.Namespace, tour: Tour, tour_path: Path, lang: str) -> bytes:
+    """A PNG of one view, or the evidence pack (a zip)."""
+    if args.what == "png":
+        from dashboard.render.images import png
+
+        return png(tour, args.view or "map", lang)
+    from dashboard.render.pack import pack_zip
+
+    return pack_zip(tour, tour_path.name, tour_path.read_bytes(), lang, images=not args.no_images)
 
 
 def _to_stdout(text: str) -> None:
@@ -209,12 +253,16 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser(
         "export", help="write GeoJSON, CSV or a map page", epilog=EPILOG_EXPORT, formatter_class=fmt
     )
-    p.add_argument("what", choices=["geojson", "proposals", "claims", "sources", "html"])
+    p.add_argument(
+        "what", choices=["geojson", "proposals", "claims", "sources", "html", "story", "png", "pack"]
+    )
     p.add_argument("--tour", default=None, help="tour file (default: the embedded Kast tour)")
     p.add_argument("-o", "--output", default=None, help="output file (default: standard output)")
     p.add_argument(
-        "--lang", choices=LANGS, default=None, help="language of the html map's labels (default en)"
+        "--lang", choices=LANGS, default=None, help="language of the map, story, image or pack (default en)"
     )
+    p.add_argument("--view", choices=VIEWS, default=None, help="for png: which view to draw (default map)")
+    p.add_argument("--no-images", action="store_true", help="for pack: no images (no browser needed)")
     p.set_defaults(func=_cmd_export)
 
     p = sub.add_parser(
@@ -251,11 +299,15 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    if getattr(args, "lang", None) and args.what != "html":
-        parser.error(f"--lang applies to 'export html' only; {args.what} exports are always in English")
+    if getattr(args, "lang", None) and args.what not in LANG_EXPORTS:
+        parser.error(f"--lang applies to 'export {'/'.join(LANG_EXPORTS)}'; {args.what} is always in English")
+    if getattr(args, "view", None) and args.what != "png":
+        parser.error("--view applies to 'export png' only")
+    if getattr(args, "no_images", False) and args.what != "pack":
+        parser.error("--no-images applies to 'export pack' only")
     try:
         return int(args.func(args))
-    except (TourError, WriteError, ArticleError) as exc:
+    except (TourError, WriteError, ArticleError, ExportError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     except BrokenPipeError:  # `... | head` closed the pipe: not an error

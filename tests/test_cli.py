@@ -16,6 +16,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from dashboard.cli import build_parser, main
+from dashboard.tourfile.load import DEFAULT_TOUR
 from tests.conftest import ROOT
 
 
@@ -204,11 +205,25 @@ def test_export_html_in_either_language(tmp_path: Path, lang: str, shown: str, n
     assert shown in text and not_shown not in text  # the Lima visit's date, in the map's language
 
 
-def test_lang_is_only_for_the_html_export(capsys: pytest.CaptureFixture[str]):
+def test_lang_is_only_for_the_exports_that_have_words(capsys: pytest.CaptureFixture[str]):
     with pytest.raises(SystemExit) as caught:
         main(["export", "claims", "--lang", "es"])
     assert caught.value.code == 2
-    assert "--lang applies to 'export html' only" in capsys.readouterr().err
+    said = "--lang applies to 'export html/story/png/pack'; claims is always in English"
+    assert said in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("what", ["png", "pack"])
+def test_a_binary_export_needs_a_file(what: str, capsys: pytest.CaptureFixture[str]):
+    assert main(["export", what]) == 1
+    assert f"a {what} export is binary: give -o FILE" in capsys.readouterr().err
+
+
+def test_view_is_only_for_the_png_export(capsys: pytest.CaptureFixture[str]):
+    with pytest.raises(SystemExit) as caught:
+        main(["export", "html", "--view", "map"])
+    assert caught.value.code == 2
+    assert "--view applies to 'export png' only" in capsys.readouterr().err
 
 
 def test_a_full_disk_on_standard_output_is_one_line_not_a_traceback():
@@ -232,3 +247,34 @@ def test_seconds_must_be_a_positive_number(option: str, value: str, capsys: pyte
         main(["geocode", "tour.yaml", option, value])
     assert stopped.value.code == 2
     assert f"argument {option}: expected a number of seconds" in capsys.readouterr().err
+
+
+def test_exports_leave_a_drafts_proposals_out_and_say_so(tmp_path: Path, capsys: pytest.CaptureFixture[str]):
+    article = tmp_path / "a.txt"
+    article.write_text(
+        "The minister, Ana Torres, flew to Montevideo on Monday 5 January to meet President Marta Ríos. "
+        "“We will build a safer border together,” Ana Torres said.",
+        encoding="utf-8",
+    )
+    draft = tmp_path / "draft.yaml"
+    assert (
+        main(
+            [
+                "ingest",
+                str(article),
+                "--published",
+                "2026-01-06",
+                "--tour",
+                str(DEFAULT_TOUR),
+                "-o",
+                str(draft),
+            ]
+        )
+        == 0
+    )
+    capsys.readouterr()
+    assert main(["export", "geojson", "--tour", str(draft)]) == 0
+    out = capsys.readouterr()
+    names = [f["properties"].get("name") for f in json.loads(out.out)["features"]]
+    assert "Lima" in names and "Montevideo" not in names
+    assert "proposals (drafts) left out" in out.err

@@ -391,6 +391,26 @@ class Discrepancy(Record):
     note: Text | None = None
 
 
+class Narrative(Record):
+    """The story's text for one stop of the tour."""
+
+    stop: Id = Field(description="Place id of the visit this text goes with (a place that has a visit).")
+    text: Text = Field(description="The narrative shown beside the map at this stop.")
+    sources: list[Id] = Field(default_factory=list, description="Ids of the sources the text draws on.")
+
+
+class Story(Record):
+    """Optional words for the story page (``export story``), which is otherwise derived from the data:
+    an introduction, a narrative per stop, and a conclusion on the outcomes."""
+
+    intro: Text | None = Field(None, description="The introduction (default: the tour's summary).")
+    steps: list[Narrative] = Field(default_factory=list, description="A narrative per visited stop.")
+    outcomes: Text | None = Field(None, description="Words on the outcomes, above the proposals' end state.")
+    sources: list[Id] = Field(
+        default_factory=list, description="Ids of the sources the introduction and the outcomes draw on."
+    )
+
+
 class Tour(Record):
     """A whole tour file."""
 
@@ -411,6 +431,7 @@ class Tour(Record):
     claims: list[Claim] = Field(default_factory=list)
     proposals: list[Proposal] = Field(default_factory=list)
     discrepancies: list[Discrepancy] = Field(default_factory=list)
+    story: Story | None = Field(None, description="Optional texts for the story page; see Story.")
 
     def place(self, place_id: str) -> Place:
         return next(p for p in self.places if p.id == place_id)

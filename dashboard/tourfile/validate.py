@@ -221,6 +221,33 @@ def _check_drafts(data: Any, known: Known) -> list[Problem]:
     return out
 
 
+def _check_story(data: Any, known: Known) -> list[Problem]:
+    """The story's narratives each go with a different visited place; its sources exist."""
+    story = _field(data, "story")
+    out = _sources_of(story, "story", known)
+    visited, first = _visited(data), dict[str | None, int]()
+    for i, step in _records(story, "steps"):
+        at, stop = f"story.steps[{i}]", _text(step, "stop")
+        out += _story_stop(f"{at}.stop", stop, known["place"], visited)
+        out += _sources_of(step, at, known)
+        if stop is not None and stop in first:
+            message = f"this stop already has a narrative (story.steps[{first[stop]}]); give one per stop"
+            out.append(problem(f"{at}.stop", message, stop))
+        first.setdefault(stop, i)
+    return out
+
+
+def _story_stop(
+    path: str, stop: str | None, places: set[str] | None, visited: set[str] | None
+) -> list[Problem]:
+    if stop is None or visited is None or stop in visited:
+        return []
+    if places is not None and stop in places:  # a place, but one the tour does not visit
+        message = "this place has no visit; a story step goes with a visited place"
+        return [problem(path, message, stop, hint=_closest(stop, visited))]
+    return _unknown(path, stop, visited, "visited place")
+
+
 def check_data(data: Any) -> list[Problem]:
     """Every problem with ids, references and roles in a tour, validated or raw; empty when all is well."""
     if not isinstance(data, dict | BaseModel):
@@ -234,6 +261,7 @@ def check_data(data: Any) -> list[Problem]:
         *_check_claims(data, known),
         *_check_proposals(data, known),
         *_check_drafts(data, known),
+        *_check_story(data, known),
     ]
 
 

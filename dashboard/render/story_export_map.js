@@ -1,0 +1,85 @@
+// The exported story's map (dashboard/render/story.py): outlines (no tiles), each trip's route, the numbered stops.
+// Each step brings the map to its stop (the intro and the outcomes to the whole route): a flight,
+// or a jump for readers who ask for less motion. A stop clicked on the map opens its step.
+(function () {
+  "use strict";
+  var data = window.storyData;
+  if (!window.L) { return; }  // no Leaflet: the steps still read, without a map
+  var reduced = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+  var map = L.map("story-map", {
+    attributionControl: false, keyboard: false, scrollWheelZoom: false, zoomSnap: 0.25, worldCopyJump: false
+  });
+  L.control.attribution({prefix: false}).addAttribution(data.attribution).addTo(map);
+  window.storyMap = map;
+
+  // Rings come as hundredths of a degree, each point after the first as a step from the last.
+  function drawLand() {
+    map.createPane("storyLand").style.zIndex = 150;
+    var polygons = data.land.map(function (flat) {
+      var lon = flat[0], lat = flat[1], ring = [[lat / 100, lon / 100]];
+      for (var k = 2; k < flat.length; k += 2) {
+        lon += flat[k]; lat += flat[k + 1];
+        ring.push([lat / 100, lon / 100]);
+      }
+      return [ring];
+    });
+    L.polygon(polygons, {
+      pane: "storyLand", renderer: L.canvas({pane: "storyLand", padding: 0.5}), interactive: false,
+      color: "#a39c90", weight: 0.8, fillColor: "#f2efe8", fillOpacity: 1
+    }).addTo(map);
+    window.storyLandRings = polygons.length;
+  }
+
+  data.routes.forEach(function (route) {
+    L.polyline(route.points, {color: route.color, weight: 3, opacity: 0.9, dashArray: route.dash, interactive: false})
+      .addTo(map);
+  });
+  if (data.origin) {
+    L.circleMarker(data.origin.at, {radius: 7, color: "#000", weight: 2, fillColor: "#000", fillOpacity: 0.9})
+      .bindTooltip(data.origin.tip)  // escaped by dashboard/render/story.py
+      .addTo(map);
+  }
+  var markers = {};
+  data.stops.forEach(function (stop) {
+    // stop.label is escaped by dashboard/render/story.py; the number is a number.
+    var html = '<span class="story-num">' + Number(stop.n) + '</span><span class="story-label">' + stop.label + "</span>";
+    var icon = L.divIcon({className: "story-icon", html: html, iconSize: [26, 26]});
+    // title is set as a property by Leaflet, never parsed as markup.
+    var marker = L.marker(stop.at, {icon: icon, title: stop.name, keyboard: false, riseOnHover: true}).addTo(map);
+    marker.on("click", function () { window.storyGo(stop.id); });
+    markers[stop.id] = marker;
+  });
+
+  // Markers have elements once the map has a view: called after each move.
+  function highlight(id) {
+    Object.keys(markers).forEach(function (key) {
+      var element = markers[key].getElement();
+      if (element) { element.classList.toggle("is-current", key === id); }
+    });
+  }
+
+  // Close enough to see the stop among its neighbours, never past the outlines drawn around the tour.
+  function stopZoom() {
+    var zoom = data.landBounds ? map.getBoundsZoom(data.landBounds, true) : 0;
+    return Math.min(Math.max(zoom, data.zoom), data.zoom + 3);
+  }
+
+  window.storyMove = function (i, instant) {
+    var step = data.steps[i];
+    var still = instant || reduced;
+    if (step.at) {
+      if (still) { map.setView(step.at, stopZoom(), {animate: false}); } else { map.flyTo(step.at, stopZoom(), {duration: 1.2}); }
+    } else if (data.bounds) {
+      var fit = {padding: [40, 40], maxZoom: data.zoom};
+      if (still) { map.fitBounds(data.bounds, Object.assign({animate: false}, fit)); } else { map.flyToBounds(data.bounds, Object.assign({duration: 1.2}, fit)); }
+    } else if (!map._loaded) {
+      map.setView([0, 0], 1);
+    }
+    highlight(step.id);
+  };
+
+  var first = data.steps.map(function (s) { return s.id; }).indexOf(window.storyStep);
+  window.storyMove(Math.max(first, 0), true);
+  if (data.land.length) { requestAnimationFrame(function () { setTimeout(drawLand, 0); }); }
+  requestAnimationFrame(function () { window.storyMapAt = performance.now(); });
+})();
