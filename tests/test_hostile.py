@@ -22,7 +22,7 @@ from dashboard.views import markup
 from tests.conftest import ROOT, first_screen
 from tests.hostile import PAYLOADS, write_hostile
 
-PAGES = ["map", "timeline", "topics", "proposals", "evidence"]
+PAGES = ["map", "story", "timeline", "topics", "proposals", "evidence"]
 
 
 @pytest.fixture(scope="module")

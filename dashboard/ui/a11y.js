@@ -24,6 +24,16 @@
     });
   }
   window.addEventListener("resize", scrollers);
+  // The story page: ← and → press its Previous and Next buttons, unless a field, a list or a
+  // slider has the keys (they move its own value there) or a modifier is held (browser history).
+  document.addEventListener("keydown", function (event) {
+    var which = {ArrowLeft: "story_prev", ArrowRight: "story_next"}[event.key];
+    var target = event.target;
+    if (!which || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey || event.defaultPrevented) { return; }
+    if (target && target.closest && target.closest('input, textarea, select, [contenteditable="true"], [role="slider"], [role="combobox"], [role="listbox"], [role="radiogroup"], [role="tablist"]')) { return; }
+    var button = document.querySelector(".st-key-" + which + " button");
+    if (button && !button.disabled) { event.preventDefault(); button.click(); }
+  });
   var queued = false;
   window.tourChartNames = new MutationObserver(function () {
     if (queued) { return; }

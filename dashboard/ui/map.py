@@ -103,7 +103,7 @@ def map_data(loaded: LoadedTour, lang: str) -> str:
     )
 
 
-def _asset_urls(loaded: LoadedTour, lang: str) -> AssetUrls:
+def asset_urls(loaded: LoadedTour, lang: str) -> AssetUrls:
     """Leaflet (from xstatic-leaflet) and the map's data, served by Streamlit's media endpoint.
 
     Sent inside the component's arguments instead, a long tour's payload kept the
@@ -140,7 +140,7 @@ def _on_map_change(key: str) -> None:
 
 def render_map(loaded: LoadedTour, state: ViewState) -> None:
     visible = cache.visible(loaded, state) if state.is_filtered else None
-    urls = _asset_urls(loaded, state.lang)
+    urls = asset_urls(loaded, state.lang)
     m = build_map(loaded.tour, lang=state.lang, tiles=runtime.tiles_enabled(), asset_urls=urls)
     # The base map depends on the tour and language only; selection and filters travel as a small
     # state layer, so the browser restyles the markers instead of reloading the map.

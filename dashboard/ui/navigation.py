@@ -15,6 +15,7 @@ SCRIPTS = "dashboard/ui/pages"  # relative to streamlit_app.py, as st.Page wants
 # (script and address, word key, icon): the default page first.
 PAGES = [
     ("map", "page.map", ":material/map:"),
+    ("story", "page.story", ":material/auto_stories:"),
     ("timeline", "page.timeline", ":material/event:"),
     ("topics", "page.topics", ":material/bar_chart:"),
     ("proposals", "page.proposals", ":material/checklist:"),

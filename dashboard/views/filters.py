@@ -30,6 +30,7 @@ class ViewState:
     # A drill-down, not a filter: the topics chart's bar whose claims are listed (stop id, topic id).
     bar: tuple[str, str] | None = None
     drafts: bool = False  # show a tour's proposed (draft) items, marked ✎; hidden by default
+    step: str | None = None  # the story page's step: "intro", a visited place's id or "outcomes"
     problems: tuple[str, ...] = field(default=(), compare=False)
 
     def with_(self, **changes: object) -> ViewState:
@@ -124,7 +125,21 @@ def from_query(params: Mapping[str, str], tour: Tour) -> ViewState:
     start, end = _dates(params, tour_span(tour), problems)
     bar = _bar(params.get("bar", ""), tour, problems)
     drafts = params.get("drafts") == "1"
-    return ViewState(lang, stop, countries, topics, start, end, bar, drafts, tuple(problems))
+    step = _step(params.get("step") or None, tour, problems)
+    return ViewState(lang, stop, countries, topics, start, end, bar, drafts, step, tuple(problems))
+
+
+# The story's first and last steps; the others are visited places. A place called "intro" or
+# "outcomes" moves them to "_intro" and "_outcomes" (dashboard.views.story; "_" starts no place id).
+STORY_ENDS = ("intro", "outcomes", "_intro", "_outcomes")
+
+
+def _step(raw: str | None, tour: Tour, problems: list[str]) -> str | None:
+    """``step=ID``: a step of the story, the introduction, a visited place or the outcomes."""
+    if raw is None or raw in STORY_ENDS or raw in {v.place for v in tour.visits}:
+        return raw
+    problems.append(f"step={raw!r}")
+    return None
 
 
 def _bar(raw: str, tour: Tour, problems: list[str]) -> tuple[str, str] | None:
@@ -158,6 +173,8 @@ def to_query(state: ViewState) -> dict[str, str]:
         out["bar"] = "/".join(state.bar)
     if state.drafts:
         out["drafts"] = "1"
+    if state.step:
+        out["step"] = state.step
     return out
 
 

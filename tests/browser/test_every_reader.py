@@ -29,7 +29,7 @@ from tests.browser.conftest import (
 AXE = Path(axe_playwright_python.__file__).resolve().parent / "axe.min.js"
 DESKTOP = {"width": 1400, "height": 900}
 PHONE = {"width": 390, "height": 844}
-PAGES = ["/", "/timeline", "/topics", "/proposals", "/evidence", "/ingest"]
+PAGES = ["/", "/story", "/timeline", "/topics", "/proposals", "/evidence", "/ingest"]
 DOCS_SHOTS = ROOT / "docs" / "screenshots"
 
 

@@ -18,7 +18,7 @@ from playwright.sync_api import Dialog, Frame, Page, expect
 from tests.browser.conftest import MAP_IFRAME, ROOT, TILES, App, Watch, _fulfil_tile, streamlit_server
 from tests.hostile import PAYLOADS, write_hostile
 
-PAGES = ["", "timeline", "topics", "proposals", "evidence"]
+PAGES = ["", "story", "timeline", "topics", "proposals", "evidence"]
 OPEN_EVERYTHING = """() => {
   const markers = Object.values(window.tourMarkers || {});
   for (const m of markers) { m.openTooltip(); m.openPopup(); }

@@ -1,0 +1,50 @@
+"""The story page's map: the route map of :mod:`dashboard.render.maps`, flown to each step's stop.
+
+The app sends this small layer with each step (as st_folium's ``feature_group_to_add``), so a
+step moves the map already drawn instead of reloading it: the stop is selected as anywhere else,
+and the map flies to it (or, for the introduction and the outcomes, back to the whole route).
+Readers who ask for reduced motion get a jump, not a flight.
+"""
+
+from __future__ import annotations
+
+import folium
+from jinja2 import Template
+
+from dashboard.render.map_data import script_json
+from dashboard.render.maps import _RawMacroElement
+
+STOP_ZOOM = 6  # close enough to see the stop's country, far enough to keep its neighbours
+
+
+class StoryFocus(_RawMacroElement):
+    """Selects a step's stop and flies to it; with no stop, flies back to the whole route."""
+
+    _template = Template(
+        "{% macro script(this, kwargs) %}"
+        "(function (focus) {"
+        "  var map = window.tourMap;"
+        "  if (!map) { return; }"
+        "  window.tourApplyState && window.tourApplyState({selected: focus.stop, visible: null});"
+        "  var still = window.matchMedia && window.matchMedia('(prefers-reduced-motion: reduce)').matches;"
+        "  var data = window.tourData || {}, i = data.ids ? data.ids.indexOf(focus.stop) : -1;"
+        "  var whole = data.bounds;"
+        "  var at = i >= 0 ? [data.lat[i], data.lng[i]] : null;"  # where the map draws it (±360° moved)
+        "  if (at) { still ? map.setView(at, focus.zoom) : map.flyTo(at, focus.zoom, {duration: 1}); }"
+        "  else if (whole) { still ? map.fitBounds(whole) : map.flyToBounds(whole, {duration: 1}); }"
+        "  window.tourStoryStop = focus.stop;"
+        "})({{ this.focus_json }});"
+        "{% endmacro %}"
+    )
+
+    def __init__(self, stop: str | None) -> None:
+        super().__init__()  # type: ignore[no-untyped-call]
+        self._name = "StoryFocus"
+        self.focus_json = script_json({"stop": stop, "zoom": STOP_ZOOM})
+
+
+def focus_layer(stop: str | None) -> folium.FeatureGroup:
+    """The layer for a step at ``stop`` (a place id), or for the whole route (None)."""
+    group = folium.FeatureGroup(name="story-focus", control=False)
+    StoryFocus(stop).add_to(group)
+    return group

@@ -1,0 +1,5 @@
+"""Page script: run by st.navigation in streamlit_app.py."""
+
+from dashboard.ui import story
+
+story.render()

@@ -1,0 +1,114 @@
+"""Publishing from the app: the story as one file and its embed snippet, the images for print and
+the evidence pack. Each is made by the same function as its command-line export.
+
+Images take a browser a few seconds each, so they are drawn when asked for, once per tour and
+language, and kept in the session; a machine without a browser gets one line saying so.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import streamlit as st
+
+from dashboard.render.embed import embed_snippet
+from dashboard.render.errors import ExportError
+from dashboard.render.images import png
+from dashboard.render.pack import VIEWS, pack_zip, tour_yaml
+from dashboard.render.story import story_html
+from dashboard.ui.state import FULL_KEY, LoadedTour, configured_path
+from dashboard.views.i18n import t
+from dashboard.views.markup import md
+
+IMAGES_KEY = "publish_images"
+
+
+def _tour_file(loaded: LoadedTour) -> tuple[str, bytes]:
+    """The tour file: the configured file's own bytes, or an upload as it was loaded (written out as
+    YAML, with any coordinates the gazetteer added), named so that it loads again."""
+    full: LoadedTour = st.session_state.get(FULL_KEY, loaded)
+    if full.is_upload:
+        return f"{Path(full.label).stem or 'tour'}.yaml", tour_yaml(full.tour)
+    path = configured_path()
+    return path.name, path.read_bytes()
+
+
+def render_story_file(loaded: LoadedTour, lang: str) -> None:
+    tour = loaded.tour
+    st.download_button(
+        t("publish.story", lang),
+        lambda: story_html(tour, lang),
+        file_name=f"{tour.id}-story-{lang}.html",
+        mime="text/html",
+        on_click="ignore",
+        key="dl_story",
+        icon=":material/download:",
+    )
+    st.caption(t("publish.embed_help", lang))
+    st.code(embed_snippet(tour.title.get(lang), lang), language="html", wrap_lines=True)
+
+
+def _draw_images(loaded: LoadedTour, lang: str) -> None:
+    """Every view's image, drawn now (a button's callback), or the one line saying why not."""
+    try:
+        with st.spinner(t("publish.drawing", lang)):
+            drawn = {view: png(loaded.tour, view, lang) for view in VIEWS}
+    except ExportError as exc:
+        st.session_state[IMAGES_KEY] = (loaded.key, lang, str(exc))
+        return
+    st.session_state[IMAGES_KEY] = (loaded.key, lang, drawn)
+
+
+def images_of(loaded: LoadedTour, lang: str) -> dict[str, bytes] | str | None:
+    """The images drawn for this tour and language, the reason they could not be, or None."""
+    kept = st.session_state.get(IMAGES_KEY)
+    return kept[2] if isinstance(kept, tuple) and kept[:2] == (loaded.key, lang) else None
+
+
+def render_images(loaded: LoadedTour, lang: str) -> None:
+    drawn = images_of(loaded, lang)
+    if drawn is None:
+        st.button(t("publish.draw", lang), key="draw_images", on_click=_draw_images, args=(loaded, lang))
+        return
+    if isinstance(drawn, str):  # said once; the button stays, for a browser that failed only once
+        st.error(f"{t('publish.no_images', lang)}: {md(drawn)}")
+        st.button(t("publish.draw", lang), key="draw_images", on_click=_draw_images, args=(loaded, lang))
+        return
+    columns = st.columns(len(drawn))
+    for column, (view, data) in zip(columns, drawn.items(), strict=True):
+        column.download_button(
+            t(f"publish.image_{view}", lang),
+            data,
+            file_name=f"{loaded.tour.id}-{view}-{lang}.png",
+            mime="image/png",
+            on_click="ignore",
+            key=f"dl_png_{view}",
+        )
+
+
+def render_pack(loaded: LoadedTour, lang: str) -> None:
+    drawn = images_of(loaded, lang)
+    images = drawn if isinstance(drawn, dict) else None
+
+    def pack() -> bytes:  # made on the click: writing out an uploaded tour takes seconds when it is long
+        name, data = _tour_file(loaded)
+        return pack_zip(loaded.tour, name, data, lang, False, images)
+
+    st.download_button(
+        t("publish.pack", lang),
+        pack,
+        file_name=f"{loaded.tour.id}-evidence-pack.zip",
+        mime="application/zip",
+        on_click="ignore",
+        key="dl_pack",
+        icon=":material/folder_zip:",
+    )
+    st.caption(t("publish.pack_help", lang))
+
+
+def render(loaded: LoadedTour, lang: str) -> None:
+    st.subheader(t("publish.title", lang))
+    render_story_file(loaded, lang)
+    st.markdown(f"**{md(t('publish.images', lang))}**")
+    render_images(loaded, lang)
+    render_pack(loaded, lang)

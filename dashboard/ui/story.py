@@ -1,0 +1,110 @@
+"""The story page: the tour told step by step (introduction, each visit, outcomes) beside a map
+that flies to each stop, with the ways to publish it (the story file, an embed snippet, images
+for print and the evidence pack).
+
+A step is part of the view (``?step=lima``), so every step has its own link; the previous and
+next buttons, and the ← → keys (``a11y.js``), move through it. The map is the route map drawn
+once; each step sends only a small layer that flies it to the stop.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+from streamlit_folium import st_folium
+
+from dashboard.render.maps import build_map
+from dashboard.render.story_map import focus_layer
+from dashboard.tourfile.model import Tour
+from dashboard.ui import cache, runtime, widgets
+from dashboard.ui.map import asset_urls
+from dashboard.ui.publish import render as render_publish
+from dashboard.ui.state import VIEW_KEY, LoadedTour, set_view
+from dashboard.views.filters import ViewState
+from dashboard.views.formats import format_number
+from dashboard.views.i18n import t
+from dashboard.views.markup import md, md_link
+from dashboard.views.story import StoryStep, step_index, story_steps
+
+
+@st.cache_resource(max_entries=8, show_spinner=False)
+def _steps(tour_key: str, lang: str, _tour: Tour) -> list[StoryStep]:
+    return story_steps(_tour, lang)
+
+
+def steps_of(loaded: LoadedTour, lang: str) -> list[StoryStep]:
+    """The story's steps, made once per tour and language."""
+    return cache.shared_or_session(
+        loaded,
+        "story",
+        lang,
+        lambda: _steps(loaded.key, lang, loaded.tour),
+        lambda: story_steps(loaded.tour, lang),
+    )
+
+
+def _go(step_id: str) -> None:
+    """A step chosen by a button: the address follows at once (see :func:`set_view`)."""
+    state: ViewState = st.session_state[VIEW_KEY]
+    set_view(state.with_(step=step_id))
+
+
+def render_nav(steps: list[StoryStep], index: int, lang: str) -> None:
+    """Previous and next (the ← → keys press them), and where the reader is."""
+    back, where, ahead = st.columns([1, 3, 1], vertical_alignment="center")
+    previous = steps[index - 1].id if index > 0 else None
+    following = steps[index + 1].id if index + 1 < len(steps) else None
+    back.button(t("tell.previous", lang), key="story_prev", disabled=previous is None,
+                on_click=_go, args=(previous,), width="stretch", help=t("tell.keys", lang))  # fmt: skip
+    ahead.button(t("tell.next", lang), key="story_next", disabled=following is None,
+                 on_click=_go, args=(following,), width="stretch", help=t("tell.keys", lang))  # fmt: skip
+    count = t("tell.step_of", lang, n=format_number(index + 1, lang), total=format_number(len(steps), lang))
+    where.markdown(f"**{md(count)}** · {md(steps[index].title)}")
+
+
+def render_map(loaded: LoadedTour, state: ViewState, step: StoryStep) -> None:
+    """The route map, flown to the step's stop (the whole route for the introduction and outcomes)."""
+    urls = asset_urls(loaded, state.lang)
+    m = build_map(loaded.tour, lang=state.lang, tiles=runtime.tiles_enabled(), asset_urls=urls)
+    stop = step.id if step.kind == "visit" else None
+    st_folium(m, key=f"story-map-{hash((loaded.key, state.lang))}", height=420, use_container_width=True,
+              feature_group_to_add=focus_layer(stop), returned_objects=[])  # fmt: skip
+
+
+def render_step(tour: Tour, step: StoryStep, lang: str) -> None:
+    """The step in words: date, whom he met, what they discussed, the key quote, what changed."""
+    st.subheader(md(step.title))
+    rows = [
+        (t("field.dates", lang), " · ".join(x for x in (step.date, step.scheduled) if x)),
+        (t("field.met", lang), "; ".join(step.met)),
+        (t("field.topics", lang), ", ".join(step.topics)),
+    ]
+    st.markdown("\n".join(f"- **{md(k)}**: {md(v)}" for k, v in rows if v))
+    if step.narrative:
+        st.markdown(md(step.narrative))
+    if step.quote:
+        quote = step.quote
+        said = ", ".join(x for x in (md(quote.speaker), md_link(quote.citation, quote.url)) if x)
+        st.markdown(f"> “{md(quote.text)}”\n>\n> — {said}")
+    if step.changes:
+        label = t("story.end_state" if step.kind == "outcomes" else "tell.changes", lang)
+        st.markdown(f"**{md(label)}**\n\n" + "\n".join(f"- {md(c)}" for c in step.changes))
+    widgets.render_sources_key(tour, step.sources, lang)
+
+
+def render() -> None:
+    loaded, state = runtime.page_context()
+    lang = state.lang
+    steps = steps_of(loaded, lang)
+    st.header(t("page.story", lang))
+    if not steps:
+        st.info(t("tell.empty", lang))
+        return
+    index = step_index(steps, state.step)
+    render_nav(steps, index, lang)
+    map_column, text_column = st.columns([3, 2])
+    with map_column:
+        render_map(loaded, state, steps[index])
+    with text_column:
+        render_step(loaded.tour, steps[index], lang)
+    widgets.announce(steps[index].summary)
+    render_publish(loaded, lang)
