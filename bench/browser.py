@@ -229,3 +229,27 @@ def paint_map_only(b: Browser, url: str) -> float:
     with new_page(b) as page:
         page.goto(url, wait_until="commit")
         return since_navigation(page, map_drawn())
+
+
+def story_step(b: Browser, url: str) -> float:
+    """The story page's next step by the → key: done when the next stop's step is shown, the app's
+    script has finished and the map has flown to the stop (its story layer has run)."""
+    with new_page(b) as page:
+        page.goto(url + "/story?step=quito")
+        until(page, map_drawn("w.tourStoryStop === 'quito'"))
+        settled(page)
+        arm(page, "keydown")
+        page.keyboard.press("ArrowRight")
+        return since_action(
+            page, " && ".join([text_shown("3. Lima"), IDLE, map_drawn("w.tourStoryStop === 'lima'")])
+        )
+
+
+def story_draw(b: Browser, file_url: str) -> float:
+    """Seconds from navigation until the story file, opened from disk offline, shows its first step
+    (its script marks ``window.storyShownAt`` in the first frame after it is shown)."""
+    with new_page(b) as page:
+        page.route("http*://**", lambda route: route.abort())
+        page.goto(file_url, wait_until="commit")
+        page.wait_for_function("() => window.storyShownAt !== undefined")
+        return float(page.evaluate("() => window.storyShownAt")) / 1000

@@ -97,6 +97,25 @@ def _seed_rows(r: dict[str, Any]) -> list[str]:
     ]  # fmt: skip
 
 
+def _publish_rows(r: dict[str, Any]) -> list[str]:
+    """Issue 12's figures: the story step against the one-selectbox rerun, the story file, the pack."""
+    pub, rerun = r.get("publish"), r["baselines"]["select_rerun"]
+    if not pub:
+        return ["| (not measured in this run) | | | | |"]
+    step_ratio = _ratio(pub["story_step"], rerun)
+    kib, draw_ms = pub["story_bytes"] / 1024, pub["story_draw"]["median"] * 1000
+    pack_s = pub["pack"]["median"]
+    images = ", ".join(f"{view} {seconds:.1f} s" for view, seconds in pub["png"].items())
+    return [
+        _row("Story page: next step (→), shown everywhere", _s(pub["story_step"]), f"{step_ratio:.2f}×", "≤ 1.5×",
+             step_ratio <= 1.5),
+        _row("Story file size", f"{kib:.0f} KiB", "", "≤ 400 KiB", kib <= 400),
+        _row("Story file: first step drawn from file://", _s(pub["story_draw"]), "", "≤ 150 ms", draw_ms <= 150),
+        _row("Evidence pack built, without images", _s(pub["pack"]), "", "< 10 s", pack_s < 10),
+        _row("Images for print (one each, seconds)", images, "", "", None),
+    ]  # fmt: skip
+
+
 def _scale_rows(r: dict[str, Any]) -> list[str]:
     paint = r["baselines"]["empty_paint"]
     rows = []
@@ -269,6 +288,11 @@ which share the baseline.
 
 {header}
 {chr(10).join(_seed_rows(results))}
+
+## Publishing (issue 12): story, story file, evidence pack, images
+
+{header}
+{chr(10).join(_publish_rows(results))}
 
 ## Scale (synthetic tours from `bench/synth.py`)
 

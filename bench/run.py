@@ -8,11 +8,13 @@ and writes ``bench/results/latest.json`` and ``docs/performance.md``.
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import statistics
 import subprocess
 import sys
 import tempfile
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -21,6 +23,9 @@ from bench import browser as bw
 from bench.report import write_report
 from bench.servers import ROOT, streamlit, write_baselines
 from bench.synth import write_tour
+from dashboard.render.images import png
+from dashboard.render.pack import VIEWS, pack_zip
+from dashboard.tourfile.load import DEFAULT_TOUR, load_tour
 
 APP = ROOT / "streamlit_app.py"
 T = TypeVar("T")
@@ -111,6 +116,34 @@ def seed_metrics(b: Any, folder: Path, runs: int) -> dict[str, Any]:
     return result
 
 
+def _seconds(measure: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    measure()
+    return time.perf_counter() - start
+
+
+def publish_metrics(b: Any, folder: Path, runs: int) -> dict[str, Any]:
+    """Issue 12: a story step in the app, the story file (size, first step drawn from disk), the
+    evidence pack without images, and each image for print (one each: a browser draws it)."""
+    with streamlit(APP) as server:
+        step = repeat(runs, lambda: bw.story_step(b, server.url))
+    story = folder / "story.html"
+    subprocess.run(
+        [sys.executable, "-m", "dashboard", "export", "story", "-o", str(story)],
+        cwd=ROOT,
+        check=True,
+        timeout=600,
+    )
+    tour, data = load_tour(DEFAULT_TOUR), DEFAULT_TOUR.read_bytes()
+    return {
+        "story_step": step,
+        "story_bytes": story.stat().st_size,
+        "story_draw": repeat(runs, lambda: bw.story_draw(b, story.as_uri())),
+        "pack": repeat(runs, lambda: _seconds(lambda: pack_zip(tour, DEFAULT_TOUR.name, data, images=False))),
+        "png": {view: _seconds(functools.partial(png, tour, view)) for view in VIEWS},
+    }
+
+
 def scale_metrics(b: Any, folder: Path, size: int, runs: int) -> dict[str, Any]:
     tour = write_tour(size, folder / f"tour-{size}.json")
     with streamlit(APP, env={"TOUR_FILE": str(tour)}) as server:
@@ -140,6 +173,7 @@ def run_suite(runs: int, sizes: list[int]) -> dict[str, Any]:
         results: dict[str, Any] = {"runs": runs, "baselines": floors(b, folder, runs)}
         results["seed"] = seed_metrics(b, folder, runs)
         results["apptest"] = apptest_metrics()
+        results["publish"] = publish_metrics(b, folder, runs)
         results["scale"] = {str(n): scale_metrics(b, folder, n, runs) for n in sizes}
         results["baselines"].update(pooled(start, empty_and_select(b, folder, runs)))
     return results
