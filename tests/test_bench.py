@@ -54,6 +54,13 @@ def _results(map_drawn: float, rss: float) -> dict:
             "export": {"bytes": 180 * 1024, "draw": _stat(0.12)},
         },
         "apptest": {"cold": 2.0, "warm": _stat(0.06)},
+        "publish": {  # the story step misses its target (0.4 / 0.2 = 2×); the rest are met
+            "story_step": _stat(0.4),
+            "story_bytes": 230 * 1024,
+            "story_draw": _stat(0.1),
+            "pack": _stat(0.1),
+            "png": {"map": 1.5, "timeline": 2.5},
+        },
         "scale": {"10000": scale},
     }
 
@@ -105,3 +112,15 @@ def test_report_shows_the_baselines_measured_at_the_start_and_at_the_end(tmp_pat
     end = next(ln for ln in text.splitlines() if "empty app, the runs at the end of the suite" in ln)
     assert "0.900 s" in start and "0.90×" in start
     assert "1.100 s" in end and "1.10×" in end
+
+
+def test_the_publishing_figures_and_the_story_steps_reason(tmp_path: Path):
+    out = tmp_path / "performance.md"
+    write_report(_results(map_drawn=1.2, rss=350), out)
+    text = out.read_text(encoding="utf-8")
+    assert _verdict(text, "Story page: next step (→), shown everywhere") == "**not met**"
+    assert (
+        _verdict(text, "Story file size") == "met"
+        and _verdict(text, "Evidence pack built, without images") == "met"
+    )
+    assert "- **Story step, 2.00× (target 1.5×).**" in text and "map 1.5 s, timeline 2.5 s" in text
