@@ -47,7 +47,11 @@ EPILOG_EXPORT = (
     "  python -m dashboard export html --lang es -o mapa-gira-kast.html\n"
     "  python -m dashboard export story --lang es -o historia.html\n"
     "  python -m dashboard export png --view timeline -o timeline.png\n"
-    "  python -m dashboard export pack --tour my-tour.yaml -o pack.zip"
+    "  python -m dashboard export pack --tour my-tour.yaml -o pack.zip\n\n"
+    "story: the story as one offline file; story.html#ID opens a step (intro, a visited place, outcomes).\n"
+    "png: one view for print (--view map|timeline|topics|proposals); needs chromium (BROWSER_PATH or PATH).\n"
+    "pack: every export, the tour file, a README citing every source and a datapackage.json; --no-images\n"
+    "leaves the images out (no browser needed). A draft's proposals are left out of every export."
 )
 EPILOG_INGEST = (
     "examples:\n  python -m dashboard ingest article.html -o draft.yaml\n"

@@ -28,7 +28,6 @@ from dashboard.render.story import story_html
 from dashboard.tourfile.model import Tour
 from dashboard.views.drafts import draft_count, without_drafts
 from dashboard.views.formats import format_date, source_citation
-from dashboard.views.markup import md
 
 VIEWS = ("map", "timeline", "topics", "proposals")  # the images, when a browser can draw them
 # Each CSV's fields and their Frictionless types; the columns are the exports' documented ones.
@@ -107,7 +106,9 @@ def pack_zip(tour: Tour, tour_name: str, tour_file: bytes, lang: str = "en", ima
     stamp = (1980, 1, 1, 0, 0, 0)  # fixed file times (the README and descriptor carry the day made)
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, data in pack_files(tour, tour_name, tour_file, lang, images, drawn).items():
-            archive.writestr(zipfile.ZipInfo(name, stamp), data, zipfile.ZIP_DEFLATED)
+            entry = zipfile.ZipInfo(name, stamp)
+            entry.external_attr = 0o644 << 16  # readable by a web server that hosts the pages
+            archive.writestr(entry, data, zipfile.ZIP_DEFLATED)
     return buffer.getvalue()
 
 
@@ -155,29 +156,43 @@ def _contents(names: list[str], tour_name: str, missing: str | None) -> list[str
     lines = [f"- `{n}`: {DESCRIBED[n]}" for n in names if n in DESCRIBED]
     images = [n for n in names if n.startswith("images/")]
     lines.append(
-        f"- `images/`: {', '.join(images)}, for print" if images else f"- no images: {md(missing or '')}"
+        f"- `images/`: {', '.join(images)}, for print" if images else f"- no images: {md_text(missing or '')}"
     )
     lines.append(f"- `{_file_name(tour_name)}`: the tour file itself")
     return lines
+
+
+MARKUP = re.compile(r"([\\`*_\[\]#|])")  # what Markdown could read as markup, a link or a table
+
+
+def md_text(text: str) -> str:
+    """Tour text for the README: readable as plain text and inert as Markdown (no HTML, no links,
+    no emphasis); only the characters that could be markup are escaped, not every punctuation mark."""
+    escaped = MARKUP.sub(r"\\\1", text).replace("<", "&lt;").replace(">", "&gt;")
+    return " ".join(escaped.split())  # one line: a line break could start a heading or a list
 
 
 def readme(tour: Tour, names: list[str], missing: str | None, tour_name: str = "") -> str:
     """The pack's README: what it holds, every source (title, outlet, date, link), how to cite it."""
     made = dt.date.today()
     as_of = _as_of(tour)
-    title = md(tour.title.en)
+    title = md_text(tour.title.en)
     sources = [
-        f"{n}. **{md(s.id)}**: {md(source_citation(s, 'en'))}" + (f" <{s.url}>" if s.url else " (no link)")
+        f"{n}. **{md_text(s.id)}**: {md_text(source_citation(s, 'en'))}"
+        + (f" <{s.url}>" if s.url else " (no link)")
         for n, s in enumerate(tour.sources, start=1)
     ]
+    # Plain text in a fence, to copy as it is; a fence inside the title cannot close it.
+    cite = (
+        f"{' '.join(tour.title.en.split())}. Evidence pack compiled from {len(tour.sources)} sources, "
+        f"{format_date(made, 'en')}. Made with tour-dashboard {__version__}."
+    ).replace("`", "'")
     return "\n".join([
         f"# {title}: evidence pack", "",
         f"Made with tour-dashboard {__version__} on {format_date(made, 'en')}"
         + (f"; the latest source is dated {format_date(as_of, 'en')}." if as_of else "."), "",
         "## What it holds", "", *_contents(names, tour_name, missing), "",
         "## Sources", "", *sources, "",
-        "## How to cite this pack", "",
-        f"{title}. Evidence pack compiled from {len(tour.sources)} sources (listed above), "
-        f"{format_date(made, 'en')}. Made with tour-dashboard {__version__}.", "",
-        "## Licence", "", md(LICENSE["title"]) + ".", "",
+        "## How to cite this pack", "", "```text", cite, "```", "",
+        "## Licence", "", LICENSE["title"] + ".", "",
     ])  # fmt: skip

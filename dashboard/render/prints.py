@@ -22,7 +22,9 @@ from dashboard.render.basemap import ATTRIBUTION as LAND_ATTRIBUTION
 from dashboard.render.maps import build_map, standalone_html
 from dashboard.tourfile.model import STATUSES, Tour
 from dashboard.views import credits, tables
+from dashboard.views.derive import stops
 from dashboard.views.filters import ViewState
+from dashboard.views.formats import stop_title
 from dashboard.views.i18n import t
 from dashboard.views.style import STATUS_STYLE
 
@@ -224,6 +226,7 @@ body.tour-print { display: flex; flex-direction: column; background: #fff; color
 body.tour-print .folium-map { flex: 1 1 auto; min-height: 0; height: auto !important; position: relative; }
 .tour-print-foot { padding: 10px 24px 14px; font-size: 14px; color: #444; }
 .tour-print-foot p { margin: 0; }
+.tour-print-key { font-size: 16px; color: #111; margin-bottom: 6px !important; }
 .tour-print .leaflet-control-zoom, .tour-print .tour-playback, .tour-print .tour-key,
 .tour-print .tour-hint, .tour-print .leaflet-control-attribution { display: none !important; }
 .tour-print .tour-legend { font: 15px/1.5 sans-serif; max-width: 380px; }
@@ -253,6 +256,17 @@ def _heading(tour: Tour, lang: str) -> str:
     return f'<header class="tour-print-head"><h1>{title}</h1><p>{subtitle}</p></header>'
 
 
+KEYED_STOPS = 40  # a print names this many numbered stops; a longer tour's are counted
+
+
+def _stop_key(tour: Tour) -> str:
+    """The numbered stops by name ("1. Buenos Aires · 2. Quito"): on paper no tooltip says which is which."""
+    numbered = [stop_title(s.order, s.place.name) for s in stops(tour) if s.order is not None]
+    shown = " · ".join(numbered[:KEYED_STOPS])
+    more = f" (+{len(numbered) - KEYED_STOPS})" if len(numbered) > KEYED_STOPS else ""
+    return f'<p class="tour-print-key">{html.escape(shown + more)}</p>' if numbered else ""
+
+
 def _footer(tour: Tour, lang: str, tiles: bool) -> str:
     credit = html.escape(credits.credit_text(tour, lang, map_credit(tiles)))
-    return f'<footer class="tour-print-foot"><p>{credit}</p></footer>'
+    return f'<footer class="tour-print-foot">{_stop_key(tour)}<p>{credit}</p></footer>'

@@ -35,10 +35,11 @@ def _tour_file(loaded: LoadedTour) -> tuple[str, bytes]:
 
 def render_story_file(loaded: LoadedTour, lang: str) -> None:
     tour = loaded.tour
+    name = f"{tour.id}-story-{lang}.html"  # the snippet below embeds the file by this name
     st.download_button(
         t("publish.story", lang),
         lambda: story_html(tour, lang),
-        file_name=f"{tour.id}-story-{lang}.html",
+        file_name=name,
         mime="text/html",
         on_click="ignore",
         key="dl_story",
@@ -46,7 +47,7 @@ def render_story_file(loaded: LoadedTour, lang: str) -> None:
     )
     st.caption(t("publish.embed_help", lang))
     # Plain text: the highlighter's tag colour is below the contrast axe-core asks for (4.5:1).
-    st.code(embed_snippet(tour.title.get(lang), lang), language=None, wrap_lines=True)
+    st.code(embed_snippet(tour.title.get(lang), lang, name), language=None, wrap_lines=True)
 
 
 def _draw_images(loaded: LoadedTour, lang: str) -> None:

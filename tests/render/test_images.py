@@ -206,7 +206,8 @@ def test_the_spanish_print_page_has_its_heading_and_credit_line(kast: Tour):
     assert page.xpath("//body/@class") == ["tour-print"]
     assert page.xpath("//header/h1")[0].text_content() == kast.title.es
     assert page.xpath("//header/p")[0].text_content() == "Mapa de la ruta · Datos al 22 de diciembre de 2025"
-    credit = page.xpath("//footer/p")[0].text_content()
+    credit = page.xpath("//footer/p")[-1].text_content()
+    assert page.xpath("//footer/p")[0].text_content() == "1. Buenos Aires · 2. Quito · 3. Lima"  # stops
     assert credit.startswith("Fuentes (5): ") and credit.endswith(" · Mapa: Natural Earth outlines")
     assert '"legendTitle":"Leyenda"' in prints.print_page(kast, "es")  # the legend the map's script draws
     # Heading, map, credit line: in that order, the map between them.
@@ -232,7 +233,7 @@ def test_hostile_text_in_the_print_page_stays_text(tmp_path: Path):
     tour = load_tour(write_hostile(tmp_path / "hostile.json"))
     page = _page(tour, "en")
     assert page.xpath("//header/h1")[0].text_content() == tour.title.en
-    assert PAYLOADS[0] in page.xpath("//footer/p")[0].text_content()  # the first source's title
+    assert PAYLOADS[0] in page.xpath("//footer/p")[-1].text_content()  # the first source's title
     assert page.xpath("//header//*[not(self::h1 or self::p)] | //footer//*[not(self::p)]") == []
 
 

@@ -70,7 +70,11 @@ def test_a_hostile_tour_packs_its_text_as_inert_data(tmp_path: Path) -> None:
     path = write_hostile(tmp_path / "hostile.json")
     files = pack_files(load_tour(path), path.name, path.read_bytes(), images=False)
     readme = files["README.md"].decode()
-    assert "<script>" not in readme and "<img" not in readme  # Markdown-escaped, not live HTML
+    prose, fence, rest = readme.partition("```text\n")
+    cite, _, rest = rest.partition("\n```\n")
+    assert fence and "```" not in cite  # the citation is plain text in a fence it cannot close
+    for text in (prose, rest):  # outside the fence, Markdown-escaped: no live HTML, no link
+        assert "<script>" not in text and "<img" not in text and "](javascript" not in text
     for name in ("claims.csv", "proposals.csv", "sources.csv"):
         for row in csv.reader(io.StringIO(files[name].decode())):
             assert not [c for c in row if c.lstrip().startswith(("=", "+", "@"))], (name, row)

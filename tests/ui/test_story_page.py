@@ -68,4 +68,5 @@ def test_the_page_offers_the_story_file_its_embed_snippet_and_the_pack() -> None
     assert "Download the story (HTML, works offline)" in labels
     assert "Download the evidence pack (ZIP)" in labels
     (snippet,) = [c.value for c in at.code]
-    assert '<iframe src="story.html"' in snippet and "Kast" in snippet
+    # The snippet embeds the file by the name it downloads under.
+    assert '<iframe src="kast-tour-2025-story-en.html"' in snippet and "Kast" in snippet

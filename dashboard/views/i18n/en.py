@@ -12,7 +12,7 @@ WORDS: dict[str, str] = {
     "tell.empty": "This tour has no stops to tell yet.",
     "publish.title": "Publish",
     "publish.story": "Download the story (HTML, works offline)",
-    "publish.embed_help": "To embed the story, host the file as story.html beside your page and paste this:",
+    "publish.embed_help": "To embed the story, host the downloaded file beside your page and paste this:",
     "publish.images": "Images for print",
     "publish.draw": "Draw the images (a few seconds each)",
     "publish.drawing": "Drawing the images…",

@@ -12,7 +12,7 @@ WORDS: dict[str, str] = {
     "tell.empty": "Esta gira aún no tiene paradas que contar.",
     "publish.title": "Publicar",
     "publish.story": "Descargar el relato (HTML, funciona sin conexión)",
-    "publish.embed_help": "Para insertarlo, aloje el archivo como story.html junto a su página y pegue esto:",
+    "publish.embed_help": "Para insertarlo, aloje el archivo descargado junto a su página y pegue esto:",
     "publish.images": "Imágenes para imprimir",
     "publish.draw": "Dibujar las imágenes (unos segundos cada una)",
     "publish.drawing": "Dibujando las imágenes…",

@@ -12,7 +12,7 @@ WORDS: dict[str, str] = {
     "tell.empty": "Cette tournée n’a pas encore d’étape à raconter.",
     "publish.title": "Publier",
     "publish.story": "Télécharger le récit (HTML, fonctionne hors ligne)",
-    "publish.embed_help": "Pour l’intégrer, hébergez le fichier sous le nom story.html à côté de votre page et collez ceci :",
+    "publish.embed_help": "Pour l’intégrer, hébergez le fichier téléchargé à côté de votre page et collez ceci :",
     "publish.images": "Images pour l’impression",
     "publish.draw": "Dessiner les images (quelques secondes chacune)",
     "publish.drawing": "Dessin des images…",
