@@ -13,8 +13,6 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-import yaml
-
 from dashboard.geo.gazetteer import ATTRIBUTION, normalise
 from dashboard.ingest.articles import Article
 from dashboard.ingest.compare import date_variants, disagreement, duration_variants, merge_events
@@ -27,12 +25,14 @@ from dashboard.ingest.visits import (
     EVENTS,
     Reference,
     Sighting,
+    cast_of,
     dates_in,
     find_visits,
     home_country,
     reference,
     sentences,
 )
+from dashboard.tourfile.edit import tour_yaml
 from dashboard.tourfile.load import load_text
 from dashboard.tourfile.model import (
     Claim,
@@ -153,15 +153,14 @@ def read_article(
     reading.claims = _quotes(article, reading.source, tour)
     mentions = all_mentions(article.text)
     ref = reference(article, others or [])
+    firsts = first_mentions(mentions)
     for start, sentence in sentences(article.text):
         end = start + len(sentence)
-        reading.places += [(p, sentence) for p in first_mentions(mentions) if start <= p.start < end]
+        reading.places += [(p, sentence) for p in firsts if start <= p.start < end]
         reading.events += _events_in(sentence, article.language, ref, reading.source)
-    people = find_people(article.text)
-    reading.visits = find_visits(article, ref, mentions, people, home)
-    reading.lengths = find_lengths(
-        article.text, [m for m in mentions if not (m.country_only and m.country == home)], people
-    )
+    cast = cast_of(article.text, mentions, find_people(article.text), home)
+    reading.visits = find_visits(article, ref, cast)
+    reading.lengths = find_lengths(article.text, cast)
     return reading
 
 
@@ -315,8 +314,7 @@ def build_draft(articles: list[Article], tour: Tour | None = None) -> Tour:
 
 def draft_text(tour: Tour) -> str:
     """The draft as a YAML tour file, checked by the same loader as any tour (it raises if invalid)."""
-    data = tour.model_dump(mode="json", exclude_none=True)
     text = "# A draft made by `python -m dashboard ingest`: items with a `draft` mark are proposals.\n"
-    text += yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=110)
+    text += tour_yaml(tour)
     load_text(text, "draft.yaml")
     return text

@@ -11,12 +11,10 @@ sentence before it names.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass
 
-from dashboard.ingest.people import PersonMention
 from dashboard.ingest.places import PlaceMention
-from dashboard.ingest.visits import homes_of, sentences, traveller
+from dashboard.ingest.visits import Cast, sentences
 
 NUMBERS = {
     "a": 1, "an": 1, "one": 1, "un": 1, "una": 1, "une": 1, "two": 2, "dos": 2, "deux": 2,
@@ -57,10 +55,9 @@ def _length(match: re.Match[str]) -> tuple[int, str] | None:
     return minutes, "more than" if qualifier and re.fullmatch(MORE, qualifier) else "about"
 
 
-def find_lengths(text: str, mentions: Sequence[PlaceMention], people: list[PersonMention]) -> list[Length]:
+def find_lengths(text: str, cast: Cast) -> list[Length]:
     """The meeting lengths ``text`` gives, each with the place of its meeting."""
-    others = [p for p in people if p.name.split()[-1] != traveller(text)]
-    homes = homes_of(text, mentions, others)
+    mentions, others, homes = cast.places, cast.met, cast.homes
     out, previous = [], None
     for start, sentence in sentences(text):
         here = [p for p in mentions if start <= p.start < start + len(sentence)]

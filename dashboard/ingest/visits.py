@@ -115,7 +115,7 @@ def _named_at(sentence: str, person: PersonMention) -> int | None:
     return found.start() if found else None
 
 
-def _met(sentence: str, at: int, people: list[PersonMention]) -> tuple[PersonMention, ...]:
+def _met(sentence: str, at: int, people: Sequence[PersonMention]) -> tuple[PersonMention, ...]:
     """The person named nearest ``at`` in the sentence, if any."""
     named = [(abs(pos - at), p) for p in people if (pos := _named_at(sentence, p)) is not None]
     return (min(named, key=lambda x: x[0])[1],) if named else ()
@@ -187,7 +187,7 @@ def dates_in(sentence: str, lang: str, ref: Reference) -> list[DateMention]:
 
 
 def homes_of(
-    text: str, mentions: Sequence[PlaceMention], people: list[PersonMention]
+    text: str, mentions: Sequence[PlaceMention], people: Sequence[PersonMention]
 ) -> dict[str, PlaceMention]:
     """Each person -> the place named nearest them in the first sentence naming both."""
     homes: dict[str, PlaceMention] = {}
@@ -208,13 +208,28 @@ def home_country(texts: Sequence[Sequence[PlaceMention]]) -> str | None:
     return max(articles, key=lambda code: (articles[code], times[code]), default=None)
 
 
-def find_visits(article: Article, ref: Reference, mentions: Sequence[PlaceMention],
-                people: list[PersonMention], home: str | None = None) -> list[Sighting]:  # fmt: skip
-    """The visits ``article`` reports, once per place and sentence, in order; the traveller's own
-    country named alone (``home``) is not a visit, though its cities may be."""
-    others = [p for p in people if p.name.split()[-1] != traveller(article.text)]
-    mentions = [p for p in mentions if not (p.country_only and p.country == home)]
-    homes = homes_of(article.text, mentions, others)
+@dataclass(frozen=True)
+class Cast:
+    """Where and whom an article's visits and meetings involve, worked out once per article."""
+
+    places: tuple[PlaceMention, ...]  # every mention, less the traveller's own country named alone
+    met: tuple[PersonMention, ...]  # the people named with an office, the traveller aside
+    homes: dict[str, PlaceMention]  # each of them -> the place they were first named with
+
+
+def cast_of(text: str, mentions: Sequence[PlaceMention], people: Sequence[PersonMention],
+            home: str | None = None) -> Cast:  # fmt: skip
+    """The article's cast; the traveller's own country (``home``, see :func:`home_country`) named
+    alone is not a place of the tour, though its cities may be."""
+    name = traveller(text)
+    met = tuple(p for p in people if p.name.split()[-1] != name)
+    places = tuple(p for p in mentions if not (p.country_only and p.country == home))
+    return Cast(places, met, homes_of(text, places, met))
+
+
+def find_visits(article: Article, ref: Reference, cast: Cast) -> list[Sighting]:
+    """The visits ``article`` reports, once per place and sentence, in order."""
+    mentions, others, homes = cast.places, cast.met, cast.homes
     out: dict[tuple[str, str, int], Sighting] = {}
     previous: list[PlaceMention] = []
     last_end, before = 0, (0, "")

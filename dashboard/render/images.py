@@ -30,7 +30,7 @@ import plotly.graph_objects as go
 from dashboard.render import prints
 from dashboard.render.errors import ExportError
 from dashboard.tourfile.model import Tour
-from dashboard.views.drafts import draft_count, without_drafts
+from dashboard.views.drafts import accepted
 
 BROWSERS = ("chromium", "chromium-browser", "google-chrome")
 NO_BROWSER = (
@@ -62,7 +62,7 @@ def png(tour: Tour, view: str, lang: str = "en") -> bytes:
     if view not in prints.VIEWS:
         raise ExportError(f"no such view: {view!r} (choose one of {', '.join(prints.VIEWS)})")
     browser = find_browser()
-    tour = without_drafts(tour) if draft_count(tour) else tour
+    tour = accepted(tour)
     if view == "map":
         return screenshot(prints.print_page(tour, lang), browser, (prints.WIDTH, prints.MAP_HEIGHT))
     return chart_png(prints.print_figure(tour, view, lang), browser)

@@ -95,6 +95,7 @@ class _RawMacroElement(MacroElement):
 
 
 SCRIPT_PARTS = (
+    "land_rings.js",
     "tour_land.js",
     "tour_points.js",
     "tour_few.js",

@@ -18,15 +18,14 @@ import re
 import zipfile
 from typing import Any
 
-import yaml
-
 from dashboard import __version__
 from dashboard.render import exports
 from dashboard.render.errors import ExportError
 from dashboard.render.images import png
 from dashboard.render.story import story_html
 from dashboard.tourfile.model import Tour
-from dashboard.views.drafts import draft_count, without_drafts
+from dashboard.views import credits
+from dashboard.views.drafts import accepted
 from dashboard.views.formats import format_date, source_citation
 
 VIEWS = ("map", "timeline", "topics", "proposals")  # the images, when a browser can draw them
@@ -46,12 +45,6 @@ LICENSE = {
 }
 
 
-def tour_yaml(tour: Tour) -> bytes:
-    """A tour as a YAML tour file (for a tour that came from an upload rather than a file)."""
-    data = tour.model_dump(mode="json", exclude_none=True)
-    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=110).encode()
-
-
 def _images(tour: Tour, lang: str) -> tuple[dict[str, bytes], str | None]:
     """Every view's image, or none and the reason (no browser here)."""
     try:
@@ -67,7 +60,7 @@ def pack_files(tour: Tour, tour_name: str, tour_file: bytes, lang: str = "en", i
 
     Every file made from the tour shows what a person has accepted: a draft's proposals are left
     out (the tour file itself keeps them, marked)."""
-    tour = without_drafts(tour) if draft_count(tour) else tour
+    tour = accepted(tour)
     files = {
         "README.md": b"",  # written last: it lists what the pack holds
         "datapackage.json": b"",
@@ -146,12 +139,6 @@ DESCRIBED = {
 }
 
 
-def _as_of(tour: Tour) -> dt.date | None:
-    """The latest date the sources give (published or read): how recent the data is."""
-    days = [d for s in tour.sources for d in (s.published, s.accessed) if d]
-    return max(days, default=None)
-
-
 def _contents(names: list[str], tour_name: str, missing: str | None) -> list[str]:
     lines = [f"- `{n}`: {DESCRIBED[n]}" for n in names if n in DESCRIBED]
     images = [n for n in names if n.startswith("images/")]
@@ -175,7 +162,7 @@ def md_text(text: str) -> str:
 def readme(tour: Tour, names: list[str], missing: str | None, tour_name: str = "") -> str:
     """The pack's README: what it holds, every source (title, outlet, date, link), how to cite it."""
     made = dt.date.today()
-    as_of = _as_of(tour)
+    as_of = credits.newest_source_day(tour)
     title = md_text(tour.title.en)
     sources = [
         f"{n}. **{md_text(s.id)}**: {md_text(source_citation(s, 'en'))}"

@@ -22,7 +22,7 @@ from dashboard.render.map_data import Positions, esc, script_json, source_link
 from dashboard.render.maps import leaflet_css, leaflet_js
 from dashboard.tourfile.model import Tour
 from dashboard.views.derive import routes
-from dashboard.views.drafts import draft_count, without_drafts
+from dashboard.views.drafts import accepted
 from dashboard.views.formats import format_number
 from dashboard.views.geometry import short_way
 from dashboard.views.i18n import t
@@ -41,21 +41,21 @@ def _asset(name: str) -> str:
 def story_html(tour: Tour, lang: str = "en") -> str:
     """The story as one offline HTML page, in ``lang``: a step per visit between an introduction
     and the outcomes; ``#<step id>`` in the address opens that step."""
-    accepted = without_drafts(tour) if draft_count(tour) else tour
-    steps = story_steps(accepted, lang)
-    title = accepted.title.get(lang)
-    data = _data(accepted, steps, lang)
+    shown = accepted(tour)
+    steps = story_steps(shown, lang)
+    title = shown.title.get(lang)
+    data = _data(shown, steps, lang)
     map_name = esc(t("story.map_name", lang))
     body = (
         f'<div class="story">{_head(title, lang)}'
         f'<div id="story-map" class="story-map" role="region" aria-label="{map_name}"></div>'
-        f"{_panel(accepted, steps, lang)}</div>"
+        f"{_panel(shown, steps, lang)}</div>"
     )
     scripts = [
         f"window.storyData = {script_json(data)};",
         _asset("story.js"),
         leaflet_js(),
-        _asset("story_export_map.js"),
+        _asset("land_rings.js") + _asset("story_export_map.js"),  # one script: the map and its outlines
     ]
     return (
         f'<!DOCTYPE html>\n<html lang="{esc(lang)}">\n<head>\n<meta charset="utf-8">\n'

@@ -12,17 +12,9 @@
   L.control.attribution({prefix: false}).addAttribution(data.attribution).addTo(map);
   window.storyMap = map;
 
-  // Rings come as hundredths of a degree, each point after the first as a step from the last.
   function drawLand() {
     map.createPane("storyLand").style.zIndex = 150;
-    var polygons = data.land.map(function (flat) {
-      var lon = flat[0], lat = flat[1], ring = [[lat / 100, lon / 100]];
-      for (var k = 2; k < flat.length; k += 2) {
-        lon += flat[k]; lat += flat[k + 1];
-        ring.push([lat / 100, lon / 100]);
-      }
-      return [ring];
-    });
+    var polygons = landRings(data.land);
     L.polygon(polygons, {
       pane: "storyLand", renderer: L.canvas({pane: "storyLand", padding: 0.5}), interactive: false,
       color: "#a39c90", weight: 0.8, fillColor: "#f2efe8", fillOpacity: 1

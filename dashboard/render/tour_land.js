@@ -1,19 +1,11 @@
   // The land under everything: country outlines from Natural Earth, in a pane below the tiles.
   // Tiles, when they load, cover it; offline, or with tiles off, it is the map's geography.
-  // Rings come as hundredths of a degree, each point after the first as a step from the last.
   // Drawn just after the stops' first paint: the stops, what a reader came for, are not held back
   // by a canvas of coastlines (docs/performance.md, "Exported HTML drawn from file://").
   function drawLand() {
     if (!data.land || !data.land.length) { return; }
     map.createPane("tourLand").style.zIndex = 150;
-    var polygons = data.land.map(function (flat) {
-      var lon = flat[0], lat = flat[1], ring = [[lat / 100, lon / 100]];
-      for (var k = 2; k < flat.length; k += 2) {
-        lon += flat[k]; lat += flat[k + 1];
-        ring.push([lat / 100, lon / 100]);
-      }
-      return [ring];
-    });
+    var polygons = landRings(data.land);
     var dark = window.matchMedia && window.matchMedia("(prefers-color-scheme: dark)").matches;
     L.polygon(polygons, {
       pane: "tourLand", renderer: L.canvas({pane: "tourLand", padding: 0.5}), interactive: false,

@@ -17,6 +17,8 @@ from typing import Any, Protocol
 
 import yaml
 
+from dashboard.tourfile.model import Tour
+
 
 class Coordinates(Protocol):
     @property
@@ -238,3 +240,9 @@ def _apply(text: str, edits: list[Edit]) -> str:
     for start, end, new in sorted(edits, reverse=True):  # from the end, so indices stay valid
         text = text[:start] + new + text[end:]
     return text
+
+
+def tour_yaml(tour: Tour) -> str:
+    """A tour written out as a YAML tour file (an ingest draft, an upload put in the evidence pack)."""
+    data = tour.model_dump(mode="json", exclude_none=True)
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=110)

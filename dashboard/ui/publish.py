@@ -14,8 +14,9 @@ import streamlit as st
 from dashboard.render.embed import embed_snippet
 from dashboard.render.errors import ExportError
 from dashboard.render.images import png
-from dashboard.render.pack import VIEWS, pack_zip, tour_yaml
+from dashboard.render.pack import VIEWS, pack_zip
 from dashboard.render.story import story_html
+from dashboard.tourfile.edit import tour_yaml
 from dashboard.ui.state import FULL_KEY, LoadedTour, configured_path
 from dashboard.views.i18n import t
 from dashboard.views.markup import md
@@ -28,7 +29,7 @@ def _tour_file(loaded: LoadedTour) -> tuple[str, bytes]:
     YAML, with any coordinates the gazetteer added), named so that it loads again."""
     full: LoadedTour = st.session_state.get(FULL_KEY, loaded)
     if full.is_upload:
-        return f"{Path(full.label).stem or 'tour'}.yaml", tour_yaml(full.tour)
+        return f"{Path(full.label).stem or 'tour'}.yaml", tour_yaml(full.tour).encode()
     path = configured_path()
     return path.name, path.read_bytes()
 

@@ -18,6 +18,11 @@ TITLE_CHARS = 48  # an untitled outlet is named by its article's title, cut to t
 SEPARATOR = " · "
 
 
+def newest_source_day(tour: Tour) -> dt.date | None:
+    """The newest day a source was published or read (None when no source is dated)."""
+    return max((day for s in tour.sources for day in (s.published, s.accessed) if day), default=None)
+
+
 def data_as_of(tour: Tour) -> dt.date | None:
     """The date the data speaks as of: the newest day a source was published or read.
 
@@ -26,9 +31,9 @@ def data_as_of(tour: Tour) -> dt.date | None:
     date falls back to the newest day something was reported to have happened (a visit's
     actual date, a status change, a claim); None when even that is missing.
     """
-    read = [day for s in tour.sources for day in (s.published, s.accessed) if day]
+    read = newest_source_day(tour)
     if read:
-        return max(read)
+        return read
     happened = [d.last for v in tour.visits for d in v.dates if d.kind == "actual"]
     happened += [row.date for p in tour.proposals for row in p.history if row.date]
     happened += [c.date for c in tour.claims if c.date]

@@ -19,6 +19,12 @@ def draft_count(tour: Tour) -> int:
     return sum(1 for kind in DRAFTED for item in getattr(tour, kind) if item.draft is not None)
 
 
+def accepted(tour: Tour) -> Tour:
+    """What a person has accepted: the tour itself when it holds no draft, else
+    :func:`without_drafts` (what the story and every published file show)."""
+    return without_drafts(tour) if draft_count(tour) else tour
+
+
 def without_drafts(tour: Tour) -> Tour:
     """The tour as accepted: drafted items gone, and references to drafted places and topics dropped
     (a claim left with no topic goes too; a visit at a drafted place goes with it)."""

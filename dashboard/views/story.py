@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from dashboard.tourfile.model import Claim, DateVariant, Proposal, StatusChange, Tour, Visit
 from dashboard.views.derive import Stop, current_status, stops
-from dashboard.views.drafts import draft_count, without_drafts
+from dashboard.views.drafts import accepted
 from dashboard.views.formats import (
     country_name,
     format_number,
@@ -63,15 +63,15 @@ class StoryStep:
 def story_steps(tour: Tour, lang: str) -> list[StoryStep]:
     """The story's steps: the introduction, each visit in tour order, then the outcomes (when the
     tour has proposals or words on them)."""
-    accepted = without_drafts(tour) if draft_count(tour) else tour
-    visits = [s for s in stops(accepted) if s.visit is not None]
-    with_outcomes = bool(accepted.proposals) or bool(accepted.story and accepted.story.outcomes)
+    shown = accepted(tour)
+    visits = [s for s in stops(shown) if s.visit is not None]
+    with_outcomes = bool(shown.proposals) or bool(shown.story and shown.story.outcomes)
     total = 1 + len(visits) + int(with_outcomes)
     reserved = {s.place.id for s in visits}
-    steps = [_intro(accepted, lang, total, reserved)]
-    steps += [_visit(accepted, stop, lang, n, total) for n, stop in enumerate(visits, start=2)]
+    steps = [_intro(shown, lang, total, reserved)]
+    steps += [_visit(shown, stop, lang, n, total) for n, stop in enumerate(visits, start=2)]
     if with_outcomes:
-        steps.append(_outcomes(accepted, lang, total, reserved))
+        steps.append(_outcomes(shown, lang, total, reserved))
     return steps
 
 

@@ -10,7 +10,7 @@ import pytest
 from dashboard.ingest.articles import Article
 from dashboard.ingest.people import find_people
 from dashboard.ingest.places import all_mentions
-from dashboard.ingest.visits import date_line, find_visits, home_country, reference
+from dashboard.ingest.visits import cast_of, date_line, find_visits, home_country, reference
 
 DAY = dt.date(2025, 12, 22)
 
@@ -18,7 +18,7 @@ DAY = dt.date(2025, 12, 22)
 def _visits(text: str, lang: str = "en", published: dt.date | None = DAY, others=(), home=None):
     article = Article("t.txt", text, lang, published=published)
     ref = reference(article, list(others))
-    found = find_visits(article, ref, all_mentions(text), find_people(text), home)
+    found = find_visits(article, ref, cast_of(text, all_mentions(text), find_people(text), home))
     return [(v.place.name, v.day.day, v.kind, [p.name for p in v.met], v.flag) for v in found]
 
 
