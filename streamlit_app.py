@@ -1,7 +1,7 @@
 """Entry point: ``streamlit run streamlit_app.py [-- --tour FILE]`` (Community Cloud runs it as is).
 
 Page config, the shared state (tour and view), the sidebar and ``st.navigation``;
-each page lives in its own module under ``dashboard/ui/``.
+each page is a script of its own under ``dashboard/ui/pages/``.
 """
 
 from __future__ import annotations
@@ -13,10 +13,10 @@ from pathlib import Path
 import streamlit as st
 
 from dashboard.tourfile.errors import TourError
-from dashboard.ui import map as _map  # noqa: F401  (_map: the map page's modules load before the freeze)
-from dashboard.ui import navigation, sidebar, style
-from dashboard.ui.runtime import freeze_startup_heap, start_run
-from dashboard.ui.state import FULL_KEY, LoadedTour, current_tour, drafts_view, sync_url, view_state
+from dashboard.ui import navigation, sidebar, state, style, tours
+from dashboard.ui.pages import map as _map  # noqa: F401  (the map page's modules load before the freeze)
+from dashboard.ui.runtime import freeze_startup_heap
+from dashboard.ui.state import LoadedTour
 from dashboard.views.i18n import LANGS, t
 from dashboard.views.markup import md
 
@@ -28,7 +28,7 @@ st.set_page_config(page_title="Tour dashboard", page_icon=str(ROOT / "assets" / 
 
 def _load() -> LoadedTour | None:
     try:
-        return current_tour()
+        return tours.current()
     except TourError as exc:
         # Visitors learn only that the app's own tour is broken: its path and its problems (which
         # can quote the file) are for the operator, in the server's log.
@@ -39,11 +39,11 @@ def _load() -> LoadedTour | None:
 
 
 def _notices(loaded: LoadedTour, lang: str) -> None:
-    state = st.session_state["view"]
-    if state.problems:
-        st.warning(t("notice.bad_params", lang) + ": " + md(", ".join(state.problems)))
-    error = st.session_state.get("upload_error")
-    if isinstance(error, TourError):
+    problems = state.view().problems
+    if problems:
+        st.warning(t("notice.bad_params", lang) + ": " + md(", ".join(problems)))
+    error = state.UPLOAD_ERROR.get()
+    if error is not None:
         st.error(f"{t('notice.tour_error', lang)}: {md(error.file)}")
         # Wrapped: a problem's message is read whole, not scrolled sideways.
         st.code("\n".join(str(p) for p in error.problems), language=None, wrap_lines=True)
@@ -65,20 +65,19 @@ def main() -> None:
     loaded = _load()
     if loaded is None:
         st.stop()
-    state = view_state(loaded)
-    st.session_state[FULL_KEY] = loaded
-    loaded = drafts_view(loaded, state.drafts)
-    st.session_state["loaded_tour"] = loaded
-    lang = state.lang
-    pages = navigation.pages(lang)
+    view = state.view_for(loaded)
+    state.FULL.set(loaded)
+    loaded = tours.drafts_view(loaded, view.drafts)
+    state.SHOWN.set(loaded)
+    pages = navigation.pages(view.lang)
     page = st.navigation(pages)
-    light = start_run(map_page=page is pages[0])
+    light = state.start_run(map_page=page is pages[0])
     style.render()
-    _notices(loaded, lang)
-    sync_url(st.session_state["view"])
+    _notices(loaded, view.lang)
+    state.sync_url(state.view())
     page.run()
     if not light:  # the sidebar's widgets wait for the map on a session's first screen
-        sidebar.render(loaded, state)
+        sidebar.render(loaded, view)
 
 
 main()

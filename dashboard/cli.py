@@ -11,7 +11,7 @@ import datetime as dt
 import json
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,7 +23,7 @@ from dashboard.tourfile.files import WriteError, check_writable, write_atomic
 from dashboard.views.i18n import LANGS
 
 if TYPE_CHECKING:
-    from dashboard.tourfile.model import Tour
+    from dashboard.geo.geocode import GeocodeReport
 
 EPILOG_MAIN = (
     "examples:\n  python -m dashboard validate data/kast-tour.yaml\n"
@@ -134,30 +134,29 @@ def _progress(done: int, total: int, name: str) -> None:
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
-    from dashboard.render import exports
-    from dashboard.tourfile.load import DEFAULT_TOUR, load_tour
+    from dashboard.tourfile.load import DEFAULT_TOUR
+    from dashboard.views.drafts import accepted, draft_count
+    from dashboard.workflows import export_bytes, export_text, open_tour
 
     to_file = args.output not in (None, "-")
     if to_file:  # before the work: a map takes seconds to render
         check_writable(Path(args.output), inputs=(Path(args.tour),) if args.tour else ())
     elif args.what in BINARY:
         raise WriteError(Path("<standard output>"), f"a {args.what} export is binary: give -o FILE")
-    tour = _accepted(load_tour(args.tour))
-    lang = args.lang or "en"
+    opened = open_tour(args.tour)
+    _say_located(opened.report)
+    if count := draft_count(opened.tour):
+        print(f"note: {count} proposals (drafts) left out; accept them in the tour file to export them",
+              file=sys.stderr)  # fmt: skip
+    tour, lang = accepted(opened.tour), args.lang or "en"
     if args.what in BINARY:
-        data = _binary(args, tour, Path(args.tour) if args.tour else DEFAULT_TOUR, lang)
+        path = Path(args.tour) if args.tour else DEFAULT_TOUR
+        data = export_bytes(tour, args.what, lang, view=args.view or "map",
+                            tour_file=(path.name, path.read_bytes()), images=not args.no_images)  # fmt: skip
         write_atomic(Path(args.output), data)
         print(f"wrote {args.output} ({len(data):,} bytes)", file=sys.stderr)
         return 0
-    writers: dict[str, Callable[[Tour], str]] = {
-        "geojson": exports.geojson_text,
-        "proposals": exports.proposals_csv,
-        "claims": exports.claims_csv,
-        "sources": exports.sources_csv,
-        "html": lambda shown: exports.map_html(shown, lang=lang),
-        "story": lambda shown: _story(shown, lang),
-    }
-    text = writers[args.what](tour)
+    text = export_text(tour, args.what, lang)
     if not to_file:
         _to_stdout(text)
         return 0
@@ -166,32 +165,13 @@ def _cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
-def _accepted(tour: Tour) -> Tour:
-    """What a person has accepted: a draft's proposals are not exported as facts (said on stderr)."""
-    from dashboard.views.drafts import draft_count, without_drafts
-
-    if count := draft_count(tour):
-        print(f"note: {count} proposals (drafts) left out; accept them in the tour file to export them",
+def _say_located(report: GeocodeReport | None) -> None:
+    """What the offline gazetteer placed, and which places no export can draw (left out, by name)."""
+    if report and report.added:
+        print(f"note: placed from the offline gazetteer: {', '.join(report.added)}", file=sys.stderr)
+    if report and report.unresolved:
+        print(f"note: no coordinates, left out of maps and images: {', '.join(report.unresolved)}",
               file=sys.stderr)  # fmt: skip
-        return without_drafts(tour)
-    return tour
-
-
-def _story(tour: Tour, lang: str) -> str:
-    from dashboard.render.story import story_html
-
-    return story_html(tour, lang)
-
-
-def _binary(args: argparse.Namespace, tour: Tour, tour_path: Path, lang: str) -> bytes:
-    """A PNG of one view, or the evidence pack (a zip)."""
-    if args.what == "png":
-        from dashboard.render.images import png
-
-        return png(tour, args.view or "map", lang)
-    from dashboard.render.pack import pack_zip
-
-    return pack_zip(tour, tour_path.name, tour_path.read_bytes(), lang, images=not args.no_images)
 
 
 def _to_stdout(text: str) -> None:

@@ -1,20 +1,29 @@
-"""Workflows that chain the layers: read a tour file, work on it, write it back.
+"""Workflows that chain the layers: open a tour, show or export it, work on a file and write it back.
 
-The layers below each do one job (load and validate, geocode, edit text, write atomically);
-the command line and the app call these workflows rather than chaining the layers themselves.
+The layers below each do one job (load and validate, geocode, edit text, render, write
+atomically); the command line and the app call these workflows rather than chaining the layers
+themselves. Both open a tour the same way (:func:`open_tour`, :func:`open_upload`: load, then
+place what lacks coordinates from the offline gazetteer) and make the same files
+(:func:`export_text`).
 """
 
 from __future__ import annotations
 
 import codecs
 import contextlib
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
-from dashboard.geo.geocode import GeocodeOptions, GeocodeReport, Progress, missing, resolve
+from dashboard.geo.geocode import GeocodeOptions, GeocodeReport, Progress, geocode_tour, missing, resolve
 from dashboard.ingest.articles import fetch, read
 from dashboard.ingest.draft import build_draft, draft_text
+from dashboard.render import exports
+from dashboard.render.images import png
+from dashboard.render.pack import pack_zip
+from dashboard.render.story import story_html
 from dashboard.tourfile.edit import add_coordinates, set_format_version
-from dashboard.tourfile.errors import TourError
+from dashboard.tourfile.errors import TourError, problem
 from dashboard.tourfile.files import (
     WriteError,
     check_editable,
@@ -24,8 +33,72 @@ from dashboard.tourfile.files import (
     write_atomic,
 )
 from dashboard.tourfile.load import load_text, load_tour, parse_text, read_text
-from dashboard.tourfile.model import FORMAT_VERSION
+from dashboard.tourfile.model import FORMAT_VERSION, Tour
 from dashboard.views.drafts import draft_count
+
+TEXT_EXPORTS = ("geojson", "proposals", "claims", "sources", "html", "story")
+
+
+@dataclass(frozen=True)
+class OpenedTour:
+    """A tour ready to show or export: every place the offline gazetteer could locate is located,
+    and ``report`` says which places it located and which it could not (None: nothing was missing)."""
+
+    tour: Tour
+    report: GeocodeReport | None = None
+
+
+def located(tour: Tour) -> OpenedTour:
+    """``tour`` with the coordinates it lacks from the offline gazetteer: never the network."""
+    if all(p.has_coordinates for p in tour.places):
+        return OpenedTour(tour)
+    return OpenedTour(*geocode_tour(tour))
+
+
+def open_tour(path: str | Path | None = None) -> OpenedTour:
+    """A tour file (the embedded tour by default), loaded and located; raises TourError."""
+    return located(load_tour(path))
+
+
+def open_upload(name: str, data: bytes) -> OpenedTour:
+    """An uploaded tour file's bytes, loaded (``.json`` as JSON, else YAML) and located."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise TourError(name, [problem("", f"not UTF-8 text (byte {exc.start})")]) from None
+    return located(load_text(text, name, "json" if name.lower().endswith(".json") else None))
+
+
+def export_text(tour: Tour, what: str, lang: str = "en") -> str:
+    """One text export of ``tour`` (``what``: one of TEXT_EXPORTS); the app's downloads and
+    ``export`` on the command line both make their files here."""
+    writers: dict[str, Callable[[Tour], str]] = {
+        "geojson": exports.geojson_text,
+        "proposals": exports.proposals_csv,
+        "claims": exports.claims_csv,
+        "sources": exports.sources_csv,
+        "html": lambda shown: exports.map_html(shown, lang=lang),
+        "story": lambda shown: story_html(shown, lang),
+    }
+    return writers[what](tour)
+
+
+def export_bytes(
+    tour: Tour,
+    what: str,
+    lang: str = "en",
+    *,
+    view: str = "map",
+    tour_file: tuple[str, bytes] = ("tour.yaml", b""),
+    images: bool = True,
+    drawn: dict[str, bytes] | None = None,
+) -> bytes:
+    """One binary export: a PNG of ``view`` (``what="png"``), or the evidence pack, which carries
+    ``tour_file`` (its name and bytes) and the images (``drawn`` already, else drawn if ``images``)."""
+    if what == "png":
+        return png(tour, view, lang)
+    name, data = tour_file
+    return pack_zip(tour, name, data, lang, images, drawn)
 
 
 def geocode_file(path: Path, options: GeocodeOptions, progress: Progress | None = None) -> GeocodeReport:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import fcntl
 import os
+import re
 import stat
 from pathlib import Path
 
@@ -12,9 +13,10 @@ import pytest
 
 from dashboard import cli
 from dashboard.geo.geocode import GeocodeOptions
+from dashboard.tourfile.errors import TourError
 from dashboard.tourfile.files import WriteError
 from dashboard.tourfile.load import load_tour
-from dashboard.workflows import geocode_file
+from dashboard.workflows import TEXT_EXPORTS, export_text, geocode_file, open_tour, open_upload
 from tests import reliability
 
 OFFLINE = GeocodeOptions(offline=True)
@@ -116,3 +118,49 @@ def test_export_refuses_an_output_that_is_no_file_or_is_its_input(
     err = capsys.readouterr().err
     assert err.startswith("error: ") and said in err and "Traceback" not in err
     assert tour_file.read_bytes() == before
+
+
+# --- one way to open and export a tour, for the app and the command line ----------------------------
+
+NOWHERE = TOUR.replace("{id: tacna, name: Tacna", "{id: atlantis, name: Atlantis")
+
+
+def test_opening_a_tour_places_what_lacks_coordinates_and_says_what_it_could_not(tmp_path: Path):
+    path = tmp_path / "t.yaml"
+    path.write_text(NOWHERE, encoding="utf-8")
+    opened = open_tour(path)
+    lima = next(p for p in opened.tour.places if p.id == "lima")
+    assert lima.has_coordinates and round(lima.latitude or 0) == -12
+    assert opened.report is not None
+    assert list(opened.report.added) == ["lima"] and list(opened.report.unresolved) == ["atlantis"]
+
+
+def test_an_upload_opens_as_the_same_file_would(tmp_path: Path):
+    path = tmp_path / "t.yaml"
+    path.write_text(TOUR, encoding="utf-8")
+    assert open_upload("t.yaml", TOUR.encode()).tour == open_tour(path).tour
+    with pytest.raises(TourError, match="not UTF-8"):
+        open_upload("t.yaml", b"\xff\xfe\x00")
+
+
+def test_export_leaves_out_nothing_in_silence(tmp_path: Path, capsys: pytest.CaptureFixture[str]):
+    path = tmp_path / "t.yaml"
+    path.write_text(NOWHERE, encoding="utf-8")
+    assert cli.main(["export", "geojson", "--tour", str(path), "-o", str(tmp_path / "t.geojson")]) == 0
+    err = capsys.readouterr().err
+    assert "placed from the offline gazetteer: lima" in err
+    assert "no coordinates, left out of maps and images: atlantis" in err
+    assert '"id": "lima"' in (tmp_path / "t.geojson").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("what", TEXT_EXPORTS)
+def test_the_app_and_the_command_line_export_the_same_text(what: str, tmp_path: Path):
+    path = tmp_path / "t.yaml"
+    path.write_text(TOUR, encoding="utf-8")
+    out = tmp_path / "out"
+    assert cli.main(["export", what, "--tour", str(path), "-o", str(out)]) == 0
+
+    def same(text: str) -> str:  # folium names each map element with a random id
+        return re.sub(r"_[0-9a-f]{32}\b", "_ID", text)
+
+    assert same(out.read_text(encoding="utf-8")) == same(export_text(open_tour(path).tour, what))

@@ -1,39 +1,43 @@
-"""Per-tour and per-view results the pages share, computed once.
+"""Per-tour and per-view results the pages share, computed once: one decorator, :func:`per_tour`.
 
-The functions cached here are pure (in :mod:`dashboard.views`); only the caching is the UI's.
-The configured tour's results live in Streamlit's caches, shared by every session; keys name
-the tour version (``LoadedTour.key``) and the view (its URL parameters), so the tour and the
-view themselves are passed unhashed. An uploaded tour's results live in its session
-(:func:`per_session`): bounded in number, dropped when another tour is shown, and freed with
-the session, so that no upload can grow the server's memory for everyone.
+The functions cached here call pure ones (in :mod:`dashboard.views` and :mod:`dashboard.render`);
+only the caching is the UI's. The configured tour's results live in Streamlit's caches, shared by
+every session, keyed by the function, the tour version (``LoadedTour.key``) and the arguments
+(a view by its address parameters), so the tour and the view themselves are passed unhashed.
+An uploaded tour's results live in its session (:func:`per_session`): bounded in number, dropped
+when another tour is shown, and freed with the session, so that no upload can grow the server's
+memory for everyone.
 """
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any, Concatenate, Literal, ParamSpec, TypeVar
 
 import streamlit as st
 
-from dashboard.tourfile.model import Tour
+from dashboard.render.map_data import payload, script_json
+from dashboard.render.maps import data_script
+from dashboard.ui import state
 from dashboard.ui.state import LoadedTour
 from dashboard.views import figures, tables
 from dashboard.views.derive import Stop, stops
 from dashboard.views.filters import ViewState, to_query, visible_places
+from dashboard.views.story import StoryStep, story_steps
 
 T = TypeVar("T")
+P = ParamSpec("P")
 
-
-SESSION_RESULTS = "upload_results"
 MAX_SESSION_RESULTS = 12  # per session: a few views of one uploaded tour
 
 
 def per_session(loaded: LoadedTour, name: str, key: str, compute: Callable[[], T]) -> T:
     """``compute()`` kept in this session for the uploaded tour ``loaded``, the oldest dropped first."""
-    store: dict[Any, Any] = st.session_state.setdefault(SESSION_RESULTS, {})
-    if store.get("tour") != loaded.key:
-        store.clear()
-        store["tour"] = loaded.key
+    store = state.RESULTS.get()
+    if store is None or store.get("tour") != loaded.key:
+        store = {"tour": loaded.key}
+        state.RESULTS.set(store)
     if (name, key) not in store:
         if len(store) > MAX_SESSION_RESULTS:
             del store[next(k for k in store if k != "tour")]
@@ -41,83 +45,80 @@ def per_session(loaded: LoadedTour, name: str, key: str, compute: Callable[[], T
     return store[name, key]  # type: ignore[no-any-return]
 
 
-def shared_or_session(
-    loaded: LoadedTour, name: str, key: str, shared: Callable[[], T], compute: Callable[[], T]
-) -> T:
-    """The configured tour's result from Streamlit's shared cache (``shared``); an upload's from
-    its session (``compute``)."""
-    return per_session(loaded, name, key, compute) if loaded.is_upload else shared()
+def _arg_key(value: object) -> str:
+    """An argument as part of a cache key: a view by its address parameters, anything else by repr."""
+    return repr(to_query(value)) if isinstance(value, ViewState) else repr(value)
 
 
-@st.cache_resource(max_entries=8, show_spinner=False)
-def _stops(tour_key: str, _tour: Tour) -> list[Stop]:
-    return stops(_tour)
+# Two shared caches for every decorated function, the function's name first in each key:
+# "resource" hands back the object itself (read-only results), "data" a copy (data frames).
+@st.cache_resource(max_entries=48, show_spinner=False)
+def _shared_resource(name: str, tour_key: str, args_key: str, _call: Callable[[], Any]) -> Any:
+    return _call()
 
 
+@st.cache_data(max_entries=64, show_spinner=False)
+def _shared_data(name: str, tour_key: str, args_key: str, _call: Callable[[], Any]) -> Any:
+    return _call()
+
+
+def per_tour(
+    kind: Literal["resource", "data"] = "resource",
+) -> Callable[[Callable[Concatenate[LoadedTour, P], T]], Callable[Concatenate[LoadedTour, P], T]]:
+    """Cache ``fn(loaded, *args)``: shared by every session for the configured tour, kept in the
+    session for an upload. ``kind="data"`` hands each caller its own copy (for data frames)."""
+    shared = _shared_resource if kind == "resource" else _shared_data
+
+    def decorate(fn: Callable[Concatenate[LoadedTour, P], T]) -> Callable[Concatenate[LoadedTour, P], T]:
+        name = f"{fn.__module__}.{fn.__qualname__}"
+
+        @functools.wraps(fn)
+        def cached(loaded: LoadedTour, *args: P.args, **kwargs: P.kwargs) -> T:
+            key = ",".join([*map(_arg_key, args), *(f"{k}={_arg_key(v)}" for k, v in kwargs.items())])
+            call = functools.partial(fn, loaded, *args, **kwargs)
+            if loaded.is_upload:
+                return per_session(loaded, name, key, call)
+            return shared(name, loaded.key, key, call)  # type: ignore[no-any-return]
+
+        return cached  # type: ignore[return-value]  # functools.wraps keeps the signature
+
+    return decorate
+
+
+@per_tour()
 def cached_stops(loaded: LoadedTour) -> list[Stop]:
-    """The tour's stops, computed once per tour (a long tour's take a noticeable part of a rerun)."""
-    return shared_or_session(
-        loaded, "stops", "", lambda: _stops(loaded.key, loaded.tour), lambda: stops(loaded.tour)
-    )
+    """The tour's stops (a long tour's take a noticeable part of a rerun)."""
+    return stops(loaded.tour)
 
 
-@st.cache_data(max_entries=32, show_spinner=False)
-def _visible(tour_key: str, view_key: str, _tour: Tour, _state: ViewState) -> set[str]:
-    return visible_places(_tour, _state)
+@per_tour()
+def visible(loaded: LoadedTour, view: ViewState) -> set[str]:
+    """The places matching the filters (the map and the itinerary)."""
+    return visible_places(loaded.tour, view)
 
 
-def visible(loaded: LoadedTour, state: ViewState) -> set[str]:
-    """The places matching the filters, computed once per tour and view (the map and the itinerary)."""
-    view = repr(to_query(state))
-    return shared_or_session(
-        loaded,
-        "visible",
-        view,
-        lambda: _visible(loaded.key, view, loaded.tour, state),
-        lambda: visible_places(loaded.tour, state),
-    )
+@per_tour("data")
+def itinerary(loaded: LoadedTour, view: ViewState) -> Any:
+    """The itinerary table of the stops in view."""
+    frame = tables.stops_frame(loaded.tour, view, cached_stops(loaded), visible(loaded, view))
+    return frame.drop(columns=["id"])
 
 
-def _stops_table(loaded: LoadedTour, state: ViewState) -> Any:
-    every, shown = cached_stops(loaded), visible(loaded, state)
-    return tables.stops_frame(loaded.tour, state, every, shown).drop(columns=["id"])
+@per_tour("data")
+def key_figures(loaded: LoadedTour, view: ViewState | None = None) -> dict[str, Any]:
+    """The whole tour's figures, or (``view`` filtered) those of the visits it shows."""
+    if view is None or not view.is_filtered:
+        return figures.key_figures(loaded.tour, None, (None, None))
+    return figures.key_figures(loaded.tour, visible(loaded, view), (view.start, view.end))
 
 
-@st.cache_data(max_entries=32, show_spinner=False)
-def _itinerary(tour_key: str, view_key: str, _loaded: LoadedTour, _state: ViewState) -> Any:
-    return _stops_table(_loaded, _state)
+@per_tour()
+def map_data(loaded: LoadedTour, lang: str) -> str:
+    """The map's data script for a tour and language."""
+    return data_script(script_json(payload(loaded.tour, lang)))
 
 
-def itinerary(loaded: LoadedTour, state: ViewState) -> Any:
-    view = repr(to_query(state))
-    return shared_or_session(
-        loaded,
-        "itinerary",
-        view,
-        lambda: _itinerary(loaded.key, view, loaded, state),
-        lambda: _stops_table(loaded, state),
-    )
-
-
-def _figures(tour: Tour, shown: set[str] | None, state: ViewState | None) -> dict[str, Any]:
-    return figures.key_figures(tour, shown, (state.start, state.end) if state else (None, None))
-
-
-@st.cache_data(max_entries=16, show_spinner=False)
-def _key_figures(
-    tour_key: str, view: str, _tour: Tour, _shown: set[str] | None, _state: ViewState | None
-) -> dict[str, Any]:
-    return _figures(_tour, _shown, _state)
-
-
-def key_figures(loaded: LoadedTour, state: ViewState | None = None) -> dict[str, Any]:
-    """The whole tour's figures, or (``state`` filtered) those of the visits it shows."""
-    shown = visible(loaded, state) if state is not None and state.is_filtered else None
-    view = repr(to_query(state)) if shown is not None and state is not None else ""
-    return shared_or_session(
-        loaded,
-        "figures",
-        view,
-        lambda: _key_figures(loaded.key, view, loaded.tour, shown, state),
-        lambda: _figures(loaded.tour, shown, state),
-    )
+@per_tour()
+def steps_of(loaded: LoadedTour, lang: str) -> list[StoryStep]:
+    """The story's steps, made once per tour and language."""
+    return story_steps(loaded.tour, lang)

@@ -25,12 +25,17 @@ PAGES = [
 MAP_ALIAS = "map"
 
 
+def script(name: str) -> str:
+    """A page's script, as ``st.Page`` and ``st.page_link`` name it (relative to the entry script)."""
+    return f"{SCRIPTS}/{name}.py"
+
+
 def pages(lang: str) -> list[st.Page]:
     """Every page, titled in ``lang``; the last is the hidden ``/map`` that leads to the first."""
     # The default page is served at "/" whatever its url_path; "index" keeps "map" free for the alias.
     shown = [
         st.Page(
-            f"{SCRIPTS}/{name}.py",
+            script(name),
             title=t(key, lang),
             icon=icon,
             url_path=name if i else "index",

@@ -13,21 +13,20 @@ import streamlit as st
 
 from dashboard.render.embed import embed_snippet
 from dashboard.render.errors import ExportError
-from dashboard.render.images import png
-from dashboard.render.pack import VIEWS, pack_zip
-from dashboard.render.story import story_html
+from dashboard.render.pack import VIEWS
 from dashboard.tourfile.edit import tour_yaml
-from dashboard.ui.state import FULL_KEY, LoadedTour, configured_path
+from dashboard.ui import state
+from dashboard.ui.state import LoadedTour, Widget, keyed
+from dashboard.ui.tours import configured_path
 from dashboard.views.i18n import t
 from dashboard.views.markup import md
-
-IMAGES_KEY = "publish_images"
+from dashboard.workflows import export_bytes, export_text
 
 
 def _tour_file(loaded: LoadedTour) -> tuple[str, bytes]:
     """The tour file: the configured file's own bytes, or an upload as it was loaded (written out as
     YAML, with any coordinates the gazetteer added), named so that it loads again."""
-    full: LoadedTour = st.session_state.get(FULL_KEY, loaded)
+    full = state.FULL.get() or loaded
     if full.is_upload:
         return f"{Path(full.label).stem or 'tour'}.yaml", tour_yaml(full.tour).encode()
     path = configured_path()
@@ -39,11 +38,11 @@ def render_story_file(loaded: LoadedTour, lang: str) -> None:
     name = f"{tour.id}-story-{lang}.html"  # the snippet below embeds the file by this name
     st.download_button(
         t("publish.story", lang),
-        lambda: story_html(tour, lang),
+        lambda: export_text(tour, "story", lang),
         file_name=name,
         mime="text/html",
         on_click="ignore",
-        key="dl_story",
+        key=keyed(Widget.DOWNLOAD, "story"),
         icon=":material/download:",
     )
     st.caption(t("publish.embed_help", lang))
@@ -55,27 +54,27 @@ def _draw_images(loaded: LoadedTour, lang: str) -> None:
     """Every view's image, drawn now (a button's callback), or the one line saying why not."""
     try:
         with st.spinner(t("publish.drawing", lang)):
-            drawn = {view: png(loaded.tour, view, lang) for view in VIEWS}
+            drawn = {view: export_bytes(loaded.tour, "png", lang, view=view) for view in VIEWS}
     except ExportError as exc:
-        st.session_state[IMAGES_KEY] = (loaded.key, lang, str(exc))
+        state.IMAGES.set((loaded.key, lang, str(exc)))
         return
-    st.session_state[IMAGES_KEY] = (loaded.key, lang, drawn)
+    state.IMAGES.set((loaded.key, lang, drawn))
 
 
 def images_of(loaded: LoadedTour, lang: str) -> dict[str, bytes] | str | None:
     """The images drawn for this tour and language, the reason they could not be, or None."""
-    kept = st.session_state.get(IMAGES_KEY)
-    return kept[2] if isinstance(kept, tuple) and kept[:2] == (loaded.key, lang) else None
+    kept = state.IMAGES.get()
+    return kept[2] if kept is not None and kept[:2] == (loaded.key, lang) else None
 
 
 def render_images(loaded: LoadedTour, lang: str) -> None:
     drawn = images_of(loaded, lang)
     if drawn is None:
-        st.button(t("publish.draw", lang), key="draw_images", on_click=_draw_images, args=(loaded, lang))
+        st.button(t("publish.draw", lang), key=Widget.DRAW_IMAGES, on_click=_draw_images, args=(loaded, lang))
         return
     if isinstance(drawn, str):  # said once; the button stays, for a browser that failed only once
         st.error(f"{t('publish.no_images', lang)}: {md(drawn)}")
-        st.button(t("publish.draw", lang), key="draw_images", on_click=_draw_images, args=(loaded, lang))
+        st.button(t("publish.draw", lang), key=Widget.DRAW_IMAGES, on_click=_draw_images, args=(loaded, lang))
         return
     columns = st.columns(len(drawn))
     for column, (view, data) in zip(columns, drawn.items(), strict=True):
@@ -85,7 +84,7 @@ def render_images(loaded: LoadedTour, lang: str) -> None:
             file_name=f"{loaded.tour.id}-{view}-{lang}.png",
             mime="image/png",
             on_click="ignore",
-            key=f"dl_png_{view}",
+            key=keyed(Widget.DOWNLOAD, "png", view),
         )
 
 
@@ -95,7 +94,7 @@ def render_pack(loaded: LoadedTour, lang: str) -> None:
 
     def pack() -> bytes:  # made on the click: writing out an uploaded tour takes seconds when it is long
         name, data = _tour_file(loaded)
-        return pack_zip(loaded.tour, name, data, lang, False, images)
+        return export_bytes(loaded.tour, "pack", lang, tour_file=(name, data), images=False, drawn=images)
 
     st.download_button(
         t("publish.pack", lang),
@@ -103,7 +102,7 @@ def render_pack(loaded: LoadedTour, lang: str) -> None:
         file_name=f"{loaded.tour.id}-evidence-pack.zip",
         mime="application/zip",
         on_click="ignore",
-        key="dl_pack",
+        key=keyed(Widget.DOWNLOAD, "pack"),
         icon=":material/folder_zip:",
     )
     st.caption(t("publish.pack_help", lang))

@@ -1,4 +1,4 @@
-"""The Streamlit runtime as the app uses it: served files, the start-up heap, light runs, the page's context.
+"""The Streamlit runtime as the app uses it: served files, the start-up heap, the tiles switch.
 
 Everything here depends on Streamlit's process and session; nothing here draws widgets.
 """
@@ -10,11 +10,7 @@ import gc
 import os
 import sys
 
-import streamlit as st
-
 from dashboard.private_api import serve_from_memory
-from dashboard.ui.state import VIEW_KEY, LoadedTour
-from dashboard.views.filters import ViewState
 
 
 def served(text: str, mimetype: str, name: str) -> str:
@@ -45,32 +41,6 @@ def freeze_startup_heap() -> None:
     # whose heap is not ours to freeze.
     if gc.get_freeze_count() == 0 and "streamlit.web.bootstrap" in sys.modules:
         gc.freeze()
-
-
-LIGHT_KEY = "light_run"
-SEEN_KEY = "session_ran"
-
-
-def start_run(map_page: bool) -> bool:
-    """Whether this run is light: a session's first run of the map page sends the map first.
-
-    Everything else on the screen (figures, stop panel, itinerary, sidebar widgets) waits
-    for the next run, which st_folium asks for as soon as its map is drawn: its widgets'
-    code would otherwise load ahead of the map's, in the same browser thread.
-    """
-    light = map_page and not st.session_state.get(SEEN_KEY)
-    st.session_state[SEEN_KEY] = True
-    st.session_state[LIGHT_KEY] = light
-    return light
-
-
-def light_run() -> bool:
-    return bool(st.session_state.get(LIGHT_KEY))
-
-
-def page_context() -> tuple[LoadedTour, ViewState]:
-    """The tour and view the entry script prepared for this run."""
-    return st.session_state["loaded_tour"], st.session_state[VIEW_KEY]
 
 
 def tiles_enabled() -> bool:

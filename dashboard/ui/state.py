@@ -1,41 +1,111 @@
-"""Shared state of the app: which tour is shown, and the view (filters, stop, language) in the URL.
+"""The session, in one place: every key the app keeps in ``st.session_state``, with typed accessors.
 
-The tour comes from, in order: an uploaded file in this session, ``--tour FILE`` after
-``streamlit run streamlit_app.py --``, the ``TOUR_FILE`` environment variable, or the
-embedded Kast tour. The configured tour is loaded once per file version (path and
-modification time) and shared by every session. An upload is parsed once and kept in its
-session alone, so that it is freed with the session: strangers' uploads never pile up in a
-cache shared by the server. Places without coordinates are geocoded offline.
+No other module reads or writes the session (``tests/ui/test_state.py`` checks): pages and
+callbacks call the functions here, and widgets take their keys from :class:`Widget`. What a
+session holds:
+
+- the view (filters, stop, step, language; mirrored in the address bar) and the tour it was made for;
+- the tour shown (drafts left out or marked), the tour as loaded, and an upload with its outcome;
+- per-session results of an uploaded tour (``cache.per_session``), drafts counted once per tour;
+- what the pages made on request: the images for print, the Add articles draft;
+- bookkeeping: a session's first run, map clicks handled, chart selections forgotten.
 """
 
 from __future__ import annotations
 
-import argparse
-import hashlib
-import os
-import sys
 from dataclasses import dataclass
-from pathlib import Path
+from enum import StrEnum
+from typing import Any, Generic, TypeVar, cast
 
 import streamlit as st
 
-from dashboard.geo.geocode import GeocodeReport, geocode_tour
-from dashboard.tourfile.errors import TourError, problem
-from dashboard.tourfile.load import DEFAULT_TOUR, load_text, load_tour
+from dashboard.geo.geocode import GeocodeReport
+from dashboard.tourfile.errors import TourError
 from dashboard.tourfile.model import Tour
-from dashboard.views.drafts import draft_count, marked_drafts, without_drafts
 from dashboard.views.filters import ViewState, from_query, to_query
-from dashboard.views.i18n import t
 
-VIEW_KEY = "view"
-UPLOAD_KEY = "uploaded_tour"
+T = TypeVar("T")
+
+
+class Slot(Generic[T]):
+    """One value kept in the session under ``key``; read back only if it is of the expected type
+    (a value of another type, left by an older version of the app, reads as absent)."""
+
+    def __init__(self, key: str, kind: type[Any] | tuple[type[Any], ...]) -> None:
+        self.key, self.kind = key, kind
+
+    def get(self) -> T | None:
+        value = st.session_state.get(self.key)
+        return cast(T, value) if isinstance(value, self.kind) else None
+
+    def set(self, value: T) -> None:
+        st.session_state[self.key] = value
+
+    def pop(self) -> T | None:
+        value = st.session_state.pop(self.key, None)
+        return cast(T, value) if isinstance(value, self.kind) else None
+
+
+class Widget(StrEnum):
+    """Every widget key. A keyed widget's value lives in the session under its key; the values are
+    also the ``st-key-*`` classes the page's CSS and the browser tests find widgets by."""
+
+    LANG = "w_lang"
+    STOP = "w_stop"
+    COUNTRY = "w_country"
+    TOPIC = "w_topic"
+    DATES = "w_dates"
+    DRAFTS = "w_drafts"
+    UPLOAD = "w_upload"
+    UPLOAD_BACK = "upload_back"
+    RESET = "reset_filters"
+    RESET_ITINERARY = "reset_itinerary"
+    ITINERARY = "itinerary"
+    DOWNLOAD = "dl"  # dl_<name>, see :func:`keyed`
+    STORY_PREV = "story_prev"
+    STORY_NEXT = "story_next"
+    DRAW_IMAGES = "draw_images"
+    CLAIMS = "claims"
+    EVIDENCE_CLAIMS = "evidence_claims"
+    TOPIC_CLAIMS = "topic_claims"
+    SHOW_ALL_CLAIMS = "show_all_claims"
+    PROPOSAL_GRID = "proposal_grid"
+    TIMELINE_CHART = "timeline_chart"
+    TOPICS_CHART = "topics_chart"
+    ARTICLES = "w_articles"
+    PASTED = "w_pasted"
+    PUBLISHED = "w_published"
+    INGEST_TABLE = "ingest_table"
+    INGEST_FORM = "ingest_form"
+    MAP = "map"
+    STORY_MAP = "story-map"
+
+
+def keyed(widget: Widget, *parts: object) -> str:
+    """The key of one of several widgets of a kind: ``dl_story``, ``map-<tour and language>``."""
+    joiner = "-" if widget in (Widget.MAP, Widget.STORY_MAP) else "_"
+    return joiner.join([widget.value, *(str(p) for p in parts)])
+
+
+def widget(key: str) -> Any:
+    """A widget's current value (what a callback reads), None before it exists."""
+    return st.session_state.get(key)
+
+
+def seed(values: dict[Widget, Any]) -> None:
+    """Set widgets' values before they are drawn (from the view: a link or a map click moves them)."""
+    for key, value in values.items():
+        st.session_state[key] = value
 
 
 @dataclass(frozen=True)
 class LoadedTour:
+    """A tour as the session shows it: the tour, a key naming this version of it in caches, where
+    it came from (as the reader knows it), and what the offline gazetteer added to it."""
+
     tour: Tour
-    key: str  # identifies this version of the tour in caches
-    label: str  # what the user sees as the tour's origin
+    key: str
+    label: str
     geocoded: GeocodeReport | None = None
 
     @property
@@ -43,102 +113,73 @@ class LoadedTour:
         return self.key.startswith("upload:")
 
 
-def configured_path(argv: list[str] | None = None) -> Path:
-    """The tour file named by ``-- --tour FILE``, else ``$TOUR_FILE``, else the Kast tour."""
-    parser = argparse.ArgumentParser(add_help=False)
-    parser.add_argument("--tour")
-    args, _ = parser.parse_known_args(sys.argv[1:] if argv is None else argv)
-    chosen = args.tour or os.environ.get("TOUR_FILE")
-    return Path(chosen) if chosen else DEFAULT_TOUR
+VIEW: Slot[ViewState] = Slot("view", ViewState)
+VIEW_TOUR: Slot[str] = Slot("view_tour", str)  # the tour the view was made for
+SHOWN: Slot[LoadedTour] = Slot("loaded_tour", LoadedTour)  # what the pages show (drafts out or marked)
+FULL: Slot[LoadedTour] = Slot("loaded_tour_full", LoadedTour)  # with its drafts (Add articles, publish)
+UPLOAD: Slot[LoadedTour] = Slot("uploaded_tour", LoadedTour)
+UPLOAD_ERROR: Slot[TourError] = Slot("upload_error", TourError)
+UPLOAD_SEEN: Slot[tuple[str, int, str]] = Slot("upload_seen", tuple)  # name, size, digest
+DRAFT_COUNT: Slot[tuple[str, int]] = Slot("draft_count", tuple)  # tour key, count
+DRAFTS_VIEW: Slot[LoadedTour] = Slot("drafts_view", LoadedTour)
+RESULTS: Slot[dict[Any, Any]] = Slot("upload_results", dict)  # an upload's cached results
+IMAGES: Slot[tuple[str, str, dict[str, bytes] | str]] = Slot("publish_images", tuple)  # tour, lang, images
+INGEST_DRAFT: Slot[Tour] = Slot("ingest_draft", Tour)
+SEEN: Slot[bool] = Slot("session_ran", bool)
+LIGHT: Slot[bool] = Slot("light_run", bool)
+CHART_ROUND: Slot[int] = Slot("chart_round", int)
+CLICKS: Slot[dict[str, int]] = Slot("map_clicks", dict)  # per map: the last click handled
 
 
-def _with_coordinates(tour: Tour) -> tuple[Tour, GeocodeReport | None]:
-    if all(p.has_coordinates for p in tour.places):
-        return tour, None
-    return geocode_tour(tour)  # offline gazetteer: no network at run time
+def forget_upload() -> None:
+    """Back to the configured tour (the upload is dropped from the session)."""
+    UPLOAD.pop()
 
 
-@st.cache_resource(max_entries=4, show_spinner=False)
-def _load_path(path: str, mtime: float) -> tuple[Tour, GeocodeReport | None]:
-    return _with_coordinates(load_tour(path))
+def view() -> ViewState:
+    """This run's view (set by the entry script before any page runs)."""
+    return VIEW.get() or ViewState()
 
 
-def _parse_upload(name: str, data: bytes) -> tuple[Tour, GeocodeReport | None]:
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise TourError(name, [problem("", f"not UTF-8 text (byte {exc.start})")]) from None
-    fmt = "json" if name.lower().endswith(".json") else None
-    return _with_coordinates(load_text(text, name, fmt))
+def shown() -> LoadedTour:
+    """The tour the pages show this run (set by the entry script before any page runs)."""
+    loaded = SHOWN.get()
+    assert loaded is not None, "the entry script sets the tour before a page runs"
+    return loaded
 
 
-def load_configured() -> LoadedTour:
-    """The tour named at start-up; raises TourError with every problem if it is broken."""
-    path = configured_path()
-    try:
-        mtime = path.stat().st_mtime
-    except OSError:
-        mtime = 0.0
-    tour, report = _load_path(str(path), mtime)
-    return LoadedTour(tour, f"path:{path}:{mtime}", path.name, report)
+def full() -> LoadedTour:
+    """The tour with its drafts, whatever the view shows (Add articles extends it; publish packs it)."""
+    return FULL.get() or shown()
 
 
-def load_upload(name: str, data: bytes, lang: str = "en") -> LoadedTour:
-    """Parse an upload (raises TourError listing every problem); the caller keeps it in the session."""
-    digest = hashlib.sha256(data).hexdigest()
-    with st.spinner(t("notice.loading_upload", lang)):
-        tour, report = _parse_upload(name, data)
-    return LoadedTour(tour, f"upload:{digest}", name, report)
+def page_context() -> tuple[LoadedTour, ViewState]:
+    """The tour and view the entry script prepared for this run."""
+    return shown(), view()
 
 
-def current_tour() -> LoadedTour:
-    """The uploaded tour of this session if any, else the configured one."""
-    upload = st.session_state.get(UPLOAD_KEY)
-    return upload if isinstance(upload, LoadedTour) else load_configured()
-
-
-def view_state(tour: LoadedTour) -> ViewState:
-    """This session's view; on a session's first run (or a new tour) it comes from the URL."""
-    stored = st.session_state.get(VIEW_KEY)
+def view_for(tour: LoadedTour) -> ViewState:
+    """This session's view; on a session's first run (or a new tour) it comes from the address."""
+    stored = VIEW.get()
     if stored is None:
         stored = from_query(st.query_params.to_dict(), tour.tour)
-    elif st.session_state.get("view_tour") != tour.key:
+    elif VIEW_TOUR.get() != tour.key:
         stored = ViewState(lang=stored.lang)  # another tour: its stops and topics differ
-    st.session_state[VIEW_KEY] = stored
-    st.session_state["view_tour"] = tour.key
+    VIEW.set(stored)
+    VIEW_TOUR.set(tour.key)
     return stored
-
-
-FULL_KEY = "loaded_tour_full"  # the tour with its drafts, whatever the view shows (for Add articles)
-
-
-def drafts_in(loaded: LoadedTour) -> int:
-    """How many proposals (draft marks) the tour holds: counted once per tour, not on every run."""
-    kept = st.session_state.get("draft_count")
-    if not (isinstance(kept, tuple) and kept[0] == loaded.key):
-        kept = (loaded.key, draft_count(loaded.tour))
-        st.session_state["draft_count"] = kept
-    return int(kept[1])
-
-
-def drafts_view(loaded: LoadedTour, show: bool) -> LoadedTour:
-    """The tour the views show: drafts left out, or (``show``) marked ✎; kept per session and tour."""
-    if not drafts_in(loaded):
-        return loaded
-    key = f"{loaded.key}:drafts={int(show)}"
-    kept = st.session_state.get("drafts_view")
-    if not (isinstance(kept, LoadedTour) and kept.key == key):
-        tour = marked_drafts(loaded.tour) if show else without_drafts(loaded.tour)
-        kept = LoadedTour(tour, key, loaded.label, loaded.geocoded)
-        st.session_state["drafts_view"] = kept
-    return kept
 
 
 def set_view(state: ViewState) -> None:
     """A new view, from a callback: the address follows at once (set in the run that follows, it
     reached the browser only with the run after that one)."""
-    st.session_state[VIEW_KEY] = state
+    VIEW.set(state)
     sync_url(state)
+
+
+def change_view(**changes: object) -> None:
+    """The view with some of its fields changed (a widget's callback)."""
+    set_view(view().with_(**changes))
 
 
 def sync_url(state: ViewState) -> None:
@@ -146,3 +187,38 @@ def sync_url(state: ViewState) -> None:
     wanted = to_query(state)
     if st.query_params.to_dict() != wanted:
         st.query_params.from_dict(wanted)
+
+
+def start_run(map_page: bool) -> bool:
+    """Whether this run is light: a session's first run of the map page sends the map first.
+
+    Everything else on the screen (figures, stop panel, itinerary, sidebar widgets) waits
+    for the next run, which st_folium asks for as soon as its map is drawn: its widgets'
+    code would otherwise load ahead of the map's, in the same browser thread.
+    """
+    light = map_page and not SEEN.get()
+    SEEN.set(True)
+    LIGHT.set(light)
+    return light
+
+
+def light_run() -> bool:
+    return bool(LIGHT.get())
+
+
+def new_click(map_key: str, count: int | None) -> bool:
+    """Whether a map's click count is one not handled yet (the component keeps its last value)."""
+    handled = CLICKS.get() or {}
+    if not count or handled.get(map_key) == count:
+        return False
+    CLICKS.set({**handled, map_key: count})
+    return True
+
+
+def chart_key(widget: Widget) -> str:
+    """A chart's key: a new one once its selection is cleared, so the chart forgets it too."""
+    return keyed(widget, CHART_ROUND.get() or 0)
+
+
+def forget_chart_selections() -> None:
+    CHART_ROUND.set((CHART_ROUND.get() or 0) + 1)

@@ -9,7 +9,8 @@ from typing import Any
 import streamlit as st
 
 from dashboard.tourfile.model import Claim, Source, Tour
-from dashboard.ui.state import VIEW_KEY, set_view
+from dashboard.ui import state
+from dashboard.ui.state import Widget
 from dashboard.views import citations, tables
 from dashboard.views.figures import figure_text
 from dashboard.views.formats import format_number, source_citation
@@ -44,7 +45,7 @@ def claim_columns(lang: str) -> dict[str, Any]:
     }
 
 
-def render_claims(tour: Tour, claims: list[Claim], lang: str, key: str = "claims") -> None:
+def render_claims(tour: Tour, claims: list[Claim], lang: str, key: Widget = Widget.CLAIMS) -> None:
     """Claims and quotes as a table (plain text cells: nothing in them is rendered as markup)."""
     if not claims:
         empty_notice(bool(tour.claims), "notice.no_claims", lang)
@@ -93,7 +94,7 @@ def key_figure(
     column.metric(t(f"figure.{key}", lang), shown, help=t(f"figure.{key}.help", lang))
 
 
-def empty_with_reset(lang: str, key: str) -> None:
+def empty_with_reset(lang: str, key: Widget) -> None:
     """An empty view says why, and offers the way back to the whole tour."""
     st.info(t("notice.empty_reset", lang))
     st.button(t("filter.reset", lang), key=key, on_click=reset_filters)
@@ -101,21 +102,8 @@ def empty_with_reset(lang: str, key: str) -> None:
 
 def reset_filters() -> None:
     """Every filter and the selection off (the charts' too); the language stays."""
-    state = st.session_state[VIEW_KEY]
-    set_view(state.with_(stop=None, countries=(), topics=(), start=None, end=None, bar=None))
-    forget_chart_selections()
-
-
-CHART_ROUND = "chart_round"
-
-
-def chart_key(name: str) -> str:
-    """A chart's key: a new one once its selection is cleared, so the chart forgets it too."""
-    return f"{name}_{st.session_state.get(CHART_ROUND, 0)}"
-
-
-def forget_chart_selections() -> None:
-    st.session_state[CHART_ROUND] = st.session_state.get(CHART_ROUND, 0) + 1
+    state.change_view(stop=None, countries=(), topics=(), start=None, end=None, bar=None)
+    state.forget_chart_selections()
 
 
 def announce(text: str) -> None:

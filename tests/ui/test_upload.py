@@ -10,7 +10,7 @@ import yaml
 from streamlit.testing.v1 import AppTest
 
 from dashboard.tourfile.model import Tour
-from dashboard.ui.state import UPLOAD_KEY, LoadedTour
+from dashboard.ui.state import UPLOAD, UPLOAD_SEEN, LoadedTour, Widget
 from tests.conftest import MINI_YAML, ROOT, first_screen
 
 PAGES = ["timeline", "topics", "proposals", "evidence", "map"]
@@ -30,34 +30,34 @@ def _alive(prefix: str) -> list[str]:
 def test_uploads_do_not_pile_up_in_memory():
     at = first_screen(AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=60))
     for n in range(3):
-        at.file_uploader(key="w_upload").set_value((f"u{n}.yaml", _tour_text(n), "application/yaml")).run()
+        at.file_uploader(key=Widget.UPLOAD).set_value((f"u{n}.yaml", _tour_text(n), "application/yaml")).run()
         for page in PAGES:  # every page, so that every per-tour result is computed
             at.switch_page(f"dashboard/ui/pages/{page}.py").run()
             assert not at.exception, at.exception
-        assert isinstance(at.session_state[UPLOAD_KEY], LoadedTour)
-        assert at.session_state[UPLOAD_KEY].tour.id == f"upload-{n}"
+        assert isinstance(at.session_state[UPLOAD.key], LoadedTour)
+        assert at.session_state[UPLOAD.key].tour.id == f"upload-{n}"
     # Only the upload on screen is alive: the earlier ones went with their session's results.
     assert _alive("upload-") == ["upload-2"]
 
 
 def test_a_run_stopped_while_parsing_leaves_the_upload_to_parse_again(monkeypatch: pytest.MonkeyPatch):
-    from dashboard.ui import sidebar
+    from dashboard.ui import upload
 
     def stopped(*args: object) -> LoadedTour:
         raise KeyboardInterrupt  # stands for Streamlit stopping the run for a rerun
 
-    monkeypatch.setattr(sidebar, "load_upload", stopped)
+    monkeypatch.setattr(upload, "load_upload", stopped)
 
     def app() -> None:
         import streamlit as st
 
-        from dashboard.ui import sidebar
+        from dashboard.ui import upload
 
         try:
-            sidebar._accept_upload("a.yaml", b"id: a", "en")
+            upload._accept_upload("a.yaml", b"id: a", "en")
         except KeyboardInterrupt:
             st.write("stopped")
 
     at = AppTest.from_function(app).run()
     assert at.markdown[0].value == "stopped"
-    assert "upload_seen" not in at.session_state
+    assert UPLOAD_SEEN.key not in at.session_state

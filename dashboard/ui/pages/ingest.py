@@ -1,5 +1,133 @@
-"""Page script: run by st.navigation in streamlit_app.py."""
+"""Add articles: upload or paste articles, review what they propose beside its evidence, accept,
+edit or reject each proposal, and download the tour file those decisions make (validated).
 
-from dashboard.ui import ingest
+Nothing is fetched and nothing is saved on the server: the draft lives in this session only.
+"""
 
-ingest.render()
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from dashboard.ingest import review
+from dashboard.ingest.articles import Article, ArticleError, from_html, from_text
+from dashboard.ingest.draft import build_draft, draft_text
+from dashboard.tourfile.errors import TourError
+from dashboard.tourfile.load import MAX_MB
+from dashboard.ui import state
+from dashboard.ui.state import Widget
+from dashboard.views.i18n import t
+
+DECISIONS = {review.ACCEPT: "decision.accept", review.REJECT: "decision.reject", review.KEEP: "decision.keep"}
+
+
+def _articles(uploads: list[Any], pasted: str, published: dt.date | None, lang: str) -> list[Article]:
+    """The uploaded files and the pasted text as articles; a bad one stops with its one-line reason."""
+    out = []
+    for upload in uploads:
+        text = upload.getvalue().decode("utf-8", errors="strict")
+        html = upload.name.lower().endswith((".html", ".htm"))
+        article = from_html(upload.name, text) if html else from_text(upload.name, text)
+        out.append(article if article.published or not published else _dated(article, published))
+    if pasted.strip():
+        out.append(_dated(from_text(t("ingest.pasted", lang), pasted), published))
+    return out
+
+
+def _dated(article: Article, published: dt.date | None) -> Article:
+    return replace(article, published=published)
+
+
+def render_inputs(lang: str) -> None:
+    with st.form(Widget.INGEST_FORM):
+        uploads = st.file_uploader(
+            t("ingest.upload", lang), type=["html", "htm", "txt", "md"], accept_multiple_files=True,
+            max_upload_size=MAX_MB, key=Widget.ARTICLES,
+        )  # fmt: skip
+        pasted = st.text_area(t("ingest.paste", lang), key=Widget.PASTED, height=160)
+        day = st.text_input(t("ingest.published", lang), placeholder="2026-01-06", key=Widget.PUBLISHED)
+        if st.form_submit_button(t("ingest.propose", lang)):
+            _propose(uploads or [], pasted, day, lang)
+
+
+def _propose(uploads: list[Any], pasted: str, day: str, lang: str) -> None:
+    loaded = state.full()  # the tour with its drafts, whatever the other pages show
+    try:
+        published = dt.date.fromisoformat(day) if day.strip() else None
+        articles = _articles(uploads, pasted, published, lang)
+        if not articles:
+            st.warning(t("ingest.nothing", lang))
+            return
+        state.INGEST_DRAFT.set(build_draft(articles, loaded.tour))
+    except (ArticleError, UnicodeDecodeError, ValueError) as exc:
+        st.error(f"{t('ingest.error', lang)}: {exc}")
+
+
+def render_review(lang: str) -> None:
+    draft = state.INGEST_DRAFT.get()
+    if draft is None:
+        return
+    rows = review.rows(draft)
+    st.subheader(t("ingest.review", lang, count=len(rows)))
+    keep = t(DECISIONS[review.KEEP], lang)
+    frame = pd.DataFrame(
+        [
+            {"decision": keep, "kind": r.kind, "key": r.key, "what": r.what, "evidence": r.evidence}
+            | {"source": r.source, "flag": r.flag}
+            for r in rows
+        ]
+    )
+    columns = {
+        "decision": st.column_config.SelectboxColumn(
+            options=[t(word, lang) for word in DECISIONS.values()], required=True
+        ),
+        "evidence": st.column_config.TextColumn(width="large"),
+    }
+    locked = ["kind", "key", "evidence", "source", "flag"]  # "what" stays editable: a name, a speaker
+    edited = st.data_editor(
+        frame,
+        hide_index=True,
+        width="stretch",
+        key=Widget.INGEST_TABLE,
+        disabled=locked,
+        column_config=columns,
+    )
+    render_download(draft, edited, frame, lang)
+
+
+def render_download(draft: Any, edited: pd.DataFrame, original: pd.DataFrame, lang: str) -> None:
+    now, before = edited.to_dict("records"), original.to_dict("records")
+    said = {t(word, lang): decision for decision, word in DECISIONS.items()}  # the words shown -> decisions
+    decisions = {(str(r["kind"]), str(r["key"])): said.get(str(r["decision"]), review.KEEP) for r in now}
+    names = {
+        (str(r["kind"]), str(r["key"])): str(r["what"])
+        for r, o in zip(now, before, strict=True)
+        if r["what"] != o["what"] and r["kind"] in ("places", "claims")
+    }
+    try:
+        text = draft_text(review.apply(draft, decisions, _speakers(names)))
+    except TourError as exc:
+        st.error(f"{t('notice.tour_error', lang)}: " + "; ".join(str(p) for p in exc.problems))
+        return
+    st.download_button(t("ingest.download", lang), text, file_name="draft-tour.yaml", mime="application/yaml")
+
+
+def _speakers(names: dict[tuple[str, str], str]) -> dict[tuple[str, str], str]:
+    """An edited quote row reads "Speaker: “quote”": the speaker is what comes before the colon."""
+    return {k: (v.split(":", 1)[0].strip() if k[0] == "claims" else v.strip()) for k, v in names.items()}
+
+
+def render() -> None:
+    lang = state.view().lang
+    st.header(t("page.ingest", lang))
+    st.caption(t("ingest.intro", lang))
+    render_inputs(lang)
+    render_review(lang)
+
+
+if __name__ == "__main__":  # run as a page by st.navigation (streamlit_app.py)
+    render()
