@@ -300,8 +300,8 @@ def render(data: dict[str, Any]) -> str:
     out = [
         "# Reliability",
         "",
-        "Figures recorded by the test suite (`tests/test_fuzz.py`, `tests/test_bombs.py`,",
-        "`tests/test_geocode_faults.py`, ...) into `test-results/reliability.json`, rendered by",
+        "Figures recorded by the test suite (`tests/tourfile/test_fuzz.py`, `tests/tourfile/test_bombs.py`,",
+        "`tests/geo/test_geocode_faults.py`, ...) into `test-results/reliability.json`, rendered by",
         "`python -m tests.reliability`. Regenerate after a full `python -m pytest` run.",
     ]
     for title, section, body in parts:

@@ -1,6 +1,6 @@
 """The architecture holds: layers import downwards only, only the ui imports streamlit, no
-function-level import dodges a layer, no dead code, and the README's table says the same as the
-contract CI checks."""
+function-level import dodges a layer, no dead code, and the table in docs/architecture.md says the same
+as the contract CI checks."""
 
 from __future__ import annotations
 
@@ -62,15 +62,14 @@ def test_no_function_level_import_of_the_project_outside_the_cli():
     assert [hit for path in files for hit in _function_level_imports(path)] == []
 
 
-def _readme_table() -> list[tuple[int, str]]:
-    text = (ROOT / "README.md").read_text(encoding="utf-8")
-    section = text.split("## Architecture", 1)[1].split("\n## ", 1)[0]
-    rows = re.findall(r"^\| (\d+) \| `([\w.]+)` \|", section, re.M)
+def _documented_layers() -> list[tuple[int, str]]:
+    text = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
+    rows = re.findall(r"^\| (\d+) \| `([\w.]+)` \|", text, re.M)
     return [(int(n), name) for n, name in rows]
 
 
-def test_the_readme_architecture_table_is_the_contract():
-    table = _readme_table()
+def test_the_documented_layers_are_the_contract():
+    table = _documented_layers()
     assert [sorted(name for n, name in table if n == i + 1) for i in range(len(_layers()))] == [
         sorted(layer) for layer in _layers()
     ]

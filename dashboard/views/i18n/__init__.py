@@ -3,7 +3,7 @@
 Dataset texts carry their own translations (``Text.en`` / ``Text.es``); these tables hold only the
 interface's words. Dates, numbers, country and language names come from CLDR through
 :mod:`dashboard.views.formats`, never from these tables. A new language is one table here
-(a module beside ``en.py``) plus its CLDR locale in :data:`LOCALES`; ``tests/test_i18n.py``
+(a module beside ``en.py``) plus its CLDR locale in :data:`LOCALES`; ``tests/views/test_i18n.py``
 checks that every table has every key of the English one, with the same placeholders.
 """
 
