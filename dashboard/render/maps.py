@@ -23,7 +23,8 @@ from jinja2 import Template
 
 from dashboard.private_api import ST_FOLIUM_GLOBAL
 from dashboard.render.basemap import ATTRIBUTION as LAND_ATTRIBUTION
-from dashboard.render.map_data import MANY_STOPS, payload, script_json, view_state
+from dashboard.render.map_data import MANY_STOPS, payload, view_state
+from dashboard.render.safe_html import inline_script, script_json
 from dashboard.tourfile.model import Tour
 
 TILE_URL = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
@@ -199,14 +200,10 @@ def build_map(
     return m
 
 
-def _inline_script(js: str) -> str:
-    return "<script>" + js.replace("</script", "<\\/script") + "</script>"
-
-
 def standalone_html(m: folium.Map) -> str:
     """One self-contained HTML page: Leaflet's JS and CSS inlined, only tiles fetched."""
     page = m.get_root().render()
-    page = page.replace(f'<script src="{INLINE}leaflet.js"></script>', _inline_script(leaflet_js()))
+    page = page.replace(f'<script src="{INLINE}leaflet.js"></script>', inline_script(leaflet_js()))
     page = page.replace(
         f'<link rel="stylesheet" href="{INLINE}leaflet.css"/>', f"<style>{leaflet_css()}</style>"
     )

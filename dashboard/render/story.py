@@ -6,7 +6,7 @@ country outlines of :mod:`dashboard.render.basemap`): no tiles, nothing fetched,
 opened from disk, offline, or inside an iframe.
 
 Tour text reaches the page two ways only: HTML-escaped in the markup built here, or as data in
-a ``<script>`` through :func:`~dashboard.render.map_data.script_json`. No tour text is ever a
+a ``<script>`` through :func:`~dashboard.render.safe_html.script_json`. No tour text is ever a
 template. The first step is in the markup, and the stepping script runs before Leaflet is
 parsed, so a reader sees the story before the map is drawn.
 """
@@ -18,8 +18,9 @@ from pathlib import Path
 from typing import Any
 
 from dashboard.render.basemap import ATTRIBUTION, outlines
-from dashboard.render.map_data import Positions, esc, script_json, source_link
 from dashboard.render.maps import leaflet_css, leaflet_js
+from dashboard.render.projection import Positions, leaflet_bounds, outline_bounds
+from dashboard.render.safe_html import esc, inline_script, script_json, source_link
 from dashboard.tourfile.model import Tour
 from dashboard.views.derive import routes
 from dashboard.views.drafts import accepted
@@ -69,7 +70,7 @@ def story_html(tour: Tour, lang: str = "en") -> str:
 
 
 def _script(js: str) -> str:
-    return "<script>" + js.replace("</script", "<\\/script") + "</script>\n"
+    return inline_script(js) + "\n"
 
 
 # -- the markup ----------------------------------------------------------------------------------------
@@ -178,9 +179,9 @@ def _data(tour: Tour, steps: list[StoryStep], lang: str) -> dict[str, Any]:
         "stops": _stops(tour, steps, where),
         "origin": {"at": list(where.at[origin.id]), "tip": esc(origin.name)} if origin else None,
         "routes": _routes(tour, where),
-        "bounds": None if box is None else [[box[1], box[0]], [box[3], box[2]]],
+        "bounds": leaflet_bounds(box),
         "land": land,
-        "landBounds": _land_bounds(land),
+        "landBounds": outline_bounds(land),
         "zoom": STOP_ZOOM,
         "attribution": f"Leaflet | {ATTRIBUTION}",
     }  # fmt: skip
@@ -215,20 +216,3 @@ def _routes(tour: Tour, where: Positions) -> list[dict[str, Any]]:
             color, dash = TRIP_COLORS[k % len(TRIP_COLORS)], TRIP_DASHES[k % len(TRIP_DASHES)]
             out.append({"points": points, "color": color, "dash": dash})
     return out
-
-
-def _land_bounds(land: list[list[int]]) -> list[list[float]] | None:
-    """South-west and north-east corners of the outlines drawn (rings as :func:`basemap.outlines` gives)."""
-    lats: list[int] = []
-    lons: list[int] = []
-    for flat in land:
-        lon, lat = flat[0], flat[1]
-        lons.append(lon)
-        lats.append(lat)
-        for k in range(2, len(flat), 2):
-            lon, lat = lon + flat[k], lat + flat[k + 1]
-            lons.append(lon)
-            lats.append(lat)
-    if not lats:
-        return None
-    return [[min(lats) / 100, min(lons) / 100], [max(lats) / 100, max(lons) / 100]]

@@ -11,8 +11,8 @@ from __future__ import annotations
 import folium
 from jinja2 import Template
 
-from dashboard.render.map_data import script_json
 from dashboard.render.maps import _RawMacroElement
+from dashboard.render.safe_html import script_json
 
 STOP_ZOOM = 6  # close enough to see the stop's country, far enough to keep its neighbours
 

@@ -8,8 +8,10 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 
-from dashboard.render.map_data import PLAY_STEPS
-from dashboard.render.maps import INLINE, build_map, payload, script_json, standalone_html
+from dashboard.render.map_data import payload
+from dashboard.render.maps import INLINE, build_map, standalone_html
+from dashboard.render.playback import PLAY_STEPS
+from dashboard.render.safe_html import script_json
 from dashboard.tourfile.model import Tour
 
 HOSTILE = (
