@@ -31,7 +31,7 @@ def test_st_folium_frontend_still_has_the_global_the_map_reads(name: str):
 
 
 def test_the_map_script_reads_only_the_st_folium_fields_listed():
-    script = (ROOT / "dashboard" / "render" / "tour_layer.js.j2").read_text(encoding="utf-8")
+    script = (ROOT / "dashboard" / "render" / "assets" / "tour_layer.js").read_text(encoding="utf-8")
     used = set(re.findall(r"\bg\.(\w+)", script))
     assert used and used <= set(private_api.ST_FOLIUM_FIELDS) | {"last_object_clicked"}
 

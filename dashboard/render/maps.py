@@ -22,6 +22,7 @@ from branca.element import Element, Figure, MacroElement
 from jinja2 import Template
 
 from dashboard.private_api import ST_FOLIUM_GLOBAL
+from dashboard.render.asset_files import asset, shipped
 from dashboard.render.basemap import ATTRIBUTION as LAND_ATTRIBUTION
 from dashboard.render.map_data import MANY_STOPS, payload, view_state
 from dashboard.render.safe_html import inline_script, script_json
@@ -30,7 +31,6 @@ from dashboard.tourfile.model import Tour
 TILE_URL = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 TILE_ATTRIBUTION = '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'
 INLINE = "tour-dashboard-inline:"  # placeholder URL scheme replaced by inlined files on export
-HERE = Path(__file__).resolve().parent
 
 
 def _leaflet_dir() -> Path:
@@ -106,24 +106,21 @@ SCRIPT_PARTS = (
 )
 
 
-def _shipped(script: str) -> str:
-    """A script part as pages get it: without its comment lines, indentation and blank lines, which
-    are for whoever reads the source (a quarter of its bytes, sent with every map and export)."""
-    lines = (line.strip() for line in script.splitlines())
-    return "\n".join(line for line in lines if line and not line.startswith("//"))
-
-
-def _with_parts(template: str) -> str:
-    """The layer's template with each of its script parts put in at its ``/* name */`` mark."""
+def _layer_script() -> str:
+    """The layer's script (``assets/tour_layer.js``) with each of its parts put in at its ``/* name */``
+    mark, as pages get it (:func:`~dashboard.render.asset_files.shipped`)."""
+    script = asset("tour_layer.js")
     for name in SCRIPT_PARTS:
-        template = template.replace(f"/* {name} */", _shipped((HERE / name).read_text(encoding="utf-8")))
-    return template
+        script = script.replace(f"/* {name} */", asset(name))
+    return shipped(script)
 
 
 class TourLayer(_RawMacroElement):
     """Draws the payload with plain Leaflet: markers, legs with arrows, the border pair, a legend."""
 
-    _template = Template(_with_parts((HERE / "tour_layer.js.j2").read_text(encoding="utf-8")))
+    _template = Template(asset("tour_layer.js.j2"))
+    script_body = _layer_script()
+    style = shipped(asset("tour_layer.css"))
 
     def __init__(self, data: dict[str, Any] | str, tiles: bool = True) -> None:
         super().__init__()  # type: ignore[no-untyped-call]
@@ -143,11 +140,7 @@ class TourState(_RawMacroElement):
     script, so a click or a filter change does not reload the map in the browser.
     """
 
-    _template = Template(
-        "{% macro script(this, kwargs) %}"
-        "window.tourApplyState && window.tourApplyState({{ this.state_json }});"
-        "{% endmacro %}"
-    )
+    _template = Template(asset("tour_state.js.j2"))
 
     def __init__(self, selected: str | None, visible: set[str] | None) -> None:
         super().__init__()  # type: ignore[no-untyped-call]

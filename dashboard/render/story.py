@@ -13,10 +13,9 @@ parsed, so a reader sees the story before the map is drawn.
 
 from __future__ import annotations
 
-import functools
-from pathlib import Path
 from typing import Any
 
+from dashboard.render.asset_files import asset
 from dashboard.render.basemap import ATTRIBUTION, outlines
 from dashboard.render.maps import leaflet_css, leaflet_js
 from dashboard.render.projection import Positions, leaflet_bounds, outline_bounds
@@ -30,13 +29,7 @@ from dashboard.views.i18n import t
 from dashboard.views.story import StoryQuote, StoryStep, story_steps
 from dashboard.views.style import TRIP_COLORS, TRIP_DASHES
 
-HERE = Path(__file__).resolve().parent
 STOP_ZOOM = 6  # a stop among its neighbours: a few hundred kilometres across
-
-
-@functools.cache
-def _asset(name: str) -> str:
-    return (HERE / name).read_text(encoding="utf-8")
 
 
 def story_html(tour: Tour, lang: str = "en") -> str:
@@ -54,16 +47,16 @@ def story_html(tour: Tour, lang: str = "en") -> str:
     )
     scripts = [
         f"window.storyData = {script_json(data)};",
-        _asset("story.js"),
+        asset("story.js"),
         leaflet_js(),
-        _asset("land_rings.js") + _asset("story_export_map.js"),  # one script: the map and its outlines
+        asset("land_rings.js") + asset("story_export_map.js"),  # one script: the map and its outlines
     ]
     return (
         f'<!DOCTYPE html>\n<html lang="{esc(lang)}">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{esc(t('story.page_title', lang, title=title))}</title>\n"
         '<script>document.documentElement.classList.add("js");</script>\n'
-        f"<style>{leaflet_css()}</style>\n<style>{_asset('story.css')}</style>\n</head>\n<body>\n{body}\n"
+        f"<style>{leaflet_css()}</style>\n<style>{asset('story.css')}</style>\n</head>\n<body>\n{body}\n"
         + "".join(_script(js) for js in scripts)
         + "\n</body>\n</html>\n"
     )

@@ -1,0 +1,115 @@
+// The route map's layer script, built by dashboard.render.maps.TourLayer: the body of a function that
+// tour_layer.js.j2 wraps and gives its inputs (map, data, tiles, stFoliumGlobal, landAttribution).
+// Each /* part.js */ mark below is replaced by that file of this folder. All text in the payload is
+// pre-escaped HTML.
+/* global map, data, tiles, stFoliumGlobal, landAttribution */
+  var c = data.colors, ids = data.ids, roles = data.roles, words = data.words;
+  var index = {};
+  ids.forEach(function (id, i) { index[id] = i; });
+  window.tourMap = map;  // for the page's own tests and benchmarks
+
+/* land_rings.js */
+
+/* tour_land.js */
+
+  // The view first, then the tiles and the stops: each is drawn once, at the final zoom.
+  // More room at the bottom: the attribution and the scale sit there (two lines on a phone).
+  if (data.bounds) { map.fitBounds(data.bounds, {paddingTopLeft: [30, 30], paddingBottomRight: [30, 60], maxZoom: 9, animate: false}); }
+  if (tiles) { L.tileLayer(tiles.url, {attribution: tiles.attribution, maxZoom: 19}).addTo(map); }
+
+  // Tooltip and popup texts: one JSON string, parsed when the first one opens.
+  var texts = null;
+  function text(i) { texts = texts || JSON.parse(data.texts); return texts[i]; }
+  // Escaped text to plain text; parsed in an inert template, so nothing in it could ever load or run.
+  function plain(html) { var d = document.createElement("template"); d.innerHTML = html; return d.content.textContent; }
+  function tipHtml(i) { var d = text(i); return "<b>" + d[0] + "</b>" + d[1]; }
+  function sourcesHtml(list) {
+    return list.map(function (id) { return data.sources[id] || id; }).join("<br>");
+  }
+  function popHtml(i) {
+    var d = text(i);
+    var rows = d[2].map(function (r) { return "<tr><th>" + data.labels[r[0]] + "</th><td>" + r[1] + "</td></tr>"; });
+    if (d[5] && d[5].length) {
+      rows.push('<tr><th>' + data.labels[4] + '</th><td class="tour-sources">' + sourcesHtml(d[5]) + "</td></tr>");
+    }
+    var quote = d[3] ? "<blockquote>\u201c" + d[3] + "\u201d<br><small>" + d[4] + "</small></blockquote>" : "";
+    return '<div class="tour-popup"><h4>' + d[0] + "</h4><table>" + rows.join("") + "</table>" + quote + "</div>";
+  }
+
+  function role(i) { return roles.charAt(i) === "o" ? "origin" : (roles.charAt(i) === "d" ? "discussed" : "visit"); }
+  function radius(i) { var r = roles.charAt(i); return r === "o" ? 8 : (r === "d" ? 7 : 6); }
+  function circleStyle(kind, sel, dim) {
+    var discussed = kind === "discussed";
+    return {
+      color: sel ? c.selected : (discussed ? c.discussed : (kind === "origin" ? c.origin : c.visit)),
+      fillColor: discussed ? "#ffffff" : (kind === "origin" ? c.origin : c.visit),
+      weight: sel ? 5 : 3,
+      fillOpacity: dim ? 0.2 : 0.9,
+      opacity: dim ? 0.35 : 1,
+      dashArray: discussed ? "3 3" : null
+    };
+  }
+  function tripColor(k) { return data.tripColors[k % data.tripColors.length]; }
+  function tripDash(k) { return data.tripDashes[k % data.tripDashes.length]; }
+
+/* tour_points.js */
+
+  // st_folium tells the app about a click 250 ms late (it debounces every report, moves and
+  // clicks alike). A click on a stop is told at once instead: once st_folium's own handler has
+  // counted it, the same value it would send goes to the app now and becomes st_folium's
+  // "previous" value, so its delayed report finds nothing new and sends nothing.
+  var CLICK_KEYS = ["last_object_clicked", "last_object_clicked_count"];
+  function reportClick() {
+    setTimeout(function () {
+      var g = window[stFoliumGlobal];
+      if (!g || window.parent === window || g.wrap_longitude || JSON.stringify(g.returned_objects) !== JSON.stringify(CLICK_KEYS)) {
+        return;  // not in st_folium, or it reports something else: leave it to st_folium
+      }
+      var value = {last_object_clicked: g.last_object_clicked, last_object_clicked_count: g.last_object_clicked_count};
+      if (JSON.stringify(value) === JSON.stringify(g.previous_data)) { return; }
+      g.previous_data = value;
+      window.parent.postMessage({isStreamlitMessage: true, type: "streamlit:setComponentValue", value: value, dataType: "json"}, "*");
+    }, 0);
+  }
+
+/* tour_few.js */
+
+  var view = data.many ? manyView() : fewView();
+
+  data.pairs.forEach(function (pair) {
+    L.polyline([pair.a, pair.b], {color: c.pair, weight: 4, dashArray: "6 6"})
+      .bindTooltip(pair.tip, {sticky: true}).addTo(map);
+  });
+
+  // Selection and filters restyle the stops in place (also called by the TourState layer). A stop
+  // chosen anywhere (the sidebar, a link, the map) is brought into view.
+  var shownSelected = null;
+  window.tourApplyState = function (state) {
+    var visible = state.visible === null ? null : new Set(state.visible);
+    var dim = new Uint8Array(ids.length);
+    if (visible !== null) { ids.forEach(function (id, i) { dim[i] = visible.has(id) ? 0 : 1; }); }
+    var selected = state.selected in index ? index[state.selected] : -1;
+    window.tourSelected = state.selected;
+    window.tourFiltered = visible !== null;
+    view.restyle(selected, dim);
+    if (selected >= 0 && state.selected !== shownSelected) {
+      map.panInside([data.lat[selected], data.lng[selected]], {padding: [48, 48], animate: false});
+    }
+    shownSelected = state.selected;
+  };
+
+/* tour_playback.js */
+
+/* tour_legend.js */
+
+/* tour_access.js */
+
+  window.tourApplyState(data.state);
+  // When the stops were drawn and first painted, on the page's own clock (benchmarks read these).
+  window.tourPointsDrawn = ids.length;
+  window.tourDrawnAt = performance.now();
+  requestAnimationFrame(function () { window.tourPaintedAt = performance.now(); });
+  // st_folium reports the map to the app on "moveend", but starts listening only after this
+  // script: tell it once more, now that the map is drawn. Its first report is what brings the
+  // rest of the page (dashboard/ui/runtime.py, start_run), so it must not depend on a resize.
+  setTimeout(function () { map.fire("moveend"); }, 0);
