@@ -17,6 +17,7 @@ from dashboard.render.basemap import outlines
 from dashboard.render.playback import playback
 from dashboard.render.projection import Positions, bearing, leaflet_bounds
 from dashboard.render.safe_html import esc, script_json, source_links
+from dashboard.render.schema import LABEL, MAP_WORDS, POINT, ROLES, record
 from dashboard.tourfile.model import Tour
 from dashboard.views.derive import Stop, legs, routes, stops, trips
 from dashboard.views.formats import date_variants, format_range, person, stop_title
@@ -35,10 +36,6 @@ def _first_quote(stop: Stop, lang: str, languages: dict[str, str]) -> tuple[str,
     if claim is None or claim.quote is None:
         return None
     return claim.quote, claim.speaker or "", claim.sources
-
-
-POPUP_ROWS = ("dates", "venue", "met", "topics", "sources")  # field.* labels, sent once per map
-ROLE_CODES = {"origin": "o", "visit": "v", "discussed": "d"}  # one letter per stop in the payload
 
 
 def _title_suffix(stop: Stop, lang: str) -> str:
@@ -63,28 +60,34 @@ class Labels:
         return cls(lang, topics, {s.id: s.language for s in tour.sources})
 
 
+_LABEL_AT = {name: i for i, name in enumerate(LABEL)}  # a row's label: its name's place in LABEL
+
+
 def point(stop: Stop, labels: Labels) -> list[Any]:
-    """One stop's tooltip and popup texts, every one HTML-escaped:
-    ``[title, suffix, rows, quote, cite, source ids]``.
+    """One stop's tooltip and popup texts, every one HTML-escaped: a :data:`~schema.POINT` record.
 
     The map's script builds the markup from these when a tooltip or popup first opens; the
     sources row is made from the map's one table of sources (:func:`source_links`).
     """
     visit, lang = stop.visit, labels.lang
-    values = [
-        date_variants(visit.ranked_dates(), lang) if visit else "",
-        visit.venue.get(lang) if visit and visit.venue else "",
-        ", ".join(person(p, lang) for p in (visit.counterparts if visit else [])),
-        ", ".join(labels.topics.get(x, x) for x in stop.topics),
-    ]
-    title = stop_title(stop.order, stop.place.name)
-    rows = [[i, esc(v)] for i, v in enumerate(values) if v]
-    fields: list[Any] = [esc(title), esc(_title_suffix(stop, lang)), rows, "", "", list(stop.sources)]
+    values = {
+        "dates": date_variants(visit.ranked_dates(), lang) if visit else "",
+        "venue": visit.venue.get(lang) if visit and visit.venue else "",
+        "met": ", ".join(person(p, lang) for p in (visit.counterparts if visit else [])),
+        "topics": ", ".join(labels.topics.get(x, x) for x in stop.topics),
+    }
+    # ROW records (label, value), built as pairs: up to four per stop, ten thousand stops.
+    rows = [[_LABEL_AT[name], esc(v)] for name, v in values.items() if v]
     quote = _first_quote(stop, lang, labels.languages)
+    text, cite = "", ""
     if quote:
-        text, speaker, sources = quote
-        fields[3:5] = [esc(text), esc(f"— {speaker} [{', '.join(sources)}]")]
-    return fields
+        said, speaker, sources = quote
+        text, cite = esc(said), esc(f"— {speaker} [{', '.join(sources)}]")
+    title = esc(stop_title(stop.order, stop.place.name))
+    suffix = esc(_title_suffix(stop, lang))
+    return record(
+        POINT, title=title, suffix=suffix, rows=rows, quote=text, cite=cite, sources=list(stop.sources)
+    )
 
 
 def view_state(selected: str | None, visible: set[str] | None) -> dict[str, Any]:
@@ -103,7 +106,7 @@ def _stops_columns(drawn: list[Stop], labels: Labels, where: Positions) -> dict[
         "ids": [s.place.id for s in drawn],
         "lat": [where.at[s.place.id][0] for s in drawn],
         "lng": [where.at[s.place.id][1] for s in drawn],
-        "roles": "".join(ROLE_CODES[s.place.role] for s in drawn),
+        "roles": "".join(ROLES[s.place.role] for s in drawn),
         "n": [s.order or 0 for s in drawn],
         "texts": texts,
     }
@@ -190,7 +193,7 @@ def payload(
         "legend": _legend(tour, lang, many, bool(pair_rows)),
         "legendTitle": esc(t("legend.title", lang)),
         "title": esc(tour.title.get(lang)),
-        "labels": [esc(t(f"field.{key}", lang)) for key in POPUP_ROWS],
+        "labels": [esc(t(f"field.{key}", lang)) for key in LABEL],
         "words": {k: esc(t(f"map.{k}", lang)) for k in MAP_WORDS},
         "sources": source_links(tour, lang),
         "key": key,
@@ -203,15 +206,3 @@ def payload(
         "state": view_state(selected, visible),
         "play": playback(drawn, lang),
     }
-
-
-MAP_WORDS = (
-    "show_legend",
-    "hide_legend",
-    "sources_key",
-    "map_name",
-    "keys_hint",
-    "wheel_hint",
-    "touch_hint",
-    "selected",
-)

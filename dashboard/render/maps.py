@@ -26,6 +26,7 @@ from dashboard.render.asset_files import asset, shipped
 from dashboard.render.basemap import ATTRIBUTION as LAND_ATTRIBUTION
 from dashboard.render.map_data import MANY_STOPS, payload, view_state
 from dashboard.render.safe_html import inline_script, script_json
+from dashboard.render.schema import fields
 from dashboard.tourfile.model import Tour
 
 TILE_URL = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
@@ -121,6 +122,7 @@ class TourLayer(_RawMacroElement):
     _template = Template(asset("tour_layer.js.j2"))
     script_body = _layer_script()
     style = shipped(asset("tour_layer.css"))
+    fields_json = script_json(fields())  # the payload's record fields by name (render/schema.py)
 
     def __init__(self, data: dict[str, Any] | str, tiles: bool = True) -> None:
         super().__init__()  # type: ignore[no-untyped-call]

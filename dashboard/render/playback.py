@@ -12,13 +12,13 @@ import datetime as dt
 from typing import Any
 
 from dashboard.render.safe_html import esc
+from dashboard.render.schema import BAND, PLAY_WORDS, TIMING, record
 from dashboard.tourfile.model import DateVariant, Visit
 from dashboard.views.derive import Stop
 from dashboard.views.formats import format_date, format_range, stop_title
 from dashboard.views.i18n import t
 
 PLAY_STEPS = 366  # the date slider's most positions: a tour longer than a year steps by several days
-PLAY_WORDS = ("title", "play", "pause", "slider")  # playback.* words the control shows
 
 
 def planned(visit: Visit) -> DateVariant | None:
@@ -66,8 +66,8 @@ class Days:
 
 
 def stop_timing(stop: Stop, visit: Visit, days: Days, lang: str) -> list[Any] | None:
-    """``[last step, known only to the month (0/1), first step of its planned date or None, moved
-    note, month note]`` for a stop that spans several steps or moved; None for a plain one-day stop."""
+    """A :data:`~dashboard.render.schema.TIMING` record for a stop that spans several steps or moved;
+    None for a plain one-day stop."""
     best, moved_from, title = visit.best_date(), planned(visit), stop_title(stop.order, stop.place.name)
     (first, last), month = days.of(best), best.precision == "month"
     if moved_from is None and first == last:
@@ -80,12 +80,14 @@ def stop_timing(stop: Stop, visit: Visit, days: Days, lang: str) -> list[Any] | 
     if month:
         month_note = f"{title} — " + t("playback.month", lang, month=_when(best, lang))
     planned_at = None if moved_from is None else days.of(moved_from)[0]
-    return [last, int(month), planned_at, esc(moved), esc(month_note)]
+    return record(
+        TIMING, last=last, month=int(month), planned=planned_at, moved=esc(moved), monthNote=esc(month_note)
+    )
 
 
 def bands(dated: list[Stop], days: Days, lang: str) -> list[list[Any]]:
-    """Dates known only to the month as ``[first step, last step, label]``: a band on the slider's
-    track, one per span (the labels of the stops that share it joined)."""
+    """Dates known only to the month as :data:`~dashboard.render.schema.BAND` records: a band on the
+    slider's track, one per span (the labels of the stops that share it joined)."""
     spans: dict[tuple[int, int], list[str]] = {}
     for stop in dated:
         assert stop.visit is not None
@@ -95,7 +97,7 @@ def bands(dated: list[Stop], days: Days, lang: str) -> list[list[Any]]:
                 label = f"{stop_title(stop.order, stop.place.name)}: {_when(date, lang)} ({kind})"
                 spans.setdefault(days.of(date), []).append(label)
     return [
-        [a, b, esc("; ".join(labels[:3]) + ("; …" if len(labels) > 3 else ""))]
+        record(BAND, first=a, last=b, label=esc("; ".join(labels[:3]) + ("; …" if len(labels) > 3 else "")))
         for (a, b), labels in spans.items()
     ]
 

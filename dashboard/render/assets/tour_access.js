@@ -54,7 +54,7 @@
   map.on("popupclose", function () { container.classList.remove("tour-popup-open"); });
 
   // Each stop a named button: "1. Buenos Aires — 16 Dec 2025", selected with Enter or Space.
-  function stopLabel(i) { var d = text(i); return plain(d[0] + d[1]); }
+  function stopLabel(i) { var d = text(i); return plain(d[P.title] + d[P.suffix]); }
   function asButton(el, layer, i) {
     el.setAttribute("tabindex", "0");
     el.setAttribute("role", "button");

@@ -25,7 +25,7 @@
     });
     ids.forEach(function (id, i) {
       var marker;
-      if (roles.charAt(i) === "v" && data.n[i]) {
+      if (roles.charAt(i) === F.role.visit && data.n[i]) {
         marker = L.marker([data.lat[i], data.lng[i]], {icon: numberIcon(i), title: "", riseOnHover: true});
       } else {
         var style = circleStyle(role(i), false, false);

@@ -1,8 +1,9 @@
 // The route map's layer script, built by dashboard.render.maps.TourLayer: the body of a function that
-// tour_layer.js.j2 wraps and gives its inputs (map, data, tiles, stFoliumGlobal, landAttribution).
+// tour_layer.js.j2 wraps and gives its inputs (map, data, tiles, stFoliumGlobal, landAttribution, and F:
+// the payload's record fields by name, from dashboard/render/schema.py).
 // Each /* part.js */ mark below is replaced by that file of this folder. All text in the payload is
 // pre-escaped HTML.
-/* global map, data, tiles, stFoliumGlobal, landAttribution */
+/* global map, data, tiles, stFoliumGlobal, landAttribution, F */
   var c = data.colors, ids = data.ids, roles = data.roles, words = data.words;
   var index = {};
   ids.forEach(function (id, i) { index[id] = i; });
@@ -22,22 +23,25 @@
   function text(i) { texts = texts || JSON.parse(data.texts); return texts[i]; }
   // Escaped text to plain text; parsed in an inert template, so nothing in it could ever load or run.
   function plain(html) { var d = document.createElement("template"); d.innerHTML = html; return d.content.textContent; }
-  function tipHtml(i) { var d = text(i); return "<b>" + d[0] + "</b>" + d[1]; }
+  // A stop's texts are a record of the payload's schema (dashboard/render/schema.py): read by name.
+  var P = F.point, R = F.row;
+  function tipHtml(i) { var d = text(i); return "<b>" + d[P.title] + "</b>" + d[P.suffix]; }
   function sourcesHtml(list) {
     return list.map(function (id) { return data.sources[id] || id; }).join("<br>");
   }
   function popHtml(i) {
     var d = text(i);
-    var rows = d[2].map(function (r) { return "<tr><th>" + data.labels[r[0]] + "</th><td>" + r[1] + "</td></tr>"; });
-    if (d[5] && d[5].length) {
-      rows.push('<tr><th>' + data.labels[4] + '</th><td class="tour-sources">' + sourcesHtml(d[5]) + "</td></tr>");
+    var rows = d[P.rows].map(function (r) { return "<tr><th>" + data.labels[r[R.label]] + "</th><td>" + r[R.value] + "</td></tr>"; });
+    var cited = d[P.sources];
+    if (cited && cited.length) {
+      rows.push('<tr><th>' + data.labels[F.label.sources] + '</th><td class="tour-sources">' + sourcesHtml(cited) + "</td></tr>");
     }
-    var quote = d[3] ? "<blockquote>\u201c" + d[3] + "\u201d<br><small>" + d[4] + "</small></blockquote>" : "";
-    return '<div class="tour-popup"><h4>' + d[0] + "</h4><table>" + rows.join("") + "</table>" + quote + "</div>";
+    var quote = d[P.quote] ? "<blockquote>\u201c" + d[P.quote] + "\u201d<br><small>" + d[P.cite] + "</small></blockquote>" : "";
+    return '<div class="tour-popup"><h4>' + d[P.title] + "</h4><table>" + rows.join("") + "</table>" + quote + "</div>";
   }
 
-  function role(i) { return roles.charAt(i) === "o" ? "origin" : (roles.charAt(i) === "d" ? "discussed" : "visit"); }
-  function radius(i) { var r = roles.charAt(i); return r === "o" ? 8 : (r === "d" ? 7 : 6); }
+  function role(i) { var r = roles.charAt(i); return r === F.role.origin ? "origin" : (r === F.role.discussed ? "discussed" : "visit"); }
+  function radius(i) { var r = role(i); return r === "origin" ? 8 : (r === "discussed" ? 7 : 6); }
   function circleStyle(kind, sel, dim) {
     var discussed = kind === "discussed";
     return {
