@@ -25,7 +25,7 @@ SELECT_APP = (
 
 BLANK_HTML = (
     "<!doctype html><html><body><script>"
-    "requestAnimationFrame(function () { window.tourPaintedAt = performance.now(); });"
+    "requestAnimationFrame(function () { window.tourDashboard = {paintedAt: performance.now()}; });"
     "</script></body></html>"
 )
 MAP_ONLY_APP = f"""import os

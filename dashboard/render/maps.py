@@ -26,7 +26,7 @@ from dashboard.render.asset_files import asset, shipped
 from dashboard.render.basemap import ATTRIBUTION as LAND_ATTRIBUTION
 from dashboard.render.map_data import MANY_STOPS, payload, view_state
 from dashboard.render.safe_html import inline_script, script_json
-from dashboard.render.schema import fields
+from dashboard.render.schema import NAMESPACE, fields, set_member
 from dashboard.tourfile.model import Tour
 
 TILE_URL = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
@@ -164,8 +164,8 @@ class AssetUrls:
 
 
 def data_script(data_json: str) -> str:
-    """The payload as a script file that defines ``window.tourData``."""
-    return f"window.tourData = {data_json};\n"
+    """The payload as a script file that defines ``window.tourDashboard.data``."""
+    return set_member("data", data_json) + "\n"
 
 
 def build_map(
@@ -190,7 +190,7 @@ def build_map(
     else:
         m.default_js = [("leaflet", asset_urls.leaflet_js), ("tour_data", asset_urls.data_js)]
         m.default_css = [("leaflet_css", asset_urls.leaflet_css)]
-        data = "window.tourData"  # defined by the data script, loaded before the map's
+        data = f"window.{NAMESPACE}.data"  # defined by the data script, loaded before the map's
     TourLayer(data, tiles=tiles).add_to(m)
     return m
 

@@ -6,7 +6,8 @@ repeat their keys ten thousand times. Their fields are named here, once. Python 
 (``d[F.point.title]``, never ``d[0]``), and the tests decode it with :func:`named`.
 
 The names the scripts share on ``window`` are here too: one namespace object, :data:`NAMESPACE`,
-with the members :data:`MEMBERS` lists (a test checks the scripts use no others).
+with the members :data:`MEMBERS` lists (a test checks the scripts use no others), so that the
+pages' scripts, the tests and the benchmarks meet on names written down once.
 """
 
 from __future__ import annotations
@@ -60,6 +61,55 @@ MAP_WORDS = (
 """The payload's ``words``: ``map.*`` texts the script shows."""
 PLAY_WORDS = ("title", "play", "pause", "slider")
 """The playback's ``words``: ``playback.*`` texts its control shows."""
+
+
+# -- the names the scripts share on window ---------------------------------------------------------
+
+NAMESPACE = "tourDashboard"
+"""The one object our scripts put on ``window``; everything they share is a member of it."""
+MEMBERS = {
+    # The route map: the exported page, and the app's map frame.
+    "data": "the map's payload, when the app serves it as a script of its own (maps.data_script)",
+    "map": "the Leaflet map",
+    "applyState": "restyles the stops for a selection and a filter (TourState and StoryFocus call it)",
+    "selected": "the selected stop's id, as last applied",
+    "filtered": "whether a filter is on, as last applied",
+    "markers": "a short tour's markers by place id",
+    "points": "a long tour's canvas layer of stops",
+    "pointsDrawn": "how many stops the layer drew",
+    "drawnAt": "when the stops were drawn (performance.now(); the benchmarks read it)",
+    "paintedAt": "when the stops were first painted (performance.now(); the benchmarks read it)",
+    "landRings": "how many country outlines were drawn",
+    "legendCorner": "the corner the legend sits in",
+    "spreadAt": "the zoom at which crowded numbered stops were last spread out",
+    "storyStop": "the stop the story page's step last flew the app's map to (StoryFocus)",
+    # The story file.
+    "storyData": "the story file's data (dashboard.render.story)",
+    "storyMap": "the story file's Leaflet map",
+    "storyGo": "opens the step of a place id (a stop clicked on the story's map)",
+    "storyMove": "brings the story's map to a step",
+    "storyStep": "the id of the step shown",
+    "storyShownAt": "when the first step was painted (performance.now(); the benchmarks read it)",
+    "storyMapAt": "when the story's map was first painted",
+    "storyLandRings": "how many country outlines the story's map drew",
+    # The app's page (dashboard/ui/a11y.js).
+    "chartNames": "the observer that names the app's charts for screen readers",
+}
+
+
+def member_prefix(member: str) -> str:
+    """The start of a script that sets ``member`` of the namespace, creating it if needed."""
+    if member not in MEMBERS:
+        raise ValueError(f"{member!r} is not a member of window.{NAMESPACE} (schema.MEMBERS)")
+    return f"(window.{NAMESPACE} = window.{NAMESPACE} || {{}}).{member} = "
+
+
+def set_member(member: str, js: str) -> str:
+    """A script that sets ``member`` of the namespace to the JavaScript expression ``js``."""
+    return member_prefix(member) + js + ";"
+
+
+# -- building and reading records -------------------------------------------------------------------
 
 
 def record(names: tuple[str, ...], **values: Any) -> list[Any]:

@@ -20,6 +20,7 @@ from dashboard.render.basemap import ATTRIBUTION, outlines
 from dashboard.render.maps import leaflet_css, leaflet_js
 from dashboard.render.projection import Positions, leaflet_bounds, outline_bounds
 from dashboard.render.safe_html import esc, inline_script, script_json, source_link
+from dashboard.render.schema import set_member
 from dashboard.tourfile.model import Tour
 from dashboard.views.derive import routes
 from dashboard.views.drafts import accepted
@@ -46,7 +47,7 @@ def story_html(tour: Tour, lang: str = "en") -> str:
         f"{_panel(shown, steps, lang)}</div>"
     )
     scripts = [
-        f"window.storyData = {script_json(data)};",
+        set_member("storyData", script_json(data)),
         asset("story.js"),
         leaflet_js(),
         asset("land_rings.js") + asset("story_export_map.js"),  # one script: the map and its outlines

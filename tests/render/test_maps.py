@@ -122,8 +122,8 @@ def test_state_layer_restyles_without_redrawing(kast: Tour):
     group = state_layer("quito", {"quito"})
     group.add_to(m)
     script = group.render() or m.get_root().render()
-    assert 'window.tourApplyState({"selected":"quito","visible":["quito"]})' in script.replace(" ", "")
-    assert "tourApplyState" in base  # the base map defines it and applies its own state
+    assert 'ns.applyState({"selected":"quito","visible":["quito"]})' in script.replace(" ", "")
+    assert "ns.applyState = function" in base  # the base map defines it and applies its own state
 
 
 def test_map_is_fitted_to_every_place_before_anything_is_drawn(kast: Tour):

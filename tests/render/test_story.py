@@ -13,6 +13,7 @@ import yaml
 from bs4 import BeautifulSoup, Tag
 
 from dashboard.cli import main
+from dashboard.render import schema
 from dashboard.render.story import story_html
 from dashboard.tourfile.load import load_text, load_tour
 from dashboard.tourfile.model import Tour
@@ -22,7 +23,7 @@ from tests.hostile import PAYLOADS, hostile_data
 
 KAST_IDS = ["intro", "buenos-aires", "quito", "lima", "outcomes"]
 BUDGET = 400 * 1024  # bytes, for the seed tour
-DATA_PREFIX = "window.storyData = "
+DATA_PREFIX = schema.member_prefix("storyData")
 
 
 def _soup(page: str) -> BeautifulSoup:

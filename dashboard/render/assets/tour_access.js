@@ -67,9 +67,9 @@
       layer.fire("click", {latlng: layer.getLatLng(), originalEvent: e});
     });
   }
-  if (window.tourMarkers) {
+  if (ns.markers) {
     ids.forEach(function (id, i) {
-      var layer = window.tourMarkers[id], el = layer._icon || layer._path;
+      var layer = ns.markers[id], el = layer._icon || layer._path;
       if (el) { asButton(el, layer, i); }
     });
   }
@@ -83,8 +83,8 @@
   var live = L.DomUtil.create("div", "tour-sr", container);
   live.setAttribute("role", "status");
   live.setAttribute("aria-live", "polite");
-  var applyState = window.tourApplyState, saidSelected;
-  window.tourApplyState = function (state) {
+  var applyState = ns.applyState, saidSelected;
+  ns.applyState = function (state) {
     applyState(state);
     if (saidSelected !== undefined && state.selected !== saidSelected && state.selected in index) {
       live.textContent = plain(words.selected) + ": " + stopLabel(index[state.selected]);

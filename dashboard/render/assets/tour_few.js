@@ -37,7 +37,7 @@
         .bindPopup(function () { return popHtml(i); }, {maxWidth: 360}).on("click", reportClick).addTo(map);
       markers[id] = marker;
     });
-    window.tourMarkers = markers;
+    ns.markers = markers;
 
     // Numbered stops that would cover one another at this zoom are spread on a small circle around
     // where they are, each joined to its true place by a leader line: every number stays readable
@@ -83,7 +83,7 @@
           place(o.i, Math.round(cx + r * Math.cos(angle) - o.p.x), Math.round(cy + r * Math.sin(angle) - o.p.y));
         });
       });
-      window.tourSpreadAt = map.getZoom();
+      ns.spreadAt = map.getZoom();
     }
     spread();
     map.on("zoomend", spread);

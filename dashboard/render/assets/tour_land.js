@@ -13,7 +13,7 @@
     }).addTo(map);
     map.getContainer().classList.add("tour-has-land");
     if (map.attributionControl) { map.attributionControl.addAttribution(landAttribution); }
-    window.tourLandRings = polygons.length;
+    ns.landRings = polygons.length;
   }
   if (data.land && data.land.length) { map.getContainer().classList.add("tour-has-land"); }  // the sea at once
   requestAnimationFrame(function () { setTimeout(drawLand, 0); });

@@ -7,7 +7,10 @@
   var c = data.colors, ids = data.ids, roles = data.roles, words = data.words;
   var index = {};
   ids.forEach(function (id, i) { index[id] = i; });
-  window.tourMap = map;  // for the page's own tests and benchmarks
+  // What the page's scripts share, and its own tests and benchmarks read: one object on window, its
+  // members named in dashboard/render/schema.py (MEMBERS).
+  var ns = window.tourDashboard = window.tourDashboard || {};
+  ns.map = map;
 
 /* land_rings.js */
 
@@ -88,13 +91,13 @@
   // Selection and filters restyle the stops in place (also called by the TourState layer). A stop
   // chosen anywhere (the sidebar, a link, the map) is brought into view.
   var shownSelected = null;
-  window.tourApplyState = function (state) {
+  ns.applyState = function (state) {
     var visible = state.visible === null ? null : new Set(state.visible);
     var dim = new Uint8Array(ids.length);
     if (visible !== null) { ids.forEach(function (id, i) { dim[i] = visible.has(id) ? 0 : 1; }); }
     var selected = state.selected in index ? index[state.selected] : -1;
-    window.tourSelected = state.selected;
-    window.tourFiltered = visible !== null;
+    ns.selected = state.selected;
+    ns.filtered = visible !== null;
     view.restyle(selected, dim);
     if (selected >= 0 && state.selected !== shownSelected) {
       map.panInside([data.lat[selected], data.lng[selected]], {padding: [48, 48], animate: false});
@@ -108,11 +111,11 @@
 
 /* tour_access.js */
 
-  window.tourApplyState(data.state);
+  ns.applyState(data.state);
   // When the stops were drawn and first painted, on the page's own clock (benchmarks read these).
-  window.tourPointsDrawn = ids.length;
-  window.tourDrawnAt = performance.now();
-  requestAnimationFrame(function () { window.tourPaintedAt = performance.now(); });
+  ns.pointsDrawn = ids.length;
+  ns.drawnAt = performance.now();
+  requestAnimationFrame(function () { ns.paintedAt = performance.now(); });
   // st_folium reports the map to the app on "moveend", but starts listening only after this
   // script: tell it once more, now that the map is drawn. Its first report is what brings the
   // rest of the page (dashboard/ui/runtime.py, start_run), so it must not depend on a resize.

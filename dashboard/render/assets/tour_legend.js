@@ -60,7 +60,7 @@
   function placeLegend() {
     var best = CORNERS.reduce(function (a, b) { return coveredIn(b) < coveredIn(a) ? b : a; });
     if (best !== legend.getPosition()) { legend.setPosition(best); }
-    window.tourLegendCorner = best;
+    ns.legendCorner = best;
     // Every corner covers a stop: fold it away; the reader can open it again.
     if (coveredIn(best) > 0 && !placeLegend.done) { legendDiv.tourSetOpen(false); }
     placeLegend.done = true;

@@ -131,7 +131,7 @@
         .setLatLng(e.latlng).setContent(popHtml(e.tourIndex)).openOn(map);
       reportClick();
     });
-    window.tourPoints = points;
+    ns.points = points;
     return {
       restyle: function (selected, dim) { points.selected = selected; points.dim = dim; points.redraw(); },
       // Each trip's line runs through the stops reached so far.
