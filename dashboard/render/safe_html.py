@@ -45,10 +45,15 @@ def script_json(value: Any) -> str:
     return text
 
 
+def script_text(js: str) -> str:
+    """Our own script (never tour text) as the content of an inline ``<script>`` element: a ``</script``
+    inside it, which would end the element early, is written ``<\\/script`` (the same to JavaScript)."""
+    return js.replace("</script", "<\\/script")
+
+
 def inline_script(js: str) -> str:
-    """Our own script (never tour text) as an inline ``<script>`` element: a ``</script`` inside it,
-    which would end the element early, is written ``<\\/script`` (the same string to JavaScript)."""
-    return "<script>" + js.replace("</script", "<\\/script") + "</script>"
+    """Our own script as an inline ``<script>`` element (see :func:`script_text`)."""
+    return f"<script>{script_text(js)}</script>"
 
 
 def esc(text: object) -> str:
