@@ -17,6 +17,7 @@ from typing import Any
 import pandas as pd
 import plotly.graph_objects as go
 
+from dashboard.private_api import frame_page
 from dashboard.render import charts
 from dashboard.render.asset_files import asset, shipped
 from dashboard.render.basemap import ATTRIBUTION as LAND_ATTRIBUTION
@@ -218,15 +219,8 @@ def _no_proposals(lang: str) -> go.Figure:
 def print_page(tour: Tour, lang: str, tiles: bool = False) -> str:
     """The exported map page made for print: tiles off (nothing to fetch), heading and credit line."""
     page = standalone_html(build_map(tour, lang=lang, tiles=tiles))
-    head, found, body = page.partition("</head>")
-    if not found or "<body>" not in body or "</body>" not in body:
-        raise RuntimeError("the exported map's page changed shape: cannot make it a print page")
-    head += f"<style>{shipped(asset('print.css'))}</style>\n"
-    # The first <body> and </body> after the head are the page's own: tour text only ever reaches the
-    # page inside the map's script, as JSON with every < escaped.
-    body = body.replace("<body>", '<body class="tour-print">' + _heading(tour, lang), 1)
-    body = body.replace("</body>", _footer(tour, lang, tiles) + "</body>", 1)
-    return head + found + body
+    style = f"<style>{shipped(asset('print.css'))}</style>\n"
+    return frame_page(page, style, "tour-print", _heading(tour, lang), _footer(tour, lang, tiles))
 
 
 def _heading(tour: Tour, lang: str) -> str:

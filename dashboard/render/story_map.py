@@ -12,21 +12,20 @@ import folium
 from jinja2 import Template
 
 from dashboard.render.asset_files import asset, shipped
-from dashboard.render.maps import _RawMacroElement
+from dashboard.render.maps import RawMacroElement
 from dashboard.render.safe_html import script_json
 
 STOP_ZOOM = 6  # close enough to see the stop's country, far enough to keep its neighbours
 
 
-class StoryFocus(_RawMacroElement):
+class StoryFocus(RawMacroElement):
     """Selects a step's stop and flies to it; with no stop, flies back to the whole route."""
 
-    _template = Template(asset("story_focus.js.j2"))
+    template = Template(asset("story_focus.js.j2"))
     script_body = shipped(asset("story_focus.js"))
 
     def __init__(self, stop: str | None) -> None:
-        super().__init__()  # type: ignore[no-untyped-call]
-        self._name = "StoryFocus"
+        super().__init__("StoryFocus", self.template)
         self.focus_json = script_json({"stop": stop, "zoom": STOP_ZOOM})
 
 
