@@ -4,7 +4,9 @@ schema names, comment lines stripped without touching code, and every file shipp
 from __future__ import annotations
 
 import fnmatch
+import json
 import re
+import subprocess
 import tomllib
 
 import pytest
@@ -73,3 +75,24 @@ def test_every_asset_is_package_data():
     render = ROOT / "dashboard" / "render"
     files = [p.relative_to(render).as_posix() for p in ASSETS.rglob("*") if p.is_file()]
     assert files and all(any(fnmatch.fnmatch(f, g) for g in _package_data()) for f in files), files
+
+
+ESLINT = ROOT / "node_modules" / ".bin" / "eslint"
+
+
+def test_ci_lints_the_scripts_with_the_eslint_the_lock_pins():
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    lint = "\nnpx eslint dashboard eslint.config.js\n"
+    assert "\nnpm ci " in ci and ci.index("\nvulture\n") < ci.index(lint) < ci.index("\npython -m pytest\n")
+    package = json.loads((ROOT / "package.json").read_text(encoding="utf-8"))
+    assert re.fullmatch(r"9\.\d+\.\d+", package["devDependencies"]["eslint"])  # exact, so CI lints alike
+    lock = json.loads((ROOT / "package-lock.json").read_text(encoding="utf-8"))
+    assert lock["packages"]["node_modules/eslint"]["version"] == package["devDependencies"]["eslint"]
+
+
+@pytest.mark.skipif(not ESLINT.exists(), reason="ESLint is not installed here (npm ci); CI runs it")
+def test_eslint_finds_nothing_in_the_scripts():
+    done = subprocess.run(
+        [str(ESLINT), "dashboard", "eslint.config.js"], cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stdout + done.stderr

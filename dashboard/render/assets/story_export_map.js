@@ -1,6 +1,7 @@
 // The exported story's map (dashboard/render/story.py): outlines (no tiles), each trip's route, the numbered stops.
 // Each step brings the map to its stop (the intro and the outcomes to the whole route): a flight,
 // or a jump for readers who ask for less motion. A stop clicked on the map opens its step.
+/* global landRings */
 (function () {
   "use strict";
   var ns = window.tourDashboard = window.tourDashboard || {};

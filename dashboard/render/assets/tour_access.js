@@ -1,6 +1,7 @@
   // Every reader: a press that does not move the page, a wheel that scrolls the page, one finger
   // that scrolls it on a phone, stops reachable by Tab and chosen with Enter or Space, names for
   // screen readers and a live line that says what is selected.
+  /* global map, data, ids, index, ns, words, text, plain, P */
   var container = map.getContainer();
   var mapName = plain(words.map_name + ": " + data.title);
   container.setAttribute("role", "region");

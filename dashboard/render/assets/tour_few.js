@@ -1,5 +1,7 @@
   // A short tour: a numbered DOM marker per visit, a circle for the others, an arrow per leg. Legs of
   // separate trips are told apart by colour and dash; there is no leg between two trips.
+  /* global map, data, ids, roles, ns, F, role, radius, circleStyle, tripColor, tripDash, tipHtml, popHtml, reportClick */
+  /* exported fewView */
   function fewView() {
     var markers = {}, leaders = {}, legLayers = [];
     // What each stop shows: the selection and the filters (tourApplyState), and the playback's phase

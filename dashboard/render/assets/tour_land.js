@@ -2,6 +2,7 @@
   // Tiles, when they load, cover it; offline, or with tiles off, it is the map's geography.
   // Drawn just after the stops' first paint: the stops, what a reader came for, are not held back
   // by a canvas of coastlines (docs/performance.md, "Exported HTML drawn from file://").
+  /* global map, data, ns, landAttribution, landRings */
   function drawLand() {
     if (!data.land || !data.land.length) { return; }
     map.createPane("tourLand").style.zIndex = 150;

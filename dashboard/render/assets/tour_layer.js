@@ -1,9 +1,11 @@
 // The route map's layer script, built by dashboard.render.maps.TourLayer: the body of a function that
 // tour_layer.js.j2 wraps and gives its inputs (map, data, tiles, stFoliumGlobal, landAttribution, and F:
 // the payload's record fields by name, from dashboard/render/schema.py).
-// Each /* part.js */ mark below is replaced by that file of this folder. All text in the payload is
-// pre-escaped HTML.
-/* global map, data, tiles, stFoliumGlobal, landAttribution, F */
+// Each /* part.js */ mark below is replaced by that file of this folder; the globals and exported
+// comments name what this file and its parts use from and give to one another (eslint.config.js).
+// All text in the payload is pre-escaped HTML.
+/* global map, data, tiles, stFoliumGlobal, F, manyView, fewView */
+/* exported words, plain, tipHtml, popHtml, radius, circleStyle, tripColor, tripDash, reportClick */
   var c = data.colors, ids = data.ids, roles = data.roles, words = data.words;
   var index = {};
   ids.forEach(function (id, i) { index[id] = i; });

@@ -1,6 +1,7 @@
   // The legend: a button that folds it away, in whichever corner of the map covers the fewest
   // stops (checked again after every move). Controls sit above every pane, popups included, so
   // it also steps aside while a popup is open.
+  /* global map, data, ids, ns, c, words, tripColor, tripDash */
   var CORNERS = ["bottomleft", "topright", "bottomright", "topleft"];
   var legend = L.control({position: "bottomleft"});
   var legendDiv = null;

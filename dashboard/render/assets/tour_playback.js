@@ -3,6 +3,7 @@
   // date has passed; one known only to the month shows dashed within it (a band on the track). The
   // slider starts at the end, where the map is as without it: nothing changes for a reader who never
   // touches it.
+  /* global map, data, ids, F, view, plain */
   function playback(play) {
     var end = play.labels.length - 1, w = play.words, timer = null, changes = [];
     var reduce = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
