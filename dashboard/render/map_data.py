@@ -175,6 +175,20 @@ def _legend(tour: Tour, lang: str, many: bool, has_pairs: bool) -> list[dict[str
     return rows
 
 
+def _texts(tour: Tour, lang: str, many: bool, has_pairs: bool, key: bool) -> dict[str, Any]:
+    """The map's own texts, escaped: the legend, the tour's title, the popups' row names, the words
+    of its controls and every source by id (``key``: also shown as a key of the sources)."""
+    return {
+        "legend": _legend(tour, lang, many, has_pairs),
+        "legendTitle": esc(t("legend.title", lang)),
+        "title": esc(tour.title.get(lang)),
+        "labels": [esc(t(f"field.{name}", lang)) for name in LABEL],
+        "words": {k: esc(t(f"map.{k}", lang)) for k in MAP_WORDS},
+        "sources": source_links(tour, lang),
+        "key": key,
+    }
+
+
 def payload(
     tour: Tour, lang: str, selected: str | None = None, visible: set[str] | None = None, key: bool = False
 ) -> dict[str, Any]:
@@ -190,13 +204,7 @@ def payload(
         **_stops_columns(drawn, Labels.of(tour, lang), where),
         **_legs(tour, index, many, where),
         "pairs": pair_rows,
-        "legend": _legend(tour, lang, many, bool(pair_rows)),
-        "legendTitle": esc(t("legend.title", lang)),
-        "title": esc(tour.title.get(lang)),
-        "labels": [esc(t(f"field.{key}", lang)) for key in LABEL],
-        "words": {k: esc(t(f"map.{k}", lang)) for k in MAP_WORDS},
-        "sources": source_links(tour, lang),
-        "key": key,
+        **_texts(tour, lang, many, bool(pair_rows), key),
         "colors": COLORS,
         "tripColors": TRIP_COLORS,
         "tripDashes": TRIP_DASHES,
