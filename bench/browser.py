@@ -116,7 +116,8 @@ def map_drawn(check: str = "true") -> str:
     an expression over ``w``, the map frame's window (same origin as the app, so readable)."""
     return (
         f"[...document.querySelectorAll({MAP_FRAME!r})].some(f => {{ const w = f.contentWindow;"
-        " return !!w && w.tourDrawnAt !== undefined && !!w.document.querySelector('.tour-legend')"
+        " return !!w && !!w.tourDashboard && w.tourDashboard.drawnAt !== undefined"
+        " && !!w.document.querySelector('.tour-legend')"
         f" && ({check}); }})"
     )
 
@@ -189,7 +190,7 @@ def filter_change(b: Browser, url: str, topic_label: str, table: bool = True) ->
         settled(page)
         # A topic is a pill (the app's filters since issue 15): timed from the press on it.
         pill = page.get_by_role("button", name=topic_label, exact=True).first
-        everywhere = [map_drawn("w.tourFiltered === true"), IDLE]
+        everywhere = [map_drawn("w.tourDashboard.filtered === true"), IDLE]
         if table:
             everywhere.append(f"!!document.querySelector({TABLE!r})")
         arm(page, "pointerdown")
@@ -204,7 +205,10 @@ def map_click(b: Browser, url: str, marker_text: str, option: str, place_id: str
         frame = map_frame(page)
         settled(page)
         marker = frame.locator(".tour-num", has_text=marker_text).first
-        everywhere = [map_drawn(f"w.tourSelected === {place_id!r}"), text_shown(f"Selected stop: {option}")]
+        everywhere = [
+            map_drawn(f"w.tourDashboard.selected === {place_id!r}"),
+            text_shown(f"Selected stop: {option}"),
+        ]
         arm(frame, "pointerdown")
         marker.click()
         return since_action(page, " && ".join(everywhere))
@@ -213,15 +217,15 @@ def map_click(b: Browser, url: str, marker_text: str, option: str, place_id: str
 def export_draw(b: Browser, file_url: str, places: int) -> float:
     """Seconds from navigation until the page painted its first frame with every marker drawn.
 
-    Read from the page's own clock (``window.tourPaintedAt``, set by the map's script after
+    Read from the page's own clock (``window.tourDashboard.paintedAt``, set by the map's script after
     a requestAnimationFrame), so Playwright's round trips are not counted.
     """
     with new_page(b) as page:
         page.route("http*://**", lambda route: route.abort())  # offline: anything fetched would fail
         page.goto(file_url, wait_until="commit")
-        drawn = f"(window.tourPointsDrawn || 0) >= {places}"
-        page.wait_for_function(f"() => window.tourPaintedAt !== undefined && {drawn}")
-        return float(page.evaluate("() => window.tourPaintedAt")) / 1000
+        drawn = f"(window.tourDashboard?.pointsDrawn || 0) >= {places}"
+        page.wait_for_function(f"() => window.tourDashboard?.paintedAt !== undefined && {drawn}")
+        return float(page.evaluate("() => window.tourDashboard.paintedAt")) / 1000
 
 
 def paint_map_only(b: Browser, url: str) -> float:
@@ -236,20 +240,21 @@ def story_step(b: Browser, url: str) -> float:
     script has finished and the map has flown to the stop (its story layer has run)."""
     with new_page(b) as page:
         page.goto(url + "/story?step=quito")
-        until(page, map_drawn("w.tourStoryStop === 'quito'"))
+        until(page, map_drawn("w.tourDashboard.storyStop === 'quito'"))
         settled(page)
         arm(page, "keydown")
         page.keyboard.press("ArrowRight")
         return since_action(
-            page, " && ".join([text_shown("3. Lima"), IDLE, map_drawn("w.tourStoryStop === 'lima'")])
+            page,
+            " && ".join([text_shown("3. Lima"), IDLE, map_drawn("w.tourDashboard.storyStop === 'lima'")]),
         )
 
 
 def story_draw(b: Browser, file_url: str) -> float:
     """Seconds from navigation until the story file, opened from disk offline, shows its first step
-    (its script marks ``window.storyShownAt`` in the first frame after it is shown)."""
+    (its script marks ``window.tourDashboard.storyShownAt`` in the first frame after it is shown)."""
     with new_page(b) as page:
         page.route("http*://**", lambda route: route.abort())
         page.goto(file_url, wait_until="commit")
-        page.wait_for_function("() => window.storyShownAt !== undefined")
-        return float(page.evaluate("() => window.storyShownAt")) / 1000
+        page.wait_for_function("() => window.tourDashboard?.storyShownAt !== undefined")
+        return float(page.evaluate("() => window.tourDashboard.storyShownAt")) / 1000

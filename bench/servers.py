@@ -25,7 +25,7 @@ SELECT_APP = (
 
 BLANK_HTML = (
     "<!doctype html><html><body><script>"
-    "requestAnimationFrame(function () { window.tourPaintedAt = performance.now(); });"
+    "requestAnimationFrame(function () { window.tourDashboard = {paintedAt: performance.now()}; });"
     "</script></body></html>"
 )
 MAP_ONLY_APP = f"""import os
@@ -34,8 +34,9 @@ sys.path.insert(0, {str(ROOT)!r})
 import streamlit as st
 from streamlit_folium import st_folium
 from dashboard.tourfile.load import load_tour
-from dashboard.render.maps import AssetUrls, build_map, data_script, leaflet_css, leaflet_js, payload
-from dashboard.render.maps import script_json, state_layer
+from dashboard.render.map_data import payload
+from dashboard.render.maps import AssetUrls, build_map, data_script, leaflet_css, leaflet_js, state_layer
+from dashboard.render.safe_html import script_json
 from dashboard.ui.runtime import freeze_startup_heap, served
 
 # The floor: the app's own map, served the app's way, with one filter widget and nothing else

@@ -10,7 +10,7 @@ import json
 
 import pytest
 
-from dashboard.render import exports
+from dashboard.render import exports, schema
 from dashboard.render.map_data import payload
 from dashboard.tourfile.load import load_tour
 from dashboard.tourfile.model import Tour
@@ -75,8 +75,8 @@ def test_popups_and_the_exported_key_give_titles_outlets_and_links(two: Tour):
     )
     assert "La ministre entame sa tournée européenne</a> · Le Quotidien d&#x27;exemple · French" in french
     assert "archived copy</a>" in data["sources"]["de1"] and data["key"] is True
-    paris = json.loads(data["texts"])[data["ids"].index("paris")]
-    assert paris[5] == ["fr1"]  # the popup's sources row is made from this table
+    paris = schema.named("point", json.loads(data["texts"])[data["ids"].index("paris")])
+    assert paris["sources"] == ["fr1"]  # the popup's sources row is made from this table
 
 
 def test_people_given_as_plain_names_are_shown(two: Tour):

@@ -9,7 +9,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard.render import charts, exports
-from dashboard.render.maps import payload
+from dashboard.render.map_data import payload
 from dashboard.tourfile.load import load_tour
 from dashboard.tourfile.model import Tour
 from dashboard.views import figures, tables

@@ -21,15 +21,25 @@ import folium
 from branca.element import Element, Figure, MacroElement
 from jinja2 import Template
 
-from dashboard.private_api import ST_FOLIUM_GLOBAL
+from dashboard.private_api import (
+    ST_FOLIUM_GLOBAL,
+    add_to_page,
+    inline_page_assets,
+    macro_parts,
+    make_macro,
+    parent_name,
+    set_page_assets,
+)
+from dashboard.render.asset_files import asset, shipped
 from dashboard.render.basemap import ATTRIBUTION as LAND_ATTRIBUTION
-from dashboard.render.map_data import MANY_STOPS, payload, script_json, view_state
+from dashboard.render.map_data import MANY_STOPS, payload, view_state
+from dashboard.render.safe_html import script_json, script_text
+from dashboard.render.schema import NAMESPACE, fields, set_member
 from dashboard.tourfile.model import Tour
 
 TILE_URL = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 TILE_ATTRIBUTION = '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'
 INLINE = "tour-dashboard-inline:"  # placeholder URL scheme replaced by inlined files on export
-HERE = Path(__file__).resolve().parent
 
 
 def _leaflet_dir() -> Path:
@@ -60,8 +70,7 @@ def use_offline_assets(m: folium.Map) -> folium.Map:
 
     The links are placeholders that :func:`standalone_html` replaces with the files' contents.
     """
-    m.default_js = [("leaflet", INLINE + "leaflet.js")]
-    m.default_css = [("leaflet_css", INLINE + "leaflet.css")]
+    set_page_assets(m, js=[("leaflet", INLINE + "leaflet.js")], css=[("leaflet_css", INLINE + "leaflet.css")])
     return m
 
 
@@ -75,23 +84,36 @@ class _Raw(Element):
 
     def __init__(self, text: str) -> None:
         super().__init__()
-        self._text = text
+        self.text = text
 
     def render(self, **kwargs: Any) -> str:
-        return self._text
+        return self.text
 
 
-class _RawMacroElement(MacroElement):
-    """A MacroElement whose header and script reach the page without a second Jinja pass."""
+class RawMacroElement(MacroElement):
+    """A MacroElement whose header and script reach the page without a second Jinja pass.
+
+    Its template (from ``assets/``) has a ``script`` macro and may have a ``header`` one, as folium's
+    own elements do; what reaches into branca to render them is in :mod:`dashboard.private_api`.
+    """
+
+    def __init__(self, name: str, template: Template) -> None:
+        super().__init__()  # type: ignore[no-untyped-call]
+        make_macro(self, name, template)
 
     def render(self, **kwargs: Any) -> str:
         figure = self.get_root()
         assert isinstance(figure, Figure), "render the map's root figure, not this element alone"
-        module = self._template.module
-        if hasattr(module, "header"):
-            figure.header.add_child(_Raw(module.header(self, kwargs)), name=self.get_name())
-        figure.script.add_child(_Raw(module.script(self, kwargs)), name=self.get_name())
+        header, script = macro_parts(self, kwargs)
+        if header is not None:
+            add_to_page(figure, "header", _Raw(header), self.get_name())
+        add_to_page(figure, "script", _Raw(script), self.get_name())
         return ""
+
+    @property
+    def map_name(self) -> str:
+        """The JavaScript variable of the map this element was added to (``this.map_name`` in templates)."""
+        return parent_name(self)
 
 
 SCRIPT_PARTS = (
@@ -105,28 +127,25 @@ SCRIPT_PARTS = (
 )
 
 
-def _shipped(script: str) -> str:
-    """A script part as pages get it: without its comment lines, indentation and blank lines, which
-    are for whoever reads the source (a quarter of its bytes, sent with every map and export)."""
-    lines = (line.strip() for line in script.splitlines())
-    return "\n".join(line for line in lines if line and not line.startswith("//"))
-
-
-def _with_parts(template: str) -> str:
-    """The layer's template with each of its script parts put in at its ``/* name */`` mark."""
+def _layer_script() -> str:
+    """The layer's script (``assets/tour_layer.js``) with each of its parts put in at its ``/* name */``
+    mark, as pages get it (:func:`~dashboard.render.asset_files.shipped`)."""
+    script = asset("tour_layer.js")
     for name in SCRIPT_PARTS:
-        template = template.replace(f"/* {name} */", _shipped((HERE / name).read_text(encoding="utf-8")))
-    return template
+        script = script.replace(f"/* {name} */", asset(name))
+    return shipped(script)
 
 
-class TourLayer(_RawMacroElement):
+class TourLayer(RawMacroElement):
     """Draws the payload with plain Leaflet: markers, legs with arrows, the border pair, a legend."""
 
-    _template = Template(_with_parts((HERE / "tour_layer.js.j2").read_text(encoding="utf-8")))
+    template = Template(asset("tour_layer.js.j2"))
+    script_body = _layer_script()
+    style = shipped(asset("tour_layer.css"))
+    fields_json = script_json(fields())  # the payload's record fields by name (render/schema.py)
 
     def __init__(self, data: dict[str, Any] | str, tiles: bool = True) -> None:
-        super().__init__()  # type: ignore[no-untyped-call]
-        self._name = "TourLayer"
+        super().__init__("TourLayer", self.template)
         self.data_json = data if isinstance(data, str) else script_json(data)
         # The layer adds the tiles itself, once the view is fitted: the first tiles asked
         # for are then those of the final zoom, not a world view that is thrown away.
@@ -135,22 +154,17 @@ class TourLayer(_RawMacroElement):
         self.land_attribution = script_json(LAND_ATTRIBUTION)
 
 
-class TourState(_RawMacroElement):
+class TourState(RawMacroElement):
     """Restyles the drawn stops for a selection and a filter, without redrawing the map.
 
     Sent to st_folium as ``feature_group_to_add``: a new state changes only this small
     script, so a click or a filter change does not reload the map in the browser.
     """
 
-    _template = Template(
-        "{% macro script(this, kwargs) %}"
-        "window.tourApplyState && window.tourApplyState({{ this.state_json }});"
-        "{% endmacro %}"
-    )
+    template = Template(asset("tour_state.js.j2"))
 
     def __init__(self, selected: str | None, visible: set[str] | None) -> None:
-        super().__init__()  # type: ignore[no-untyped-call]
-        self._name = "TourState"
+        super().__init__("TourState", self.template)
         self.state_json = script_json(view_state(selected, visible))
 
 
@@ -168,8 +182,8 @@ class AssetUrls:
 
 
 def data_script(data_json: str) -> str:
-    """The payload as a script file that defines ``window.tourData``."""
-    return f"window.tourData = {data_json};\n"
+    """The payload as a script file that defines ``window.tourDashboard.data``."""
+    return set_member("data", data_json) + "\n"
 
 
 def build_map(
@@ -192,24 +206,17 @@ def build_map(
         use_offline_assets(m)
         data: dict[str, Any] | str = payload(tour, lang, key=True)  # a page of its own: it keys its sources
     else:
-        m.default_js = [("leaflet", asset_urls.leaflet_js), ("tour_data", asset_urls.data_js)]
-        m.default_css = [("leaflet_css", asset_urls.leaflet_css)]
-        data = "window.tourData"  # defined by the data script, loaded before the map's
+        js = [("leaflet", asset_urls.leaflet_js), ("tour_data", asset_urls.data_js)]
+        set_page_assets(m, js=js, css=[("leaflet_css", asset_urls.leaflet_css)])
+        data = f"window.{NAMESPACE}.data"  # defined by the data script, loaded before the map's
     TourLayer(data, tiles=tiles).add_to(m)
     return m
 
 
-def _inline_script(js: str) -> str:
-    return "<script>" + js.replace("</script", "<\\/script") + "</script>"
-
-
 def standalone_html(m: folium.Map) -> str:
     """One self-contained HTML page: Leaflet's JS and CSS inlined, only tiles fetched."""
-    page = m.get_root().render()
-    page = page.replace(f'<script src="{INLINE}leaflet.js"></script>', _inline_script(leaflet_js()))
-    page = page.replace(
-        f'<link rel="stylesheet" href="{INLINE}leaflet.css"/>', f"<style>{leaflet_css()}</style>"
+    return inline_page_assets(
+        m.get_root().render(),
+        scripts={INLINE + "leaflet.js": script_text(leaflet_js())},
+        styles={INLINE + "leaflet.css": leaflet_css()},
     )
-    if INLINE in page:  # folium changed its link markup: fail loudly rather than ship a broken page
-        raise RuntimeError("could not inline Leaflet into the exported map")
-    return page

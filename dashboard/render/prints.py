@@ -17,7 +17,9 @@ from typing import Any
 import pandas as pd
 import plotly.graph_objects as go
 
+from dashboard.private_api import frame_page
 from dashboard.render import charts
+from dashboard.render.asset_files import asset, shipped
 from dashboard.render.basemap import ATTRIBUTION as LAND_ATTRIBUTION
 from dashboard.render.maps import build_map, standalone_html
 from dashboard.tourfile.model import STATUSES, Tour
@@ -213,41 +215,12 @@ def _no_proposals(lang: str) -> go.Figure:
 
 # --- the map ---------------------------------------------------------------------------------
 
-# The page for print: a column of heading, map and credit line, the map filling what is left of the
-# window; the legend always open and larger; controls a reader of paper cannot use hidden. The
-# attribution control goes too: the credit line below the map carries it.
-PRINT_CSS = """
-html, body { height: 100%; margin: 0; }
-body.tour-print { display: flex; flex-direction: column; background: #fff; color: #111;
-  font: 16px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; }
-.tour-print-head { padding: 20px 24px 12px; }
-.tour-print-head h1 { margin: 0; font-size: 26px; line-height: 1.25; }
-.tour-print-head p { margin: 4px 0 0; font-size: 17px; color: #333; }
-body.tour-print .folium-map { flex: 1 1 auto; min-height: 0; height: auto !important; position: relative; }
-.tour-print-foot { padding: 10px 24px 14px; font-size: 14px; color: #444; }
-.tour-print-foot p { margin: 0; }
-.tour-print-key { font-size: 16px; color: #111; margin-bottom: 6px !important; }
-.tour-print .leaflet-control-zoom, .tour-print .tour-playback, .tour-print .tour-key,
-.tour-print .tour-hint, .tour-print .leaflet-control-attribution { display: none !important; }
-.tour-print .tour-legend { font: 15px/1.5 sans-serif; max-width: 380px; }
-.tour-print .tour-legend button { font: bold 15px/1.5 sans-serif; cursor: default; }
-.tour-print .tour-legend .body[hidden] { display: block !important; }
-.tour-print .tour-legend-away { visibility: visible !important; }
-"""
-
 
 def print_page(tour: Tour, lang: str, tiles: bool = False) -> str:
     """The exported map page made for print: tiles off (nothing to fetch), heading and credit line."""
     page = standalone_html(build_map(tour, lang=lang, tiles=tiles))
-    head, found, body = page.partition("</head>")
-    if not found or "<body>" not in body or "</body>" not in body:
-        raise RuntimeError("the exported map's page changed shape: cannot make it a print page")
-    head += f"<style>{PRINT_CSS}</style>\n"
-    # The first <body> and </body> after the head are the page's own: tour text only ever reaches the
-    # page inside the map's script, as JSON with every < escaped.
-    body = body.replace("<body>", '<body class="tour-print">' + _heading(tour, lang), 1)
-    body = body.replace("</body>", _footer(tour, lang, tiles) + "</body>", 1)
-    return head + found + body
+    style = f"<style>{shipped(asset('print.css'))}</style>\n"
+    return frame_page(page, style, "tour-print", _heading(tour, lang), _footer(tour, lang, tiles))
 
 
 def _heading(tour: Tour, lang: str) -> str:

@@ -5,21 +5,27 @@ map that flies to each stop. Everything the page needs is inside it (Leaflet, it
 country outlines of :mod:`dashboard.render.basemap`): no tiles, nothing fetched, so it works
 opened from disk, offline, or inside an iframe.
 
-Tour text reaches the page two ways only: HTML-escaped in the markup built here, or as data in
-a ``<script>`` through :func:`~dashboard.render.map_data.script_json`. No tour text is ever a
-template. The first step is in the markup, and the stepping script runs before Leaflet is
-parsed, so a reader sees the story before the map is drawn.
+The page is ``assets/story.html.j2``, rendered by an autoescaped Jinja environment. Tour text reaches
+it two ways only: as template variables, escaped where they land, or as data in a ``<script>``
+through :func:`~dashboard.render.safe_html.script_json`. No tour text is ever a template. The first
+step is in the markup, and the stepping script runs before Leaflet is parsed, so a reader sees the
+story before the map is drawn.
 """
 
 from __future__ import annotations
 
-import functools
-from pathlib import Path
+from dataclasses import replace
 from typing import Any
 
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+
+from dashboard.render.asset_files import ASSETS, asset
 from dashboard.render.basemap import ATTRIBUTION, outlines
-from dashboard.render.map_data import Positions, esc, script_json, source_link
 from dashboard.render.maps import leaflet_css, leaflet_js
+from dashboard.render.projection import Positions, leaflet_bounds, outline_bounds
+from dashboard.render.safe_html import esc, safe_url, script_json, script_text, source_link
+from dashboard.render.schema import set_member
 from dashboard.tourfile.model import Tour
 from dashboard.views.derive import routes
 from dashboard.views.drafts import accepted
@@ -29,13 +35,14 @@ from dashboard.views.i18n import t
 from dashboard.views.story import StoryQuote, StoryStep, story_steps
 from dashboard.views.style import TRIP_COLORS, TRIP_DASHES
 
-HERE = Path(__file__).resolve().parent
 STOP_ZOOM = 6  # a stop among its neighbours: a few hundred kilometres across
 
 
-@functools.cache
-def _asset(name: str) -> str:
-    return (HERE / name).read_text(encoding="utf-8")
+# Autoescaped: a value from the tour is escaped wherever the template puts it; StrictUndefined: a
+# misspelt name fails loudly instead of leaving a hole in the page.
+_TEMPLATES = Environment(
+    loader=FileSystemLoader(ASSETS), autoescape=True, undefined=StrictUndefined, keep_trailing_newline=True
+)
 
 
 def story_html(tour: Tour, lang: str = "en") -> str:
@@ -44,117 +51,69 @@ def story_html(tour: Tour, lang: str = "en") -> str:
     shown = accepted(tour)
     steps = story_steps(shown, lang)
     title = shown.title.get(lang)
-    data = _data(shown, steps, lang)
-    map_name = esc(t("story.map_name", lang))
-    body = (
-        f'<div class="story">{_head(title, lang)}'
-        f'<div id="story-map" class="story-map" role="region" aria-label="{map_name}"></div>'
-        f"{_panel(shown, steps, lang)}</div>"
+    page = _TEMPLATES.get_template("story.html.j2")
+    return page.render(
+        lang=lang,
+        title=title,
+        page_title=t("story.page_title", lang, title=title),
+        hint=t("story.keys_hint", lang),
+        map_name=t("story.map_name", lang),
+        steps_name=t("story.steps", lang),
+        previous=t("story.previous", lang),
+        next=t("story.next", lang),
+        position=_position(0, len(steps), lang),
+        steps=[_section(shown, step, i, lang) for i, step in enumerate(steps)],
+        styles=[_ours(leaflet_css()), _ours(asset("story.css"))],
+        scripts=[_ours(script_text(js)) for js in _scripts(_data(shown, steps, lang))],
     )
-    scripts = [
-        f"window.storyData = {script_json(data)};",
-        _asset("story.js"),
+
+
+def _ours(text: str) -> Markup:
+    """Text the template must put in as it is: our own style or script (from the package, never from a
+    tour), or a script whose tour text is in script_json's escaped JSON. Marked here, and only here."""
+    return Markup(text)  # noqa: S704 -- our files and script_json's output, not tour text
+
+
+def _scripts(data: dict[str, Any]) -> list[str]:
+    """The page's scripts in order: the data, the steps (before Leaflet is parsed, so the first step
+    shows at once), Leaflet, and the map with its outlines (one script)."""
+    return [
+        set_member("storyData", script_json(data)),
+        asset("story.js"),
         leaflet_js(),
-        _asset("land_rings.js") + _asset("story_export_map.js"),  # one script: the map and its outlines
+        asset("land_rings.js") + asset("story_export_map.js"),
     ]
-    return (
-        f'<!DOCTYPE html>\n<html lang="{esc(lang)}">\n<head>\n<meta charset="utf-8">\n'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{esc(t('story.page_title', lang, title=title))}</title>\n"
-        '<script>document.documentElement.classList.add("js");</script>\n'
-        f"<style>{leaflet_css()}</style>\n<style>{_asset('story.css')}</style>\n</head>\n<body>\n{body}\n"
-        + "".join(_script(js) for js in scripts)
-        + "\n</body>\n</html>\n"
-    )
 
 
-def _script(js: str) -> str:
-    return "<script>" + js.replace("</script", "<\\/script") + "</script>\n"
-
-
-# -- the markup ----------------------------------------------------------------------------------------
-
-
-def _head(title: str, lang: str) -> str:
-    hint = esc(t("story.keys_hint", lang))
-    return f'<header class="story-head"><h1>{esc(title)}</h1><p class="story-hint">{hint}</p></header>'
-
-
-def _panel(tour: Tour, steps: list[StoryStep], lang: str) -> str:
-    nav = "".join(
-        f'<li><a href="#{esc(s.id)}" data-step="{esc(s.id)}"{_current(i)}>{esc(s.title)}</a></li>'
-        for i, s in enumerate(steps)
-    )
-    sections = "".join(_section(tour, step, i, lang) for i, step in enumerate(steps))
-    controls = (
-        f'<div class="story-controls"><button type="button" id="story-prev" disabled>'
-        f"← {esc(t('story.previous', lang))}</button>"
-        f'<span id="story-position" class="story-position">{esc(_position(0, len(steps), lang))}</span>'
-        f'<button type="button" id="story-next"{" disabled" if len(steps) < 2 else ""}>'
-        f"{esc(t('story.next', lang))} →</button></div>"
-    )
-    live = '<p id="story-live" class="story-sr" aria-live="polite"></p>'
-    return (
-        f'<main class="story-panel"><nav class="story-nav" aria-label="{esc(t("story.steps", lang))}">'
-        f'<ol>{nav}</ol></nav><div class="story-steps">{sections}</div>{controls}{live}</main>'
-    )
-
-
-def _current(i: int) -> str:
-    return ' aria-current="step"' if i == 0 else ""
+# -- the steps ------------------------------------------------------------------------------------------
 
 
 def _position(i: int, total: int, lang: str) -> str:
     return t("story.position", lang, n=format_number(i + 1, lang), total=format_number(total, lang))
 
 
-def _section(tour: Tour, step: StoryStep, i: int, lang: str) -> str:
-    """One step: its heading, date, narrative, people, topics, quote, proposals and sources."""
-    heading = f"story-h-{i}"  # not the step id: an element with that id would make #lima scroll the page
-    parts = [f'<h2 id="{heading}" tabindex="-1">{esc(step.title)}</h2>', _date(step)]
-    parts += [f"<p>{esc(para)}</p>" for para in (step.narrative or "").split("\n\n") if para.strip()]
-    parts.append(_list(t("field.met", lang), step.met))
-    parts.append(_list(t("field.topics", lang), step.topics, "story-tags"))
-    parts.append(_quote(step.quote))
+def _section(tour: Tour, step: StoryStep, i: int, lang: str) -> dict[str, Any]:
+    """One step as the template lays it out: heading, date, narrative, people, topics, quote, proposals
+    and sources. Each list is (heading, items, class); the sources are links, markup already."""
     changes = t("story.end_state" if step.kind == "outcomes" else "story.changes", lang)
-    parts.append(_list(changes, step.changes))
-    links = [source_link(tour.source(sid), lang) for sid in step.sources]
-    parts.append(_list(t("field.sources", lang), links, "story-sources", escaped=True))
-    current = " is-current" if i == 0 else ""
-    return (
-        f'<section class="story-step{current}" data-step="{esc(step.id)}" aria-labelledby="{heading}">'
-        f"{''.join(parts)}</section>"
-    )
+    links = [_ours(source_link(tour.source(sid), lang)) for sid in step.sources]
+    return {
+        "id": step.id,
+        "heading": f"story-h-{i}",
+        "current": i == 0,
+        "title": step.title,
+        "date": step.date,
+        "scheduled": step.scheduled,
+        "paragraphs": [para for para in (step.narrative or "").split("\n\n") if para.strip()],
+        "lists": [(t("field.met", lang), step.met, ""), (t("field.topics", lang), step.topics, "story-tags")],
+        "quote": _quote(step.quote),
+        "more": [(changes, step.changes, ""), (t("field.sources", lang), links, "story-sources")],
+    }
 
 
-def _date(step: StoryStep) -> str:
-    if not step.date:
-        return ""
-    planned = f' <span class="story-scheduled">({esc(step.scheduled)})</span>' if step.scheduled else ""
-    return f'<p class="story-date">{esc(step.date)}{planned}</p>'
-
-
-def _list(heading: str, items: list[str], css: str = "", escaped: bool = False) -> str:
-    """A heading and a list, or nothing for no items; ``escaped``: the items are markup already."""
-    if not items:
-        return ""
-    rows = "".join(f"<li>{item if escaped else esc(item)}</li>" for item in items)
-    attribute = f' class="{css}"' if css else ""
-    return f"<h3>{esc(heading)}</h3><ul{attribute}>{rows}</ul>"
-
-
-def _quote(quote: StoryQuote | None) -> str:
-    """The quote verbatim; ``<q>`` lets the browser add the quotation marks of the page's language."""
-    if quote is None:
-        return ""
-    cite = esc(quote.citation)
-    if quote.url:
-        cite = f'<a href="{esc(quote.url)}" target="_blank" rel="noopener noreferrer">{cite}</a>'
-    speaker = f"— {esc(quote.speaker)}, " if quote.speaker else ""
-    return (
-        f'<figure class="story-quote"><blockquote><q>{esc(quote.text)}</q></blockquote>'
-        f"<figcaption>{speaker}<cite>{cite}</cite></figcaption></figure>"
-    )
+def _quote(quote: StoryQuote | None) -> StoryQuote | None:
+    """The quote, its link kept only to http(s) (the format allows no other; checked again here)."""
+    return None if quote is None else replace(quote, url=safe_url(quote.url))
 
 
 # -- what the scripts read -----------------------------------------------------------------------------
@@ -178,9 +137,9 @@ def _data(tour: Tour, steps: list[StoryStep], lang: str) -> dict[str, Any]:
         "stops": _stops(tour, steps, where),
         "origin": {"at": list(where.at[origin.id]), "tip": esc(origin.name)} if origin else None,
         "routes": _routes(tour, where),
-        "bounds": None if box is None else [[box[1], box[0]], [box[3], box[2]]],
+        "bounds": leaflet_bounds(box),
         "land": land,
-        "landBounds": _land_bounds(land),
+        "landBounds": outline_bounds(land),
         "zoom": STOP_ZOOM,
         "attribution": f"Leaflet | {ATTRIBUTION}",
     }  # fmt: skip
@@ -215,20 +174,3 @@ def _routes(tour: Tour, where: Positions) -> list[dict[str, Any]]:
             color, dash = TRIP_COLORS[k % len(TRIP_COLORS)], TRIP_DASHES[k % len(TRIP_DASHES)]
             out.append({"points": points, "color": color, "dash": dash})
     return out
-
-
-def _land_bounds(land: list[list[int]]) -> list[list[float]] | None:
-    """South-west and north-east corners of the outlines drawn (rings as :func:`basemap.outlines` gives)."""
-    lats: list[int] = []
-    lons: list[int] = []
-    for flat in land:
-        lon, lat = flat[0], flat[1]
-        lons.append(lon)
-        lats.append(lat)
-        for k in range(2, len(flat), 2):
-            lon, lat = lon + flat[k], lat + flat[k + 1]
-            lons.append(lon)
-            lats.append(lat)
-    if not lats:
-        return None
-    return [[min(lats) / 100, min(lons) / 100], [max(lats) / 100, max(lons) / 100]]

@@ -11,35 +11,21 @@ from __future__ import annotations
 import folium
 from jinja2 import Template
 
-from dashboard.render.map_data import script_json
-from dashboard.render.maps import _RawMacroElement
+from dashboard.render.asset_files import asset, shipped
+from dashboard.render.maps import RawMacroElement
+from dashboard.render.safe_html import script_json
 
 STOP_ZOOM = 6  # close enough to see the stop's country, far enough to keep its neighbours
 
 
-class StoryFocus(_RawMacroElement):
+class StoryFocus(RawMacroElement):
     """Selects a step's stop and flies to it; with no stop, flies back to the whole route."""
 
-    _template = Template(
-        "{% macro script(this, kwargs) %}"
-        "(function (focus) {"
-        "  var map = window.tourMap;"
-        "  if (!map) { return; }"
-        "  window.tourApplyState && window.tourApplyState({selected: focus.stop, visible: null});"
-        "  var still = window.matchMedia && window.matchMedia('(prefers-reduced-motion: reduce)').matches;"
-        "  var data = window.tourData || {}, i = data.ids ? data.ids.indexOf(focus.stop) : -1;"
-        "  var whole = data.bounds;"
-        "  var at = i >= 0 ? [data.lat[i], data.lng[i]] : null;"  # where the map draws it (±360° moved)
-        "  if (at) { still ? map.setView(at, focus.zoom) : map.flyTo(at, focus.zoom, {duration: 1}); }"
-        "  else if (whole) { still ? map.fitBounds(whole) : map.flyToBounds(whole, {duration: 1}); }"
-        "  window.tourStoryStop = focus.stop;"
-        "})({{ this.focus_json }});"
-        "{% endmacro %}"
-    )
+    template = Template(asset("story_focus.js.j2"))
+    script_body = shipped(asset("story_focus.js"))
 
     def __init__(self, stop: str | None) -> None:
-        super().__init__()  # type: ignore[no-untyped-call]
-        self._name = "StoryFocus"
+        super().__init__("StoryFocus", self.template)
         self.focus_json = script_json({"stop": stop, "zoom": STOP_ZOOM})
 
 

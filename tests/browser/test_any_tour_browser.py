@@ -71,12 +71,14 @@ def test_the_exported_page_reads_at_first_view_with_the_network_cut(
 
     # Land is drawn: central Africa in land colour, the Indian Ocean in sea colour.
     at = page.evaluate(
-        "([lat, lng]) => { const p = window.tourMap.latLngToContainerPoint([lat, lng]); return [p.x, p.y]; }",
+        "([lat, lng]) => { const p = window.tourDashboard.map.latLngToContainerPoint([lat, lng]);"
+        " return [p.x, p.y]; }",
         [5, 20],
     )
     assert _near(_pixel(page, *at), LAND), _pixel(page, *at)
     at = page.evaluate(
-        "([lat, lng]) => { const p = window.tourMap.latLngToContainerPoint([lat, lng]); return [p.x, p.y]; }",
+        "([lat, lng]) => { const p = window.tourDashboard.map.latLngToContainerPoint([lat, lng]);"
+        " return [p.x, p.y]; }",
         [-20, 80],
     )
     assert _near(_pixel(page, *at), SEA), _pixel(page, *at)
@@ -136,11 +138,13 @@ def test_in_the_app_every_stop_reads_and_a_chosen_stop_comes_into_view(
         frame.wait_for_function(f"() => ({NUMBERS_ON_TOP})().every(n => n[1])", timeout=10_000)
     assert frame.evaluate(NUMBERS_ON_TOP) == [[str(n), True] for n in range(1, 10)]
     assert frame.evaluate(LEGEND_COVERS) == []
-    frame.wait_for_function("() => window.tourLandRings > 0")  # drawn just after the stops
+    frame.wait_for_function("() => window.tourDashboard?.landRings > 0")  # drawn just after the stops
 
     # Zoomed in on Europe, the reader picks Apia in the sidebar: the map brings it into view.
-    frame.evaluate("() => window.tourMap.setView([50, 5], 6, {animate: false})")
-    in_view = "() => window.tourMap.getBounds().contains(window.tourMarkers.apia.getLatLng())"
+    frame.evaluate("() => window.tourDashboard.map.setView([50, 5], 6, {animate: false})")
+    in_view = (
+        "() => window.tourDashboard.map.getBounds().contains(window.tourDashboard.markers.apia.getLatLng())"
+    )
     assert frame.evaluate(in_view) is False
     page.get_by_test_id("stSidebar").get_by_role("combobox", name="Stop").click()
     page.keyboard.type("9. Apia")

@@ -110,7 +110,7 @@ def test_map_draws_numbered_stops_route_arrows_legend_and_circles(app: App) -> N
     )
 
     kinds = map_frame(app).evaluate(
-        """() => Object.fromEntries(Object.entries(window.tourMarkers).map(([id, m]) => [id,
+        """() => Object.fromEntries(Object.entries(window.tourDashboard.markers).map(([id, m]) => [id,
             m instanceof L.CircleMarker ? (m._path && m._path.isConnected ? 'circle' : 'circle-not-drawn')
             : (m._icon && m._icon.isConnected ? 'numbered' : 'marker-not-drawn')]))"""
     )

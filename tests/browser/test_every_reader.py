@@ -111,7 +111,7 @@ def test_the_wheel_scrolls_the_page_and_ctrl_wheel_zooms_the_map(app: App) -> No
     page.set_viewport_size(DESKTOP)
     app.open("/")
     app.wait_for_markers()
-    zoom = "() => window.tourMap.getZoom()"
+    zoom = "() => window.tourDashboard.map.getZoom()"
     start_zoom = app.map.locator("body").evaluate(zoom)
     box = page.locator(MAP_IFRAME).bounding_box()
     assert box is not None

@@ -13,7 +13,8 @@ from tests.browser.conftest import ROOT, TILES, Watch
 
 # Where stop number i of a long tour is on the screen (the canvas layer keeps its projected points).
 POINT_ON_SCREEN = """i => {
-  const p = window.tourPoints, map = p._map, at = map.layerPointToContainerPoint([p._x[i], p._y[i]]);
+  const p = window.tourDashboard.points, map = p._map;
+  const at = map.layerPointToContainerPoint([p._x[i], p._y[i]]);
   const box = map.getContainer().getBoundingClientRect();
   return [box.left + at.x, box.top + at.y];
 }"""
@@ -75,15 +76,15 @@ def test_a_long_tour_is_drawn_as_circles_on_one_route_line(
     assert done.returncode == 0, done.stderr
     page.goto(out.as_uri())
 
-    page.wait_for_function("window.tourPaintedAt !== undefined")
+    page.wait_for_function("window.tourDashboard?.paintedAt !== undefined")
     # Above 300 places: no numbered DOM markers and no arrow per leg, two canvases (the route,
     # and on top of it the stops, so a restyle redraws the stops only), every stop painted.
-    assert page.evaluate("window.tourPoints.drawn") == 400
+    assert page.evaluate("window.tourDashboard.points.drawn") == 400
     expect(page.locator(".tour-icon .tour-num")).to_have_count(0)
     expect(page.locator(".tour-arrow")).to_have_count(0)
     expect(page.locator(".leaflet-overlay-pane canvas")).to_have_count(2)
     top = "document.querySelector('.leaflet-overlay-pane canvas:last-child')"
-    on_top = f"window.tourPoints._renderer._container === {top}"
+    on_top = f"window.tourDashboard.points._renderer._container === {top}"
     assert page.evaluate(on_top)
 
     # The canvas answers the mouse like markers would: a tooltip on hover, a popup on click.

@@ -20,7 +20,7 @@ from tests.hostile import PAYLOADS, write_hostile
 
 PAGES = ["", "story", "timeline", "topics", "proposals", "evidence"]
 OPEN_EVERYTHING = """() => {
-  const markers = Object.values(window.tourMarkers || {});
+  const markers = Object.values(window.tourDashboard?.markers || {});
   for (const m of markers) { m.openTooltip(); m.openPopup(); }
   return markers.length;
 }"""

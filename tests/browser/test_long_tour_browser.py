@@ -33,12 +33,13 @@ def test_clicking_a_stop_on_the_canvas_selects_it_everywhere(page: Page, long_ur
     assert handle is not None
     map_page = handle.content_frame()
     assert map_page is not None
-    map_page.wait_for_function(f"window.tourPoints && window.tourPoints.drawn === {PLACES}")
+    map_page.wait_for_function(f"window.tourDashboard?.points?.drawn === {PLACES}")
 
     box = page.locator(MAP_IFRAME).bounding_box()
     assert box is not None
     x, y = map_page.evaluate(
-        """i => { const p = window.tourPoints, at = p._map.layerPointToContainerPoint([p._x[i], p._y[i]]);
+        """i => { const p = window.tourDashboard.points;
+                  const at = p._map.layerPointToContainerPoint([p._x[i], p._y[i]]);
                   return [at.x, at.y]; }""",
         7,
     )
@@ -50,4 +51,6 @@ def test_clicking_a_stop_on_the_canvas_selects_it_everywhere(page: Page, long_ur
     # The itinerary shows the selected stop only; the canvas marks it as selected.
     map_page = page.locator(MAP_IFRAME).element_handle().content_frame()  # type: ignore[union-attr]
     assert map_page is not None
-    map_page.wait_for_function("window.tourSelected === 'p7' && window.tourPoints.selected === 7")
+    map_page.wait_for_function(
+        "window.tourDashboard.selected === 'p7' && window.tourDashboard.points.selected === 7"
+    )

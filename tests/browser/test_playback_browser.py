@@ -176,7 +176,7 @@ def test_playback_composes_with_the_selection_and_the_filters(
 ) -> None:
     page = _open(offline_page, exported["en"])
     _slider_to(page, "Home", "ArrowRight")
-    page.evaluate("() => window.tourApplyState({selected: 'lima', visible: ['lima']})")
+    page.evaluate("() => window.tourDashboard.applyState({selected: 'lima', visible: ['lima']})")
     # Lima, chosen before it is reached, shows hollow; Buenos Aires stays, dimmed by the filter.
     expect(_visit(page, "3")).to_be_visible()
     expect(_visit(page, "3")).to_have_class(_looks("tour-num-sel", "tour-planned"))

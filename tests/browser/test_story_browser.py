@@ -19,7 +19,7 @@ from tests.browser.conftest import Watch
 
 AXE = Path(axe_playwright_python.__file__).resolve().parent / "axe.min.js"
 STOPS = [("buenos-aires", "1. Buenos Aires"), ("quito", "2. Quito"), ("lima", "3. Lima")]
-CENTER = "() => { const c = window.storyMap.getCenter(); return [c.lat, c.lng]; }"
+CENTER = "() => { const c = window.tourDashboard.storyMap.getCenter(); return [c.lat, c.lng]; }"
 
 
 @pytest.fixture(scope="module")
@@ -35,7 +35,7 @@ def _shown(target: Page | Frame, step: str, title: str) -> None:
     expect(current).to_be_visible()
     expect(current.locator("h2")).to_have_text(title)
     expect(target.locator("section.story-step:visible")).to_have_count(1)
-    assert target.evaluate("window.storyStep") == step
+    assert target.evaluate("window.tourDashboard.storyStep") == step
 
 
 def _near(center: list[float], place: tuple[float, float]) -> bool:
@@ -48,7 +48,7 @@ def test_the_keys_step_through_the_story_from_disk_offline(
     page, refused = offline_page
     page.goto(story_file.as_uri())
     _shown(page, "intro", "Introduction")
-    page.wait_for_function("window.storyMapAt !== undefined")
+    page.wait_for_function("window.tourDashboard?.storyMapAt !== undefined")
     entries = page.evaluate("history.length")
     places = {p.id: (p.latitude, p.longitude) for p in load_tour().places}
     for step, title in STOPS:
@@ -63,7 +63,9 @@ def test_the_keys_step_through_the_story_from_disk_offline(
     expect(page.locator("#story-live")).to_have_text(story_steps(load_tour(), "en")[2].summary)
     expect(page.locator("#story-position")).to_have_text("Step 3 of 5")
     assert page.evaluate("history.length") == entries  # the address was replaced, never pushed
-    assert page.evaluate("window.storyLandRings") > 0  # the outlines drawn, from the page itself
+    assert (
+        page.evaluate("window.tourDashboard.storyLandRings") > 0
+    )  # the outlines drawn, from the page itself
     assert refused == [] and watch.errors == []
 
 
@@ -75,7 +77,7 @@ def test_the_address_opens_a_step_and_follows_a_new_one(
     _shown(page, "lima", "3. Lima")
     expect(page.locator("#story-position")).to_have_text("Step 4 of 5")
     expect(page.locator("nav.story-nav a[aria-current=step]")).to_have_text("3. Lima")
-    page.wait_for_function("window.storyMapAt !== undefined")
+    page.wait_for_function("window.tourDashboard?.storyMapAt !== undefined")
     assert _near(page.evaluate(CENTER), (-12.04318, -77.02824))
     page.evaluate("location.hash = '#quito'")
     _shown(page, "quito", "2. Quito")
@@ -184,9 +186,10 @@ def moving_page(browser: Browser, browser_context_args: dict[str, Any]) -> Itera
 
 SPY = """() => {
   window.moves = [];
+  const map = window.tourDashboard.storyMap;
   for (const name of ["flyTo", "flyToBounds", "setView", "fitBounds"]) {
-    const original = window.storyMap[name];
-    window.storyMap[name] = function () { window.moves.push(name); return original.apply(this, arguments); };
+    const original = map[name];
+    map[name] = function () { window.moves.push(name); return original.apply(this, arguments); };
   }
 }"""
 
@@ -197,7 +200,7 @@ def test_the_map_flies_to_each_stop_unless_the_reader_asks_for_less_motion(
 ) -> None:
     page, refused = moving_page if motion == "no-preference" else offline_page
     page.goto(story_file.as_uri())
-    page.wait_for_function("window.storyMapAt !== undefined")
+    page.wait_for_function("window.tourDashboard?.storyMapAt !== undefined")
     page.evaluate(SPY)
     page.keyboard.press("ArrowRight")
     _shown(page, "buenos-aires", "1. Buenos Aires")
@@ -255,7 +258,7 @@ def _axe(page: Page) -> list[str]:
 def test_each_step_passes_axe(offline_page: tuple[Page, list[str]], story_file: Path, step: str) -> None:
     page, _ = offline_page
     page.goto(f"{story_file.as_uri()}#{step}")
-    page.wait_for_function("window.storyMapAt !== undefined")
+    page.wait_for_function("window.tourDashboard?.storyMapAt !== undefined")
     assert _axe(page) == []
 
 

@@ -14,7 +14,7 @@ def _flown_to(app: App, stop: str | None) -> None:
     """The map's story layer has run for ``stop`` (None: the whole route)."""
     app.page.wait_for_function(
         "([sel, stop]) => { const f = document.querySelector(sel); const w = f && f.contentWindow;"
-        " return !!w && w.tourStoryStop !== undefined && w.tourStoryStop === stop; }",
+        " const t = w && w.tourDashboard; return !!t && t.storyStop !== undefined && t.storyStop === stop; }",
         arg=[MAP_IFRAME, stop],
     )
 

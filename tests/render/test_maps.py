@@ -8,8 +8,11 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 
-from dashboard.render.map_data import PLAY_STEPS
-from dashboard.render.maps import INLINE, build_map, payload, script_json, standalone_html
+from dashboard.render import schema
+from dashboard.render.map_data import payload
+from dashboard.render.maps import INLINE, build_map, standalone_html
+from dashboard.render.playback import PLAY_STEPS
+from dashboard.render.safe_html import script_json
 from dashboard.tourfile.model import Tour
 
 HOSTILE = (
@@ -21,22 +24,23 @@ HOSTILE = (
 def _stop(data: dict, place_id: str) -> dict:
     """One stop of the payload, its texts decoded as the page decodes them."""
     i = data["ids"].index(place_id)
-    title, suffix, rows, quote, cite, sources = json.loads(data["texts"])[i]
-    role = {"o": "origin", "v": "visit", "d": "discussed"}[data["roles"][i]]
+    texts = schema.named("point", json.loads(data["texts"])[i])
+    role = {code: kind for kind, code in schema.ROLES.items()}[data["roles"][i]]
     fields = {"id": place_id, "lat": data["lat"][i], "lng": data["lng"][i], "role": role, "n": data["n"][i]}
-    cited = [data["sources"][sid] for sid in sources]  # what the popup's sources row shows
-    return {**fields, "t": title, "x": suffix, "r": rows, "q": quote, "qc": cite, "s": sources, "sh": cited}
+    rows = [(schema.LABEL[r["label"]], r["value"]) for r in (schema.named("row", r) for r in texts["rows"])]
+    cited = [data["sources"][sid] for sid in texts["sources"]]  # what the popup's sources row shows
+    return {**fields, **texts, "rows": rows, "cited": cited}
 
 
 def _text(fields: dict) -> str:
     """What a reader sees in a stop's tooltip and popup (the fields are escaped HTML)."""
     parts = [
-        fields["t"],
-        fields["x"],
-        *(value for _, value in fields["r"]),
-        fields["q"],
-        fields["qc"],
-        *fields["sh"],
+        fields["title"],
+        fields["suffix"],
+        *(value for _, value in fields["rows"]),
+        fields["quote"],
+        fields["cite"],
+        *fields["cited"],
     ]
     return " ".join(BeautifulSoup(part, "html.parser").get_text() for part in parts)
 
@@ -91,17 +95,17 @@ def test_popup_gives_date_venue_counterparts_topics_quote_sources(kast: Tour):
     assert "Daniel Noboa" in text
     assert "Prisons" in text
     assert "s004-en" in text and "Latin America Reports" in text  # each source by id, title and outlet
-    assert quito["t"] == "2. Quito"
-    assert [label for label, _ in quito["r"]] == [0, 1, 2, 3]  # dates, venue, met, topics; then sources
-    assert "s004-en" in quito["s"]
+    assert quito["title"] == "2. Quito"
+    assert [label for label, _ in quito["rows"]] == ["dates", "venue", "met", "topics"]  # then the sources
+    assert "s004-en" in quito["sources"]
 
 
 def test_spanish_map_labels(kast: Tour):
     data = payload(kast, "es", None, None)
     assert data["legendTitle"] == "Leyenda"
     lima = _stop(data, "lima")
-    assert "7 de enero de 2026" in lima["x"]
-    assert data["labels"][1] == "Recinto"  # the venue: one Spanish word everywhere
+    assert "7 de enero de 2026" in lima["suffix"]
+    assert data["labels"][schema.LABEL.index("venue")] == "Recinto"  # one Spanish word everywhere
 
 
 def test_selection_and_dimming_travel_as_state(kast: Tour):
@@ -118,8 +122,8 @@ def test_state_layer_restyles_without_redrawing(kast: Tour):
     group = state_layer("quito", {"quito"})
     group.add_to(m)
     script = group.render() or m.get_root().render()
-    assert 'window.tourApplyState({"selected":"quito","visible":["quito"]})' in script.replace(" ", "")
-    assert "tourApplyState" in base  # the base map defines it and applies its own state
+    assert 'ns.applyState({"selected":"quito","visible":["quito"]})' in script.replace(" ", "")
+    assert "ns.applyState = function" in base  # the base map defines it and applies its own state
 
 
 def test_map_is_fitted_to_every_place_before_anything_is_drawn(kast: Tour):
@@ -169,8 +173,8 @@ def test_hostile_text_is_escaped_everywhere(mini_tour: Tour):
     data = _payload_from_html(page)
     lima = _stop(data, "lima")
     # The strings Leaflet puts into innerHTML show the name as text, not markup.
-    assert BeautifulSoup(lima["t"], "html.parser").get_text() == "1. " + HOSTILE
-    assert all(BeautifulSoup(v, "html.parser").find("img") is None for _, v in lima["r"])
+    assert BeautifulSoup(lima["title"], "html.parser").get_text() == "1. " + HOSTILE
+    assert all(BeautifulSoup(v, "html.parser").find("img") is None for _, v in lima["rows"])
     assert "<img" not in json.dumps(lima)
 
 
@@ -211,7 +215,7 @@ def test_long_tours_ship_compact_columns(mini_tour: Tour):
 @pytest.mark.parametrize(("lang", "expected"), [("en", "will copy"), ("es", "va a copiar")])
 def test_a_stops_key_quote_is_in_the_readers_language_when_it_can_be(kast: Tour, lang: str, expected: str):
     buenos_aires = _stop(payload(kast, lang), "buenos-aires")
-    assert BeautifulSoup(buenos_aires["q"], "html.parser").get_text() == expected
+    assert BeautifulSoup(buenos_aires["quote"], "html.parser").get_text() == expected
 
 
 # --- route playback --------------------------------------------------------------------------
@@ -226,6 +230,11 @@ def _with_dates(tour: Tour, place: str, *dates: dict) -> Tour:
     return Tour.model_validate(data)
 
 
+def _timing(data: dict, place_id: str) -> dict:
+    """The playback's record of a stop with more to say, by field name."""
+    return schema.named("timing", data["play"]["more"][str(data["ids"].index(place_id))])
+
+
 def test_playback_carries_each_stops_days_a_moved_date_and_a_month_band(kast: Tour):
     data = payload(kast, "en")
     play, at = data["play"], dict(zip(data["ids"], data["play"]["at"], strict=True))
@@ -237,13 +246,16 @@ def test_playback_carries_each_stops_days_a_moved_date_and_a_month_band(kast: To
         "31 January 2026",
     )
     assert at == {"santiago": None, "buenos-aires": 0, "quito": 7, "lima": 22, "arica": None, "tacna": None}
-    quito, lima = (play["more"][str(data["ids"].index(p))] for p in ("quito", "lima"))
+    quito, lima = (_timing(data, p) for p in ("quito", "lima"))
     # Quito: held on step 7, only planned from step 6 (22 December); Lima: announced from 1 January.
-    assert quito[:3] == [7, 0, 6] and lima[:3] == [22, 0, 16]
-    assert quito[3] == "2. Quito — scheduled for 22 December 2025, held 23 December 2025"
-    assert lima[3] == "3. Lima — announced for January 2026, held 7 January 2026"
+    assert (quito["last"], quito["month"], quito["planned"]) == (7, 0, 6)
+    assert (lima["last"], lima["month"], lima["planned"]) == (22, 0, 16)
+    assert quito["moved"] == "2. Quito — scheduled for 22 December 2025, held 23 December 2025"
+    assert lima["moved"] == "3. Lima — announced for January 2026, held 7 January 2026"
     assert str(data["ids"].index("buenos-aires")) not in play["more"]  # a plain one-day stop: no row
-    assert play["bands"] == [[16, 46, "3. Lima: January 2026 (announced)"]]
+    assert [schema.named("band", b) for b in play["bands"]] == [
+        {"first": 16, "last": 46, "label": "3. Lima: January 2026 (announced)"}
+    ]
     # Each leg names the stops it joins, so playback can hide it until both are reached.
     assert [[data["ids"][i] for i in leg["s"]] for leg in data["legs"]] == [
         ["santiago", "buenos-aires"],
@@ -255,12 +267,14 @@ def test_playback_carries_each_stops_days_a_moved_date_and_a_month_band(kast: To
 def test_a_date_known_only_to_the_month_covers_the_month(mini_tour: Tour):
     tour = _with_dates(mini_tour, "lima", {"start": "2026-02-01", "precision": "month"})
     data = payload(tour, "es")
-    lima = data["play"]["more"][str(data["ids"].index("lima"))]
+    lima = _timing(data, "lima")
     # The tour runs from Quito (10 January) to the end of February, Lima's month.
     assert data["play"]["labels"][-1] == "28 de febrero de 2026"
-    assert lima[:3] == [49, 1, None]
-    assert lima[4] == "1. Lima — en algún momento de febrero de 2026"
-    assert data["play"]["bands"] == [[22, 49, "1. Lima: febrero de 2026 (realizada)"]]
+    assert (lima["last"], lima["month"], lima["planned"]) == (49, 1, None)
+    assert lima["monthNote"] == "1. Lima — en algún momento de febrero de 2026"
+    assert [schema.named("band", b) for b in data["play"]["bands"]] == [
+        {"first": 22, "last": 49, "label": "1. Lima: febrero de 2026 (realizada)"}
+    ]
 
 
 @pytest.mark.parametrize(
@@ -317,10 +331,11 @@ def test_hostile_text_in_the_playback_stays_inert(tmp_path):
     path.write_text(json.dumps(data, ensure_ascii=False, default=str), encoding="utf-8")
     page = standalone_html(build_map(load_tour(path)))
     play = _payload_from_html(page)["play"]
+    more = [schema.named("timing", row) for row in play["more"].values()]
     texts = [
         *play["labels"],
-        *(t for row in play["more"].values() for t in row[3:]),
-        *(b[2] for b in play["bands"]),
+        *(row[note] for row in more for note in ("moved", "monthNote")),
+        *(schema.named("band", b)["label"] for b in play["bands"]),
     ]
     assert any("__pwned" in t for t in texts)  # the hostile names are there, as text
     for text in texts:

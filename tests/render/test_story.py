@@ -13,6 +13,7 @@ import yaml
 from bs4 import BeautifulSoup, Tag
 
 from dashboard.cli import main
+from dashboard.render import schema
 from dashboard.render.story import story_html
 from dashboard.tourfile.load import load_text, load_tour
 from dashboard.tourfile.model import Tour
@@ -22,7 +23,7 @@ from tests.hostile import PAYLOADS, hostile_data
 
 KAST_IDS = ["intro", "buenos-aires", "quito", "lima", "outcomes"]
 BUDGET = 400 * 1024  # bytes, for the seed tour
-DATA_PREFIX = "window.storyData = "
+DATA_PREFIX = schema.member_prefix("storyData")
 
 
 def _soup(page: str) -> BeautifulSoup:
@@ -233,6 +234,34 @@ def test_a_hostile_title_is_text_in_the_pages_title():
     soup = _soup(story_html(tour))
     assert soup.title is not None and soup.title.get_text().startswith(tour.title.en)
     assert soup.head is not None and len(soup.head.find_all("script")) == 1
+
+
+JINJA = "{{ 7*7 }}{% for x in range(3) %}X{% endfor %}{{ config }}{# gone #}"
+
+
+@pytest.mark.parametrize("where", ["title", "place", "narrative", "quote", "speaker", "source"])
+def test_template_syntax_in_tour_text_is_never_evaluated(mini_data: dict[str, Any], where: str):
+    """The page is an autoescaped Jinja template: tour text is only ever a value in it, never a template."""
+    claim = mini_data["claims"][1]
+    {
+        "title": lambda: mini_data["title"].update(en=JINJA),
+        "place": lambda: mini_data["places"][1].update(name=JINJA),
+        "narrative": lambda: mini_data.update(story={"intro": {"en": JINJA}}),
+        "quote": lambda: claim.update(quote=JINJA),
+        "speaker": lambda: claim.update(speaker=JINJA),
+        "source": lambda: mini_data["sources"][0].update(title=JINJA),
+    }[where]()
+    soup = _soup(story_html(_tour(mini_data)))
+    shown = soup.find("body").get_text() if where != "title" else soup.title.get_text()
+    assert JINJA in shown, where  # the text itself, every brace and tag of it
+    assert "49" not in soup.get_text() and "XXX" not in soup.get_text()
+
+
+def test_tour_text_is_escaped_by_the_template_not_trusted(mini_data: dict[str, Any]):
+    mini_data["places"][1]["name"] = "<b>Lima</b> & co"
+    soup = _soup(story_html(_tour(mini_data)))
+    lima = _sections(soup)[1]
+    assert lima.h2.get_text() == "1. <b>Lima</b> & co" and lima.h2.find("b") is None
 
 
 # -- the command line -------------------------------------------------------------------------------

@@ -3,17 +3,22 @@
   // date has passed; one known only to the month shows dashed within it (a band on the track). The
   // slider starts at the end, where the map is as without it: nothing changes for a reader who never
   // touches it.
+  /* global map, data, ids, F, view, plain */
   function playback(play) {
     var end = play.labels.length - 1, w = play.words, timer = null, changes = [];
     var reduce = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
     var phase = new Uint8Array(ids.length);  // 0 as now, 1 not yet, 2 only planned, 3 within its month
+    // The few stops with more to say are TIMING records, the bands BAND records (dashboard/render/schema.py).
+    var T = F.timing, B = F.band;
+    var NOTE = {2: T.moved, 3: T.monthNote};  // what a stop's phase says under the date
     function phaseAt(i, s) {
-      var at = play.at[i], more = play.more[i] || [at, 0, null];
-      if (at === null || s >= more[0] || (s >= at && !more[1])) { return 0; }
+      var at = play.at[i], more = play.more[i];
+      var last = more ? more[T.last] : at, month = more ? more[T.month] : 0, planned = more ? more[T.planned] : null;
+      if (at === null || s >= last || (s >= at && !month)) { return 0; }
       if (s >= at) { return 3; }
-      return more[2] !== null && s >= more[2] ? 2 : 1;
+      return planned !== null && s >= planned ? 2 : 1;
     }
-    ids.forEach(function (id, i) { var m = play.more[i] || []; changes.push(play.at[i], m[0], m[2]); });
+    ids.forEach(function (id, i) { var m = play.more[i] || []; changes.push(play.at[i], m[T.last], m[T.planned]); });
     // With reduced motion, play jumps from one change to the next instead of passing every day.
     function next(s) {
       return reduce ? Math.min.apply(null, changes.filter(function (c) { return c > s; }).concat(end)) : s + 1;
@@ -23,8 +28,8 @@
     div.setAttribute("role", "group");
     div.setAttribute("aria-label", plain(w.title));
     var bands = play.bands.map(function (b) {
-      return '<div class="band" title="' + b[2] + '" style="left:calc(5px + (100% - 14px) * ' + b[0] / end +
-        ");width:calc((100% - 14px) * " + (b[1] - b[0]) / end + ' + 4px)"></div>';
+      return '<div class="band" title="' + b[B.label] + '" style="left:calc(5px + (100% - 14px) * ' + b[B.first] / end +
+        ");width:calc((100% - 14px) * " + (b[B.last] - b[B.first]) / end + ' + 4px)"></div>';
     });
     div.innerHTML = '<div class="bar"><button type="button"><span></span></button><div class="track"><div class="rail"></div>' +
       bands.join("") + '<input type="range" min="0" max="' + end + '"></div></div><div class="date"></div><div></div>';
@@ -37,7 +42,7 @@
       var notes = [];
       for (var i = 0; i < ids.length; i++) {
         phase[i] = phaseAt(i, s);
-        if (phase[i] > 1 && play.more[i][phase[i] + 1]) { notes.push(play.more[i][phase[i] + 1]); }
+        if (phase[i] > 1 && play.more[i][NOTE[phase[i]]]) { notes.push(play.more[i][NOTE[phase[i]]]); }
       }
       notes = notes.length > 3 ? notes.slice(0, 3).concat("…") : notes;
       range.value = s;

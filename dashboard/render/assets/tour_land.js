@@ -2,6 +2,7 @@
   // Tiles, when they load, cover it; offline, or with tiles off, it is the map's geography.
   // Drawn just after the stops' first paint: the stops, what a reader came for, are not held back
   // by a canvas of coastlines (docs/performance.md, "Exported HTML drawn from file://").
+  /* global map, data, ns, landAttribution, landRings */
   function drawLand() {
     if (!data.land || !data.land.length) { return; }
     map.createPane("tourLand").style.zIndex = 150;
@@ -13,7 +14,7 @@
     }).addTo(map);
     map.getContainer().classList.add("tour-has-land");
     if (map.attributionControl) { map.attributionControl.addAttribution(landAttribution); }
-    window.tourLandRings = polygons.length;
+    ns.landRings = polygons.length;
   }
   if (data.land && data.land.length) { map.getContainer().classList.add("tour-has-land"); }  // the sea at once
   requestAnimationFrame(function () { setTimeout(drawLand, 0); });

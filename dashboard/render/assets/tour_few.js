@@ -1,5 +1,7 @@
   // A short tour: a numbered DOM marker per visit, a circle for the others, an arrow per leg. Legs of
   // separate trips are told apart by colour and dash; there is no leg between two trips.
+  /* global map, data, ids, roles, ns, F, role, radius, circleStyle, tripColor, tripDash, tipHtml, popHtml, reportClick */
+  /* exported fewView */
   function fewView() {
     var markers = {}, leaders = {}, legLayers = [];
     // What each stop shows: the selection and the filters (tourApplyState), and the playback's phase
@@ -25,7 +27,7 @@
     });
     ids.forEach(function (id, i) {
       var marker;
-      if (roles.charAt(i) === "v" && data.n[i]) {
+      if (roles.charAt(i) === F.role.visit && data.n[i]) {
         marker = L.marker([data.lat[i], data.lng[i]], {icon: numberIcon(i), title: "", riseOnHover: true});
       } else {
         var style = circleStyle(role(i), false, false);
@@ -37,7 +39,7 @@
         .bindPopup(function () { return popHtml(i); }, {maxWidth: 360}).on("click", reportClick).addTo(map);
       markers[id] = marker;
     });
-    window.tourMarkers = markers;
+    ns.markers = markers;
 
     // Numbered stops that would cover one another at this zoom are spread on a small circle around
     // where they are, each joined to its true place by a leader line: every number stays readable
@@ -83,7 +85,7 @@
           place(o.i, Math.round(cx + r * Math.cos(angle) - o.p.x), Math.round(cy + r * Math.sin(angle) - o.p.y));
         });
       });
-      window.tourSpreadAt = map.getZoom();
+      ns.spreadAt = map.getZoom();
     }
     spread();
     map.on("zoomend", spread);

@@ -1,6 +1,8 @@
   // A long tour: every stop drawn by one canvas layer in one pass, instead of one Leaflet object
   // per stop (thousands of those were slow to build and restyle). It plugs into
   // Leaflet's canvas renderer, which pans, zooms and redraws it like any other path.
+  /* global map, data, ids, roles, ns, role, radius, circleStyle, tripColor, tripDash, tipHtml, popHtml, reportClick */
+  /* exported manyView */
   var TourPoints = L.Path.extend({
     options: {interactive: true, bubblingMouseEvents: false},
 
@@ -131,7 +133,7 @@
         .setLatLng(e.latlng).setContent(popHtml(e.tourIndex)).openOn(map);
       reportClick();
     });
-    window.tourPoints = points;
+    ns.points = points;
     return {
       restyle: function (selected, dim) { points.selected = selected; points.dim = dim; points.redraw(); },
       // Each trip's line runs through the stops reached so far.

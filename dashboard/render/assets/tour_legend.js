@@ -1,6 +1,7 @@
   // The legend: a button that folds it away, in whichever corner of the map covers the fewest
   // stops (checked again after every move). Controls sit above every pane, popups included, so
   // it also steps aside while a popup is open.
+  /* global map, data, ids, ns, c, words, tripColor, tripDash */
   var CORNERS = ["bottomleft", "topright", "bottomright", "topleft"];
   var legend = L.control({position: "bottomleft"});
   var legendDiv = null;
@@ -60,7 +61,7 @@
   function placeLegend() {
     var best = CORNERS.reduce(function (a, b) { return coveredIn(b) < coveredIn(a) ? b : a; });
     if (best !== legend.getPosition()) { legend.setPosition(best); }
-    window.tourLegendCorner = best;
+    ns.legendCorner = best;
     // Every corner covers a stop: fold it away; the reader can open it again.
     if (coveredIn(best) > 0 && !placeLegend.done) { legendDiv.tourSetOpen(false); }
     placeLegend.done = true;

@@ -1,16 +1,18 @@
 // The exported story's map (dashboard/render/story.py): outlines (no tiles), each trip's route, the numbered stops.
 // Each step brings the map to its stop (the intro and the outcomes to the whole route): a flight,
 // or a jump for readers who ask for less motion. A stop clicked on the map opens its step.
+/* global landRings */
 (function () {
   "use strict";
-  var data = window.storyData;
+  var ns = window.tourDashboard = window.tourDashboard || {};
+  var data = ns.storyData;
   if (!window.L) { return; }  // no Leaflet: the steps still read, without a map
   var reduced = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
   var map = L.map("story-map", {
     attributionControl: false, keyboard: false, scrollWheelZoom: false, zoomSnap: 0.25, worldCopyJump: false
   });
   L.control.attribution({prefix: false}).addAttribution(data.attribution).addTo(map);
-  window.storyMap = map;
+  ns.storyMap = map;
 
   function drawLand() {
     map.createPane("storyLand").style.zIndex = 150;
@@ -19,7 +21,7 @@
       pane: "storyLand", renderer: L.canvas({pane: "storyLand", padding: 0.5}), interactive: false,
       color: "#a39c90", weight: 0.8, fillColor: "#f2efe8", fillOpacity: 1
     }).addTo(map);
-    window.storyLandRings = polygons.length;
+    ns.storyLandRings = polygons.length;
   }
 
   data.routes.forEach(function (route) {
@@ -38,7 +40,7 @@
     var icon = L.divIcon({className: "story-icon", html: html, iconSize: [26, 26]});
     // title is set as a property by Leaflet, never parsed as markup.
     var marker = L.marker(stop.at, {icon: icon, title: stop.name, keyboard: false, riseOnHover: true}).addTo(map);
-    marker.on("click", function () { window.storyGo(stop.id); });
+    marker.on("click", function () { ns.storyGo(stop.id); });
     markers[stop.id] = marker;
   });
 
@@ -56,7 +58,7 @@
     return Math.min(Math.max(zoom, data.zoom), data.zoom + 3);
   }
 
-  window.storyMove = function (i, instant) {
+  ns.storyMove = function (i, instant) {
     var step = data.steps[i];
     var still = instant || reduced;
     if (step.at) {
@@ -70,8 +72,8 @@
     highlight(step.id);
   };
 
-  var first = data.steps.map(function (s) { return s.id; }).indexOf(window.storyStep);
-  window.storyMove(Math.max(first, 0), true);
+  var first = data.steps.map(function (s) { return s.id; }).indexOf(ns.storyStep);
+  ns.storyMove(Math.max(first, 0), true);
   if (data.land.length) { requestAnimationFrame(function () { setTimeout(drawLand, 0); }); }
-  requestAnimationFrame(function () { window.storyMapAt = performance.now(); });
+  requestAnimationFrame(function () { ns.storyMapAt = performance.now(); });
 })();

@@ -1,6 +1,7 @@
   // Every reader: a press that does not move the page, a wheel that scrolls the page, one finger
   // that scrolls it on a phone, stops reachable by Tab and chosen with Enter or Space, names for
   // screen readers and a live line that says what is selected.
+  /* global map, data, ids, index, ns, words, text, plain, P */
   var container = map.getContainer();
   var mapName = plain(words.map_name + ": " + data.title);
   container.setAttribute("role", "region");
@@ -54,7 +55,7 @@
   map.on("popupclose", function () { container.classList.remove("tour-popup-open"); });
 
   // Each stop a named button: "1. Buenos Aires — 16 Dec 2025", selected with Enter or Space.
-  function stopLabel(i) { var d = text(i); return plain(d[0] + d[1]); }
+  function stopLabel(i) { var d = text(i); return plain(d[P.title] + d[P.suffix]); }
   function asButton(el, layer, i) {
     el.setAttribute("tabindex", "0");
     el.setAttribute("role", "button");
@@ -67,9 +68,9 @@
       layer.fire("click", {latlng: layer.getLatLng(), originalEvent: e});
     });
   }
-  if (window.tourMarkers) {
+  if (ns.markers) {
     ids.forEach(function (id, i) {
-      var layer = window.tourMarkers[id], el = layer._icon || layer._path;
+      var layer = ns.markers[id], el = layer._icon || layer._path;
       if (el) { asButton(el, layer, i); }
     });
   }
@@ -83,8 +84,8 @@
   var live = L.DomUtil.create("div", "tour-sr", container);
   live.setAttribute("role", "status");
   live.setAttribute("aria-live", "polite");
-  var applyState = window.tourApplyState, saidSelected;
-  window.tourApplyState = function (state) {
+  var applyState = ns.applyState, saidSelected;
+  ns.applyState = function (state) {
     applyState(state);
     if (saidSelected !== undefined && state.selected !== saidSelected && state.selected in index) {
       live.textContent = plain(words.selected) + ": " + stopLabel(index[state.selected]);

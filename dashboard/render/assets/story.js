@@ -1,10 +1,12 @@
 // The story's steps: one shown at a time, chosen by the buttons, the ← → keys, the list of steps,
 // a stop on the map, or the address's #id. Runs before Leaflet is even parsed, so the first step is
-// on screen at once; the map (story_export_map.js) follows it through window.storyMove.
+// on screen at once; the map (story_export_map.js) follows it through window.tourDashboard.storyMove.
 // Every text of the tour arrives pre-escaped in the page's markup, or as plain text set with textContent.
 (function () {
   "use strict";
-  var data = window.storyData;
+  // Shared with the map script and read by the tests: members named in dashboard/render/schema.py.
+  var ns = window.tourDashboard = window.tourDashboard || {};
+  var data = ns.storyData;
   var sections = Array.prototype.slice.call(document.querySelectorAll(".story-step[data-step]"));
   var ids = sections.map(function (el) { return el.getAttribute("data-step"); });
   var links = Array.prototype.slice.call(document.querySelectorAll(".story-nav a[data-step]"));
@@ -54,11 +56,11 @@
     next.disabled = i === ids.length - 1;
     position.textContent = data.positions[i];
     live.textContent = data.summaries[i];
-    window.storyStep = ids[i];
+    ns.storyStep = ids[i];
     if (how !== "load") { setHash(ids[i]); keepFocus(); bringIntoView(sections[i]); }
     // Chosen from the list of steps, like a skip link: reading goes on from the step's heading.
     if (how === "link") { sections[i].querySelector("h2").focus({preventScroll: true}); }
-    if (window.storyMove) { window.storyMove(i, how === "load"); }
+    if (ns.storyMove) { ns.storyMove(i, how === "load"); }
   }
 
   function typing(target) {
@@ -82,7 +84,7 @@
     var i = fromHash();
     if (i >= 0) { show(i, "hash"); }
   });
-  window.storyGo = function (id) {
+  ns.storyGo = function (id) {
     var i = ids.indexOf(id);
     if (i >= 0) { show(i, "map"); }
   };
@@ -90,5 +92,5 @@
   var start = fromHash();
   show(start >= 0 ? start : 0, "load");
   // When the first step was painted, on the page's own clock (the tests and benchmarks read it).
-  requestAnimationFrame(function () { window.storyShownAt = performance.now(); });
+  requestAnimationFrame(function () { ns.storyShownAt = performance.now(); });
 })();
