@@ -16,15 +16,13 @@ from typing import Any
 from dashboard.render.basemap import outlines
 from dashboard.render.playback import playback
 from dashboard.render.projection import Positions, bearing, leaflet_bounds
-from dashboard.render.safe_html import esc, script_json, source_links
+from dashboard.render.safe_html import esc, source_links
 from dashboard.render.schema import LABEL, MAP_WORDS, POINT, ROLES, record
 from dashboard.tourfile.model import Tour
 from dashboard.views.derive import Stop, legs, routes, stops, trips
 from dashboard.views.formats import date_variants, format_range, person, stop_title
 from dashboard.views.i18n import t
 from dashboard.views.style import COLORS, TRIP_COLORS, TRIP_DASHES
-
-__all__ = ["MANY_STOPS", "Labels", "payload", "point", "script_json", "view_state"]
 
 MANY_STOPS = 300  # above this, stops are drawn as canvas circles, not numbered DOM markers
 

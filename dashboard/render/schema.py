@@ -92,7 +92,7 @@ MEMBERS = {
     "storyShownAt": "when the first step was painted (performance.now(); the benchmarks read it)",
     "storyMapAt": "when the story's map was first painted",
     "storyLandRings": "how many country outlines the story's map drew",
-    # The app's page (dashboard/ui/a11y.js).
+    # The app's page (dashboard/render/assets/app_a11y.js).
     "chartNames": "the observer that names the app's charts for screen readers",
 }
 

@@ -17,8 +17,9 @@ from typing import Any, Concatenate, Literal, ParamSpec, TypeVar
 
 import streamlit as st
 
-from dashboard.render.map_data import payload, script_json
+from dashboard.render.map_data import payload
 from dashboard.render.maps import data_script
+from dashboard.render.safe_html import script_json
 from dashboard.ui import state
 from dashboard.ui.state import LoadedTour
 from dashboard.views import figures, tables

@@ -1,6 +1,6 @@
 """A chart as every page shows it: named for screen readers by the caption kept with it (a bold
-name, then a one-sentence summary; ``a11y.js`` links them), drawn by plotly with its logo off,
-and selectable, its selection forgotten when the view is reset."""
+name, then a one-sentence summary; ``render/assets/app_a11y.js`` links them), drawn by plotly
+with its logo off, and selectable, its selection forgotten when the view is reset."""
 
 from __future__ import annotations
 

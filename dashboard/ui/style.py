@@ -1,29 +1,23 @@
-"""The page's own CSS and its one script (chart names for screen readers), sent on every run.
+"""The page's own CSS and its one script (chart names for screen readers, the story's ← → keys),
+sent on every run.
 
-Both are files of this package, read once: nothing is fetched. The CSS gives the phone
-layout (``st-key-wide-*`` and ``st-key-narrow-*`` containers show on wide or narrow screens
-only) and keeps captions and pinned table columns readable in light and dark themes.
+Both are files in ``render/assets/`` (``app.css``, ``app_a11y.js``), read once: nothing is
+fetched. The CSS gives the phone layout (``st-key-wide-*`` and ``st-key-narrow-*`` containers
+show on wide or narrow screens only) and keeps captions and pinned table columns readable in
+light and dark themes.
 """
 
 from __future__ import annotations
 
-from functools import cache
-from pathlib import Path
-
 import streamlit as st
 
-HERE = Path(__file__).resolve().parent
-
-
-@cache
-def _text(name: str) -> str:
-    return (HERE / name).read_text(encoding="utf-8")
+from dashboard.render.asset_files import asset
 
 
 def render() -> None:
-    st.html(f"<style>{_text('style.css')}</style>")
+    st.html(f"<style>{asset('app.css')}</style>")
     # Our own script, from this package; it reads and sets attributes only.
-    st.html(f"<script>{_text('a11y.js')}</script>", unsafe_allow_javascript=True)
+    st.html(f"<script>{asset('app_a11y.js')}</script>", unsafe_allow_javascript=True)
 
 
 def by_width(name: str) -> tuple[st.delta_generator.DeltaGenerator, st.delta_generator.DeltaGenerator]:

@@ -3,8 +3,8 @@ that flies to each stop, with the ways to publish it (the story file, an embed s
 for print and the evidence pack).
 
 A step is part of the view (``?step=lima``), so every step has its own link; the previous and
-next buttons, and the ← → keys (``a11y.js``), move through it. The map is the route map drawn
-once; each step sends only a small layer that flies it to the stop.
+next buttons, and the ← → keys (``render/assets/app_a11y.js``), move through it. The map is the
+route map drawn once; each step sends only a small layer that flies it to the stop.
 """
 
 from __future__ import annotations

@@ -2,7 +2,8 @@
 // caption kept with it in its "chart-" container, and described by the caption's summary.
 // Streamlit redraws the page without reloading it, so it watches for new charts and tables.
 (function () {
-  if (window.tourChartNames) { return; }
+  var ns = window.tourDashboard = window.tourDashboard || {};
+  if (ns.chartNames) { return; }
   var count = 0;
   function name() {
     document.querySelectorAll('[class*="st-key-chart-"]').forEach(function (box) {
@@ -35,12 +36,12 @@
     if (button && !button.disabled) { event.preventDefault(); button.click(); }
   });
   var queued = false;
-  window.tourChartNames = new MutationObserver(function () {
+  ns.chartNames = new MutationObserver(function () {
     if (queued) { return; }
     queued = true;
     requestAnimationFrame(function () { queued = false; name(); scrollers(); });
   });
-  window.tourChartNames.observe(document.body, {childList: true, subtree: true});
+  ns.chartNames.observe(document.body, {childList: true, subtree: true});
   name();
   scrollers();
 })();
