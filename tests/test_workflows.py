@@ -15,7 +15,7 @@ from dashboard.geo.geocode import GeocodeOptions
 from dashboard.tourfile.files import WriteError
 from dashboard.tourfile.load import load_tour
 from dashboard.workflows import geocode_file
-from tests import reliability
+from tests.support import reliability
 
 OFFLINE = GeocodeOptions(offline=True)
 TOUR = """\

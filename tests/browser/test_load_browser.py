@@ -32,7 +32,7 @@ MEMORY_BOUND_MB = 1200  # far above what the app needs; a leak per session would
 
 
 def _record(key: str, value: object) -> None:
-    from tests.reliability import record
+    from tests.support.reliability import record
 
     record("concurrent sessions", key, value)
 

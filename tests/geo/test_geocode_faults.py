@@ -31,7 +31,6 @@ from dashboard.geo.geocode import GeocodeOptions, missing, resolve
 from dashboard.tourfile.edit import add_coordinates
 from dashboard.tourfile.load import load_tour
 from dashboard.workflows import geocode_file
-from tests import reliability
 from tests.conftest import ROOT, FakeClock
 from tests.geo.nominatim_server import (
     NominatimServer,
@@ -42,6 +41,7 @@ from tests.geo.nominatim_server import (
     server_error,
     slow,
 )
+from tests.support import reliability
 
 TIMEOUT = 0.5  # seconds: socket timeouts are real time, so kept short
 OFFLINE = GeocodeOptions(offline=True)

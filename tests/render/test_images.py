@@ -25,7 +25,7 @@ from dashboard.render.errors import ExportError
 from dashboard.tourfile.load import load_tour
 from dashboard.tourfile.model import Tour
 from tests.conftest import ROOT
-from tests.hostile import PAYLOADS, write_hostile
+from tests.support.hostile import PAYLOADS, write_hostile
 
 CHROMIUM = Path("/usr/bin/chromium")
 needs_chromium = pytest.mark.skipif(

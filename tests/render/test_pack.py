@@ -17,7 +17,7 @@ from dashboard.cli import main
 from dashboard.render.pack import pack_files
 from dashboard.tourfile.load import DEFAULT_TOUR, load_tour
 from dashboard.tourfile.model import Tour
-from tests.hostile import PAYLOADS, write_hostile
+from tests.support.hostile import PAYLOADS, write_hostile
 
 CHROMIUM = Path("/usr/bin/chromium")
 

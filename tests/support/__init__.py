@@ -1,0 +1,1 @@
+"""Helpers the tests share that are not fixtures: hostile and limit tours, the reliability records."""
