@@ -1,4 +1,4 @@
-"""Shared fixtures: small valid tours as text, data and files, and the embedded Kast tour."""
+"""Shared fixtures: small valid tours (in ``tests/data/``) as text, data and files, the embedded Kast tour."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from dashboard.tourfile.load import DEFAULT_TOUR, load_tour
 from dashboard.tourfile.model import Tour
 
 ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "tests" / "data"  # tour files the tests share (test data, not real events)
 SEEDS = ROOT.parent / "shared" / "seeds"
 needs_seeds = pytest.mark.skipif(
     not SEEDS.is_dir(),
@@ -40,57 +41,17 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     items.sort(key=lambda item: item.get_closest_marker("slow") is None)
 
 
+def tour_text(name: str) -> str:
+    """The text of ``tests/data/<name>``, a tour file several tests share."""
+    return (DATA / name).read_text(encoding="utf-8")
+
+
 def examples(count: int) -> int:
     """``count`` examples, scaled by the Hypothesis profile in use (at least 10)."""
     return max(10, round(count * SCALE.get(PROFILE, 1.0)))
 
 
-MINI_YAML = """\
-id: mini
-title: {en: Mini tour, es: Gira mini}
-subject: Someone
-sources:
-  - {id: s1, language: en, title: An article}
-places:
-  - {id: home, name: Santiago, country: CL, role: origin, latitude: -33.45, longitude: -70.65, sources: [s1]}
-  - {id: lima, name: Lima, country: PE, role: visit, latitude: -12.05, longitude: -77.04, sources: [s1]}
-  - {id: quito, name: Quito, country: EC, role: visit, latitude: -0.23, longitude: -78.52, sources: [s1]}
-  - {id: tacna, name: Tacna, country: PE, role: discussed, latitude: -18.01, longitude: -70.25, sources: [s1]}
-visits:
-  - place: lima
-    order: 1
-    dates: [{start: 2026-01-07, sources: [s1]}]
-    counterparts: [{name: José Jerí, office: {en: President of Peru}, sources: [s1]}]
-    sources: [s1]
-  - place: quito
-    order: 2
-    dates:
-      - {start: 2026-01-10, kind: scheduled, sources: [s1]}
-      - {start: 2026-01-11, sources: [s1]}
-    sources: [s1]
-topics:
-  - {id: security, label: {en: Security, es: Seguridad}}
-  - {id: border, label: {en: Border}}
-claims:
-  - {id: c1, place: lima, topics: [security], text: {en: They talked}, sources: [s1]}
-  - {id: c2, place: lima, mentions: [tacna], speaker: Someone, topics: [border, security],
-     text: {en: A quote}, quote: "=cmd|' /C calc'!A0", quote_source: s1, sources: [s1]}
-proposals:
-  - id: p1
-    title: {en: A plan}
-    proposer: Someone
-    description: {en: Do things}
-    history:
-      - {country: PE, status: proposed, date: 2026-01-07, sources: [s1]}
-      - {country: PE, status: rejected, sources: [s1], note: {en: Said no}}
-    sources: [s1]
-discrepancies:
-  - id: d1
-    subject: {en: Quito date}
-    variants:
-      - {value: {en: 10 January}, sources: [s1]}
-      - {value: {en: 11 January}, sources: [s1]}
-"""
+MINI_YAML = tour_text("mini.yaml")  # the small valid tour most tests start from
 
 
 @pytest.fixture

@@ -31,7 +31,7 @@ from dashboard.geo.geocode import GeocodeOptions, missing, resolve
 from dashboard.tourfile.edit import add_coordinates
 from dashboard.tourfile.load import load_tour
 from dashboard.workflows import geocode_file
-from tests.conftest import ROOT, FakeClock
+from tests.conftest import ROOT, FakeClock, tour_text
 from tests.geo.nominatim_server import (
     NominatimServer,
     Response,
@@ -46,25 +46,7 @@ from tests.support import reliability
 TIMEOUT = 0.5  # seconds: socket timeouts are real time, so kept short
 OFFLINE = GeocodeOptions(offline=True)
 
-TOUR = """\
-id: faults
-title: {en: Faults}
-subject: Someone
-sources:
-  - {id: s1, language: en}
-places:
-  - {id: home, name: Santiago, country: CL, role: origin, latitude: -33.4, longitude: -70.6}
-  - id: lima   # a comment that must survive
-    name: Lima
-    country: PE
-    role: visit
-  - {id: tacna, name: Tacna, country: PE, role: discussed}
-visits:
-  - place: lima
-    order: 1
-    dates: [{start: 2026-01-07, sources: [s1]}]
-    sources: [s1]
-"""
+TOUR = tour_text("lima-tacna.yaml")  # Lima and Tacna not yet geocoded
 MISSING = {"lima": "Lima", "tacna": "Tacna"}  # place id -> the query sent for it
 
 
