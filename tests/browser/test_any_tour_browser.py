@@ -113,7 +113,7 @@ def test_a_tooltip_opens_inside_the_map(offline_page: tuple[Page, list[str]], tm
 @pytest.fixture(scope="module")
 def two_trips_url() -> Iterator[str]:
     with streamlit_server({"TOUR_FILE": str(TWO_TRIPS)}) as server:
-        yield server.base
+        yield server.url
 
 
 def _frame(page: Page) -> Frame:

@@ -36,7 +36,7 @@ def _record(key: str, value: object) -> None:
 def hostile_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     tour = write_hostile(tmp_path_factory.mktemp("hostile") / "hostile.json")
     with streamlit_server({"TOUR_FILE": str(tour)}) as server:
-        yield server.base
+        yield server.url
 
 
 @pytest.fixture
