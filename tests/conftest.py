@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import difflib
 import os
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,7 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard.tourfile.load import DEFAULT_TOUR, load_tour
 from dashboard.tourfile.model import Tour
+from tests.support import tiers
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data"  # tour files the tests share (test data, not real events)
@@ -35,10 +37,52 @@ PROFILE = os.environ.get("HYPOTHESIS_PROFILE", "ci")
 settings.load_profile(PROFILE)
 
 
+# A test that uses one of these fixtures carries the marker: the rule lives with the fixture, not in
+# marks scattered over the tests (tests/support/tiers.py says what each tier holds).
+MARKED_BY_FIXTURE = {"chromium": "chromium"}
+
+
+@pytest.hookimpl(tryfirst=True)  # before `-m` deselects by marker
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """The longest tests first (marked ``slow``): run in parallel (``-n``), they then start at once
-    instead of leaving one worker busy alone at the end."""
-    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
+    """Mark the users of :data:`MARKED_BY_FIXTURE`; then the longest tests first (``slow`` and
+    ``chromium``): run in parallel (``-n``), they start at once instead of leaving one worker busy
+    alone at the end."""
+    for item in items:
+        for fixture, marker in MARKED_BY_FIXTURE.items():
+            if fixture in getattr(item, "fixturenames", ()):
+                item.add_marker(marker)
+    items.sort(key=lambda item: not (item.get_closest_marker("slow") or item.get_closest_marker("chromium")))
+
+
+@pytest.fixture(autouse=True)
+def _tier_guard(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Every process the test starts, seen: chromium without the ``chromium`` marker, or a Python
+    process without ``slow``, fails it (at teardown, so that its own result is shown too)."""
+    with tiers.watch_processes() as seen:
+        yield
+    markers = {mark.name for mark in request.node.iter_markers()}
+    for kind, command in seen:
+        if lacking := tiers.missing_marker(kind, markers):
+            how = "use the `chromium` fixture" if lacking == "chromium" else "mark it @pytest.mark.slow"
+            pytest.fail(
+                f"this test started {'chromium' if kind == 'chromium' else 'a Python process'} ({command}) "
+                f'but is not marked `{lacking}`: {how}, so that the fast tier (-m "{tiers.FAST}") '
+                "stays fast (tests/support/tiers.py)",
+                pytrace=False,
+            )
+
+
+@pytest.fixture
+def chromium(monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Debian's chromium, to draw images with (``BROWSER_PATH``, whatever PATH says); its users are
+    marked ``chromium``. Skips where it is not installed."""
+    if not tiers.CHROMIUM.is_file():
+        pytest.skip(
+            f"{tiers.CHROMIUM} not found: images are drawn by Debian's chromium "
+            "(`apt-get update && apt-get install -y chromium`)"
+        )
+    monkeypatch.setenv("BROWSER_PATH", str(tiers.CHROMIUM))
+    return tiers.CHROMIUM
 
 
 def tour_text(name: str) -> str:

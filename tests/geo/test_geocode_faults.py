@@ -137,6 +137,12 @@ REASONS = {
 }
 
 
+def _on_real_time(fault: str) -> bool:
+    """A fault the server sends on the real clock (an answer late, a body trickled): a socket timeout
+    of the geocoder's waits it out, a second or more a test, so such cases are ``slow``."""
+    return FAULTS[fault].delay > 0 or isinstance(FAULTS[fault], Trickle)
+
+
 def options(server: NominatimServer, cache: Path, **overrides: Any) -> GeocodeOptions:
     base = GeocodeOptions(
         domain=server.domain, scheme="http", cache_path=cache, timeout=TIMEOUT, min_delay=1.0, max_retries=1
@@ -165,7 +171,9 @@ def no_visible_temp_files(folder: Path) -> bool:
 
 @pytest.mark.timeout(120)
 @pytest.mark.filterwarnings("ignore:Latitude normalization:UserWarning")
-@pytest.mark.parametrize("fault", list(FAULTS))
+@pytest.mark.parametrize(
+    "fault", [pytest.param(f, marks=[pytest.mark.slow] if _on_real_time(f) else []) for f in FAULTS]
+)
 def test_a_fault_is_reported_not_cached_and_leaves_the_file_unchanged(
     trickling: TricklingServer, tmp_path: Path, fault: str
 ) -> None:
@@ -279,6 +287,7 @@ def big_tour(places: int) -> str:
 
 
 @pytest.mark.timeout(120)
+@pytest.mark.slow  # the writer is a new Python process
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
 @pytest.mark.parametrize(
     "step", ["fsync", "replace"], ids=["killed-while-flushing", "killed-before-the-rename"]

@@ -628,7 +628,7 @@ STRUCTURED_EXAMPLES = examples(700)
 
 
 @pytest.mark.timeout(300)
-@pytest.mark.slow
+@pytest.mark.slow  # fuzzing
 def test_structured_mutations_end_in_a_tour_or_a_tour_error(tmp_path: Path) -> None:
     with tally("structured mutations (YAML and JSON)", STRUCTURED_EXAMPLES) as outcomes:
         kinds: Counter[str] = Counter()
@@ -808,6 +808,7 @@ TRICK_EXAMPLES = examples(350)
 
 
 @pytest.mark.timeout(300)
+@pytest.mark.slow  # fuzzing
 def test_raw_text_tricks_end_in_a_tour_or_a_tour_error(tmp_path: Path) -> None:
     with tally("raw-text tricks (duplicate keys, NaN, aliases, tags, ...)", TRICK_EXAMPLES) as outcomes:
 
@@ -842,6 +843,7 @@ GARBAGE_EXAMPLES = examples(400)
 
 
 @pytest.mark.timeout(300)
+@pytest.mark.slow  # fuzzing
 def test_raw_garbage_ends_in_a_tour_error(tmp_path: Path) -> None:
     with tally("raw garbage (text, token soup, bytes on disk)", GARBAGE_EXAMPLES) as outcomes:
 
