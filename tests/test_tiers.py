@@ -66,6 +66,7 @@ def test_ci_runs_the_fast_tier_then_the_rest_and_nothing_else():
         ([sys.executable, "wrapper.py", CHROMIUM, "--headless"], "chromium"),  # kaleido's way
         ([CHROMIUM, "--headless", "--screenshot=x.png", "file:///x.html"], "chromium"),  # the map's
         (["chromium", "--version"], None),  # draws nothing
+        (["echo", "chromium"], None),  # a word, not the program
     ],
 )
 def test_the_guard_names_what_a_process_is(command: list[str] | str, kind: str | None):

@@ -77,7 +77,8 @@ def started(
     words = command_words(args)
     if "--version" in words:
         return None  # `chromium --version` (bench's machine line) draws nothing, in 0.1 s
-    programs = {_program(word) for word in words if word and not word.startswith("-")}
+    # The program, and any path among its words (kaleido's wrapper is given the browser's path).
+    programs = {_program(word) for i, word in enumerate(words) if word and (i == 0 or os.sep in word)}
     if set(real_browsers() if browsers is None else browsers) & programs:
         return "chromium"
     if words and (first := _program(words[0])) and _is_python(first):
@@ -116,4 +117,7 @@ def selected(expression: str, markers: set[str]) -> bool:
     """Whether ``-m expression`` selects a test with ``markers`` (pytest's own evaluation)."""
     from _pytest.mark.expression import Expression
 
-    return Expression.compile(expression).evaluate(lambda name, **kwargs: name in markers)
+    def has(name: str, /, **kwargs: str | int | bool | None) -> bool:
+        return name in markers
+
+    return Expression.compile(expression).evaluate(has)
