@@ -25,10 +25,11 @@ from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, FrameLo
 
 from bench import servers
 from bench.servers import Server
+from tests.support import tiers
 
 ROOT = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent
-CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM = tiers.CHROMIUM  # Debian's: the one the image tests draw with too
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
