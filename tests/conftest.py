@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import difflib
+import functools
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -70,6 +71,23 @@ def _tier_guard(request: pytest.FixtureRequest) -> Iterator[None]:
                 "stays fast (tests/support/tiers.py)",
                 pytrace=False,
             )
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _component_manifests_scanned_once() -> Iterator[None]:
+    """Each new AppTest scans every installed package's metadata for Streamlit component manifests
+    (0.3-0.5 s: most of a page test's time). The installed packages do not change while the tests
+    run, so each test process scans once and every AppTest gets the same answer."""
+    from streamlit.components.v2 import manifest_scanner
+
+    scan = functools.cache(manifest_scanner.scan_component_manifests)
+
+    def scanned(*args: Any, **kwargs: Any) -> list[Any]:
+        return list(scan(*args, **kwargs))  # a copy: a caller may change its list
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(manifest_scanner, "scan_component_manifests", scanned)
+        yield
 
 
 @pytest.fixture
