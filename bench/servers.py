@@ -1,4 +1,6 @@
-"""Start and stop `streamlit run` servers for the benchmarks, and read their peak memory."""
+"""Start and stop `streamlit run` servers, and read their peak memory: the one copy of this code, used by
+the benchmarks and by the browser tests (``tests/browser/conftest.py``). No pytest here: bench runs without
+it, and the tests turn a :class:`ServerError` into a test failure."""
 
 from __future__ import annotations
 
@@ -6,6 +8,7 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -14,6 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+APP = ROOT / "streamlit_app.py"
+STARTUP_TIMEOUT = 60.0  # seconds for `streamlit run` to answer its health check
 
 EMPTY_APP = 'import streamlit as st\n\nst.title("Baseline")\n'
 SELECT_APP = (
@@ -62,10 +67,14 @@ class Server:
     process: subprocess.Popen[bytes]
 
     def peak_rss_mb(self) -> float:
-        """Peak resident memory of the server process (VmHWM), in MB."""
+        """Peak resident memory of the server process so far (VmHWM), in MB."""
         status = Path(f"/proc/{self.process.pid}/status").read_text()
         kb = next(int(line.split()[1]) for line in status.splitlines() if line.startswith("VmHWM"))
         return kb / 1024
+
+
+class ServerError(RuntimeError):
+    """`streamlit run` exited or did not answer its health check in time; the message has its output."""
 
 
 def free_port() -> int:
@@ -74,56 +83,62 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def _wait_healthy(url: str, process: subprocess.Popen[bytes], timeout: float = 60) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"streamlit exited with {process.returncode}")
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                if response.read() == b"ok":
-                    return
-        except OSError:
-            time.sleep(0.1)
-    raise RuntimeError(f"{url} did not become healthy in {timeout} s")
+def _healthy(url: str) -> bool:
+    try:
+        with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+            return bool(response.read().strip() == b"ok")
+    except OSError:
+        return False
 
 
 @contextmanager
-def streamlit(script: Path, env: dict[str, str] | None = None, cwd: Path = ROOT) -> Iterator[Server]:
-    """A `streamlit run SCRIPT` on a free loopback port, stopped on exit."""
+def streamlit(
+    script: Path = APP, env: dict[str, str] | None = None, cwd: Path = ROOT, timeout: float = STARTUP_TIMEOUT
+) -> Iterator[Server]:
+    """`streamlit run SCRIPT` on a free loopback port, once it answers its health check; stopped on exit.
+
+    The environment is this process's without ``TOUR_FILE`` and ``TOUR_TILES`` (so the app shows the
+    embedded Kast tour whatever the shell says), plus ``env``. Raises :class:`ServerError`, with the
+    server's output, if it exits or does not answer within ``timeout`` seconds.
+    """
     port = free_port()
-    cmd = [
-        sys.executable,
-        "-m",
-        "streamlit",
-        "run",
-        str(script),
-        "--server.port",
-        str(port),
-        "--server.headless",
-        "true",
-        "--server.address",
-        "127.0.0.1",
-        "--browser.gatherUsageStats",
-        "false",
-        "--server.fileWatcherType",
-        "none",
-        "--logger.hideWelcomeMessage",
-        "true",
-    ]  # fmt: skip  (the banner looks up the public IP online)
-    process = subprocess.Popen(
-        cmd, cwd=cwd, env={**os.environ, **(env or {})}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-    )
     url = f"http://127.0.0.1:{port}"
-    try:
-        _wait_healthy(url, process)
-        yield Server(url, process)
-    finally:
-        process.terminate()
+    environ = {k: v for k, v in os.environ.items() if k not in ("TOUR_FILE", "TOUR_TILES")}
+    environ.update(env or {})
+    # No welcome banner: on a headless server, printing it makes Streamlit look up the machine's public
+    # IP on the internet (checkip.amazonaws.com), and servers here use loopback only. No usage statistics
+    # either (the baselines run outside the repository, without its .streamlit/config.toml), and no file
+    # watcher: nothing edits the script while it is served.
+    command = [sys.executable, "-m", "streamlit", "run", str(script), "--server.port", str(port),
+               "--server.headless", "true", "--server.address", "127.0.0.1",
+               "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none",
+               "--logger.hideWelcomeMessage", "true"]  # fmt: skip
+    with tempfile.TemporaryFile() as log:
+        process = subprocess.Popen(command, cwd=cwd, env=environ, stdout=log, stderr=subprocess.STDOUT)
         try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
+            deadline = time.monotonic() + timeout
+            while not _healthy(url):
+                if process.poll() is not None or time.monotonic() > deadline:
+                    why = (
+                        f"exited with code {process.returncode}"
+                        if process.poll() is not None
+                        else "timed out"
+                    )
+                    log.seek(0)
+                    output = log.read().decode("utf-8", "replace")
+                    raise ServerError(
+                        f"`streamlit run {script.name}` {why} before {url}/_stcore/health answered 'ok' "
+                        f"(waited up to {timeout:.0f} s). Server output:\n{output}"
+                    )
+                time.sleep(0.1)
+            yield Server(url, process)
+        finally:
+            process.terminate()
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
 
 
 def write_baselines(folder: Path) -> tuple[Path, Path, Path, Path]:

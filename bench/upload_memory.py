@@ -4,7 +4,7 @@
 20 different tours of just under the upload limit one after another, reading the server's
 resident memory (VmRSS) after each; then closes the browser and reads it again 60 s later.
 Figures go to ``bench/results/upload-memory.json`` and to the reliability records
-(``docs/reliability.md`` after ``python -m tests.reliability``). The baseline is the same
+(``docs/reliability.md`` after ``python -m tests.support.reliability``). The baseline is the same
 server's memory before the session opens, measured in the same run.
 """
 
@@ -90,7 +90,7 @@ def main() -> None:
     args.folder.mkdir(parents=True, exist_ok=True)
     result = measure(args.uploads, args.folder, args.wait)
     RESULTS.write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
-    from tests.reliability import record
+    from tests.support.reliability import record
 
     for key in ("uploads", "upload_bytes", "baseline_mb", "peak_mb", "after_session_mb", "met"):
         record("upload memory", key, result[key])

@@ -1,10 +1,12 @@
-"""Shared fixtures: small valid tours as text, data and files, and the embedded Kast tour."""
+"""Shared fixtures: small valid tours (in ``tests/data/``) as text, data and files, the embedded Kast tour."""
 
 from __future__ import annotations
 
 import copy
 import difflib
+import functools
 import os
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -15,8 +17,10 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard.tourfile.load import DEFAULT_TOUR, load_tour
 from dashboard.tourfile.model import Tour
+from tests.support import tiers
 
 ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "tests" / "data"  # tour files the tests share (test data, not real events)
 SEEDS = ROOT.parent / "shared" / "seeds"
 needs_seeds = pytest.mark.skipif(
     not SEEDS.is_dir(),
@@ -34,10 +38,74 @@ PROFILE = os.environ.get("HYPOTHESIS_PROFILE", "ci")
 settings.load_profile(PROFILE)
 
 
+# A test that uses one of these fixtures carries the marker: the rule lives with the fixture, not in
+# marks scattered over the tests (tests/support/tiers.py says what each tier holds).
+MARKED_BY_FIXTURE = {"chromium": "chromium"}
+
+
+@pytest.hookimpl(tryfirst=True)  # before `-m` deselects by marker
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """The longest tests first (marked ``slow``): run in parallel (``-n``), they then start at once
-    instead of leaving one worker busy alone at the end."""
-    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
+    """Mark the users of :data:`MARKED_BY_FIXTURE`; then the longest tests first (``slow`` and
+    ``chromium``): run in parallel (``-n``), they start at once instead of leaving one worker busy
+    alone at the end."""
+    for item in items:
+        for fixture, marker in MARKED_BY_FIXTURE.items():
+            if fixture in getattr(item, "fixturenames", ()):
+                item.add_marker(marker)
+    items.sort(key=lambda item: not (item.get_closest_marker("slow") or item.get_closest_marker("chromium")))
+
+
+@pytest.fixture(autouse=True)
+def _tier_guard(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Every process the test starts, seen: chromium without the ``chromium`` marker, or a Python
+    process without ``slow``, fails it (at teardown, so that its own result is shown too)."""
+    with tiers.watch_processes() as seen:
+        yield
+    markers = {mark.name for mark in request.node.iter_markers()}
+    for kind, command in seen:
+        if lacking := tiers.missing_marker(kind, markers):
+            how = "use the `chromium` fixture" if lacking == "chromium" else "mark it @pytest.mark.slow"
+            pytest.fail(
+                f"this test started {'chromium' if kind == 'chromium' else 'a Python process'} ({command}) "
+                f'but is not marked `{lacking}`: {how}, so that the fast tier (-m "{tiers.FAST}") '
+                "stays fast (tests/support/tiers.py)",
+                pytrace=False,
+            )
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _component_manifests_scanned_once() -> Iterator[None]:
+    """Each new AppTest scans every installed package's metadata for Streamlit component manifests
+    (0.3-0.5 s: most of a page test's time). The installed packages do not change while the tests
+    run, so each test process scans once and every AppTest gets the same answer."""
+    from streamlit.components.v2 import manifest_scanner
+
+    scan = functools.cache(manifest_scanner.scan_component_manifests)
+
+    def scanned(*args: Any, **kwargs: Any) -> list[Any]:
+        return list(scan(*args, **kwargs))  # a copy: a caller may change its list
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(manifest_scanner, "scan_component_manifests", scanned)
+        yield
+
+
+@pytest.fixture
+def chromium(monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Debian's chromium, to draw images with (``BROWSER_PATH``, whatever PATH says); its users are
+    marked ``chromium``. Skips where it is not installed."""
+    if not tiers.CHROMIUM.is_file():
+        pytest.skip(
+            f"{tiers.CHROMIUM} not found: images are drawn by Debian's chromium "
+            "(`apt-get update && apt-get install -y chromium`)"
+        )
+    monkeypatch.setenv("BROWSER_PATH", str(tiers.CHROMIUM))
+    return tiers.CHROMIUM
+
+
+def tour_text(name: str) -> str:
+    """The text of ``tests/data/<name>``, a tour file several tests share."""
+    return (DATA / name).read_text(encoding="utf-8")
 
 
 def examples(count: int) -> int:
@@ -45,52 +113,7 @@ def examples(count: int) -> int:
     return max(10, round(count * SCALE.get(PROFILE, 1.0)))
 
 
-MINI_YAML = """\
-id: mini
-title: {en: Mini tour, es: Gira mini}
-subject: Someone
-sources:
-  - {id: s1, language: en, title: An article}
-places:
-  - {id: home, name: Santiago, country: CL, role: origin, latitude: -33.45, longitude: -70.65, sources: [s1]}
-  - {id: lima, name: Lima, country: PE, role: visit, latitude: -12.05, longitude: -77.04, sources: [s1]}
-  - {id: quito, name: Quito, country: EC, role: visit, latitude: -0.23, longitude: -78.52, sources: [s1]}
-  - {id: tacna, name: Tacna, country: PE, role: discussed, latitude: -18.01, longitude: -70.25, sources: [s1]}
-visits:
-  - place: lima
-    order: 1
-    dates: [{start: 2026-01-07, sources: [s1]}]
-    counterparts: [{name: José Jerí, office: {en: President of Peru}, sources: [s1]}]
-    sources: [s1]
-  - place: quito
-    order: 2
-    dates:
-      - {start: 2026-01-10, kind: scheduled, sources: [s1]}
-      - {start: 2026-01-11, sources: [s1]}
-    sources: [s1]
-topics:
-  - {id: security, label: {en: Security, es: Seguridad}}
-  - {id: border, label: {en: Border}}
-claims:
-  - {id: c1, place: lima, topics: [security], text: {en: They talked}, sources: [s1]}
-  - {id: c2, place: lima, mentions: [tacna], speaker: Someone, topics: [border, security],
-     text: {en: A quote}, quote: "=cmd|' /C calc'!A0", quote_source: s1, sources: [s1]}
-proposals:
-  - id: p1
-    title: {en: A plan}
-    proposer: Someone
-    description: {en: Do things}
-    history:
-      - {country: PE, status: proposed, date: 2026-01-07, sources: [s1]}
-      - {country: PE, status: rejected, sources: [s1], note: {en: Said no}}
-    sources: [s1]
-discrepancies:
-  - id: d1
-    subject: {en: Quito date}
-    variants:
-      - {value: {en: 10 January}, sources: [s1]}
-      - {value: {en: 11 January}, sources: [s1]}
-"""
+MINI_YAML = tour_text("mini.yaml")  # the small valid tour most tests start from
 
 
 @pytest.fixture

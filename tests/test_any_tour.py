@@ -18,9 +18,9 @@ from dashboard.views.derive import legs
 from dashboard.views.figures import key_figures
 from dashboard.views.filters import ViewState
 from dashboard.views.tables import stops_frame
-from tests.conftest import ROOT
+from tests.conftest import DATA
 
-TWO_TRIPS = ROOT / "tests" / "data" / "two-trips.yaml"
+TWO_TRIPS = DATA / "two-trips.yaml"
 
 
 @pytest.fixture(scope="module")

@@ -25,12 +25,14 @@ def _tool(name: str) -> str:
     return found
 
 
+@pytest.mark.slow  # lint-imports, a new Python process
 def test_the_import_contract_holds():
     done = subprocess.run([_tool("lint-imports")], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stdout + done.stderr
     assert "0 broken" in done.stdout
 
 
+@pytest.mark.slow  # vulture, a new Python process
 def test_vulture_finds_no_dead_code():
     done = subprocess.run([_tool("vulture")], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stdout + done.stderr

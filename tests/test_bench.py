@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from bench.report import write_report
+from bench.servers import ServerError, streamlit
 from bench.synth import make_tour, write_tour
 from dashboard.tourfile.load import load_tour
 
@@ -124,3 +125,12 @@ def test_the_publishing_figures_and_the_story_steps_reason(tmp_path: Path):
         and _verdict(text, "Evidence pack built, without images") == "met"
     )
     assert "- **Story step, 2.00× (target 1.5×).**" in text and "map 1.5 s, timeline 2.5 s" in text
+
+
+@pytest.mark.slow  # `streamlit run`, a new Python process
+def test_a_server_that_cannot_start_says_why_with_its_output(tmp_path: Path):
+    missing = tmp_path / "no_app.py"
+    said = r"^`streamlit run no_app.py` exited with code \d+ before "
+    with pytest.raises(ServerError, match=said) as caught, streamlit(missing):
+        pass
+    assert "Server output:" in str(caught.value) and "does not exist" in str(caught.value)

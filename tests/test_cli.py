@@ -26,6 +26,7 @@ def run(*args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
+@pytest.mark.slow  # the CLI in a new Python process
 def test_validate_accepts_the_kast_tour():
     result = run("validate", "data/kast-tour.yaml")
     assert result.returncode == 0, result.stderr
@@ -33,6 +34,7 @@ def test_validate_accepts_the_kast_tour():
     assert "3 visits" in result.stdout
 
 
+@pytest.mark.slow  # the CLI in a new Python process
 def test_validate_lists_every_problem(tmp_path: Path, mini_file: Path):
     text = (
         mini_file.read_text().replace("latitude: -12.05", "latitude: 120").replace("order: 2", "order: two")
@@ -114,6 +116,7 @@ def test_console_script_is_declared():
     assert 'dashboard = "dashboard.cli:main"' in text
 
 
+@pytest.mark.slow  # the CLI in a new Python process
 @pytest.mark.parametrize(
     ("output", "reason"),
     [
@@ -187,6 +190,7 @@ def test_validate_summary_counts_places_without_coordinates(mini_tour, missing: 
     assert line in summary(mini_tour.model_copy(update={"places": places}))
 
 
+@pytest.mark.slow  # the CLI in a new Python process
 def test_top_level_help_has_examples():
     result = run("--help")
     assert result.returncode == 0
@@ -226,6 +230,7 @@ def test_view_is_only_for_the_png_export(capsys: pytest.CaptureFixture[str]):
     assert "--view applies to 'export png' only" in capsys.readouterr().err
 
 
+@pytest.mark.slow  # the CLI in a new Python process
 def test_a_full_disk_on_standard_output_is_one_line_not_a_traceback():
     with open("/dev/full", "w") as full:
         done = subprocess.run(

@@ -20,7 +20,7 @@ from dashboard.tourfile.load import load_tour
 from dashboard.tourfile.model import Tour
 from dashboard.views import markup
 from tests.conftest import ROOT, first_screen
-from tests.hostile import PAYLOADS, write_hostile
+from tests.support.hostile import PAYLOADS, write_hostile
 
 PAGES = ["map", "story", "timeline", "topics", "proposals", "evidence"]
 
@@ -36,7 +36,7 @@ def hostile(hostile_file: Path) -> Tour:
 
 
 def _record(key: str, value: object) -> None:
-    from tests.reliability import record
+    from tests.support.reliability import record
 
     record("hostile text payloads", key, value)
 

@@ -15,7 +15,7 @@ from dashboard.tourfile.model import Tour
 from dashboard.views import figures, tables
 from dashboard.views.filters import ViewState
 from tests.conftest import ROOT, first_screen
-from tests.limits import LAST, write_limits
+from tests.support.limits import LAST, write_limits
 
 PAGES = ["map", "timeline", "topics", "proposals", "evidence"]
 

@@ -23,12 +23,13 @@ def test_readme_opens_with_run_and_test_commands():
 
 def test_ci_runs_the_checks_first_then_the_readme_test_command():
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
-    assert INSTALL in ci and "\npython -m pytest\n" in ci
+    # The README's command, `python -m pytest`, run as its two tiers (tests/test_tiers.py: every test once).
+    assert INSTALL in ci and '\n  python -m pytest "$@"\n' in ci and "\ntier fast " in ci
     assert "apt-get install -y" in ci and "chromium" in ci
     checks = ["ruff check .", "ruff format --check .", "mypy dashboard", "lint-imports", "vulture"]
     for check in checks:
         assert f"\n{check}\n" in ci, check
-        assert ci.index(check) < ci.index("\npython -m pytest\n"), f"{check} runs after the tests"
+        assert ci.index(check) < ci.index("\ntier fast "), f"{check} runs after the tests"
 
 
 def _pins() -> dict[str, str]:

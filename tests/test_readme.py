@@ -120,7 +120,14 @@ def _broken_tour() -> str:
     return yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
 
 
-@pytest.mark.parametrize("command", COMMANDS)
+def _draws_images(command: str) -> bool:
+    """`export png`, and `export pack` unless told --no-images, start chromium to draw."""
+    return " export png" in command or (" export pack" in command and "--no-images" not in command)
+
+
+@pytest.mark.parametrize(
+    "command", [pytest.param(c, marks=[pytest.mark.chromium] if _draws_images(c) else []) for c in COMMANDS]
+)
 def test_every_command_example_runs(workdir: Path, command: str, capsys: pytest.CaptureFixture[str]):
     args = shlex.split(command)[3:]  # after "python -m dashboard"
     if args[:1] == ["geocode"] and "--offline" not in args:

@@ -17,19 +17,11 @@ from dashboard.tourfile.errors import TourError
 from dashboard.tourfile.files import WriteError
 from dashboard.tourfile.load import load_tour
 from dashboard.workflows import TEXT_EXPORTS, export_text, geocode_file, open_tour, open_upload
-from tests import reliability
+from tests.conftest import tour_text
+from tests.support import reliability
 
 OFFLINE = GeocodeOptions(offline=True)
-TOUR = """\
-id: wf
-title: {en: Before}
-subject: Someone
-sources: [{id: s1, language: en}]
-places:
-  - {id: lima, name: Lima, country: PE, role: visit}
-  - {id: tacna, name: Tacna, country: PE, role: discussed}
-visits: [{place: lima, order: 1, dates: [{start: 2026-01-07, sources: [s1]}], sources: [s1]}]
-"""
+TOUR = tour_text("lima-tacna.yaml")  # Lima and Tacna not yet geocoded
 
 
 @pytest.fixture
@@ -65,7 +57,7 @@ def test_a_read_only_file_is_refused_before_any_work(tour_file: Path):
 def test_an_edit_made_while_geocode_runs_is_kept_and_the_result_goes_beside_it(tour_file: Path):
     def someone_saves_the_file(done: int, total: int, pid: str) -> None:
         if done == 1:  # while the places are looked up, an editor saves a new title
-            tour_file.write_text(TOUR.replace("Before", "Edited meanwhile"), encoding="utf-8")
+            tour_file.write_text(TOUR.replace("Not yet geocoded", "Edited meanwhile"), encoding="utf-8")
 
     with pytest.raises(WriteError, match="changed while geocode ran") as caught:
         geocode_file(tour_file, OFFLINE, progress=someone_saves_the_file)

@@ -12,16 +12,10 @@ browser download is not used). ``--headed`` and ``--slowmo`` from pytest-playwri
 
 from __future__ import annotations
 
-import os
 import re
-import socket
-import subprocess
 import sys
-import tempfile
-import time
-import urllib.request
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -29,9 +23,13 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, FrameLocator, Page, Route, expect
 
+from bench import servers
+from bench.servers import Server
+from tests.support import tiers
+
 ROOT = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent
-CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM = tiers.CHROMIUM  # Debian's: the one the image tests draw with too
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -44,7 +42,6 @@ CHROMIUM_ARGS = [
 SCREENSHOTS = ROOT / "test-results" / "screenshots"
 TILES = "https://tile.openstreetmap.org/"
 MAP_IFRAME = 'iframe[src*="streamlit_folium.st_folium"]'  # titled by the map once drawn
-STARTUP_TIMEOUT = 60.0  # seconds for `streamlit run` to answer its health check
 TIMEOUT = 30_000  # ms: Playwright's auto-waiting assertions (a Streamlit rerun takes 1-3 s)
 
 # A 1x1 transparent PNG: every map tile, so no test depends on the network.
@@ -115,78 +112,23 @@ def page(shared_context: BrowserContext) -> Iterator[Page]:
 # --- the app ---------------------------------------------------------------------------------
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def _healthy(url: str) -> bool:
-    try:
-        with urllib.request.urlopen(url, timeout=2) as response:
-            return bool(response.read().strip() == b"ok")
-    except OSError:
-        return False
-
-
-@dataclass
-class Server:
-    base: str
-    process: subprocess.Popen[bytes]
-
-    def peak_rss_mb(self) -> float:
-        """The server's peak resident memory so far (VmHWM), in MB."""
-        status = Path(f"/proc/{self.process.pid}/status").read_text()
-        return int(next(ln.split()[1] for ln in status.splitlines() if ln.startswith("VmHWM"))) / 1024
-
-
 @contextmanager
 def streamlit_server(extra_env: dict[str, str] | None = None) -> Iterator[Server]:
-    """``streamlit run streamlit_app.py`` on a free port, as users start it."""
-    port = _free_port()
-    env = {k: v for k, v in os.environ.items() if k not in ("TOUR_FILE", "TOUR_TILES")}  # the Kast tour
-    env.update(extra_env or {})
-    # No welcome banner: on a headless server, printing it makes Streamlit look up the machine's
-    # public IP on the internet (checkip.amazonaws.com), and tests use loopback only.
-    command = [sys.executable, "-m", "streamlit", "run", "streamlit_app.py", "--server.port", str(port),
-               "--server.headless", "true", "--server.address", "127.0.0.1",
-               "--logger.hideWelcomeMessage", "true"]  # fmt: skip
-    with tempfile.TemporaryFile() as log:
-        server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-        base = f"http://127.0.0.1:{port}"
-
-        def output() -> str:
-            log.seek(0)
-            return log.read().decode("utf-8", "replace")
-
+    """``streamlit run streamlit_app.py`` on a free port, as users start it (``bench/servers.py``);
+    a server that does not start fails the test with its output."""
+    with ExitStack() as stack:
         try:
-            deadline = time.monotonic() + STARTUP_TIMEOUT
-            while not _healthy(f"{base}/_stcore/health"):
-                if server.poll() is not None or time.monotonic() > deadline:
-                    why = (
-                        f"exited with code {server.returncode}" if server.poll() is not None else "timed out"
-                    )
-                    pytest.fail(
-                        f"`streamlit run` {why} before {base}/_stcore/health answered 'ok' "
-                        f"(waited up to {STARTUP_TIMEOUT:.0f} s). Server output:\n{output()}",
-                        pytrace=False,
-                    )
-                time.sleep(0.25)
-            yield Server(base, server)
-        finally:
-            server.terminate()
-            try:
-                server.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                server.kill()
-                server.wait()
+            server = stack.enter_context(servers.streamlit(env=extra_env))
+        except servers.ServerError as exc:
+            pytest.fail(str(exc), pytrace=False)
+        yield server
 
 
 @pytest.fixture(scope="session")
 def app_url() -> Iterator[str]:
     """The app on the embedded Kast tour, shared by the session's tests; its base URL."""
     with streamlit_server() as server:
-        yield server.base
+        yield server.url
 
 
 # --- pages -----------------------------------------------------------------------------------

@@ -19,8 +19,9 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from tests.browser.conftest import MAP_IFRAME, ROOT, TILES, App, Watch, _fulfil_tile, streamlit_server
 from tests.browser.test_app_browser import errors_on_subpage
+from tests.conftest import DATA
 
-TWO_TRIPS = ROOT / "tests" / "data" / "two-trips.yaml"
+TWO_TRIPS = DATA / "two-trips.yaml"
 LAND, SEA = (0xF2, 0xEF, 0xE8), (0xD4, 0xE6, 0xF1)  # the basemap's fill and the map's background
 
 # For each numbered stop: is the element at its centre the number itself (nothing drawn over it)?
@@ -114,7 +115,7 @@ def test_a_tooltip_opens_inside_the_map(offline_page: tuple[Page, list[str]], tm
 @pytest.fixture(scope="module")
 def two_trips_url() -> Iterator[str]:
     with streamlit_server({"TOUR_FILE": str(TWO_TRIPS)}) as server:
-        yield server.base
+        yield server.url
 
 
 def _frame(page: Page) -> Frame:

@@ -102,7 +102,7 @@ def test_a_tour_at_the_limits_draws_without_an_error(
     offline_page: tuple[Page, list[str]], watch: Watch, tmp_path: Path
 ) -> None:
     """The poles, the antimeridian, one spot twice: the exported map draws every stop, no script fails."""
-    from tests.limits import write_limits
+    from tests.support.limits import write_limits
 
     page, refused = offline_page
     out = tmp_path / "limits.html"

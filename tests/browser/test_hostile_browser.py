@@ -1,6 +1,6 @@
 """Hostile tour text in a real browser: shown literally in every view, never run.
 
-Every payload in tests/hostile.py would set ``window.__pwned`` or open a dialog if it
+Every payload in tests/support/hostile.py would set ``window.__pwned`` or open a dialog if it
 ran; the tests open every page, every tooltip and popup of the map, and the exported
 file, and check that neither happened and that the text is visible as typed.
 """
@@ -16,7 +16,7 @@ import pytest
 from playwright.sync_api import Dialog, Frame, Page, expect
 
 from tests.browser.conftest import MAP_IFRAME, ROOT, TILES, App, Watch, _fulfil_tile, streamlit_server
-from tests.hostile import PAYLOADS, write_hostile
+from tests.support.hostile import PAYLOADS, write_hostile
 
 PAGES = ["", "story", "timeline", "topics", "proposals", "evidence"]
 OPEN_EVERYTHING = """() => {
@@ -27,7 +27,7 @@ OPEN_EVERYTHING = """() => {
 
 
 def _record(key: str, value: object) -> None:
-    from tests.reliability import record
+    from tests.support.reliability import record
 
     record("hostile text payloads", key, value)
 
@@ -36,7 +36,7 @@ def _record(key: str, value: object) -> None:
 def hostile_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     tour = write_hostile(tmp_path_factory.mktemp("hostile") / "hostile.json")
     with streamlit_server({"TOUR_FILE": str(tour)}) as server:
-        yield server.base
+        yield server.url
 
 
 @pytest.fixture

@@ -32,7 +32,7 @@ MEMORY_BOUND_MB = 1200  # far above what the app needs; a leak per session would
 
 
 def _record(key: str, value: object) -> None:
-    from tests.reliability import record
+    from tests.support.reliability import record
 
     record("concurrent sessions", key, value)
 
@@ -95,7 +95,7 @@ def _check(session: Session) -> None:
 def test_ten_sessions_each_see_their_own_view(browser: Browser, load_server: Server) -> None:
     before = load_server.peak_rss_mb()
     context = browser.new_context(viewport={"width": 1200, "height": 900})
-    sessions = [_open(context, load_server.base, *spec) for spec in SESSIONS]
+    sessions = [_open(context, load_server.url, *spec) for spec in SESSIONS]
     try:
         for session in sessions:
             _check(session)

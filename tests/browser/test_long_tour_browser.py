@@ -20,7 +20,7 @@ def long_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
     tour = write_tour(PLACES, Path(tmp_path_factory.mktemp("long")) / "long.json")
     with streamlit_server({"TOUR_FILE": str(tour)}) as server:
-        yield server.base
+        yield server.url
 
 
 def test_clicking_a_stop_on_the_canvas_selects_it_everywhere(page: Page, long_url: str) -> None:

@@ -192,6 +192,7 @@ def test_cli_hit_sends_the_given_user_agent_and_attributes_osm(
     assert load_tour(tour_path).place("b").latitude == -12.0464
 
 
+@pytest.mark.slow  # real time: a second between requests
 def test_requests_are_at_least_a_second_apart_in_real_time(
     real_nominatim: NominatimServer,
     tmp_path: Path,

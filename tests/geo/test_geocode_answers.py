@@ -13,9 +13,9 @@ import pytest
 from dashboard.geo.geocode import GeocodeOptions
 from dashboard.tourfile.load import load_tour
 from dashboard.workflows import geocode_file
-from tests import reliability
 from tests.conftest import FakeClock
 from tests.geo.nominatim_server import NominatimServer, Response, hit, redirect, running, shaped
+from tests.support import reliability
 
 TOUR = """\
 id: answers

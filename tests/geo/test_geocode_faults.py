@@ -31,8 +31,7 @@ from dashboard.geo.geocode import GeocodeOptions, missing, resolve
 from dashboard.tourfile.edit import add_coordinates
 from dashboard.tourfile.load import load_tour
 from dashboard.workflows import geocode_file
-from tests import reliability
-from tests.conftest import ROOT, FakeClock
+from tests.conftest import ROOT, FakeClock, tour_text
 from tests.geo.nominatim_server import (
     NominatimServer,
     Response,
@@ -42,29 +41,12 @@ from tests.geo.nominatim_server import (
     server_error,
     slow,
 )
+from tests.support import reliability
 
 TIMEOUT = 0.5  # seconds: socket timeouts are real time, so kept short
 OFFLINE = GeocodeOptions(offline=True)
 
-TOUR = """\
-id: faults
-title: {en: Faults}
-subject: Someone
-sources:
-  - {id: s1, language: en}
-places:
-  - {id: home, name: Santiago, country: CL, role: origin, latitude: -33.4, longitude: -70.6}
-  - id: lima   # a comment that must survive
-    name: Lima
-    country: PE
-    role: visit
-  - {id: tacna, name: Tacna, country: PE, role: discussed}
-visits:
-  - place: lima
-    order: 1
-    dates: [{start: 2026-01-07, sources: [s1]}]
-    sources: [s1]
-"""
+TOUR = tour_text("lima-tacna.yaml")  # Lima and Tacna not yet geocoded
 MISSING = {"lima": "Lima", "tacna": "Tacna"}  # place id -> the query sent for it
 
 
@@ -155,6 +137,12 @@ REASONS = {
 }
 
 
+def _on_real_time(fault: str) -> bool:
+    """A fault the server sends on the real clock (an answer late, a body trickled): a socket timeout
+    of the geocoder's waits it out, a second or more a test, so such cases are ``slow``."""
+    return FAULTS[fault].delay > 0 or isinstance(FAULTS[fault], Trickle)
+
+
 def options(server: NominatimServer, cache: Path, **overrides: Any) -> GeocodeOptions:
     base = GeocodeOptions(
         domain=server.domain, scheme="http", cache_path=cache, timeout=TIMEOUT, min_delay=1.0, max_retries=1
@@ -183,7 +171,9 @@ def no_visible_temp_files(folder: Path) -> bool:
 
 @pytest.mark.timeout(120)
 @pytest.mark.filterwarnings("ignore:Latitude normalization:UserWarning")
-@pytest.mark.parametrize("fault", list(FAULTS))
+@pytest.mark.parametrize(
+    "fault", [pytest.param(f, marks=[pytest.mark.slow] if _on_real_time(f) else []) for f in FAULTS]
+)
 def test_a_fault_is_reported_not_cached_and_leaves_the_file_unchanged(
     trickling: TricklingServer, tmp_path: Path, fault: str
 ) -> None:
@@ -297,6 +287,7 @@ def big_tour(places: int) -> str:
 
 
 @pytest.mark.timeout(120)
+@pytest.mark.slow  # the writer is a new Python process
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
 @pytest.mark.parametrize(
     "step", ["fsync", "replace"], ids=["killed-while-flushing", "killed-before-the-rename"]

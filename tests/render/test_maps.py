@@ -320,7 +320,7 @@ def test_a_tour_without_dates_to_play_has_no_control(mini_tour: Tour):
 
 def test_hostile_text_in_the_playback_stays_inert(tmp_path):
     from dashboard.tourfile.load import load_tour
-    from tests.hostile import hostile_data
+    from tests.support.hostile import hostile_data
 
     data = hostile_data()
     lima = next(v for v in data["visits"] if v["place"] == "lima")

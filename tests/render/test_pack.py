@@ -17,9 +17,7 @@ from dashboard.cli import main
 from dashboard.render.pack import pack_files
 from dashboard.tourfile.load import DEFAULT_TOUR, load_tour
 from dashboard.tourfile.model import Tour
-from tests.hostile import PAYLOADS, write_hostile
-
-CHROMIUM = Path("/usr/bin/chromium")
+from tests.support.hostile import PAYLOADS, write_hostile
 
 
 @pytest.fixture(scope="module")
@@ -82,8 +80,7 @@ def test_a_hostile_tour_packs_its_text_as_inert_data(tmp_path: Path) -> None:
     assert any(p in files["tour.geojson"].decode() for p in PAYLOADS)  # kept as data, in JSON strings
 
 
-@pytest.mark.skipif(not CHROMIUM.is_file(), reason="images need Debian's chromium (apt-get install chromium)")
-def test_with_a_browser_the_pack_holds_an_image_of_each_view(tmp_path: Path) -> None:
+def test_with_a_browser_the_pack_holds_an_image_of_each_view(chromium: Path, tmp_path: Path) -> None:
     assert main(["export", "pack", "-o", str(tmp_path / "pack.zip")]) == 0
     with zipfile.ZipFile(tmp_path / "pack.zip") as archive:
         images = {n: archive.read(n) for n in archive.namelist() if n.startswith("images/")}

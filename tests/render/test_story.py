@@ -19,7 +19,7 @@ from dashboard.tourfile.load import load_text, load_tour
 from dashboard.tourfile.model import Tour
 from dashboard.views.story import story_steps
 from tests.conftest import MINI_YAML
-from tests.hostile import PAYLOADS, hostile_data
+from tests.support.hostile import PAYLOADS, hostile_data
 
 KAST_IDS = ["intro", "buenos-aires", "quito", "lima", "outcomes"]
 BUDGET = 400 * 1024  # bytes, for the seed tour

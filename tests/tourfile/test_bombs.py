@@ -21,7 +21,9 @@ import pytest
 from dashboard.tourfile import load as loader
 from dashboard.tourfile.errors import TourError
 from dashboard.tourfile.load import MAX_BYTES, MAX_DEPTH, load_text, load_tour
-from tests import reliability
+from tests.support import reliability
+
+pytestmark = pytest.mark.slow  # input bombs: 100 MB inputs, 100,000 levels of nesting, billion laughs
 
 MIB = 1024 * 1024
 HUNDRED_MB = 100 * MIB

@@ -1,7 +1,7 @@
 """Property-based tests: a malformed tour file ends in a ``TourError`` naming the file, or a valid Tour.
 
 Three generators, each run as one plain test that drives a Hypothesis property and
-records how many files it tried and how they ended (``tests/reliability.py``):
+records how many files it tried and how they ended (``tests/support/reliability.py``):
 
 * structured mutations of a valid tour (wrong types, missing and extra fields, broken
   references, out-of-range numbers, NaN and infinity, huge and empty strings, odd
@@ -41,8 +41,8 @@ from dashboard.render import exports
 from dashboard.tourfile.errors import Problem, TourError
 from dashboard.tourfile.load import MAX_DEPTH, load_text, load_tour
 from dashboard.tourfile.model import CONTROLS, Tour
-from tests import reliability
 from tests.conftest import MINI_YAML, examples
+from tests.support import reliability
 
 # MINI_YAML with one of every optional record filled in, so that every field of the
 # format is present somewhere for the mutations to reach.
@@ -628,7 +628,7 @@ STRUCTURED_EXAMPLES = examples(700)
 
 
 @pytest.mark.timeout(300)
-@pytest.mark.slow
+@pytest.mark.slow  # fuzzing
 def test_structured_mutations_end_in_a_tour_or_a_tour_error(tmp_path: Path) -> None:
     with tally("structured mutations (YAML and JSON)", STRUCTURED_EXAMPLES) as outcomes:
         kinds: Counter[str] = Counter()
@@ -808,6 +808,7 @@ TRICK_EXAMPLES = examples(350)
 
 
 @pytest.mark.timeout(300)
+@pytest.mark.slow  # fuzzing
 def test_raw_text_tricks_end_in_a_tour_or_a_tour_error(tmp_path: Path) -> None:
     with tally("raw-text tricks (duplicate keys, NaN, aliases, tags, ...)", TRICK_EXAMPLES) as outcomes:
 
@@ -842,6 +843,7 @@ GARBAGE_EXAMPLES = examples(400)
 
 
 @pytest.mark.timeout(300)
+@pytest.mark.slow  # fuzzing
 def test_raw_garbage_ends_in_a_tour_error(tmp_path: Path) -> None:
     with tally("raw garbage (text, token soup, bytes on disk)", GARBAGE_EXAMPLES) as outcomes:
 

@@ -19,6 +19,7 @@ print(gc.get_freeze_count())
 """
 
 
+@pytest.mark.slow  # a new Python process
 @pytest.mark.parametrize(
     ("setup", "frozen"),
     [

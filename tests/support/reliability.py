@@ -2,7 +2,7 @@
 
 Tests call :func:`record` with a section, a key and a JSON-serialisable value; the
 figures accumulate in ``test-results/reliability.json`` (merged with what earlier
-tests of the run wrote, each write atomic). ``python -m tests.reliability`` turns
+tests of the run wrote, each write atomic). ``python -m tests.support.reliability`` turns
 that file into ``docs/reliability.md``. Safe under pytest-xdist: each read-merge-write
 holds an exclusive lock on a file beside the results, so two workers never lose each
 other's figures.
@@ -22,7 +22,7 @@ from typing import Any
 
 from dashboard.tourfile.files import write_atomic
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 RESULTS = Path(os.environ.get("TOUR_RELIABILITY_JSON", ROOT / "test-results" / "reliability.json"))
 DOC = ROOT / "docs" / "reliability.md"
 
@@ -302,7 +302,7 @@ def render(data: dict[str, Any]) -> str:
         "",
         "Figures recorded by the test suite (`tests/tourfile/test_fuzz.py`, `tests/tourfile/test_bombs.py`,",
         "`tests/geo/test_geocode_faults.py`, ...) into `test-results/reliability.json`, rendered by",
-        "`python -m tests.reliability`. Regenerate after a full `python -m pytest` run.",
+        "`python -m tests.support.reliability`. Regenerate after a full `python -m pytest` run.",
     ]
     for title, section, body in parts:
         out += ["", f"## {title}", ""]
