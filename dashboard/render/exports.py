@@ -1,7 +1,7 @@
 """Stable export formats: GeoJSON (RFC 7946), CSV of proposals, claims and sources, the map as HTML.
 
 Column names, property names and their order are part of the documented interface
-(README, "Exports"); change them only with a CHANGELOG entry.
+(docs/exports.md); change them only with a CHANGELOG entry.
 """
 
 from __future__ import annotations

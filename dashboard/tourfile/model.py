@@ -81,7 +81,7 @@ CountryCode = Annotated[
 FORMAT_VERSION: Literal[2] = 2  # what new files are written in; 1 still loads
 
 # The dates a tour may hold. Every view does arithmetic on dates (padding a chart, counting days);
-# bounded here, no view meets year 1 or 9999 (docs: README, "The tour file format").
+# bounded here, no view meets year 1 or 9999 (docs/tour-format.md).
 FIRST_DAY = dt.date(1900, 1, 1)
 LAST_DAY = dt.date(2100, 12, 31)
 

@@ -2,7 +2,7 @@
 readers (axe-core), figures that follow the filters, drill-downs in the address, and dark mode.
 
 Desktop is 1400×900 and the phone 390×844 (a touch screen). With ``UPDATE_DOCS_SCREENSHOTS=1``
-the phone layout of each page is also saved to ``docs/screenshots/`` (README, "On a phone").
+the phone layout of each page is also saved to ``docs/screenshots/`` (docs/dashboard.md, "Every reader").
 """
 
 from __future__ import annotations

@@ -160,7 +160,7 @@ def test_standalone_html_inlines_leaflet(kast: Tour):
         "L.version" in (s.string or "") or "Leaflet" in (s.string or "") for s in soup.find_all("script")
     )
     assert "images/marker-icon.png" not in page  # Leaflet's CSS images are inlined as data: URIs
-    assert len(page.encode()) <= 300 * 1024  # with the basemap: the budget the README states
+    assert len(page.encode()) <= 300 * 1024  # with the basemap: the budget docs/exports.md states
 
 
 def test_hostile_text_is_escaped_everywhere(mini_tour: Tour):
