@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import MARKED_BY_FIXTURE, ROOT
-from tests.support import tiers
+from tests.support import reliability, tiers
 
 PYTEST = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["pytest"]["ini_options"]
 MARKER_SETS = [set(chosen) for n in range(4) for chosen in itertools.combinations(tiers.TIERS, n)]
@@ -137,3 +137,10 @@ def test_the_users_of_the_chromium_fixture_are_marked_and_run_first(pytestconfig
     pytest_collection_modifyitems(pytestconfig, items)  # type: ignore[arg-type]
     assert drawing.marks == ["chromium"] and plain.marks == []
     assert items == [drawing, plain]
+
+
+def test_playwright_never_deletes_the_reliability_records(pytestconfig: pytest.Config):
+    """pytest-playwright deletes its --output folder at every session start: the records the fast
+    tier wrote must survive the second tier's session (and one xdist worker's late start)."""
+    output = Path(pytestconfig.getoption("--output")).resolve()
+    assert not reliability.RESULTS.resolve().is_relative_to(output), output
