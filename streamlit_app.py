@@ -74,10 +74,10 @@ def main() -> None:
     light = state.start_run(map_page=page is pages[0])
     style.render()
     _notices(loaded, view.lang)
-    state.sync_url(state.view())
     page.run()
     if not light:  # the sidebar's widgets wait for the map on a session's first screen
         sidebar.render(loaded, view)
+    state.sync_url(state.view())  # last: the address names what the run has drawn
 
 
 main()

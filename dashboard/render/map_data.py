@@ -16,9 +16,9 @@ from typing import Any
 from dashboard.render.basemap import outlines
 from dashboard.render.playback import playback
 from dashboard.render.projection import Positions, bearing, leaflet_bounds
-from dashboard.render.safe_html import esc, source_links
+from dashboard.render.safe_html import esc, plain_name, source_links, source_names
 from dashboard.render.schema import LABEL, MAP_WORDS, POINT, ROLES, record
-from dashboard.tourfile.model import Tour
+from dashboard.tourfile.model import Tour, Visit
 from dashboard.views.derive import Stop, legs, routes, stops, trips
 from dashboard.views.formats import date_variants, format_range, person, stop_title
 from dashboard.views.i18n import t
@@ -46,16 +46,18 @@ def _title_suffix(stop: Stop, lang: str) -> str:
 
 @dataclass(frozen=True)
 class Labels:
-    """What every stop's texts are built from: topic names and source languages."""
+    """What every stop's texts are built from: topic names, source languages and names."""
 
     lang: str
     topics: dict[str, str]
     languages: dict[str, str]
+    names: dict[str, str]  # each source as readers know it (plain text): see safe_html.source_name
 
     @classmethod
     def of(cls, tour: Tour, lang: str) -> Labels:
         topics = {tp.id: tp.label.get(lang) for tp in tour.topics}
-        return cls(lang, topics, {s.id: s.language for s in tour.sources})
+        names = {s.id: plain_name(s, lang) for s in tour.sources}
+        return cls(lang, topics, {s.id: s.language for s in tour.sources}, names)
 
 
 _LABEL_AT = {name: i for i, name in enumerate(LABEL)}  # a row's label: its name's place in LABEL
@@ -80,12 +82,30 @@ def point(stop: Stop, labels: Labels) -> list[Any]:
     text, cite = "", ""
     if quote:
         said, speaker, sources = quote
-        text, cite = esc(said), esc(f"— {speaker} [{', '.join(sources)}]")
+        outlets = ", ".join(dict.fromkeys(labels.names[s] for s in sources if s in labels.names))
+        text, cite = esc(said), esc("— " + ", ".join(x for x in (speaker, outlets) if x))
     title = esc(stop_title(stop.order, stop.place.name))
     suffix = esc(_title_suffix(stop, lang))
+    when = esc(_when(visit, lang)) if visit else ""
     return record(
-        POINT, title=title, suffix=suffix, rows=rows, quote=text, cite=cite, sources=list(stop.sources)
+        POINT,
+        title=title,
+        suffix=suffix,
+        rows=rows,
+        quote=text,
+        cite=cite,
+        sources=list(stop.sources),
+        when=when,
     )
+
+
+def _when(visit: Visit, lang: str) -> str:
+    """Every account of the visit's date, best first, each with its kind: the card's dates line."""
+    accounts = (
+        f"{format_range(d.start, d.end, lang, d.precision)} ({t(f'date_kind.{d.kind}', lang)})"
+        for d in visit.ranked_dates()
+    )
+    return "; ".join(dict.fromkeys(accounts))
 
 
 def view_state(selected: str | None, visible: set[str] | None) -> dict[str, Any]:
@@ -148,6 +168,11 @@ def _pairs(tour: Tour, lang: str, where: Positions) -> list[dict[str, Any]]:
     ]  # fmt: skip
 
 
+def _trip_label(trip: int | None, lang: str) -> str:
+    """ "Trip 2"; visits that name no trip, beside trips that do, are "visits without a trip"."""
+    return t("legend.trip", lang, n=trip) if trip is not None else t("legend.no_trip", lang)
+
+
 def _legend(tour: Tour, lang: str, many: bool, has_pairs: bool) -> list[dict[str, Any]]:
     """The legend's rows: the kinds of mark, then a row per trip when the tour has several."""
     rows: list[dict[str, Any]] = [
@@ -166,7 +191,7 @@ def _legend(tour: Tour, lang: str, many: bool, has_pairs: bool) -> list[dict[str
             {
                 "kind": "trip",
                 "trip": i,
-                "label": esc(t("legend.trip", lang, n=trip if trip is not None else "—")),
+                "label": esc(_trip_label(trip, lang)),
             }
             for i, (trip, _) in enumerate(groups)
         ]
@@ -183,6 +208,7 @@ def _texts(tour: Tour, lang: str, many: bool, has_pairs: bool, key: bool) -> dic
         "labels": [esc(t(f"field.{name}", lang)) for name in LABEL],
         "words": {k: esc(t(f"map.{k}", lang)) for k in MAP_WORDS},
         "sources": source_links(tour, lang),
+        "sourceNames": source_names(tour, lang),
         "key": key,
     }
 

@@ -73,8 +73,9 @@ def link(url: str, shown: str) -> str:
 
 
 def source_link(source: Source, lang: str) -> str:
-    """``<a href=...>Title</a> · Outlet · Language · date``: one source as the popups and the key show
-    it, the title a link when the source has one (and a second link to its archived copy)."""
+    """``<a href=...>Title</a> · Outlet · Language · date``: one source in full, as a card's whole record
+    and the key show it, the title a link when the source has one (and a second link to its archived
+    copy). Readers know a source by these, never by its id (which stays in the tour file and the CSV)."""
     citation = esc(source_citation(source, lang))
     title = esc(source.title or t("word.untitled", lang))
     url = safe_url(source.url)
@@ -83,7 +84,25 @@ def source_link(source: Source, lang: str) -> str:
     archived = safe_url(source.archived_url)
     if archived:
         citation += " · " + link(archived, esc(t("word.archived", lang)))
-    return f"<b>{esc(source.id)}</b>: {citation}"
+    return citation
+
+
+def plain_name(source: Source, lang: str) -> str:
+    """A source as a card names it, as plain text: its outlet, else its title, else "untitled article"."""
+    return source.outlet or source.title or t("word.untitled_article", lang)
+
+
+def source_name(source: Source, lang: str) -> str:
+    """:func:`plain_name`, escaped and linked where the source has a link: the reader's way to the
+    article without its full citation."""
+    shown = esc(plain_name(source, lang))
+    url = safe_url(source.url) or safe_url(source.archived_url)
+    return link(url, shown) if url else shown
+
+
+def source_names(tour: Tour, lang: str) -> dict[str, str]:
+    """Every source of the tour by id, as :func:`source_name` shows it."""
+    return {s.id: source_name(s, lang) for s in tour.sources}
 
 
 def source_links(tour: Tour, lang: str) -> dict[str, str]:

@@ -16,8 +16,9 @@ from typing import Any
 
 # -- the payload's positional records ---------------------------------------------------------------
 
-POINT = ("title", "suffix", "rows", "quote", "cite", "sources")
-"""A stop's tooltip and popup texts (the payload's ``texts``, one JSON string of a record per stop)."""
+POINT = ("title", "suffix", "rows", "quote", "cite", "sources", "when")
+"""A stop's tooltip and popup texts (the payload's ``texts``, one JSON string of a record per stop);
+``when``: its dates as its card shows them, each account with its kind, the sources named below."""
 ROW = ("label", "value")
 """A popup row: which :data:`LABEL` names it, and its escaped value."""
 LABEL = ("dates", "venue", "met", "topics", "sources")
@@ -43,7 +44,7 @@ ROLES = {"origin": "o", "visit": "v", "discussed": "d"}
 PAYLOAD = (
     *("ids", "lat", "lng", "roles", "n", "texts"),  # the stops, as columns
     *("route", "legs", "pairs"),  # the lines: a long tour's routes, or a short one's legs
-    *("legend", "legendTitle", "title", "labels", "words", "sources", "key"),  # texts
+    *("legend", "legendTitle", "title", "labels", "words", "sources", "sourceNames", "key"),  # texts
     *("colors", "tripColors", "tripDashes", "many"),  # how to draw
     *("bounds", "land", "state", "play"),  # the view, the outlines, the selection, the playback
 )
@@ -57,6 +58,7 @@ MAP_WORDS = (
     "wheel_hint",
     "touch_hint",
     "selected",
+    "more",
 )
 """The payload's ``words``: ``map.*`` texts the script shows."""
 PLAY_WORDS = ("title", "play", "pause", "slider")
@@ -72,7 +74,13 @@ MEMBERS = {
     "data": "the map's payload, when the app serves it as a script of its own (maps.data_script)",
     "map": "the Leaflet map",
     "applyState": "restyles the stops for a selection and a filter (TourState and StoryFocus call it)",
+    "frameRoute": "fits the view to the whole route, with room for the controls (StoryFocus calls it)",
+    "frameStop": "brings a stop to the middle at a zoom (StoryFocus calls it)",
     "selected": "the selected stop's id, as last applied",
+    "visible": "the ids the filters show (null: all), as last applied",
+    "selectedAt": "when a click on a stop was drawn as selected by the map itself (performance.now())",
+    "selectionPaintedAt": "the first frame painted after that (performance.now(); the benchmarks read it)",
+    "legendOpen": "whether the legend is open (it folds where no corner is free of stops)",
     "filtered": "whether a filter is on, as last applied",
     "markers": "a short tour's markers by place id",
     "points": "a long tour's canvas layer of stops",

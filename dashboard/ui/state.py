@@ -171,10 +171,8 @@ def view_for(tour: LoadedTour) -> ViewState:
 
 
 def set_view(state: ViewState) -> None:
-    """A new view, from a callback: the address follows at once (set in the run that follows, it
-    reached the browser only with the run after that one)."""
+    """A new view (a callback's): the address follows at the end of the run (see :func:`sync_url`)."""
     VIEW.set(state)
-    sync_url(state)
 
 
 def change_view(**changes: object) -> None:
@@ -183,7 +181,13 @@ def change_view(**changes: object) -> None:
 
 
 def sync_url(state: ViewState) -> None:
-    """Write the view into the address bar, so the link reopens this exact view."""
+    """Write the view into the address bar, so the link reopens this exact view.
+
+    Called once, as the last thing a run does (``streamlit_app.py``), whatever changed the view:
+    a widget's callback, a click on the map, a link. The address is then the run's last message,
+    after the page switch and every element, so nothing the browser handles after it (a page's
+    own address, rebuilt from the query it held before) can leave it one interaction behind.
+    """
     wanted = to_query(state)
     if st.query_params.to_dict() != wanted:
         st.query_params.from_dict(wanted)

@@ -48,15 +48,17 @@ def render_stop(loaded: LoadedTour, view: ViewState) -> None:
     stop = next((s for s in cache.cached_stops(loaded) if s.place.id == view.stop), None)
     if stop is None:
         return
-    title = stop_title(stop.order, stop.place.name)
-    st.subheader(f"{t('section.selected', lang)}: {markup.md(title)}")
-    claims = filter_claims(tour, view)
-    sources = (_visit_sources(stop.visit) if stop.visit else []) + citations.claim_sources(claims)
-    widgets.render_sources_key(tour, sources, lang)
-    if stop.place.description:
-        st.markdown(markup.md(stop.place.description.get(lang)))
-    if stop.visit:
-        rows = [(k, v) for k, v in _visit_rows(stop.visit, lang) if v]
-        table = pd.DataFrame(rows, columns=[t("field.detail", lang), t("field.value", lang)])
-        st.markdown(markup.md_table(table))
-    widgets.render_claims(tour, claims, lang)
+    # Keyed: a map card's "more" brings this panel into view (render/assets/tour_layer.js).
+    with st.container(key="stop-panel"):
+        title = stop_title(stop.order, stop.place.name)
+        st.subheader(f"{t('section.selected', lang)}: {markup.md(title)}")
+        claims = filter_claims(tour, view)
+        sources = (_visit_sources(stop.visit) if stop.visit else []) + citations.claim_sources(claims)
+        widgets.render_sources_key(tour, sources, lang)
+        if stop.place.description:
+            st.markdown(markup.md(stop.place.description.get(lang)))
+        if stop.visit:
+            rows = [(k, v) for k, v in _visit_rows(stop.visit, lang) if v]
+            table = pd.DataFrame(rows, columns=[t("field.detail", lang), t("field.value", lang)])
+            st.markdown(markup.md_table(table))
+        widgets.render_claims(tour, claims, lang)

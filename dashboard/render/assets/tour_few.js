@@ -1,6 +1,6 @@
   // A short tour: a numbered DOM marker per visit, a circle for the others, an arrow per leg. Legs of
   // separate trips are told apart by colour and dash; there is no leg between two trips.
-  /* global map, data, ids, roles, ns, F, role, radius, circleStyle, tripColor, tripDash, tipHtml, popHtml, reportClick */
+  /* global map, data, ids, roles, ns, F, role, radius, circleStyle, tripColor, tripDash, tipHtml, popHtml, popupOptions, selectNow, reportClick */
   /* exported fewView */
   function fewView() {
     var markers = {}, leaders = {}, legLayers = [];
@@ -36,10 +36,15 @@
       }
       // "auto": the tooltip opens on the side of the stop that faces the map's middle, inside the map.
       marker.bindTooltip(function () { return tipHtml(i); }, {direction: "auto"})
-        .bindPopup(function () { return popHtml(i); }, {maxWidth: 360}).on("click", reportClick).addTo(map);
+        .bindPopup(function () { return popHtml(i); }, popupOptions())
+        .on("click", function () { selectNow(i); reportClick(); }).addTo(map);
       markers[id] = marker;
     });
     ns.markers = markers;
+    // A card never outgrows the map: its size follows the map's.
+    map.on("resize", function () {
+      ids.forEach(function (id) { L.setOptions(markers[id].getPopup(), popupOptions()); });
+    });
 
     // Numbered stops that would cover one another at this zoom are spread on a small circle around
     // where they are, each joined to its true place by a leader line: every number stays readable

@@ -5,7 +5,7 @@
 // comments name what this file and its parts use from and give to one another (eslint.config.js).
 // All text in the payload is pre-escaped HTML.
 /* global map, data, tiles, stFoliumGlobal, F, manyView, fewView */
-/* exported words, plain, tipHtml, popHtml, radius, circleStyle, tripColor, tripDash, reportClick */
+/* exported words, plain, tipHtml, popHtml, popupOptions, selectNow, radius, circleStyle, tripColor, tripDash, reportClick */
   var c = data.colors, ids = data.ids, roles = data.roles, words = data.words;
   var index = {};
   ids.forEach(function (id, i) { index[id] = i; });
@@ -18,9 +18,31 @@
 
 /* tour_land.js */
 
+  // The view: the whole route, fitted with room for the controls (more at the bottom: the attribution
+  // and the scale sit there, two lines on a phone). What the map fitted itself (the route, a story's
+  // stop) it fits again when its frame changes size (the app lays the frame out after the map is
+  // drawn), until the reader moves the map; the legend is then placed for the view as drawn.
+  var byMap = 0, readerMoved = false, framed = null;
+  var shownSelected = null;  // the stop last brought into view (applyState)
+  function auto(move) { byMap++; try { move(); } finally { byMap--; } }
+  map.on("movestart zoomstart", function () { if (!byMap) { readerMoved = true; } });
+  var FIT = {paddingTopLeft: [30, 30], paddingBottomRight: [30, 60], maxZoom: 9};
+  function frame(target, fly) {
+    framed = target;
+    readerMoved = false;  // the app asked for this view: it is the map's again
+    auto(function () {
+      if (target.bounds && fly) { map.flyToBounds(target.bounds, L.extend({duration: 1}, FIT)); }
+      else if (target.bounds) { map.fitBounds(target.bounds, L.extend({animate: false}, FIT)); }
+      else if (fly) { map.flyTo(target.at, target.zoom, {duration: 1}); }
+      else { map.setView(target.at, target.zoom, {animate: false}); }
+    });
+  }
+  // The whole route (``fly``: an animated flight), or a stop at a zoom: for the story's steps.
+  ns.frameRoute = function (fly) { if (data.bounds) { frame({bounds: data.bounds}, fly); } };
+  ns.frameStop = function (i, zoom, fly) { frame({at: [data.lat[i], data.lng[i]], zoom: zoom}, fly); };
+  map.on("resize", function () { if (framed && !readerMoved) { frame(framed, false); } });
   // The view first, then the tiles and the stops: each is drawn once, at the final zoom.
-  // More room at the bottom: the attribution and the scale sit there (two lines on a phone).
-  if (data.bounds) { map.fitBounds(data.bounds, {paddingTopLeft: [30, 30], paddingBottomRight: [30, 60], maxZoom: 9, animate: false}); }
+  ns.frameRoute(false);
   if (tiles) { L.tileLayer(tiles.url, {attribution: tiles.attribution, maxZoom: 19}).addTo(map); }
 
   // Tooltip and popup texts: one JSON string, parsed when the first one opens.
@@ -31,18 +53,46 @@
   // A stop's texts are a record of the payload's schema (dashboard/render/schema.py): read by name.
   var P = F.point, R = F.row;
   function tipHtml(i) { var d = text(i); return "<b>" + d[P.title] + "</b>" + d[P.suffix]; }
-  function sourcesHtml(list) {
-    return list.map(function (id) { return data.sources[id] || id; }).join("<br>");
+  function cited(list, table) {
+    return list.map(function (id) { return table[id] || ""; }).filter(Boolean);
   }
+  function row(d, name) {
+    var hit = d[P.rows].filter(function (r) { return r[R.label] === F.label[name]; })[0];
+    return hit ? hit[R.value] : "";
+  }
+  // A popup is a short card that fits inside the map: the stop, its dates, whom he met, one key
+  // quote and the sources by outlet; "more" shows the whole record (the app's stop panel, or, on a
+  // page of its own, the full table inside the card, which scrolls).
   function popHtml(i) {
+    var d = text(i), when = d[P.when], met = row(d, "met");
+    var short = cited(d[P.sources], data.sourceNames).filter(function (name, k, all) { return all.indexOf(name) === k; });
+    var html = '<div class="tour-popup" data-i="' + i + '"><h4>' + d[P.title] + "</h4>";
+    if (when) { html += '<p class="tour-when">' + when + "</p>"; }
+    if (met) { html += '<p><span class="tour-k">' + data.labels[F.label.met] + ":</span> " + met + "</p>"; }
+    if (d[P.quote]) { html += "<blockquote>\u201c" + d[P.quote] + "\u201d<br><small>" + d[P.cite] + "</small></blockquote>"; }
+    if (short.length) { html += '<p class="tour-sources"><span class="tour-k">' + data.labels[F.label.sources] + ":</span> " + short.join(", ") + "</p>"; }
+    html += '<button type="button" class="tour-more" aria-expanded="false">' + words.more + "</button>";
+    return html + '<div class="tour-record" hidden></div></div>';
+  }
+  // The whole record: every row of the stop and each source in full (title, outlet, date, link).
+  function recordHtml(i) {
     var d = text(i);
     var rows = d[P.rows].map(function (r) { return "<tr><th>" + data.labels[r[R.label]] + "</th><td>" + r[R.value] + "</td></tr>"; });
-    var cited = d[P.sources];
-    if (cited && cited.length) {
-      rows.push('<tr><th>' + data.labels[F.label.sources] + '</th><td class="tour-sources">' + sourcesHtml(cited) + "</td></tr>");
+    var full = cited(d[P.sources], data.sources);
+    if (full.length) {
+      rows.push("<tr><th>" + data.labels[F.label.sources] + '</th><td class="tour-sources">' + full.join("<br>") + "</td></tr>");
     }
-    var quote = d[P.quote] ? "<blockquote>\u201c" + d[P.quote] + "\u201d<br><small>" + d[P.cite] + "</small></blockquote>" : "";
-    return '<div class="tour-popup"><h4>' + d[P.title] + "</h4><table>" + rows.join("") + "</table>" + quote + "</div>";
+    return "<table>" + rows.join("") + "</table>";
+  }
+  // The card's size, for the map as it is now: never wider or taller than the map (its content
+  // scrolls), so its name, dates and people are always in reach, on a phone too.
+  // Its height is capped by the stylesheet (--tour-card-max, set here), so that "more" can grow the
+  // card in place and its content scrolls.
+  function popupOptions(extra) {
+    var size = map.getSize();
+    map.getContainer().style.setProperty("--tour-card-max", Math.max(120, size.y - 96) + "px");
+    return L.extend({maxWidth: Math.max(160, Math.min(320, size.x - 64)), minWidth: Math.min(200, size.x - 64),
+      autoPanPadding: [12, 12], className: "tour-card"}, extra || {});
   }
 
   function role(i) { var r = roles.charAt(i); return r === F.role.origin ? "origin" : (r === F.role.discussed ? "discussed" : "visit"); }
@@ -81,6 +131,49 @@
     }, 0);
   }
 
+  // "more" on a card: in the app, the stop is selected (already, by the click that opened it) and
+  // the page brings its panel into view; on a page of its own, the card shows the whole record.
+  map.on("popupopen", function (e) {
+    var card = e.popup.getElement(), more = card && card.querySelector(".tour-more");
+    if (!more) { return; }
+    more.addEventListener("click", function () {
+      var i = Number(card.querySelector(".tour-popup").getAttribute("data-i"));
+      if (data.key) {
+        var box = card.querySelector(".tour-record"), open = box.hidden;
+        if (open && !box.firstChild) { box.innerHTML = recordHtml(i); }
+        box.hidden = !open;
+        more.setAttribute("aria-expanded", open ? "true" : "false");
+        keepInside(card);
+        return;
+      }
+      selectNow(i);
+      reportClick();
+      showPanel();
+    });
+  });
+  // A card that grew upwards past the map's top: the map moves down under it.
+  function keepInside(card) {
+    var top = card.getBoundingClientRect().top - map.getContainer().getBoundingClientRect().top;
+    if (top < 12) { auto(function () { map.panBy([0, top - 12], {animate: false}); }); }
+  }
+  // The app's stop panel, in the page around the map's frame (same origin); nothing elsewhere.
+  function showPanel() {
+    try {
+      var panel = window.parent !== window && window.parent.document.querySelector(".st-key-stop-panel");
+      if (panel) { panel.scrollIntoView({behavior: "smooth", block: "start"}); }
+    } catch (err) { /* a frame of another origin: the panel is the page's to show */ }
+  }
+
+  // A click on a stop is drawn as selected at once, by the map itself, in the frame it happens in:
+  // the rest of the page follows from the app's run (which applies the same state again).
+  function selectNow(i) {
+    if (ns.selected === ids[i]) { return; }
+    shownSelected = ids[i];  // in view already: no pan, which would stop the card's own pan into view
+    ns.applyState({selected: ids[i], visible: ns.visible === undefined ? null : ns.visible});
+    ns.selectedAt = performance.now();
+    requestAnimationFrame(function () { ns.selectionPaintedAt = performance.now(); });
+  }
+
 /* tour_few.js */
 
   var view = data.many ? manyView() : fewView();
@@ -92,17 +185,17 @@
 
   // Selection and filters restyle the stops in place (also called by the TourState layer). A stop
   // chosen anywhere (the sidebar, a link, the map) is brought into view.
-  var shownSelected = null;
   ns.applyState = function (state) {
     var visible = state.visible === null ? null : new Set(state.visible);
     var dim = new Uint8Array(ids.length);
     if (visible !== null) { ids.forEach(function (id, i) { dim[i] = visible.has(id) ? 0 : 1; }); }
     var selected = state.selected in index ? index[state.selected] : -1;
     ns.selected = state.selected;
+    ns.visible = state.visible;
     ns.filtered = visible !== null;
     view.restyle(selected, dim);
     if (selected >= 0 && state.selected !== shownSelected) {
-      map.panInside([data.lat[selected], data.lng[selected]], {padding: [48, 48], animate: false});
+      auto(function () { map.panInside([data.lat[selected], data.lng[selected]], {padding: [48, 48], animate: false}); });
     }
     shownSelected = state.selected;
   };

@@ -1,7 +1,7 @@
-  // The legend: a button that folds it away, in whichever corner of the map covers the fewest
-  // stops (checked again after every move). Controls sit above every pane, popups included, so
-  // it also steps aside while a popup is open.
-  /* global map, data, ids, ns, c, words, tripColor, tripDash */
+  // The legend: a button that folds it away, in a corner of the map where it covers no stop (see
+  // placeLegend). Controls sit above every pane, popups included, so it also steps aside while a
+  // popup is open.
+  /* global map, data, ids, ns, c, words, radius, tripColor, tripDash */
   var CORNERS = ["bottomleft", "topright", "bottomright", "topleft"];
   var legend = L.control({position: "bottomleft"});
   var legendDiv = null;
@@ -44,30 +44,68 @@
   };
   legend.addTo(map);
 
-  // How many stops the legend would cover in ``corner`` (its box measured where it is now).
-  function coveredIn(corner) {
-    var size = map.getSize(), w = legendDiv.offsetWidth + 12, h = legendDiv.offsetHeight + 12;
-    // The playback control keeps its corner: there the legend would stack past it, covering both boxes.
-    var play = map._controlCorners[corner].querySelector(".tour-playback");
-    if (play) { w = Math.max(w, play.offsetWidth + 12); h += play.offsetHeight + 10; }
-    var left = corner.indexOf("left") >= 0, top = corner.indexOf("top") >= 0;
-    var box = L.bounds([left ? 0 : size.x - w, top ? 0 : size.y - h], [left ? w : size.x, top ? h : size.y]);
-    var count = 0;
+  // Where the legend goes: a corner where it covers no stop as drawn now (numbered icons where
+  // the spread put them, circles, each with a few pixels to spare), checked for the final view:
+  // after the first fit, after the frame's size changes, after every move. With no corner free it
+  // folds to its button there; once the reader opens or folds it, it stays as they left it.
+  var openSize = null, readerToggled = false;
+  function drawnBoxes() {
+    var origin = map.getContainer().getBoundingClientRect(), boxes = [];
     ids.forEach(function (id, i) {
-      if (box.contains(map.latLngToContainerPoint([data.lat[i], data.lng[i]]))) { count++; }
+      var m = ns.markers && ns.markers[id], el = m && (m._icon || m._path);
+      if (el && el.style.visibility === "hidden") { return; }
+      if (el) {
+        var r = el.getBoundingClientRect();
+        boxes.push(L.bounds([r.left - origin.left - 2, r.top - origin.top - 2], [r.right - origin.left + 2, r.bottom - origin.top + 2]));
+        return;
+      }
+      var p = map.latLngToContainerPoint([data.lat[i], data.lng[i]]), h = radius(i) + 4;
+      boxes.push(L.bounds([p.x - h, p.y - h], [p.x + h, p.y + h]));
     });
-    return count;
+    return boxes;
+  }
+  // The box the legend (open, or folded) would take in ``corner``, stacked with what else is there.
+  function boxIn(corner, open) {
+    var size = map.getSize(), w = open ? openSize.x : legendDiv.firstChild.offsetWidth + 12;
+    var h = open ? openSize.y : legendDiv.firstChild.offsetHeight + 12, before = 0;
+    Array.prototype.forEach.call(map._controlCorners[corner].children, function (other) {
+      if (other === legendDiv) { return; }
+      before += other.offsetHeight + 10;
+      w = Math.max(w, other.offsetWidth + 12);
+    });
+    var left = corner.indexOf("left") >= 0, top = corner.indexOf("top") >= 0;
+    var y0 = top ? 0 : size.y - h - before, y1 = top ? h + before : size.y;
+    return L.bounds([left ? 0 : size.x - w, y0], [left ? w : size.x, y1]);
+  }
+  function coveredIn(corner, open, boxes) {
+    var box = boxIn(corner, open);
+    return boxes.filter(function (b) { return box.intersects(b); }).length;
   }
   function placeLegend() {
-    var best = CORNERS.reduce(function (a, b) { return coveredIn(b) < coveredIn(a) ? b : a; });
+    if (legendDiv.classList.contains("tour-legend-away")) { return; }
+    if (!legendDiv.lastChild.hidden) { openSize = L.point(legendDiv.offsetWidth + 12, legendDiv.offsetHeight + 12); }
+    if (!openSize) { return; }
+    var boxes = drawnBoxes(), open = readerToggled ? !legendDiv.lastChild.hidden : true;
+    var free = CORNERS.filter(function (c) { return coveredIn(c, open, boxes) === 0; });
+    var best = free[0] || CORNERS.reduce(function (a, b) { return coveredIn(b, false, boxes) < coveredIn(a, false, boxes) ? b : a; });
     if (best !== legend.getPosition()) { legend.setPosition(best); }
     ns.legendCorner = best;
-    // Every corner covers a stop: fold it away; the reader can open it again.
-    if (coveredIn(best) > 0 && !placeLegend.done) { legendDiv.tourSetOpen(false); }
-    placeLegend.done = true;
+    if (!readerToggled) { legendDiv.tourSetOpen(free.length > 0); }
+    ns.legendOpen = !legendDiv.lastChild.hidden;
   }
+  legendDiv.firstChild.addEventListener("click", function () { readerToggled = true; ns.legendOpen = !legendDiv.lastChild.hidden; });
   placeLegend();
-  map.on("moveend", function () { if (!legendDiv.classList.contains("tour-legend-away")) { placeLegend(); } });
+  // Measured in the next frame, once every handler of the move has run (Leaflet fires "moveend"
+  // before "viewreset", and the markers move on the latter), and once more when the moves have
+  // stopped: a frame laid out by the page around it can still be settling after the first.
+  var queued = false, settle = null;
+  map.on("moveend zoomend resize viewreset", function () {
+    clearTimeout(settle);
+    settle = setTimeout(placeLegend, 300);
+    if (queued) { return; }
+    queued = true;
+    requestAnimationFrame(function () { queued = false; placeLegend(); });
+  });
 
   // The exported page carries its own key to the sources its popups cite: titles, outlets, links.
   if (data.key && Object.keys(data.sources).length) {

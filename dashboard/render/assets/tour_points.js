@@ -1,7 +1,7 @@
   // A long tour: every stop drawn by one canvas layer in one pass, instead of one Leaflet object
   // per stop (thousands of those were slow to build and restyle). It plugs into
   // Leaflet's canvas renderer, which pans, zooms and redraws it like any other path.
-  /* global map, data, ids, roles, ns, role, radius, circleStyle, tripColor, tripDash, tipHtml, popHtml, reportClick */
+  /* global map, data, ids, roles, ns, role, radius, circleStyle, tripColor, tripDash, tipHtml, popHtml, popupOptions, selectNow, reportClick */
   /* exported manyView */
   var TourPoints = L.Path.extend({
     options: {interactive: true, bubblingMouseEvents: false},
@@ -129,8 +129,9 @@
     points.on("click", function (e) {
       if (e.tourIndex === undefined) { return; }
       map.closeTooltip(tip);
-      L.popup({maxWidth: 360, offset: [0, -radius(e.tourIndex)]})
+      L.popup(popupOptions({offset: [0, -radius(e.tourIndex)]}))
         .setLatLng(e.latlng).setContent(popHtml(e.tourIndex)).openOn(map);
+      selectNow(e.tourIndex);
       reportClick();
     });
     ns.points = points;

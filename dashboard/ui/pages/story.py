@@ -24,7 +24,7 @@ from dashboard.views.story import StoryStep, step_index
 
 
 def _go(step_id: str) -> None:
-    """A step chosen by a button: the address follows at once (see :func:`state.set_view`)."""
+    """A step chosen by a button or the ← → keys (the address follows: see :func:`state.sync_url`)."""
     state.change_view(step=step_id)
 
 

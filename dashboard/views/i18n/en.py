@@ -245,4 +245,8 @@ WORDS: dict[str, str] = {
     "image.more": "{names} and {count} more",
     "image.quoted": "“{title}”",
     "image.map_credit": "Map: {credit}",
+    # issue 21 (the map)
+    "word.untitled_article": "untitled article",
+    "legend.no_trip": "Visits without a trip",
+    "map.more": "More about this stop",
 }  # fmt: skip

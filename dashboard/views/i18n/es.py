@@ -243,4 +243,8 @@ WORDS: dict[str, str] = {
     "image.more": "{names} y {count} más",
     "image.quoted": "«{title}»",
     "image.map_credit": "Mapa: {credit}",
+    # issue 21 (the map)
+    "word.untitled_article": "artículo sin título",
+    "legend.no_trip": "Visitas sin viaje",
+    "map.more": "Más sobre esta parada",
 }  # fmt: skip

@@ -243,4 +243,8 @@ WORDS: dict[str, str] = {
     "image.more": "{names} et {count} autres",
     "image.quoted": "« {title} »",
     "image.map_credit": "Carte : {credit}",
+    # issue 21 (the map)
+    "word.untitled_article": "article sans titre",
+    "legend.no_trip": "Visites hors voyage",
+    "map.more": "En savoir plus sur cette étape",
 }  # fmt: skip
