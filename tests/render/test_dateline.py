@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 
 from dashboard.render import exports, prints
+from dashboard.render.basemap import outlines
 from dashboard.render.map_data import MANY_STOPS, payload
 from dashboard.render.schema import member_prefix
 from dashboard.render.story import story_html
@@ -188,3 +189,13 @@ def test_geojson_keeps_longitudes_within_180_and_cuts_the_pacific_leg():
         assert all(-180 <= lon <= 180 for part in parts for lon, _ in part)
     pacific = next(f for f in lines if f["properties"]["from"] == "ottawa")
     assert pacific["geometry"]["type"] == "MultiLineString"  # Ottawa -> Tokyo, cut at 180°
+
+
+@pytest.mark.parametrize("turns", [-2, -1, 0, 1, 2])
+def test_land_is_drawn_on_whichever_copy_of_the_world_a_tour_reaches(turns: int):
+    # Nevada and Utah, on the copy a tour that goes around the world twice may reach (their own at 0).
+    box = (-118 + 360 * turns, 37.0, -112 + 360 * turns, 41.0)
+    rings = _rings(outlines(box))
+    middle = (-115 + 360 * turns, 39.0)
+    assert any(_inside(middle, ring) for ring in rings)
+    assert all(box[0] - 360 < lon < box[2] + 360 for ring in rings for lon, _ in ring)  # no copy but that one
