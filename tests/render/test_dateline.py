@@ -199,3 +199,17 @@ def test_land_is_drawn_on_whichever_copy_of_the_world_a_tour_reaches(turns: int)
     middle = (-115 + 360 * turns, 39.0)
     assert any(_inside(middle, ring) for ring in rings)
     assert all(box[0] - 360 < lon < box[2] + 360 for ring in rings for lon, _ in ring)  # no copy but that one
+
+
+@pytest.mark.parametrize("name", ACROSS)
+def test_a_click_on_a_stop_drawn_a_turn_away_finds_it_in_the_app(name: str):
+    from dashboard.ui.pages.map import _clicked_place  # the point st_folium reports is the marker's own
+
+    tour = _tour(name)
+    data = payload(tour, "en")
+    assert any(abs(lng) > 180 for lng in data["lng"])  # some stop is drawn past ±180°
+    found = [
+        _clicked_place(tour, {"lat": lat, "lng": lng})
+        for lat, lng in zip(data["lat"], data["lng"], strict=True)
+    ]
+    assert found == data["ids"]
