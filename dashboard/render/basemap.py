@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import json
+import math
 from pathlib import Path
 
 from dashboard.views.geometry import short_way
@@ -136,9 +137,10 @@ def outlines(box: Box) -> list[list[int]]:
         too_small = max(r_east - r_west, r_north - r_south) < 2 * tolerance  # an islet: a dot at best
         if too_small or r_north < view[1] or r_south > view[3]:
             continue
-        for turn in (-360.0, 0.0, 360.0):  # the copies of the world a Pacific view may show
-            if r_east + turn < view[0] or r_west + turn > view[2]:
-                continue
+        # Only the copies of the world the view shows: one for most tours, two or three for a tour drawn
+        # past ±180° (a Pacific tour, a tour around the world), each cut to the view.
+        for k in range(math.ceil((view[0] - r_east) / 360), math.floor((view[2] - r_west) / 360) + 1):
+            turn = 360.0 * k
             moved = [(lon + turn, lat) for lon, lat in ring]
             if flat := _simplify(_clip(moved, view), tolerance):
                 out.append(flat)

@@ -2,16 +2,21 @@
 fitted to.
 
 Longitudes are shifted by whole turns so that the tour's places sit together (a Pacific tour is
-not split at ±180°, see :mod:`dashboard.views.geometry`), and a leg is drawn the short way. Angles
-are measured on Web Mercator, which ends at ±85.0511° as Leaflet's map does.
+not split at ±180°) and every leg goes the short way from one drawn place to another (a tour around
+the world is drawn on one strip of the map, past ±180°), see :mod:`dashboard.views.geometry`. Every
+map (the app's, the exported page, the story file, the image for print) draws from these positions,
+so a stop and the legs that meet it are always on the same copy of the world. Angles are measured on
+Web Mercator, which ends at ±85.0511° as Leaflet's map does.
 """
 
 from __future__ import annotations
 
 import math
+from itertools import pairwise
 
 from dashboard.tourfile.model import Tour
-from dashboard.views.geometry import short_way, together
+from dashboard.views.derive import routes
+from dashboard.views.geometry import along, together
 
 MAX_LATITUDE = 85.0511287798  # where Web Mercator (and Leaflet's map) ends
 
@@ -34,17 +39,33 @@ def bearing(a: tuple[float, float], b: tuple[float, float]) -> float:
 
 class Positions:
     """Where each place is drawn: its latitude, and its longitude moved by whole turns so that the
-    tour's places sit together (see :mod:`dashboard.views.geometry`)."""
+    tour's places sit together and each leg (and border pair) joins its places the short way
+    (:func:`dashboard.views.geometry.along`)."""
 
     def __init__(self, tour: Tour) -> None:
         located = [p for p in tour.places if p.latitude is not None and p.longitude is not None]
-        lons = together([float(p.longitude or 0) for p in located])
+        located = [p for p in located if p.role == "origin"] + [p for p in located if p.role != "origin"]
+        given = [float(p.longitude or 0) for p in located]
+        lons = together(given)
+        if lons and max(lons) - min(lons) > 180:
+            # No empty band of longitudes is wider than half the world: cut anywhere, some leg would
+            # run the long way round. Move the places along the legs instead, from the origin.
+            index = {p.id: i for i, p in enumerate(located)}
+            # The legs (each trip's route through its located places, as views.derive.legs draws them)
+            # and the border pairs.
+            links = [
+                (index[a.id], index[b.id])
+                for _, route in routes(tour)
+                for a, b in pairwise(p for p in route if p.id in index)
+            ]
+            links += [(index[p.id], index[p.paired_with]) for p in located if p.paired_with in index]
+            lons = along(given, links)
         self.at = {p.id: (float(p.latitude or 0), lon) for p, lon in zip(located, lons, strict=True)}
 
     def leg(self, a: str, b: str) -> tuple[LatLng, LatLng]:
-        """The ends of the leg from place ``a`` to place ``b``, the second moved to go the short way."""
-        (lat_a, lon_a), (lat_b, lon_b) = self.at[a], self.at[b]
-        return [lat_a, lon_a], [lat_b, short_way(lon_a, lon_b)]
+        """The ends of the line from place ``a`` to place ``b``: the two places where they are drawn
+        (which :func:`~dashboard.views.geometry.along` chose so that the line goes the short way)."""
+        return list(self.at[a]), list(self.at[b])
 
     def box(self) -> Box | None:
         """West, south, east and north of every place drawn; None when none has coordinates."""

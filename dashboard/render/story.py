@@ -30,7 +30,6 @@ from dashboard.tourfile.model import Tour
 from dashboard.views.derive import routes
 from dashboard.views.drafts import accepted
 from dashboard.views.formats import format_number
-from dashboard.views.geometry import short_way
 from dashboard.views.i18n import t
 from dashboard.views.story import StoryQuote, StoryStep, story_steps
 from dashboard.views.style import TRIP_COLORS, TRIP_DASHES
@@ -163,13 +162,11 @@ def _stops(tour: Tour, steps: list[StoryStep], where: Positions) -> list[dict[st
 
 
 def _routes(tour: Tour, where: Positions) -> list[dict[str, Any]]:
-    """Each trip's route through the places it reaches that have coordinates, each leg the short way."""
+    """Each trip's route through the places it reaches that have coordinates, through each place
+    where its marker is drawn (the positions make each leg go the short way)."""
     out = []
     for k, (_, places) in enumerate(routes(tour)):
-        points: list[list[float]] = []
-        for place in (p for p in places if p.id in where.at):
-            lat, lon = where.at[place.id]
-            points.append([lat, short_way(points[-1][1], lon) if points else lon])
+        points = [list(where.at[p.id]) for p in places if p.id in where.at]
         if len(points) > 1:
             color, dash = TRIP_COLORS[k % len(TRIP_COLORS)], TRIP_DASHES[k % len(TRIP_DASHES)]
             out.append({"points": points, "color": color, "dash": dash})
