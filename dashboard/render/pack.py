@@ -121,6 +121,7 @@ def datapackage(tour: Tour) -> dict[str, Any]:
     return {
         "name": re.sub(r"[^a-z0-9._-]+", "-", tour.id.lower()) or "tour",
         "title": tour.title.en,
+        "description": f"{credits.as_of_text(tour, 'en')}.",  # how current the data is (credits.newest_fact)
         "created": dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat(),
         "licenses": [LICENSE],
         "sources": [{"title": s.title or s.id, **({"path": s.url} if s.url else {})} for s in tour.sources],
@@ -162,7 +163,6 @@ def md_text(text: str) -> str:
 def readme(tour: Tour, names: list[str], missing: str | None, tour_name: str = "") -> str:
     """The pack's README: what it holds, every source (title, outlet, date, link), how to cite it."""
     made = dt.date.today()
-    as_of = credits.newest_source_day(tour)
     title = md_text(tour.title.en)
     sources = [
         f"{n}. **{md_text(s.id)}**: {md_text(source_citation(s, 'en'))}"
@@ -176,8 +176,8 @@ def readme(tour: Tour, names: list[str], missing: str | None, tour_name: str = "
     ).replace("`", "'")
     return "\n".join([
         f"# {title}: evidence pack", "",
-        f"Made with tour-dashboard {__version__} on {format_date(made, 'en')}"
-        + (f"; the latest source is dated {format_date(as_of, 'en')}." if as_of else "."), "",
+        f"Made with tour-dashboard {__version__} on {format_date(made, 'en')}. "
+        f"{credits.as_of_text(tour, 'en')}.", "",
         "## What it holds", "", *_contents(names, tour_name, missing), "",
         "## Sources", "", *sources, "",
         "## How to cite this pack", "", "```text", cite, "```", "",

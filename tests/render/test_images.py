@@ -191,7 +191,10 @@ def test_the_spanish_print_page_has_its_heading_and_credit_line(kast: Tour):
     page = _page(kast, "es")
     assert page.xpath("//body/@class") == ["tour-print"]
     assert page.xpath("//header/h1")[0].text_content() == kast.title.es
-    assert page.xpath("//header/p")[0].text_content() == "Mapa de la ruta · Datos al 22 de diciembre de 2025"
+    assert page.xpath("//header/p")[0].text_content() == (
+        "Mapa de la ruta · Hechos hasta el 7 de enero de 2026"
+        " · Fuentes fechadas hasta el 22 de diciembre de 2025"
+    )
     credit = page.xpath("//footer/p")[-1].text_content()
     assert page.xpath("//footer/p")[0].text_content() == "1. Buenos Aires · 2. Quito · 3. Lima"  # stops
     assert credit.startswith("Fuentes (5): ") and credit.endswith(" · Mapa: Natural Earth outlines")
@@ -230,7 +233,10 @@ def test_every_chart_is_drawn_wide_with_title_legend_credit_and_date(kast: Tour,
     layout = figure.layout
     assert layout.width >= 1600
     assert layout.title.text == f"<b>{charts.esc(kast.title.get(lang))}</b>"
-    date = {"en": "Data as of 22 December 2025", "es": "Datos al 22 de diciembre de 2025"}[lang]
+    date = {  # the Lima meeting an undated source reports, then the newest dated source
+        "en": "Facts up to 7 January 2026 · Sources dated up to 22 December 2025",
+        "es": "Hechos hasta el 7 de enero de 2026 · Fuentes fechadas hasta el 22 de diciembre de 2025",
+    }[lang]
     assert layout.title.subtitle.text.endswith(f" · {date}")
     assert [tr.name for tr in figure.data if getattr(tr, "showlegend", None) is not False and tr.name]
     credit = layout.annotations[-1].text

@@ -64,6 +64,13 @@ def test_the_readme_cites_every_source_and_says_how_to_cite_the_pack(pack: Path,
     assert "## How to cite this pack" in readme and "no images: left out (--no-images" in readme
 
 
+def test_the_readme_and_the_descriptor_date_the_data_by_its_newest_fact(pack: Path) -> None:
+    # The Lima meeting of 7 January, which an undated source reports, not the last dated source.
+    said = "Facts up to 7 January 2026 · Sources dated up to 22 December 2025."
+    assert said in (pack / "README.md").read_text(encoding="utf-8")
+    assert json.loads((pack / "datapackage.json").read_text(encoding="utf-8"))["description"] == said
+
+
 def test_a_hostile_tour_packs_its_text_as_inert_data(tmp_path: Path) -> None:
     path = write_hostile(tmp_path / "hostile.json")
     files = pack_files(load_tour(path), path.name, path.read_bytes(), images=False)

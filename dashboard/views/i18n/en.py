@@ -239,10 +239,13 @@ WORDS: dict[str, str] = {
     "word.untitled": "untitled",
     "word.archived": "archived copy",
     # Images for print: what each printed view says about itself.
-    "image.as_of": "Data as of {date}",
     "image.undated": "Date of the data not stated",
     "image.sources": "Sources ({count}): {names}",
     "image.more": "{names} and {count} more",
     "image.quoted": "“{title}”",
     "image.map_credit": "Map: {credit}",
+    # issue 21
+    "image.facts": "Facts up to {date}",
+    "image.facts_month": "Facts up to {date}",
+    "image.sources_dated": "Sources dated up to {date}",
 }  # fmt: skip

@@ -237,10 +237,13 @@ WORDS: dict[str, str] = {
     "word.unknown": "no consta",
     "word.untitled": "sin título",
     "word.archived": "copia archivada",
-    "image.as_of": "Datos al {date}",
     "image.undated": "Fecha de los datos: no consta",
     "image.sources": "Fuentes ({count}): {names}",
     "image.more": "{names} y {count} más",
     "image.quoted": "«{title}»",
     "image.map_credit": "Mapa: {credit}",
+    # issue 21
+    "image.facts": "Hechos hasta el {date}",
+    "image.facts_month": "Hechos hasta {date}",
+    "image.sources_dated": "Fuentes fechadas hasta el {date}",
 }  # fmt: skip

@@ -237,10 +237,13 @@ WORDS: dict[str, str] = {
     "word.unknown": "non précisé",
     "word.untitled": "sans titre",
     "word.archived": "copie archivée",
-    "image.as_of": "Données au {date}",
     "image.undated": "Date des données non précisée",
     "image.sources": "Sources ({count}) : {names}",
     "image.more": "{names} et {count} autres",
     "image.quoted": "« {title} »",
     "image.map_credit": "Carte : {credit}",
+    # issue 21
+    "image.facts": "Faits jusqu’au {date}",
+    "image.facts_month": "Faits jusqu’en {date}",
+    "image.sources_dated": "Sources datées jusqu’au {date}",
 }  # fmt: skip
