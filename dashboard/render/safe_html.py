@@ -10,11 +10,12 @@ from __future__ import annotations
 import html
 import json
 import re
+from collections.abc import Mapping
 from typing import Any
 from urllib.parse import urlsplit
 
 from dashboard.tourfile.model import Source, Tour
-from dashboard.views.formats import source_citation
+from dashboard.views.formats import source_details, source_name
 from dashboard.views.i18n import t
 
 # Possessive quantifiers: the engine keeps no backtracking point per character, which for the
@@ -72,18 +73,23 @@ def link(url: str, shown: str) -> str:
     return f'<a href="{esc(url)}" target="_blank" rel="noopener noreferrer">{shown}</a>'
 
 
-def source_link(source: Source, lang: str) -> str:
-    """``<a href=...>Title</a> · Outlet · Language · date``: one source as the popups and the key show
-    it, the title a link when the source has one (and a second link to its archived copy)."""
-    citation = esc(source_citation(source, lang))
-    title = esc(source.title or t("word.untitled", lang))
+def source_entry(source: Source, lang: str, names: Mapping[str, str] | None = None) -> str:
+    """``<a href=...>Outlet: Title</a> · Language · date``: one source as a reader's list of sources
+    shows it (the formatter every view shares), its name a link where it has one, and a second link
+    to its archived copy; ``names``: how its details name other sources (the one it translates)."""
+    name = esc(source_name(source, lang))
     url = safe_url(source.url)
-    if url:
-        citation = link(url, title) + citation[len(title) :]
+    entry = link(url, name) if url else name
+    entry += "".join(f" · {esc(part)}" for part in source_details(source, lang, names))
     archived = safe_url(source.archived_url)
     if archived:
-        citation += " · " + link(archived, esc(t("word.archived", lang)))
-    return f"<b>{esc(source.id)}</b>: {citation}"
+        entry += " · " + link(archived, esc(t("word.archived", lang)))
+    return entry
+
+
+def source_link(source: Source, lang: str) -> str:
+    """:func:`source_entry` after the source's id in bold: the map's popups and key, which cite by id."""
+    return f"<b>{esc(source.id)}</b>: {source_entry(source, lang)}"
 
 
 def source_links(tour: Tour, lang: str) -> dict[str, str]:

@@ -13,7 +13,7 @@ import datetime as dt
 from typing import NamedTuple
 
 from dashboard.tourfile.model import Source, Tour
-from dashboard.views.formats import format_date
+from dashboard.views.formats import format_date, shortened
 from dashboard.views.i18n import t
 
 MAX_NAMES = 6  # outlets named in a credit line; the rest are counted ("and 3 more")
@@ -74,25 +74,17 @@ def as_of_text(tour: Tour, lang: str) -> str:
     return SEPARATOR.join(parts) or t("image.undated", lang)
 
 
-def _short(title: str) -> str:
-    """The title whole, or its words up to TITLE_CHARS characters and an ellipsis (no comma before it)."""
-    if len(title) <= TITLE_CHARS:
-        return title
-    cut = title[:TITLE_CHARS].rsplit(" ", 1)[0] if " " in title[:TITLE_CHARS] else title[:TITLE_CHARS]
-    return cut.rstrip(" ,;:.-–—") + "…"
-
-
-def source_name(source: Source, lang: str) -> str | None:
+def credit_name(source: Source, lang: str) -> str | None:
     """Who a credit names for a source: its outlet, where it first ran, or its title in quotes."""
     if source.outlet or source.original_outlet:
         return source.outlet or source.original_outlet
-    return t("image.quoted", lang, title=_short(source.title)) if source.title else None
+    return t("image.quoted", lang, title=shortened(source.title, TITLE_CHARS)) if source.title else None
 
 
 def sources_text(tour: Tour, lang: str) -> str:
     """``Sources (5): Latin America Reports, Ámbito, “Kast encadena…” and 1 more``: each name once,
     the first MAX_NAMES in the tour's order, the rest counted."""
-    names = list(dict.fromkeys(n for n in (source_name(s, lang) for s in tour.sources) if n))
+    names = list(dict.fromkeys(n for n in (credit_name(s, lang) for s in tour.sources) if n))
     shown = ", ".join(names[:MAX_NAMES])
     if len(names) > MAX_NAMES:
         shown = t("image.more", lang, names=shown, count=len(names) - MAX_NAMES)

@@ -123,7 +123,7 @@ def test_timeline_hover_text(kast):
     hover = scheduled.hovertext[list(scheduled.customdata).index("quito")]
     assert "22 December 2025" in hover
     assert "scheduled" in hover
-    assert "s000-en, s001-es" in hover
+    assert "Sources: Kast encadena su tour derechista: tras… (English); Kast encadena" in hover
     spanish = _trace(_timeline(kast, ES), "Prevista").hovertext[0]
     assert "22 de diciembre de 2025" in spanish
     assert "prevista" in spanish

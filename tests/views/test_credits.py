@@ -91,7 +91,7 @@ def test_the_date_is_written_in_the_readers_language(kast: Tour, lang: str, expe
 def test_the_kast_credit_names_each_outlet_once(kast: Tour):
     # s000 and s001 are one article in two languages: named once; s002 has no name and is only counted.
     assert credits.sources_text(kast, "en") == (
-        "Sources (5): “Kast encadena su tour derechista: tras Milei…”, Ámbito, Latin America Reports"
+        "Sources (5): “Kast encadena su tour derechista: tras Milei, se…”, Ámbito, Latin America Reports"
     )
 
 
@@ -119,7 +119,7 @@ LONG = "A very long headline, with commas, about a tour of several countries"
     ],
 )
 def test_an_untitled_outlet_is_named_by_its_title_cut_at_a_word(title: str, expected: str):
-    assert credits.source_name(Source(id="s1", language="en", title=title), "en") == expected
+    assert credits.credit_name(Source(id="s1", language="en", title=title), "en") == expected
 
 
 def test_the_map_credit_follows_the_sources(kast: Tour):

@@ -37,6 +37,11 @@ def _row(frame, column, value):
     return rows[0]
 
 
+# The Kast tour's sources as its tables name them: an article and its translation share a title.
+S000 = "Kast encadena su tour derechista: tras… (English)"
+S001 = "Kast encadena su tour derechista: tras… (Spanish)"
+LAR = "Latin America Reports: Chile president-elect Kast targets crime…"
+
 # --- stops_frame ---------------------------------------------------------------------------
 
 
@@ -50,8 +55,8 @@ def test_kast_stops_in_tour_order(kast):
 
 def test_quito_shows_both_the_actual_and_the_scheduled_date(kast):
     quito = _row(stops_frame(kast, EN), "id", "quito")
-    assert quito["Dates"] == (
-        "23 December 2025 (took place) [s004-en]; 22 December 2025 (scheduled) [s000-en, s001-es]"
+    assert quito["Dates"] == (  # each date's sources by name, never by id
+        f"23 December 2025 (took place) [{LAR}]; 22 December 2025 (scheduled) [{S000}; {S001}]"
     )
     assert quito["Counterparts"] == "Daniel Noboa (President of Ecuador)"
     assert quito["Venue"].startswith("Carondelet Palace")
@@ -60,8 +65,8 @@ def test_quito_shows_both_the_actual_and_the_scheduled_date(kast):
 
 def test_lima_shows_the_month_only_announcement(kast):
     lima = _row(stops_frame(kast, EN), "id", "lima")
-    assert "January 2026 (announced) [s000-en, s001-es]" in lima["Dates"]
-    assert lima["Dates"].startswith("7 January 2026 (took place) [s004-en]")
+    assert f"January 2026 (announced) [{S000}; {S001}]" in lima["Dates"]
+    assert lima["Dates"].startswith(f"7 January 2026 (took place) [{LAR}]")
     assert "Mining" in lima["Topics"]
 
 
@@ -69,7 +74,10 @@ def test_spanish_stops_frame(kast):
     frame = stops_frame(kast, ES)
     assert {"Lugar", "País", "Fechas", "Fuentes", "Temas"} <= set(frame.columns)
     quito = _row(frame, "id", "quito")
-    assert "22 de diciembre de 2025 (prevista) [s000-en, s001-es]" in quito["Fechas"]
+    assert (
+        "22 de diciembre de 2025 (prevista) [Kast encadena su tour derechista: tras… (inglés)"
+        in quito["Fechas"]
+    )
     assert "diciembre" in quito["Fechas"]
     assert quito["Interlocutores"] == "Daniel Noboa (Presidente de Ecuador)"
     assert _row(frame, "id", "arica")["Papel"] == "Tratado, no visitado"
@@ -94,7 +102,13 @@ def test_places_not_visited_have_blank_visit_cells(kast):
     arica = _row(stops_frame(kast, EN), "id", "arica")
     assert (arica["Order"], arica["Dates"], arica["Venue"], arica["Counterparts"]) == ("", "", "", "")
     assert arica["Country"] == "CL"
-    assert "s004-en" in arica["Sources"].split(", ")
+    assert arica["Sources"] == f"{S000}; {S001}; untitled article; {LAR}"
+
+
+def test_the_csv_of_the_stops_cites_by_id(kast):
+    arica = _row(stops_frame(kast, EN, by_id=True), "id", "arica")
+    assert arica["Sources"] == "s000-en, s001-es, s002-en, s004-en"
+    assert arica["Sources"] == ", ".join(citations.split_ids([arica["Sources"]]))
 
 
 @pytest.mark.parametrize(
@@ -121,7 +135,7 @@ def test_stops_frame_keeps_markup_as_text(mini_tour):
 
 def test_timeline_has_every_date_variant_and_event_sorted(kast):
     frame = timeline_frame(kast, EN)
-    columns = ["id", "date", "end", "kind", "label", "precision", "sources", "place", "trip"]
+    columns = ["id", "date", "end", "kind", "label", "precision", "sources", "place", "trip", "cited"]
     assert list(frame.columns) == columns
     assert list(frame["date"]) == sorted(frame["date"])
     quito = frame[frame["place"] == "quito"]
@@ -161,6 +175,10 @@ def test_timeline_table_is_written_out(kast):
     lima = table[table["Tipo"] == "anunciada"].to_dict("records")
     assert [row["Fecha"] for row in lima] == ["enero de 2026"]
     assert "hito" in set(table["Tipo"])
+    assert (
+        _row(table, "id", "inauguration")["Fuentes"]
+        == "Latin America Reports: Chile president-elect Kast targets crime…"
+    )
 
 
 # --- topic_counts --------------------------------------------------------------------------
@@ -308,7 +326,7 @@ def test_history_frame(mini_tour):
             "Estado": "✖ rechazada",
             "Fecha": "no consta",
             "Lugar": "",
-            "Fuentes": "s1",
+            "Fuentes": "An article",
             "Nota": "Said no",
         }
     ]
@@ -396,9 +414,9 @@ def test_claim_sources_include_each_quotes_own_source(mini_tour):
 @pytest.mark.parametrize(
     ("lang", "ids", "expected"),
     [
-        ("en", ["s003-en"], [("s003-en", "following runoff win · First published by Ámbito · English")]),
-        ("en", ["s000-en"], [("s000-en", "English · 22 December 2025 · Translation of s001-es")]),
-        ("es", ["s002-en"], [("s002-en", "sin título · inglés")]),  # nothing it does not say
+        ("en", ["s003-en"], [("s003-en", "Ámbito: Chilean president-elect José Antonio Kast meets Milei")]),
+        ("en", ["s000-en"], [("s000-en", f"English · 22 December 2025 · Translation of {S001}")]),
+        ("es", ["s002-en"], [("s002-en", "artículo sin título · inglés")]),  # nothing it does not say
     ],
 )
 def test_source_key_says_what_each_id_is(kast, lang, ids, expected):

@@ -12,7 +12,7 @@ from dashboard.tourfile.model import Tour
 from dashboard.ui import cache, route_map, state, style, widgets
 from dashboard.ui.state import LoadedTour, Widget, keyed
 from dashboard.ui.stop_panel import render_stop
-from dashboard.views import citations, markup, tables
+from dashboard.views import citations, markup
 from dashboard.views.filters import ViewState
 from dashboard.views.formats import format_number, stop_title
 from dashboard.views.i18n import t
@@ -132,10 +132,9 @@ def render_itinerary(loaded: LoadedTour, view: ViewState) -> None:
     if itinerary.empty:
         widgets.empty_with_reset(lang, key=Widget.RESET_ITINERARY)
         return
-    cited = citations.split_ids(itinerary[tables.header("sources", lang)].head(widgets.LONG_LIST))
     if len(itinerary) <= widgets.MARKDOWN_ROWS:
         st.markdown(markup.md_table(itinerary))
-        widgets.render_sources_key(loaded.tour, cited, lang)
+        widgets.render_sources_key(loaded.tour, _cited(loaded, view), lang)
         return
     shown = itinerary.head(widgets.LONG_LIST)
     st.dataframe(shown, hide_index=True, width="stretch", key=Widget.ITINERARY)  # the grid scrolls
@@ -144,13 +143,24 @@ def render_itinerary(loaded: LoadedTour, view: ViewState) -> None:
         st.caption(t("notice.rows_shown", lang, shown=format_number(len(shown), lang), total=total))
     st.download_button(
         t("download.itinerary", lang),
-        lambda: table_csv(list(itinerary.columns), itinerary.values.tolist()),
+        lambda: _csv(cache.itinerary(loaded, view, True)),  # an editor's file: sources by id
         file_name=f"{loaded.tour.id}-stops.csv",
         mime="text/csv",
         on_click="ignore",
         key=keyed(Widget.DOWNLOAD, "itinerary"),
     )
-    widgets.render_sources_key(loaded.tour, cited, lang)
+    widgets.render_sources_key(loaded.tour, _cited(loaded, view), lang)
+
+
+def _cited(loaded: LoadedTour, view: ViewState) -> list[str]:
+    """The ids of the sources the itinerary's shown rows cite by name, for the key under it."""
+    visible = cache.visible(loaded, view)
+    shown = [s for s in cache.cached_stops(loaded) if s.place.id in visible][: widgets.LONG_LIST]
+    return citations.stop_sources(shown)
+
+
+def _csv(frame: Any) -> str:
+    return table_csv(list(frame.columns), frame.values.tolist())
 
 
 if __name__ == "__main__":  # run as a page by st.navigation (streamlit_app.py)

@@ -69,7 +69,7 @@ def render_histories(tour: Tour, view: ViewState) -> None:
             st.markdown(markup.md(proposal.description.get(lang)))
             frame = tables.history_frame(tour, proposal, rows, lang)
             st.dataframe(frame, hide_index=True, width="stretch")
-            st.caption(f"{t('field.sources', lang)}: {markup.md(', '.join(proposal.sources))}")
+            widgets.sources_caption(tour, proposal.sources, lang)
 
 
 def render() -> None:

@@ -248,4 +248,5 @@ WORDS: dict[str, str] = {
     "image.facts": "Facts up to {date}",
     "image.facts_month": "Facts up to {date}",
     "image.sources_dated": "Sources dated up to {date}",
+    "word.untitled_article": "untitled article",
 }  # fmt: skip

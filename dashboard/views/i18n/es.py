@@ -246,4 +246,5 @@ WORDS: dict[str, str] = {
     "image.facts": "Hechos hasta el {date}",
     "image.facts_month": "Hechos hasta {date}",
     "image.sources_dated": "Fuentes fechadas hasta el {date}",
+    "word.untitled_article": "artículo sin título",
 }  # fmt: skip

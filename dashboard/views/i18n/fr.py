@@ -246,4 +246,5 @@ WORDS: dict[str, str] = {
     "image.facts": "Faits jusqu’au {date}",
     "image.facts_month": "Faits jusqu’en {date}",
     "image.sources_dated": "Sources datées jusqu’au {date}",
+    "word.untitled_article": "article sans titre",
 }  # fmt: skip
