@@ -20,7 +20,7 @@ from dashboard.render.safe_html import esc, source_links
 from dashboard.render.schema import LABEL, MAP_WORDS, POINT, ROLES, record
 from dashboard.tourfile.model import Tour
 from dashboard.views.derive import Stop, legs, routes, stops, trips
-from dashboard.views.formats import date_variants, format_range, person, stop_title
+from dashboard.views.formats import date_variants, format_range, person, stop_title, trip_name
 from dashboard.views.i18n import t
 from dashboard.views.style import COLORS, TRIP_COLORS, TRIP_DASHES
 
@@ -166,7 +166,7 @@ def _legend(tour: Tour, lang: str, many: bool, has_pairs: bool) -> list[dict[str
             {
                 "kind": "trip",
                 "trip": i,
-                "label": esc(t("legend.trip", lang, n=trip if trip is not None else "—")),
+                "label": esc(trip_name(trip, lang)),
             }
             for i, (trip, _) in enumerate(groups)
         ]

@@ -12,7 +12,7 @@ from dashboard.tourfile.model import Claim, Source, Tour
 from dashboard.ui import state
 from dashboard.ui.state import Widget
 from dashboard.views import citations, tables
-from dashboard.views.figures import figure_text
+from dashboard.views.figures import figure_text, figure_total
 from dashboard.views.formats import format_number, named, source_details, source_name
 from dashboard.views.i18n import t
 from dashboard.views.markup import md, md_link, md_table
@@ -94,9 +94,16 @@ def key_figure(
     column: Any, key: str, value: float | None, total: float | None, lang: str, filtered: bool = False
 ) -> None:
     """One key figure: a short label (a fifth of the page wide), its meaning in the help, the number
-    written as a reader of ``lang`` expects (``6.802`` in Spanish), "2 of 3" when filtered."""
-    shown = figure_text(value, total, lang, filtered)
-    column.metric(t(f"figure.{key}", lang), shown, help=t(f"figure.{key}.help", lang))
+    written as a reader of ``lang`` expects (``6.802`` in Spanish), and "of 3" beside it when filtered
+    (Streamlit's delta, its arrow and colour off: app.css sets it beside the number)."""
+    column.metric(
+        t(f"figure.{key}", lang),
+        figure_text(value, lang),
+        delta=figure_total(value, total, lang, filtered),
+        delta_color="off",
+        delta_arrow="off",
+        help=t(f"figure.{key}.help", lang),
+    )
 
 
 def empty_with_reset(lang: str, key: Widget) -> None:

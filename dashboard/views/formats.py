@@ -142,6 +142,11 @@ def person(who: Person, lang: str) -> str:
     return who.name or office or ""
 
 
+def trip_name(trip: int | None, lang: str) -> str:
+    """``Trip 2``; a visit the sources put in no trip is "Trip not stated", never "Trip —"."""
+    return t("legend.trip", lang, n=trip) if trip is not None else t("legend.no_trip", lang)
+
+
 def stop_title(order: int | None, name: str) -> str:
     """``1. Buenos Aires`` for a visit, the bare name for other places."""
     return f"{order}. {name}" if order else name

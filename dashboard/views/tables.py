@@ -57,6 +57,7 @@ from dashboard.views.formats import (
     person,
     source_names,
     stop_title,
+    trip_name,
 )
 from dashboard.views.i18n import t
 from dashboard.views.style import STATUS_STYLE
@@ -148,6 +149,23 @@ def stops_frame(
     return table if names else table.drop(columns=[header("trip", lang)])  # one trip: no column
 
 
+CARD_ROWS = ("dates", "counterparts", "venue", "topics", "trip", "role", "sources")  # under the place
+
+
+def stop_cards(itinerary: pd.DataFrame, lang: str) -> list[tuple[str, list[tuple[str, str]]]]:
+    """The itinerary (:func:`stops_frame`) as cards, one per stop: the place first (``1. Buenos Aires
+    (AR)``), then when, whom, where, what, says who; on a phone a table eleven columns wide reads a
+    column at a time, each row a few words wide and hundreds of pixels tall."""
+    head = {key: header(key, lang) for key in ("order", "place", "country", *CARD_ROWS)}
+    cards = []
+    for row in itinerary.to_dict("records"):
+        order = int(row[head["order"]]) if row[head["order"]] else None
+        title = f"{stop_title(order, row[head['place']])} ({row[head['country']]})"
+        keys = [k for k in CARD_ROWS if not (order and k == "role")]  # a numbered stop is a visit
+        cards.append((title, [(head[key], str(row.get(head[key]) or "")) for key in keys]))
+    return cards
+
+
 class TimelineRow(NamedTuple):
     id: str  # what a click on the point selects: the event id, or the visit's place id
     date: dt.date
@@ -176,7 +194,7 @@ def trip_names(tour: Tour, lang: str) -> dict[int | None, str]:
     groups = trips(tour)
     if len(groups) < 2:
         return {}
-    return {trip: t("legend.trip", lang, n=trip if trip is not None else "—") for trip, _ in groups}
+    return {trip: trip_name(trip, lang) for trip, _ in groups}
 
 
 def trip_spans(tour: Tour, lang: str) -> list[tuple[str, dt.date, dt.date]]:
@@ -299,13 +317,14 @@ def claims_behind(tour: Tour, state: ViewState, stop_id: str, topic_id: str) -> 
 
 
 def topic_table(counts: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """The topic counts as a stops × topics table of numbers (the chart's table alternative)."""
+    """The topic counts as a table of numbers, a row per stop (the chart's table alternative): the stop
+    is its first column, not the index, so a grid that hides the index still names each row."""
     if counts.empty:
         return pd.DataFrame()
     wide = counts.pivot_table(index="stop", columns="topic", values="count", aggfunc="sum", sort=False)
     wide = wide.fillna(0).astype(int)
-    wide.index.name, wide.columns.name = header("stop", lang), header("topic", lang)
-    return wide
+    wide.index.name, wide.columns.name = header("stop", lang), None
+    return wide.reset_index()
 
 
 CLAIM_KEYS = ["claim", "quote", "speaker", "sources", "place", "kind", "topics", "id"]

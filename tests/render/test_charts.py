@@ -360,7 +360,7 @@ def test_a_stay_of_several_days_is_a_bar(mini_data):
 def test_trips_are_shaded_bands_named_on_the_timeline(kast):
     fig = _timeline(kast, EN)
     names = sorted(a.text for a in fig.layout.annotations)
-    assert names == ["Trip 1", "Trip 2", "Trip —"]
+    assert names == ["Trip 1", "Trip 2", "Trip not stated"]  # Lima: the sources name no trip
     assert len(fig.layout.shapes) == 3
 
 

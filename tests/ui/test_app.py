@@ -411,6 +411,19 @@ def test_evidence_hides_the_ids_of_its_articles(app_test: AppTest):
     assert config["id"]["hidden"] is True  # an editor's key, in the tour file and the CSVs
 
 
+def test_the_topics_table_names_the_stop_of_each_row(app_test: AppTest):
+    at = _open(app_test, "topics")
+    table = next(df.value for df in at.dataframe if "Mining" in df.value.columns)
+    assert list(table["Stop"]) == ["1. Buenos Aires", "2. Quito", "3. Lima", "Tour-wide"]
+
+
+def test_proposal_notes_are_shown_whole(app_test: AppTest, kast):
+    at = _open(app_test, "proposals")
+    corridor = next(p for p in kast.proposals if p.id == "humanitarian-corridor")
+    history = next(t for t in _md_tables(at) if "Note" in t.columns and len(t) == len(corridor.history))
+    assert list(history["Note"]) == [" ".join(row.note.en.split()) for row in corridor.history if row.note]
+
+
 def test_evidence_follows_the_filters(app_test: AppTest):
     at = _open(app_test, "evidence", stop="quito")
     text = _texts(at)

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from dashboard.tourfile.model import STATUSES, StatusChange, Tour
-from dashboard.views import citations
+from dashboard.views import citations, markup
 from dashboard.views.filters import ViewState
 from dashboard.views.tables import (
     TOUR_WIDE,
@@ -18,11 +18,13 @@ from dashboard.views.tables import (
     proposal_grid,
     sources_frame,
     status_legend,
+    stop_cards,
     stops_frame,
     timeline_frame,
     timeline_table,
     topic_counts,
     topic_table,
+    trip_spans,
 )
 
 EVIL = "<img src=x onerror=alert(1)>"
@@ -96,6 +98,26 @@ def test_headers_are_unique(kast, lang):
         sources_frame(kast, lang),
     ):
         assert frame.columns.is_unique, list(frame.columns)
+
+
+def test_a_visit_in_no_trip_says_so_in_words(kast):
+    trips = dict(zip(stops_frame(kast, EN)["id"], stops_frame(kast, EN)["Trip"], strict=True))
+    assert (trips["buenos-aires"], trips["quito"], trips["lima"]) == ("Trip 1", "Trip 2", "Trip not stated")
+    assert [name for name, _, _ in trip_spans(kast, "es")] == ["Viaje 1", "Viaje 2", "Viaje sin indicar"]
+
+
+def test_a_phone_reads_the_itinerary_as_a_card_per_stop_the_place_first(kast):
+    cards = stop_cards(stops_frame(kast, ES).drop(columns=["id"]), "es")
+    assert [title for title, _ in cards] == [
+        "Santiago (CL)", "1. Buenos Aires (AR)", "2. Quito (EC)", "3. Lima (PE)", "Arica (CL)", "Tacna (PE)",
+    ]  # fmt: skip
+    quito = dict(cards[2][1])
+    assert list(quito)[:2] == ["Fechas", "Interlocutores"] and list(quito)[-1] == "Fuentes"
+    assert "Papel" not in quito  # a numbered stop is a visit
+    assert quito["Interlocutores"] == "Daniel Noboa (Presidente de Ecuador)"
+    assert dict(cards[4][1])["Papel"] == "Tratado, no visitado"
+    text = markup.md_cards(cards)
+    assert text.startswith("- **Santiago \\(CL\\)**\n  - **Papel**: Origen\n")
 
 
 def test_places_not_visited_have_blank_visit_cells(kast):
@@ -231,9 +253,9 @@ def test_claims_behind_a_bar(mini_tour):
 
 def test_topic_table_is_a_grid_of_numbers(mini_tour):
     table = topic_table(topic_counts(mini_tour, ES), "es")
-    assert table.loc["1. Lima", "Seguridad"] == 2
-    assert table.loc["1. Lima", "Border"] == 1
-    assert table.index.name == "Parada"
+    assert list(table.columns) == ["Parada", "Seguridad", "Border"]  # each row names its stop
+    lima = _row(table, "Parada", "1. Lima")
+    assert (lima["Seguridad"], lima["Border"]) == (2, 1)
     assert topic_table(topic_counts(mini_tour, ViewState(stop="quito")), "en").empty
 
 

@@ -12,7 +12,7 @@ from dashboard.tourfile.model import Tour
 from dashboard.ui import cache, route_map, state, style, widgets
 from dashboard.ui.state import LoadedTour, Widget, keyed
 from dashboard.ui.stop_panel import render_stop
-from dashboard.views import citations, markup
+from dashboard.views import citations, markup, tables
 from dashboard.views.filters import ViewState
 from dashboard.views.formats import format_number, stop_title
 from dashboard.views.i18n import t
@@ -133,7 +133,9 @@ def render_itinerary(loaded: LoadedTour, view: ViewState) -> None:
         widgets.empty_with_reset(lang, key=Widget.RESET_ITINERARY)
         return
     if len(itinerary) <= widgets.MARKDOWN_ROWS:
-        st.markdown(markup.md_table(itinerary))
+        wide, narrow = style.by_width("itinerary")
+        wide.markdown(markup.md_table(itinerary))
+        narrow.markdown(markup.md_cards(tables.stop_cards(itinerary, lang)))  # a phone: a card per stop
         widgets.render_sources_key(loaded.tour, _cited(loaded, view), lang)
         return
     shown = itinerary.head(widgets.LONG_LIST)

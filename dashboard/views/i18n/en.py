@@ -110,7 +110,6 @@ WORDS: dict[str, str] = {
     "figure.days.help": "Days abroad: from the first to the last day of each trip, both counted, added up over the trips.",
     "figure.km.help": "Straight lines of the legs travelled, each trip from its start; not the way home, nor the distance actually flown.",
     "figure.counterparts.help": "Named people met at the visits: counterparts and others.",
-    "figure.part": "{shown} of {total}",
     "figure.filtered_note": "Figures for the visits the filters show, out of the whole tour's.",
     # The role of a place, in tables and titles.
     "role.origin": "Origin",
@@ -249,4 +248,6 @@ WORDS: dict[str, str] = {
     "image.facts_month": "Facts up to {date}",
     "image.sources_dated": "Sources dated up to {date}",
     "word.untitled_article": "untitled article",
+    "legend.no_trip": "Trip not stated",
+    "figure.of": "of {total}",
 }  # fmt: skip

@@ -110,7 +110,6 @@ WORDS: dict[str, str] = {
     "figure.days.help": "Días en el extranjero: del primer al último día de cada viaje, ambos incluidos, sumados los viajes.",
     "figure.km.help": "En línea recta por los tramos recorridos, cada viaje desde su inicio; ni el regreso ni la distancia realmente volada.",
     "figure.counterparts.help": "Personas con nombre con quienes se reunió en las visitas: interlocutores y otros.",
-    "figure.part": "{shown} de {total}",
     "figure.filtered_note": "Cifras de las visitas que muestran los filtros, sobre las de todo el recorrido.",
     # The role of a place, in tables and titles.
     "role.origin": "Origen",
@@ -247,4 +246,6 @@ WORDS: dict[str, str] = {
     "image.facts_month": "Hechos hasta {date}",
     "image.sources_dated": "Fuentes fechadas hasta el {date}",
     "word.untitled_article": "artículo sin título",
+    "legend.no_trip": "Viaje sin indicar",
+    "figure.of": "de {total}",
 }  # fmt: skip

@@ -110,7 +110,6 @@ WORDS: dict[str, str] = {
     "figure.days.help": "Jours à l’étranger : du premier au dernier jour de chaque voyage, les deux compris, additionnés sur les voyages.",
     "figure.km.help": "En ligne droite sur les étapes parcourues, chaque voyage depuis son départ ; ni le retour ni la distance réellement parcourue.",
     "figure.counterparts.help": "Personnes nommées rencontrées lors des visites : interlocuteurs et autres.",
-    "figure.part": "{shown} sur {total}",
     "figure.filtered_note": "Chiffres des visites que montrent les filtres, sur ceux de tout le parcours.",
     # The role of a place, in tables and titles.
     "role.origin": "Départ",
@@ -247,4 +246,6 @@ WORDS: dict[str, str] = {
     "image.facts_month": "Faits jusqu’en {date}",
     "image.sources_dated": "Sources datées jusqu’au {date}",
     "word.untitled_article": "article sans titre",
+    "legend.no_trip": "Voyage non précisé",
+    "figure.of": "sur {total}",
 }  # fmt: skip
