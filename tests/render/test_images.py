@@ -25,6 +25,7 @@ from dashboard.render import charts, images, prints
 from dashboard.render.errors import ExportError
 from dashboard.tourfile.load import load_tour
 from dashboard.tourfile.model import Tour
+from dashboard.workflows import open_tour
 from tests.conftest import ROOT
 from tests.support.hostile import PAYLOADS, write_hostile
 
@@ -201,6 +202,41 @@ def test_the_spanish_print_page_has_its_heading_and_credit_line(kast: Tour):
     assert '"legendTitle":"Leyenda"' in prints.print_page(kast, "es")  # the legend the map's script draws
     # Heading, map, credit line: in that order, the map between them.
     assert [el.tag for el in page.xpath("//body/*")] == ["header", "div", "footer"]
+
+
+ATLANTIS = """\
+id: atlantis
+title: {en: A stop nobody can find}
+subject: Someone
+sources: [{id: s1, language: en}]
+places:
+  - {id: home, name: Santiago, country: CL, role: origin, latitude: -33.4, longitude: -70.6}
+  - {id: lima, name: Lima, country: PE, role: visit}
+  - {id: atlantis, name: Atlantis, country: PE, role: visit}
+  - {id: quito, name: Quito, country: EC, role: visit}
+visits:
+  - {place: lima, order: 1, dates: [{start: 2026-01-07, sources: [s1]}], sources: [s1]}
+  - {place: atlantis, order: 2, dates: [{start: 2026-01-08, sources: [s1]}], sources: [s1]}
+  - {place: quito, order: 3, dates: [{start: 2026-01-09, sources: [s1]}], sources: [s1]}
+"""
+
+
+@pytest.mark.parametrize(
+    ("lang", "missing"),
+    [
+        ("en", "Not on the map, no coordinates: 2. Atlantis"),
+        ("es", "Fuera del mapa, sin coordenadas: 2. Atlantis"),
+    ],
+)
+def test_the_print_key_names_only_the_stops_drawn_and_says_which_are_not(
+    tmp_path: Path, lang: str, missing: str
+):
+    path = tmp_path / "atlantis.yaml"
+    path.write_text(ATLANTIS, encoding="utf-8")
+    tour = open_tour(path).tour  # as `export png` opens it: Lima and Quito from the gazetteer
+    assert not tour.place("atlantis").has_coordinates
+    keys = [p.text_content() for p in _page(tour, lang).xpath("//footer/p[@class='tour-print-key']")]
+    assert keys == ["1. Lima · 3. Quito", missing]
 
 
 def test_the_print_page_fetches_no_tiles_and_hides_the_controls(kast: Tour):

@@ -250,4 +250,5 @@ WORDS: dict[str, str] = {
     "word.untitled_article": "untitled article",
     "legend.no_trip": "Trip not stated",
     "figure.of": "of {total}",
+    "image.not_drawn": "Not on the map, no coordinates: {stops}",
 }  # fmt: skip

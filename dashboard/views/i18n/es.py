@@ -248,4 +248,5 @@ WORDS: dict[str, str] = {
     "word.untitled_article": "artículo sin título",
     "legend.no_trip": "Viaje sin indicar",
     "figure.of": "de {total}",
+    "image.not_drawn": "Fuera del mapa, sin coordenadas: {stops}",
 }  # fmt: skip

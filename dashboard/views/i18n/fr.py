@@ -248,4 +248,5 @@ WORDS: dict[str, str] = {
     "word.untitled_article": "article sans titre",
     "legend.no_trip": "Voyage non précisé",
     "figure.of": "sur {total}",
+    "image.not_drawn": "Hors de la carte, sans coordonnées : {stops}",
 }  # fmt: skip
