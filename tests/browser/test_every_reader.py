@@ -89,10 +89,16 @@ def _stop_on_a_partly_visible_map(app: App, height: int) -> tuple[str, float, fl
     return str(place), x, y
 
 
+# Windows short enough that the map runs off the bottom: at 1400 x 900 and 390 x 844 the whole map is
+# in the first screen (tests/browser/test_first_screen_browser.py).
+SHORT_DESKTOP = {"width": 1400, "height": 700}
+SHORT_PHONE = {"width": 390, "height": 700}
+
+
 @pytest.mark.parametrize("screen", ["desktop", "phone"])
 def test_the_first_click_on_a_partly_visible_stop_selects_it(screen: str, app: App, phone: App) -> None:
     reader = phone if screen == "phone" else app
-    size = PHONE if screen == "phone" else DESKTOP
+    size = SHORT_PHONE if screen == "phone" else SHORT_DESKTOP
     reader.page.set_viewport_size(size)
     reader.open("/")
     reader.wait_for_markers()

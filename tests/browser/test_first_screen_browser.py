@@ -1,12 +1,12 @@
-"""What a reader sees first (issue 21): the key figures whole in a laptop's window, and on a phone the
-itinerary as a card per stop, the place first."""
+"""What a reader sees first (issue 21): the map in the first screen under a compact heading, the key
+figures whole in a laptop's window, and on a phone the itinerary as a card per stop, the place first."""
 
 from __future__ import annotations
 
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser.conftest import App
+from tests.browser.conftest import MAP_IFRAME, App
 
 LAPTOP = {"width": 1280, "height": 800}
 DESKTOP = {"width": 1400, "height": 900}
@@ -30,6 +30,27 @@ def _open(app: App, size: dict[str, int], path: str) -> Page:
     app.open(path)
     app.wait_for_markers()
     return app.page
+
+
+@pytest.mark.parametrize(
+    ("size", "seen"),
+    [
+        (LAPTOP, 480),  # the whole map: it was below the title, the summary and the figures (y 547)
+        (DESKTOP, 480),  # y 521
+        (PHONE, 400),  # most of it (the summary was already folded on phones)
+    ],
+)
+def test_the_map_is_in_the_first_screen(app: App, size: dict[str, int], seen: int) -> None:
+    page = _open(app, size, "/")
+    box = page.locator(MAP_IFRAME).bounding_box()
+    assert box is not None and box["height"] == 480
+    assert box["y"] + seen <= size["height"], box
+    expect(page.get_by_role("heading", level=1)).to_be_in_viewport()
+    expect(page.get_by_test_id("stMetricValue").last).to_be_in_viewport()  # the figures stay, above it
+    about = page.get_by_test_id("stExpander").filter(has_text="About this tour")
+    expect(about.get_by_text("After winning Chile's presidential runoff")).to_be_hidden()  # folded
+    about.get_by_text("About this tour").click()
+    expect(about.get_by_text("After winning Chile's presidential runoff")).to_be_visible()
 
 
 @pytest.mark.parametrize(

@@ -51,15 +51,12 @@ def _status_line(loaded: LoadedTour, view: ViewState, count: tuple[float | None,
 
 
 def render_header(loaded: LoadedTour, lang: str) -> None:
-    """The title, and the tour's summary: in full on wide screens, folded on phones so the map
-    is in the first screen."""
-    st.title(markup.md(loaded.tour.title.get(lang)))
-    if not loaded.tour.summary:
-        return
-    summary = markup.md(loaded.tour.summary.get(lang))
-    wide, narrow = style.by_width("summary")
-    wide.markdown(summary)
-    narrow.expander(t("section.about", lang)).markdown(summary)
+    """The title, compact, and the tour's summary folded under it (a click away, on every screen): a
+    reader opening a map dashboard sees the map in the first screen, under the title and the figures."""
+    with st.container(key="map-head"):
+        st.title(markup.md(loaded.tour.title.get(lang)))
+        if loaded.tour.summary:
+            st.expander(t("section.about", lang)).markdown(markup.md(loaded.tour.summary.get(lang)))
 
 
 def _clicked_place(tour: Tour, clicked: dict[str, float] | None) -> str | None:
