@@ -84,10 +84,10 @@ def test_the_exported_page_reads_at_first_view_with_the_network_cut(
     )
     assert _near(_pixel(page, *at), SEA), _pixel(page, *at)
 
-    # A popup names each source by title, outlet and a link to it.
+    # A popup names each source by outlet and title, a link to it.
     page.locator(".tour-icon .tour-num", has_text=re.compile(r"^1$")).click()
     link = page.locator(".leaflet-popup-content .tour-sources a").first
-    expect(link).to_have_text("La ministre entame sa tournée européenne")
+    expect(link).to_have_text("Le Quotidien d'exemple: La ministre entame sa tournée européenne")
     expect(link).to_have_attribute("href", "https://example.org/fr/tournee?id=1&lang=fr")
     expect(link).to_have_attribute("rel", "noopener noreferrer")
     page.keyboard.press("Escape")
