@@ -11,7 +11,7 @@ import datetime as dt
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,7 +23,7 @@ from dashboard.tourfile.files import WriteError, check_writable, write_atomic
 from dashboard.views.i18n import LANGS
 
 if TYPE_CHECKING:
-    from dashboard.geo.geocode import GeocodeReport
+    from dashboard.workflows import OpenedTour
 
 EPILOG_MAIN = (
     "examples:\n  python -m dashboard validate data/kast-tour.yaml\n"
@@ -144,7 +144,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
     elif args.what in BINARY:
         raise WriteError(Path("<standard output>"), f"a {args.what} export is binary: give -o FILE")
     opened = open_tour(args.tour)
-    _say_located(opened.report)
+    _say_located(opened)
     if count := draft_count(opened.tour):
         print(f"note: {count} proposals (drafts) left out; accept them in the tour file to export them",
               file=sys.stderr)  # fmt: skip
@@ -165,12 +165,18 @@ def _cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
-def _say_located(report: GeocodeReport | None) -> None:
-    """What the offline gazetteer placed, and which places no export can draw (left out, by name)."""
+def _say_located(opened: OpenedTour) -> None:
+    """What the offline gazetteer placed, and which places no map or image can draw: each by its name
+    (what a reader knows it by) and its id (what to look for in the tour file)."""
+    report, names = opened.report, {p.id: p.name for p in opened.tour.places}
+
+    def called(ids: Iterable[str]) -> str:
+        return ", ".join(f"{names.get(pid, pid)} ({pid})" for pid in ids)
+
     if report and report.added:
-        print(f"note: placed from the offline gazetteer: {', '.join(report.added)}", file=sys.stderr)
+        print(f"note: placed from the offline gazetteer: {called(report.added)}", file=sys.stderr)
     if report and report.unresolved:
-        print(f"note: no coordinates, left out of maps and images: {', '.join(report.unresolved)}",
+        print(f"note: no coordinates, left out of maps and images: {called(report.unresolved)}",
               file=sys.stderr)  # fmt: skip
 
 

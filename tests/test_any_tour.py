@@ -73,7 +73,8 @@ def test_popups_and_the_exported_key_give_titles_outlets_and_links(two: Tour):
         '<a href="https://example.org/fr/tournee?id=1&amp;lang=fr" target="_blank" rel="noopener noreferrer">'
         in french
     )
-    assert "La ministre entame sa tournée européenne</a> · Le Quotidien d&#x27;exemple · French" in french
+    # Named as every view names a source: outlet and title, the link on them.
+    assert "Le Quotidien d&#x27;exemple: La ministre entame sa tournée européenne</a> · French" in french
     assert "archived copy</a>" in data["sources"]["de1"] and data["key"] is True
     paris = schema.named("point", json.loads(data["texts"])[data["ids"].index("paris")])
     assert paris["sources"] == ["fr1"]  # the popup's sources row is made from this table

@@ -140,8 +140,9 @@ def test_export_leaves_out_nothing_in_silence(tmp_path: Path, capsys: pytest.Cap
     path.write_text(NOWHERE, encoding="utf-8")
     assert cli.main(["export", "geojson", "--tour", str(path), "-o", str(tmp_path / "t.geojson")]) == 0
     err = capsys.readouterr().err
-    assert "placed from the offline gazetteer: lima" in err
-    assert "no coordinates, left out of maps and images: atlantis" in err
+    # Each place by the name readers know it by, and the id to look for in the file.
+    assert "note: placed from the offline gazetteer: Lima (lima)\n" in err
+    assert "note: no coordinates, left out of maps and images: Atlantis (atlantis)\n" in err
     assert '"id": "lima"' in (tmp_path / "t.geojson").read_text(encoding="utf-8")
 
 

@@ -90,7 +90,7 @@ def _empty(title: str, message: str) -> go.Figure:
 def _hover(row: dict[str, Any], lang: str) -> str:
     when = format_range(row["date"], as_date(row["end"]), lang, row["precision"])
     kind = t(f"date_kind.{row['kind']}", lang)
-    sources = f"{t('field.sources', lang)}: {row['sources']}"
+    sources = f"{t('field.sources', lang)}: {row.get('cited') or row['sources']}"  # by name, where named
     return f"<b>{esc(row['label'])}</b><br>{esc(when)} ({esc(kind)})<br>{esc(sources)}"
 
 

@@ -16,11 +16,12 @@ from typing import Any
 from dashboard.render.basemap import outlines
 from dashboard.render.playback import playback
 from dashboard.render.projection import Positions, bearing, leaflet_bounds
-from dashboard.render.safe_html import esc, plain_name, source_links, source_names
+from dashboard.render.safe_html import esc, source_links, source_names
 from dashboard.render.schema import LABEL, MAP_WORDS, POINT, ROLES, record
 from dashboard.tourfile.model import Tour, Visit
 from dashboard.views.derive import Stop, legs, routes, stops, trips
-from dashboard.views.formats import date_variants, format_range, person, stop_title
+from dashboard.views.formats import date_variants, format_range, person, stop_title, trip_name
+from dashboard.views.formats import source_names as plain_names
 from dashboard.views.i18n import t
 from dashboard.views.style import COLORS, TRIP_COLORS, TRIP_DASHES
 
@@ -56,7 +57,7 @@ class Labels:
     @classmethod
     def of(cls, tour: Tour, lang: str) -> Labels:
         topics = {tp.id: tp.label.get(lang) for tp in tour.topics}
-        names = {s.id: plain_name(s, lang) for s in tour.sources}
+        names = plain_names(tour.sources, lang)
         return cls(lang, topics, {s.id: s.language for s in tour.sources}, names)
 
 
@@ -168,11 +169,6 @@ def _pairs(tour: Tour, lang: str, where: Positions) -> list[dict[str, Any]]:
     ]  # fmt: skip
 
 
-def _trip_label(trip: int | None, lang: str) -> str:
-    """ "Trip 2"; visits that name no trip, beside trips that do, are "visits without a trip"."""
-    return t("legend.trip", lang, n=trip) if trip is not None else t("legend.no_trip", lang)
-
-
 def _legend(tour: Tour, lang: str, many: bool, has_pairs: bool) -> list[dict[str, Any]]:
     """The legend's rows: the kinds of mark, then a row per trip when the tour has several."""
     rows: list[dict[str, Any]] = [
@@ -191,7 +187,7 @@ def _legend(tour: Tour, lang: str, many: bool, has_pairs: bool) -> list[dict[str
             {
                 "kind": "trip",
                 "trip": i,
-                "label": esc(_trip_label(trip, lang)),
+                "label": esc(trip_name(trip, lang)),
             }
             for i, (trip, _) in enumerate(groups)
         ]

@@ -26,7 +26,7 @@ from dashboard.render.story import story_html
 from dashboard.tourfile.model import Tour
 from dashboard.views import credits
 from dashboard.views.drafts import accepted
-from dashboard.views.formats import format_date, source_citation
+from dashboard.views.formats import format_date, source_citation, source_name, source_names
 
 VIEWS = ("map", "timeline", "topics", "proposals")  # the images, when a browser can draw them
 # Each CSV's fields and their Frictionless types; the columns are the exports' documented ones.
@@ -121,9 +121,12 @@ def datapackage(tour: Tour) -> dict[str, Any]:
     return {
         "name": re.sub(r"[^a-z0-9._-]+", "-", tour.id.lower()) or "tour",
         "title": tour.title.en,
+        "description": f"{credits.as_of_text(tour, 'en')}.",  # how current the data is (credits.newest_fact)
         "created": dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat(),
         "licenses": [LICENSE],
-        "sources": [{"title": s.title or s.id, **({"path": s.url} if s.url else {})} for s in tour.sources],
+        "sources": [
+            {"title": source_name(s, "en"), **({"path": s.url} if s.url else {})} for s in tour.sources
+        ],
         "resources": [*tables, geo],
     }
 
@@ -160,13 +163,13 @@ def md_text(text: str) -> str:
 
 
 def readme(tour: Tour, names: list[str], missing: str | None, tour_name: str = "") -> str:
-    """The pack's README: what it holds, every source (title, outlet, date, link), how to cite it."""
+    """The pack's README: what it holds, every source by name (outlet and title, date, link; the ids are
+    the CSVs'), how to cite it."""
     made = dt.date.today()
-    as_of = credits.newest_source_day(tour)
     title = md_text(tour.title.en)
+    called = source_names(tour.sources, "en")  # how a translation names its original
     sources = [
-        f"{n}. **{md_text(s.id)}**: {md_text(source_citation(s, 'en'))}"
-        + (f" <{s.url}>" if s.url else " (no link)")
+        f"{n}. {md_text(source_citation(s, 'en', called))}" + (f" <{s.url}>" if s.url else " (no link)")
         for n, s in enumerate(tour.sources, start=1)
     ]
     # Plain text in a fence, to copy as it is; a fence inside the title cannot close it.
@@ -176,10 +179,11 @@ def readme(tour: Tour, names: list[str], missing: str | None, tour_name: str = "
     ).replace("`", "'")
     return "\n".join([
         f"# {title}: evidence pack", "",
-        f"Made with tour-dashboard {__version__} on {format_date(made, 'en')}"
-        + (f"; the latest source is dated {format_date(as_of, 'en')}." if as_of else "."), "",
+        f"Made with tour-dashboard {__version__} on {format_date(made, 'en')}. "
+        f"{credits.as_of_text(tour, 'en')}.", "",
         "## What it holds", "", *_contents(names, tour_name, missing), "",
         "## Sources", "", *sources, "",
+        "The CSVs cite each source by its id; `sources.csv` gives every id's article.", "",
         "## How to cite this pack", "", "```text", cite, "```", "",
         "## Licence", "", LICENSE["title"] + ".", "",
     ])  # fmt: skip

@@ -22,6 +22,7 @@ from dashboard.render import charts
 from dashboard.render.asset_files import asset, shipped
 from dashboard.render.basemap import ATTRIBUTION as LAND_ATTRIBUTION
 from dashboard.render.maps import build_map, standalone_html
+from dashboard.render.projection import Positions
 from dashboard.tourfile.model import STATUSES, Tour
 from dashboard.views import credits, tables
 from dashboard.views.derive import stops
@@ -232,14 +233,27 @@ def _heading(tour: Tour, lang: str) -> str:
 KEYED_STOPS = 40  # a print names this many numbered stops; a longer tour's are counted
 
 
-def _stop_key(tour: Tour) -> str:
-    """The numbered stops by name ("1. Buenos Aires · 2. Quito"): on paper no tooltip says which is which."""
-    numbered = [stop_title(s.order, s.place.name) for s in stops(tour) if s.order is not None]
-    shown = " · ".join(numbered[:KEYED_STOPS])
-    more = f" (+{len(numbered) - KEYED_STOPS})" if len(numbered) > KEYED_STOPS else ""
-    return f'<p class="tour-print-key">{html.escape(shown + more)}</p>' if numbered else ""
+def _listed(titles: list[str]) -> str:
+    more = f" (+{len(titles) - KEYED_STOPS})" if len(titles) > KEYED_STOPS else ""
+    return " · ".join(titles[:KEYED_STOPS]) + more
+
+
+def _stop_key(tour: Tour, lang: str) -> str:
+    """The numbered stops the map draws, by name ("1. Buenos Aires · 2. Quito"): on paper no tooltip
+    says which is which. A stop without coordinates is not drawn, so the key never names it among
+    them; a line of its own says it is missing, or a reader would look for it (1, 2, 4: where is 3?)."""
+    drawn = Positions(tour).at
+    numbered = [s for s in stops(tour) if s.order is not None]
+    shown = [stop_title(s.order, s.place.name) for s in numbered if s.place.id in drawn]
+    missing = [stop_title(s.order, s.place.name) for s in numbered if s.place.id not in drawn]
+    key = f'<p class="tour-print-key">{html.escape(_listed(shown))}</p>' if shown else ""
+    if missing:
+        key += (
+            f'<p class="tour-print-key">{html.escape(t("image.not_drawn", lang, stops=_listed(missing)))}</p>'
+        )
+    return key
 
 
 def _footer(tour: Tour, lang: str, tiles: bool) -> str:
     credit = html.escape(credits.credit_text(tour, lang, map_credit(tiles)))
-    return f'<footer class="tour-print-foot">{_stop_key(tour)}<p>{credit}</p></footer>'
+    return f'<footer class="tour-print-foot">{_stop_key(tour, lang)}<p>{credit}</p></footer>'

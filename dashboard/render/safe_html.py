@@ -10,11 +10,13 @@ from __future__ import annotations
 import html
 import json
 import re
+from collections.abc import Mapping
 from typing import Any
 from urllib.parse import urlsplit
 
 from dashboard.tourfile.model import Source, Tour
-from dashboard.views.formats import source_citation
+from dashboard.views.formats import source_details, source_name
+from dashboard.views.formats import source_names as source_names_plain
 from dashboard.views.i18n import t
 
 # Possessive quantifiers: the engine keeps no backtracking point per character, which for the
@@ -72,39 +74,32 @@ def link(url: str, shown: str) -> str:
     return f'<a href="{esc(url)}" target="_blank" rel="noopener noreferrer">{shown}</a>'
 
 
-def source_link(source: Source, lang: str) -> str:
-    """``<a href=...>Title</a> · Outlet · Language · date``: one source in full, as a card's whole record
-    and the key show it, the title a link when the source has one (and a second link to its archived
-    copy). Readers know a source by these, never by its id (which stays in the tour file and the CSV)."""
-    citation = esc(source_citation(source, lang))
-    title = esc(source.title or t("word.untitled", lang))
+def source_entry(source: Source, lang: str, names: Mapping[str, str] | None = None) -> str:
+    """``<a href=...>Outlet: Title</a> · Language · date``: one source as a reader's list of sources
+    shows it (the formatter every view shares), its name a link where it has one, and a second link
+    to its archived copy; ``names``: how its details name other sources (the one it translates)."""
+    name = esc(source_name(source, lang))
     url = safe_url(source.url)
-    if url:
-        citation = link(url, title) + citation[len(title) :]
+    entry = link(url, name) if url else name
+    entry += "".join(f" · {esc(part)}" for part in source_details(source, lang, names))
     archived = safe_url(source.archived_url)
     if archived:
-        citation += " · " + link(archived, esc(t("word.archived", lang)))
-    return citation
-
-
-def plain_name(source: Source, lang: str) -> str:
-    """A source as a card names it, as plain text: its outlet, else its title, else "untitled article"."""
-    return source.outlet or source.title or t("word.untitled_article", lang)
-
-
-def source_name(source: Source, lang: str) -> str:
-    """:func:`plain_name`, escaped and linked where the source has a link: the reader's way to the
-    article without its full citation."""
-    shown = esc(plain_name(source, lang))
-    url = safe_url(source.url) or safe_url(source.archived_url)
-    return link(url, shown) if url else shown
-
-
-def source_names(tour: Tour, lang: str) -> dict[str, str]:
-    """Every source of the tour by id, as :func:`source_name` shows it."""
-    return {s.id: source_name(s, lang) for s in tour.sources}
+        entry += " · " + link(archived, esc(t("word.archived", lang)))
+    return entry
 
 
 def source_links(tour: Tour, lang: str) -> dict[str, str]:
-    """Every source of the tour by id, as :func:`source_link` shows it."""
-    return {s.id: source_link(s, lang) for s in tour.sources}
+    """Every source of the tour by id, in full (:func:`source_entry`, translations named): a card's whole
+    record and the exported page's key. Readers know a source by these, never by its id (which stays
+    in the tour file and the CSVs)."""
+    names = source_names_plain(tour.sources, lang, short=False)
+    return {s.id: source_entry(s, lang, names) for s in tour.sources}
+
+
+def source_names(tour: Tour, lang: str) -> dict[str, str]:
+    """Every source of the tour by id as a card names it: its short name (the one formatter,
+    :func:`~dashboard.views.formats.source_names`, told apart from its namesakes), escaped, a link to
+    the article where it has one."""
+    names = source_names_plain(tour.sources, lang)
+    linked = {s.id: safe_url(s.url) or safe_url(s.archived_url) for s in tour.sources}
+    return {sid: link(url, esc(name)) if (url := linked[sid]) else esc(name) for sid, name in names.items()}

@@ -24,12 +24,12 @@ from dashboard.render.asset_files import ASSETS, asset
 from dashboard.render.basemap import ATTRIBUTION, outlines
 from dashboard.render.maps import leaflet_css, leaflet_js
 from dashboard.render.projection import Positions, leaflet_bounds, outline_bounds
-from dashboard.render.safe_html import esc, safe_url, script_json, script_text, source_link
+from dashboard.render.safe_html import esc, safe_url, script_json, script_text, source_entry
 from dashboard.render.schema import set_member
 from dashboard.tourfile.model import Tour
 from dashboard.views.derive import routes
 from dashboard.views.drafts import accepted
-from dashboard.views.formats import format_number
+from dashboard.views.formats import format_number, source_names
 from dashboard.views.i18n import t
 from dashboard.views.story import StoryQuote, StoryStep, story_steps
 from dashboard.views.style import TRIP_COLORS, TRIP_DASHES
@@ -95,7 +95,8 @@ def _section(tour: Tour, step: StoryStep, i: int, lang: str) -> dict[str, Any]:
     """One step as the template lays it out: heading, date, narrative, people, topics, quote, proposals
     and sources. Each list is (heading, items, class); the sources are links, markup already."""
     changes = t("story.end_state" if step.kind == "outcomes" else "story.changes", lang)
-    links = [_ours(source_link(tour.source(sid), lang)) for sid in step.sources]
+    names = source_names(tour.sources, lang)
+    links = [_ours(source_entry(tour.source(sid), lang, names)) for sid in step.sources]
     return {
         "id": step.id,
         "heading": f"story-h-{i}",

@@ -99,9 +99,9 @@ def visible(loaded: LoadedTour, view: ViewState) -> set[str]:
 
 
 @per_tour("data")
-def itinerary(loaded: LoadedTour, view: ViewState) -> Any:
-    """The itinerary table of the stops in view."""
-    frame = tables.stops_frame(loaded.tour, view, cached_stops(loaded), visible(loaded, view))
+def itinerary(loaded: LoadedTour, view: ViewState, by_id: bool = False) -> Any:
+    """The itinerary table of the stops in view, its sources by name (``by_id``: by id, for its CSV)."""
+    frame = tables.stops_frame(loaded.tour, view, cached_stops(loaded), visible(loaded, view), by_id)
     return frame.drop(columns=["id"])
 
 

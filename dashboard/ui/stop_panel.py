@@ -3,30 +3,33 @@ description, its visit as a Detail | Value table, and its claims."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import pandas as pd
 import streamlit as st
 
 from dashboard.tourfile.model import Person, Visit
 from dashboard.ui import cache, widgets
 from dashboard.ui.state import LoadedTour
-from dashboard.views import citations, markup
+from dashboard.views import citations, markup, tables
 from dashboard.views.filters import ViewState, filter_claims
 from dashboard.views.formats import cited, date_variants, person, stop_title
 from dashboard.views.i18n import t
 
 
-def _people(people: list[Person], lang: str) -> str:
-    return "; ".join(cited(person(p, lang), p.sources) for p in people)
+def _people(people: list[Person], lang: str, names: Mapping[str, str]) -> str:
+    return "; ".join(cited(person(p, lang), p.sources, names) for p in people)
 
 
-def _visit_rows(visit: Visit, lang: str) -> list[tuple[str, str]]:
-    durations = [cited(d.text.get(lang), d.sources) for d in visit.duration]
+def _visit_rows(visit: Visit, lang: str, names: Mapping[str, str]) -> list[tuple[str, str]]:
+    """The visit's details, each with its sources by name (the key under them says what each is)."""
+    durations = [cited(d.text.get(lang), d.sources, names) for d in visit.duration]
     return [
-        (t("field.dates", lang), date_variants(visit.ranked_dates(), lang)),
+        (t("field.dates", lang), date_variants(visit.ranked_dates(), lang, names)),
         (t("field.venue", lang), visit.venue.get(lang) if visit.venue else t("word.unknown", lang)),
-        (t("field.met", lang), _people(visit.counterparts, lang)),
-        (t("field.others_met", lang), _people(visit.others_met, lang)),
-        (t("field.delegation", lang), _people(visit.delegation, lang)),
+        (t("field.met", lang), _people(visit.counterparts, lang, names)),
+        (t("field.others_met", lang), _people(visit.others_met, lang, names)),
+        (t("field.delegation", lang), _people(visit.delegation, lang, names)),
         (t("field.duration", lang), "; ".join(durations)),
     ]
 
@@ -58,7 +61,7 @@ def render_stop(loaded: LoadedTour, view: ViewState) -> None:
         if stop.place.description:
             st.markdown(markup.md(stop.place.description.get(lang)))
         if stop.visit:
-            rows = [(k, v) for k, v in _visit_rows(stop.visit, lang) if v]
+            rows = [(k, v) for k, v in _visit_rows(stop.visit, lang, tables.reader_names(tour, lang)) if v]
             table = pd.DataFrame(rows, columns=[t("field.detail", lang), t("field.value", lang)])
             st.markdown(markup.md_table(table))
         widgets.render_claims(tour, claims, lang)

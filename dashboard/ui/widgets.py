@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 import streamlit as st
@@ -12,8 +12,8 @@ from dashboard.tourfile.model import Claim, Source, Tour
 from dashboard.ui import state
 from dashboard.ui.state import Widget
 from dashboard.views import citations, tables
-from dashboard.views.figures import figure_text
-from dashboard.views.formats import format_number, source_citation
+from dashboard.views.figures import figure_text, figure_total
+from dashboard.views.formats import format_number, named, source_details, source_name
 from dashboard.views.i18n import t
 from dashboard.views.markup import md, md_link, md_table
 
@@ -66,32 +66,44 @@ def render_claims(tour: Tour, claims: list[Claim], lang: str, key: Widget = Widg
 
 
 def render_sources_key(tour: Tour, ids: Iterable[str], lang: str) -> None:
-    """A compact key to the source ids this part of the page shows: what each article is."""
+    """A compact key to the sources this part of the page cites by name: each article's whole
+    citation, its name a link to it where it has one."""
     sources = citations.cited_sources(tour, ids)
     if not sources:
         return
+    names = tables.reader_names(tour, lang)
     with st.expander(t("section.sources_key", lang, count=format_number(len(sources), lang))):
-        st.markdown("\n".join(f"- **{md(s.id)}**: {_cited_line(s, lang)}" for s in sources))
+        st.markdown("\n".join(f"- {cited_line(s, lang, names)}" for s in sources))
 
 
-def _cited_line(source: Source, lang: str) -> str:
-    """What the article is (title, outlet, language, date), the title a link to it where it has one,
-    and a link to its archived copy."""
-    line = source_citation(source, lang)
-    title = source.title or t("word.untitled", lang)
-    linked = md_link(title, source.url) + md(line[len(title) :])
-    if source.archived_url:
-        linked += " · " + md_link(t("word.archived", lang), source.archived_url)
-    return linked
+def cited_line(source: Source, lang: str, names: Mapping[str, str]) -> str:
+    """``**Outlet: Title** · English · 22 December 2025``, the name a link to the article where it has
+    one, then a link to its archived copy (Markdown; ``names``: how the details name other sources)."""
+    name = source_name(source, lang)
+    details = "".join(f" · {md(part)}" for part in source_details(source, lang, names))
+    archived = f" · {md_link(t('word.archived', lang), source.archived_url)}" if source.archived_url else ""
+    return f"**{md_link(name, source.url)}**{details}{archived}"
+
+
+def sources_caption(tour: Tour, ids: Iterable[str], lang: str) -> None:
+    """``Sources: Ámbito: Chilean president-elect…; Latin America Reports: …``, under what they say."""
+    st.caption(f"{t('field.sources', lang)}: {md(named(ids, tables.reader_names(tour, lang)))}")
 
 
 def key_figure(
     column: Any, key: str, value: float | None, total: float | None, lang: str, filtered: bool = False
 ) -> None:
     """One key figure: a short label (a fifth of the page wide), its meaning in the help, the number
-    written as a reader of ``lang`` expects (``6.802`` in Spanish), "2 of 3" when filtered."""
-    shown = figure_text(value, total, lang, filtered)
-    column.metric(t(f"figure.{key}", lang), shown, help=t(f"figure.{key}.help", lang))
+    written as a reader of ``lang`` expects (``6.802`` in Spanish), and "of 3" beside it when filtered
+    (Streamlit's delta, its arrow and colour off: app.css sets it beside the number)."""
+    column.metric(
+        t(f"figure.{key}", lang),
+        figure_text(value, lang),
+        delta=figure_total(value, total, lang, filtered),
+        delta_color="off",
+        delta_arrow="off",
+        help=t(f"figure.{key}.help", lang),
+    )
 
 
 def empty_with_reset(lang: str, key: Widget) -> None:

@@ -1,7 +1,8 @@
 """Which articles a view cites, a compact key to them, and which disagreements concern the view.
 
-Pure: nothing here imports streamlit. Pages show sources as ids (``s002-en``); the key
-says what each id is without sending readers to the articles table. A discrepancy's
+Pure: nothing here imports streamlit. Pages show sources by name (``Latin America Reports:
+Chile president-elect…``); the key under them gives each article's whole citation and link
+without sending readers to the articles table. A discrepancy's
 ``field`` (``visits.quito.dates``) names the record it is about, which is how the
 Evidence page keeps only the disagreements about what the filters show.
 """
@@ -14,14 +15,23 @@ from typing import NamedTuple
 import pandas as pd
 
 from dashboard.tourfile.model import Claim, Discrepancy, Source, Tour
+from dashboard.views.derive import Stop
 from dashboard.views.filters import ViewState, filter_claims, filter_proposals, in_dates, visible_places
-from dashboard.views.formats import source_citation
+from dashboard.views.formats import source_citation, source_names
 from dashboard.views.tables import header, sources_frame
 
 
 def claim_sources(claims: Iterable[Claim]) -> list[str]:
     """The ids a claims table shows, and each quote's own source (which the claim may not list)."""
     ids = [sid for c in claims for sid in (*c.sources, c.quote_source) if sid]
+    return list(dict.fromkeys(ids))
+
+
+def stop_sources(stops: Iterable[Stop]) -> list[str]:
+    """The ids an itinerary's rows cite: each stop's own, and those of its visit's dates."""
+    ids = []
+    for stop in stops:
+        ids += [*stop.sources, *(sid for d in (stop.visit.dates if stop.visit else []) for sid in d.sources)]
     return list(dict.fromkeys(ids))
 
 
@@ -38,7 +48,8 @@ def split_ids(cells: Iterable[object]) -> list[str]:
 
 def source_key(tour: Tour, ids: Iterable[str], lang: str) -> list[tuple[str, str]]:
     """(id, description) of each cited article, in the tour's order of sources (s000, s001, ...)."""
-    return [(s.id, source_citation(s, lang)) for s in cited_sources(tour, ids)]
+    names = source_names(tour.sources, lang)
+    return [(s.id, source_citation(s, lang, names)) for s in cited_sources(tour, ids)]
 
 
 def cited_sources(tour: Tour, ids: Iterable[str]) -> list[Source]:

@@ -1,16 +1,19 @@
 """What a printed view says about itself: its title, whose reporting it draws and how current it is.
 
 Pure: plain text in the reader's language, escaped where it is placed (plotly markup or HTML).
-A printed image travels without the app around it, so it carries its sources' names and the
-date of its data in the picture itself.
+A printed image travels without the app around it, so it carries its sources' names and how
+current its data is in the picture itself: the newest fact it records and the newest day of its
+sources (see :func:`newest_fact` for what counts as a fact).
 """
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
+from typing import NamedTuple
 
 from dashboard.tourfile.model import Source, Tour
-from dashboard.views.formats import format_date
+from dashboard.views.formats import format_date, shortened
 from dashboard.views.i18n import t
 
 MAX_NAMES = 6  # outlets named in a credit line; the rest are counted ("and 3 more")
@@ -23,48 +26,65 @@ def newest_source_day(tour: Tour) -> dt.date | None:
     return max((day for s in tour.sources for day in (s.published, s.accessed) if day), default=None)
 
 
-def data_as_of(tour: Tour) -> dt.date | None:
-    """The date the data speaks as of: the newest day a source was published or read.
+class Dated(NamedTuple):
+    """A day something took place, as precisely as the tour gives it (a day, or only its month)."""
 
-    The sources, not the records: a tour holds scheduled dates still to come (an inauguration
-    in March), which say nothing of when its reporting stops. A tour whose sources give no
-    date falls back to the newest day something was reported to have happened (a visit's
-    actual date, a status change, a claim); None when even that is missing.
+    day: dt.date
+    precision: str = "day"
+
+    @property
+    def last(self) -> dt.date:
+        """The last day it may have been: a month-only date may be any day of its month."""
+        if self.precision == "month":
+            return self.day.replace(day=calendar.monthrange(self.day.year, self.day.month)[1])
+        return self.day
+
+
+def newest_fact(tour: Tour) -> Dated | None:
+    """The newest dated fact of the tour: the last thing it records as having taken place.
+
+    What counts: a visit's actual date (its last day), a claim's date (when it was said or
+    reported), a status change's date, and an event on or before the newest of those and of the
+    sources' days. What does not: a visit's scheduled or announced date (a plan, whether or not it
+    was kept), and an event later than everything the sources report (an inauguration still to
+    come: the format does not say whether an event took place). None when nothing is dated.
     """
-    read = newest_source_day(tour)
-    if read:
-        return read
-    happened = [d.last for v in tour.visits for d in v.dates if d.kind == "actual"]
-    happened += [row.date for p in tour.proposals for row in p.history if row.date]
-    happened += [c.date for c in tour.claims if c.date]
-    return max(happened, default=None)
+    facts = [Dated(d.end or d.start, d.precision) for v in tour.visits for d in v.dates if d.kind == "actual"]
+    facts += [Dated(row.date) for p in tour.proposals for row in p.history if row.date]
+    facts += [Dated(c.date) for c in tour.claims if c.date]
+    reported = max([f.last for f in facts] + [d for d in [newest_source_day(tour)] if d], default=None)
+    facts += [Dated(e.date) for e in tour.events if reported and e.date <= reported]
+    return max(facts, key=lambda fact: fact.last, default=None)
 
 
 def as_of_text(tour: Tour, lang: str) -> str:
-    """``Data as of 22 December 2025``, or that the data is undated."""
-    day = data_as_of(tour)
-    return t("image.as_of", lang, date=format_date(day, lang)) if day else t("image.undated", lang)
+    """How current the data is, in words: ``Facts up to 7 January 2026 · Sources dated up to 22
+    December 2025``, either part alone, or that the data is undated.
+
+    Both, because neither says it alone: a source undated (s004-en) may report the newest fact,
+    and a source published after the facts says the reporting went on that long.
+    """
+    fact, read = newest_fact(tour), newest_source_day(tour)
+    parts = []
+    if fact:
+        key = "image.facts_month" if fact.precision == "month" else "image.facts"
+        parts.append(t(key, lang, date=format_date(fact.day, lang, fact.precision)))
+    if read:
+        parts.append(t("image.sources_dated", lang, date=format_date(read, lang)))
+    return SEPARATOR.join(parts) or t("image.undated", lang)
 
 
-def _short(title: str) -> str:
-    """The title whole, or its words up to TITLE_CHARS characters and an ellipsis (no comma before it)."""
-    if len(title) <= TITLE_CHARS:
-        return title
-    cut = title[:TITLE_CHARS].rsplit(" ", 1)[0] if " " in title[:TITLE_CHARS] else title[:TITLE_CHARS]
-    return cut.rstrip(" ,;:.-–—") + "…"
-
-
-def source_name(source: Source, lang: str) -> str | None:
+def credit_name(source: Source, lang: str) -> str | None:
     """Who a credit names for a source: its outlet, where it first ran, or its title in quotes."""
     if source.outlet or source.original_outlet:
         return source.outlet or source.original_outlet
-    return t("image.quoted", lang, title=_short(source.title)) if source.title else None
+    return t("image.quoted", lang, title=shortened(source.title, TITLE_CHARS)) if source.title else None
 
 
 def sources_text(tour: Tour, lang: str) -> str:
     """``Sources (5): Latin America Reports, Ámbito, “Kast encadena…” and 1 more``: each name once,
     the first MAX_NAMES in the tour's order, the rest counted."""
-    names = list(dict.fromkeys(n for n in (source_name(s, lang) for s in tour.sources) if n))
+    names = list(dict.fromkeys(n for n in (credit_name(s, lang) for s in tour.sources) if n))
     shown = ", ".join(names[:MAX_NAMES])
     if len(names) > MAX_NAMES:
         shown = t("image.more", lang, names=shown, count=len(names) - MAX_NAMES)
@@ -85,5 +105,5 @@ def print_title(tour: Tour, lang: str) -> str:
 
 
 def print_subtitle(tour: Tour, view_name: str, lang: str) -> str:
-    """``Timeline · Data as of 22 December 2025``."""
+    """``Timeline · Facts up to 7 January 2026 · Sources dated up to 22 December 2025``."""
     return SEPARATOR.join([view_name, as_of_text(tour, lang)])

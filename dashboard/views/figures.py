@@ -59,11 +59,14 @@ def _days_covered(tour: Tour, span: tuple[dt.date | None, dt.date | None]) -> in
     return len({d for d in days if (first is None or d >= first) and (last is None or d <= last)})
 
 
-def figure_text(value: float | None, total: float | None, lang: str, filtered: bool) -> str:
-    """A figure as shown: ``6.802`` (Spanish marks), ``2 of 3`` when filtered, ``—`` when unknown."""
-    if value is None:
-        return "—"
-    shown = format_number(value, lang)
-    if not filtered or total is None:
-        return shown
-    return t("figure.part", lang, shown=shown, total=format_number(total, lang))
+def figure_text(value: float | None, lang: str) -> str:
+    """A figure as shown: ``6.802`` (Spanish marks), ``—`` when unknown."""
+    return "—" if value is None else format_number(value, lang)
+
+
+def figure_total(value: float | None, total: float | None, lang: str, filtered: bool) -> str | None:
+    """What a filtered figure is part of, ``of 7,368``: said apart from the figure, in smaller type,
+    so that ``3,769`` stays whole in a fifth of the page (``3,769 of 7,368`` was cut to ``3,769 o…``)."""
+    if not filtered or value is None or total is None:
+        return None
+    return t("figure.of", lang, total=format_number(total, lang))

@@ -12,7 +12,8 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping
 
 from babel import Locale
 from babel.dates import format_date as _babel_date
@@ -106,24 +107,31 @@ def endonym(code: str) -> str:
 
 
 def ids(source_ids: Iterable[str]) -> str:
-    """Source ids as a list a reader scans: ``s1, s2``."""
+    """Source ids as a list an editor scans: ``s1, s2`` (the CSVs and the tour file cite by id)."""
     return ", ".join(source_ids)
 
 
-def cited(text: str, source_ids: Iterable[str]) -> str:
-    """``text [s1, s2]``: a statement with the ids of the sources that say so."""
-    return f"{text} [{ids(source_ids)}]"
+def named(source_ids: Iterable[str], names: Mapping[str, str]) -> str:
+    """Sources as a list a reader scans, by name (:func:`source_names`): ``Ámbito: Chilean…; Latin
+    America Reports: Chile…``. A semicolon between them: titles hold commas."""
+    return "; ".join(names.get(sid, sid) for sid in source_ids)
 
 
-def date_variant(variant: DateVariant, lang: str) -> str:
-    """One account of a date: ``22 December 2025 (scheduled) [s000-en, s001-es]``."""
+def cited(text: str, source_ids: Iterable[str], names: Mapping[str, str] | None = None) -> str:
+    """``text [s1, s2]``: a statement with the sources that say so, by name when ``names`` is given."""
+    return f"{text} [{named(source_ids, names) if names is not None else ids(source_ids)}]"
+
+
+def date_variant(variant: DateVariant, lang: str, names: Mapping[str, str] | None = None) -> str:
+    """One account of a date: ``22 December 2025 (scheduled) [s000-en, s001-es]``, its sources by
+    name when ``names`` is given."""
     when = format_range(variant.start, variant.end, lang, variant.precision)
-    return cited(f"{when} ({t(f'date_kind.{variant.kind}', lang)})", variant.sources)
+    return cited(f"{when} ({t(f'date_kind.{variant.kind}', lang)})", variant.sources, names)
 
 
-def date_variants(variants: Iterable[DateVariant], lang: str) -> str:
+def date_variants(variants: Iterable[DateVariant], lang: str, names: Mapping[str, str] | None = None) -> str:
     """Every account of a visit's date, best first (the order of :meth:`Visit.ranked_dates`)."""
-    return "; ".join(date_variant(v, lang) for v in variants)
+    return "; ".join(date_variant(v, lang, names) for v in variants)
 
 
 def person(who: Person, lang: str) -> str:
@@ -134,22 +142,81 @@ def person(who: Person, lang: str) -> str:
     return who.name or office or ""
 
 
+def trip_name(trip: int | None, lang: str) -> str:
+    """``Trip 2``; a visit the sources put in no trip is "Trip not stated", never "Trip —"."""
+    return t("legend.trip", lang, n=trip) if trip is not None else t("legend.no_trip", lang)
+
+
 def stop_title(order: int | None, name: str) -> str:
     """``1. Buenos Aires`` for a visit, the bare name for other places."""
     return f"{order}. {name}" if order else name
 
 
-def source_citation(source: Source, lang: str) -> str:
-    """``Title · Outlet · First published by … · English · 22 December 2025 · Translation of …``:
-    what the article is, in a few words (what it does not say about itself is left out)."""
-    parts = [source.title or t("word.untitled", lang)]
-    if source.outlet:
-        parts.append(source.outlet)
-    if source.original_outlet:
+SHORT_TITLE = 40  # characters of a title in a short name (tables, captions); keys and files give it whole
+
+
+def shortened(text: str, chars: int) -> str:
+    """The text whole, or its words up to ``chars`` characters and an ellipsis (no comma before it)."""
+    if len(text) <= chars:
+        return text
+    room = text[: chars + 1]  # a word that ends at the cut is whole
+    cut = room.rsplit(" ", 1)[0] if " " in room else text[:chars]
+    return cut.rstrip(" ,;:.-–—") + "…"
+
+
+def source_name(source: Source, lang: str, short: bool = False) -> str:
+    """How readers know an article: ``Latin America Reports: Chile president-elect Kast targets crime…``
+    (its outlet, or where it first ran, then its title), the title alone, ``untitled article (Ámbito)``
+    or ``untitled article``; never its id, which is for editors. ``short``: the title cut at
+    SHORT_TITLE characters, for a table's cell or a caption (its key gives the whole citation)."""
+    outlet = source.outlet or source.original_outlet
+    if source.title:
+        title = shortened(source.title, SHORT_TITLE) if short else source.title
+        return f"{outlet}: {title}" if outlet else title
+    untitled = t("word.untitled_article", lang)
+    return f"{untitled} ({outlet})" if outlet else untitled
+
+
+def source_names(sources: Iterable[Source], lang: str, short: bool = True) -> dict[str, str]:
+    """Each source's name by id (:func:`source_name`), told apart: sources that share a name (an
+    article and its translation) get their language, then their date, then a number."""
+    every = list(sources)
+    names = {s.id: source_name(s, lang, short) for s in every}
+    qualifiers: list[Callable[[Source], str]] = [
+        lambda s: language_name(s.language, lang),
+        lambda s: format_date(s.published, lang) if s.published else "",
+    ]
+    for qualifier in qualifiers:
+        shared = _shared(names)
+        for source in (s for s in every if names[s.id] in shared and qualifier(s)):
+            names[source.id] = f"{names[source.id]} ({qualifier(source)})"
+    shared, seen = _shared(names), Counter[str]()
+    for source in (s for s in every if names[s.id] in shared):
+        seen[names[source.id]] += 1
+        names[source.id] = f"{names[source.id]} #{seen[names[source.id]]}"
+    return names
+
+
+def _shared(names: Mapping[str, str]) -> set[str]:
+    return {name for name, count in Counter(names.values()).items() if count > 1}
+
+
+def source_details(source: Source, lang: str, names: Mapping[str, str] | None = None) -> list[str]:
+    """What a citation says after the article's name: where it first ran, its language, its date, what
+    it translates (by name when ``names`` is given); what the article does not say is left out."""
+    parts = []
+    if source.outlet and source.original_outlet:  # without an outlet, the name gives where it first ran
         parts.append(f"{t('field.original_outlet', lang)} {source.original_outlet}")
     parts.append(language_name(source.language, lang))
     if source.published:
         parts.append(format_date(source.published, lang))
     if source.translation_of:
-        parts.append(f"{t('field.translation_of', lang)} {source.translation_of}")
-    return " · ".join(parts)
+        original = (names or {}).get(source.translation_of, source.translation_of)
+        parts.append(f"{t('field.translation_of', lang)} {original}")
+    return parts
+
+
+def source_citation(source: Source, lang: str, names: Mapping[str, str] | None = None) -> str:
+    """``Latin America Reports: Chile president-elect… · English · 22 December 2025``: the one way an
+    article is cited to readers, in every view and export (its name, then :func:`source_details`)."""
+    return " · ".join([source_name(source, lang), *source_details(source, lang, names)])

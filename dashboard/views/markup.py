@@ -74,6 +74,19 @@ def md_table(frame: Any) -> str:
     return "\n".join([header, rule, *rows])
 
 
+def md_cards(cards: list[tuple[str, list[tuple[str, str]]]]) -> str:
+    """Cards as one Markdown list of literal text: each card an item, its title in bold, then its
+    ``(label, text)`` rows as a list inside it (rows without text left out). app.css draws each item
+    as a card; a screen reader hears a list of cards, each a list of details."""
+    lines = []
+    for title, rows in cards:
+        lines.append(f"- **{md(title)}**")
+        lines += [
+            f"  - **{md(label)}**: {md(' '.join(text.split()))}" for label, text in rows if text.strip()
+        ]
+    return "\n".join(lines)
+
+
 def md_link(text: str, url: str | None) -> str:
     """``text`` made literal, as a link to ``url`` when it is an http(s) address; else the text alone.
 

@@ -25,6 +25,7 @@ from dashboard.views.formats import (
     format_range,
     person,
     source_citation,
+    source_names,
     stop_title,
 )
 from dashboard.views.i18n import t
@@ -36,7 +37,7 @@ INTRO, OUTCOMES = "intro", "outcomes"
 class StoryQuote:
     text: str  # verbatim, as in the tour file
     speaker: str
-    citation: str  # the source's title, outlet and date, from the shared citation formatter (plain text)
+    citation: str  # the source's name (outlet: title), language and date: the shared citation (plain text)
     url: str | None  # the source's link
 
 
@@ -156,7 +157,7 @@ def _quote(tour: Tour, stop: Stop, lang: str) -> tuple[StoryQuote | None, Claim 
     if claim is None or claim.quote is None:
         return None, None
     source = tour.source(claim.quote_source or claim.sources[0])
-    citation = source_citation(source, lang)
+    citation = source_citation(source, lang, source_names(tour.sources, lang))
     return StoryQuote(claim.quote, claim.speaker or "", citation, source.url), claim
 
 

@@ -13,14 +13,16 @@ Two kinds of frame live here:
   ``topic_table`` turn them into localized tables for people.
 
 Cells are text, never HTML: a place called ``<b>x</b>`` shows those characters. Escaping
-for plotly happens in :mod:`dashboard.render.charts`, where text becomes markup.
+for plotly happens in :mod:`dashboard.render.charts`, where text becomes markup. Tables people
+read cite sources by name (``Latin America Reports: Chile president-elect…``), never by id; the
+chart frames keep the ids (``sources``) beside the names (``cited``), for the keys under them.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, NamedTuple
 
 import pandas as pd
@@ -28,6 +30,7 @@ import pandas as pd
 from dashboard.tourfile.model import (
     STATUSES,
     Claim,
+    Event,
     Place,
     Proposal,
     StatusChange,
@@ -50,13 +53,16 @@ from dashboard.views.formats import (
     format_range,
     ids,
     language_name,
+    named,
     person,
+    source_names,
     stop_title,
+    trip_name,
 )
 from dashboard.views.i18n import t
 from dashboard.views.style import STATUS_STYLE
 
-TIMELINE_COLUMNS = ["id", "date", "end", "kind", "label", "precision", "sources", "place", "trip"]
+TIMELINE_COLUMNS = ["id", "date", "end", "kind", "label", "precision", "sources", "place", "trip", "cited"]
 COUNT_COLUMNS = ["stop_id", "stop", "topic_id", "topic", "count"]
 
 
@@ -73,12 +79,12 @@ def _topic_labels(tour: Tour, lang: str) -> dict[str, str]:
     return {topic.id: topic.label.get(lang) for topic in tour.topics}
 
 
-def _visit_cells(visit: Visit | None, lang: str) -> list[str]:
+def _visit_cells(visit: Visit | None, lang: str, names: Mapping[str, str] | None) -> list[str]:
     """Dates, venue and counterparts of a visit; blanks for places not visited."""
     if visit is None:
         return ["", "", ""]
     return [
-        date_variants(visit.ranked_dates(), lang),
+        date_variants(visit.ranked_dates(), lang, names),
         visit.venue.get(lang) if visit.venue else "",
         "; ".join(person(p, lang) for p in visit.counterparts),
     ]
@@ -89,16 +95,27 @@ def stop_label(stop: Stop) -> str:
     return stop_title(stop.order, stop.place.name)
 
 
+def reader_names(tour: Tour, lang: str) -> dict[str, str]:
+    """Every source's short name by id, as a table's cells cite it (:func:`formats.source_names`)."""
+    return source_names(tour.sources, lang)
+
+
 def stops_frame(
-    tour: Tour, state: ViewState, every: list[Stop] | None = None, visible: set[str] | None = None
+    tour: Tour,
+    state: ViewState,
+    every: list[Stop] | None = None,
+    visible: set[str] | None = None,
+    by_id: bool = False,
 ) -> pd.DataFrame:
-    """One row per visible place, in tour order; the table alternative of the map.
+    """One row per visible place, in tour order; the table alternative of the map. Its sources are
+    cited by name; ``by_id``: by id, as a CSV cites them (an editor joins it with the tour file).
 
     ``every`` (the tour's stops) and ``visible`` (the places matching ``state``) may be
     passed when the caller has them already: for a long tour each is a noticeable part of a rerun.
     """
     lang, labels = state.lang, _topic_labels(tour, state.lang)
     visible = visible_places(tour, state) if visible is None else visible
+    cite = None if by_id else reader_names(tour, lang)
     names = trip_names(tour, lang)
     rows = [
         [
@@ -108,9 +125,9 @@ def stops_frame(
             stop.place.name,
             stop.place.country,
             t(f"role.{stop.place.role}", lang),
-            *_visit_cells(stop.visit, lang),
+            *_visit_cells(stop.visit, lang, cite),
             ", ".join(labels.get(topic, topic) for topic in stop.topics),
-            ids(stop.sources),
+            ids(stop.sources) if cite is None else named(stop.sources, cite),
         ]
         for stop in (stops(tour) if every is None else every)
         if stop.place.id in visible
@@ -132,6 +149,23 @@ def stops_frame(
     return table if names else table.drop(columns=[header("trip", lang)])  # one trip: no column
 
 
+CARD_ROWS = ("dates", "counterparts", "venue", "topics", "trip", "role", "sources")  # under the place
+
+
+def stop_cards(itinerary: pd.DataFrame, lang: str) -> list[tuple[str, list[tuple[str, str]]]]:
+    """The itinerary (:func:`stops_frame`) as cards, one per stop: the place first (``1. Buenos Aires
+    (AR)``), then when, whom, where, what, says who; on a phone a table eleven columns wide reads a
+    column at a time, each row a few words wide and hundreds of pixels tall."""
+    head = {key: header(key, lang) for key in ("order", "place", "country", *CARD_ROWS)}
+    cards = []
+    for row in itinerary.to_dict("records"):
+        order = int(row[head["order"]]) if row[head["order"]] else None
+        title = f"{stop_title(order, row[head['place']])} ({row[head['country']]})"
+        keys = [k for k in CARD_ROWS if not (order and k == "role")]  # a numbered stop is a visit
+        cards.append((title, [(head[key], str(row.get(head[key]) or "")) for key in keys]))
+    return cards
+
+
 class TimelineRow(NamedTuple):
     id: str  # what a click on the point selects: the event id, or the visit's place id
     date: dt.date
@@ -142,6 +176,7 @@ class TimelineRow(NamedTuple):
     sources: str
     place: str | None
     trip: str | None = None  # "Trip 2" when the tour has several trips
+    cited: str = ""  # the sources by name, as readers see them (``sources`` holds their ids)
 
 
 def visit_label(visit: Visit, place: Place) -> str:
@@ -159,7 +194,7 @@ def trip_names(tour: Tour, lang: str) -> dict[int | None, str]:
     groups = trips(tour)
     if len(groups) < 2:
         return {}
-    return {trip: t("legend.trip", lang, n=trip if trip is not None else "—") for trip, _ in groups}
+    return {trip: trip_name(trip, lang) for trip, _ in groups}
 
 
 def trip_spans(tour: Tour, lang: str) -> list[tuple[str, dt.date, dt.date]]:
@@ -172,25 +207,43 @@ def trip_spans(tour: Tour, lang: str) -> list[tuple[str, dt.date, dt.date]]:
     ]
 
 
+def _event_row(event: Event, lang: str, cite: Mapping[str, str]) -> TimelineRow:
+    label, sources = event.label.get(lang), event.sources
+    return TimelineRow(
+        event.id, event.date, None, "event", label, "day", ids(sources), None, None, named(sources, cite)
+    )
+
+
+def _date_rows(visit: Visit, label: str, trip: str | None, cite: Mapping[str, str]) -> list[TimelineRow]:
+    """A row per reported date of the visit (its scheduled and actual dates are rows apart)."""
+    place = visit.place
+    return [
+        TimelineRow(
+            place,
+            d.start,
+            d.end,
+            d.kind,
+            label,
+            d.precision,
+            ids(d.sources),
+            place,
+            trip,
+            named(d.sources, cite),
+        )
+        for d in visit.dates
+    ]
+
+
 def timeline_frame(tour: Tour, state: ViewState) -> pd.DataFrame:
     """Every event and every reported date of every visible visit, by date (the timeline's data)."""
-    lang = state.lang
-    rows = [
-        TimelineRow(e.id, e.date, None, "event", e.label.get(lang), "day", ids(e.sources), None)
-        for e in tour.events
-        if _in_range(e.date, state)  # milestones are not tied to a place: only dates hide them
-    ]
+    lang, cite = state.lang, reader_names(tour, state.lang)
+    # Milestones are not tied to a place: only dates hide them.
+    rows = [_event_row(e, lang, cite) for e in tour.events if _in_range(e.date, state)]
     visible, places = visible_places(tour, state), {p.id: p for p in tour.places}
     names = trip_names(tour, lang)
     for visit in tour.ordered_visits():
         if visit.place in visible:
-            label, trip = visit_label(visit, places[visit.place]), names.get(visit.trip)
-            rows += [
-                TimelineRow(
-                    visit.place, d.start, d.end, d.kind, label, d.precision, ids(d.sources), visit.place, trip
-                )
-                for d in visit.dates
-            ]
+            rows += _date_rows(visit, visit_label(visit, places[visit.place]), names.get(visit.trip), cite)
     rows.sort(key=lambda row: row.date)
     # object dtype keeps None as None (pandas 3 would turn it into NaN in a string column).
     return pd.DataFrame(rows, columns=TIMELINE_COLUMNS, dtype=object)
@@ -210,7 +263,7 @@ def timeline_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
             format_range(r["date"], as_date(r["end"]), lang, r["precision"]),
             t(f"date_kind.{r['kind']}", lang),
             r["label"],
-            r["sources"],
+            r["cited"],
         ]
         for r in frame.to_dict("records")
     ]
@@ -264,13 +317,14 @@ def claims_behind(tour: Tour, state: ViewState, stop_id: str, topic_id: str) -> 
 
 
 def topic_table(counts: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """The topic counts as a stops × topics table of numbers (the chart's table alternative)."""
+    """The topic counts as a table of numbers, a row per stop (the chart's table alternative): the stop
+    is its first column, not the index, so a grid that hides the index still names each row."""
     if counts.empty:
         return pd.DataFrame()
     wide = counts.pivot_table(index="stop", columns="topic", values="count", aggfunc="sum", sort=False)
     wide = wide.fillna(0).astype(int)
-    wide.index.name, wide.columns.name = header("stop", lang), header("topic", lang)
-    return wide
+    wide.index.name, wide.columns.name = header("stop", lang), None
+    return wide.reset_index()
 
 
 CLAIM_KEYS = ["claim", "quote", "speaker", "sources", "place", "kind", "topics", "id"]
@@ -280,12 +334,13 @@ def claims_frame(tour: Tour, claims: Sequence[Claim], lang: str) -> pd.DataFrame
     """The given claims as a table, in reading order: what, the verbatim quote, who, says who, then
     where, what kind and topics; the id, which readers do not need, last."""
     names, labels = {p.id: p.name for p in tour.places}, _topic_labels(tour, lang)
+    cite = reader_names(tour, lang)
     rows = [
         [
             c.text.get(lang),
             c.quote or "",  # verbatim in its source's language: never translated
             c.speaker or "",
-            ids(c.sources),
+            named(c.sources, cite),
             names.get(c.place, c.place) if c.place else "",
             t(f"claim_kind.{c.kind}", lang),
             ", ".join(labels.get(topic, topic) for topic in c.topics),
@@ -335,14 +390,14 @@ def history_frame(
     tour: Tour, proposal: Proposal, rows: Sequence[StatusChange] | None, lang: str
 ) -> pd.DataFrame:
     """A proposal's status rows (``rows``, or its whole history when None), oldest first."""
-    names = {p.id: p.name for p in tour.places}
+    names, cite = {p.id: p.name for p in tour.places}, reader_names(tour, lang)
     table = [
         [
             row.country,
             status_text(row.status, lang),
             format_date(row.date, lang),  # "not stated" when the sources give no date
             names.get(row.visit, row.visit) if row.visit else "",
-            ids(row.sources),
+            named(row.sources, cite),
             row.note.get(lang) if row.note else "",
         ]
         for row in (proposal.history if rows is None else rows)

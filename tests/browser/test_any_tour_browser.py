@@ -84,10 +84,10 @@ def test_the_exported_page_reads_at_first_view_with_the_network_cut(
     )
     assert _near(_pixel(page, *at), SEA), _pixel(page, *at)
 
-    # A card names each source by its outlet, a link to the article; "more" gives title and all.
+    # A card names each source (outlet and title), a link to the article; "more" gives the whole citation.
     page.locator(".tour-icon .tour-num", has_text=re.compile(r"^1$")).click()
     link = page.locator(".leaflet-popup-content .tour-sources a").first
-    expect(link).to_have_text("Le Quotidien d'exemple")
+    expect(link).to_have_text("Le Quotidien d'exemple: La ministre entame sa tournée européenne")
     expect(link).to_have_attribute("href", "https://example.org/fr/tournee?id=1&lang=fr")
     expect(link).to_have_attribute("rel", "noopener noreferrer")
     page.get_by_role("button", name="More about this stop").click()

@@ -105,7 +105,7 @@ def test_map_draws_numbered_stops_route_arrows_legend_and_circles(app: App) -> N
             "Tour order (straight line, not the flight path)",
             "Trip 1",
             "Trip 2",
-            "Trip —",
+            "Trip not stated",
         ]
     )
 

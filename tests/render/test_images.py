@@ -25,6 +25,7 @@ from dashboard.render import charts, images, prints
 from dashboard.render.errors import ExportError
 from dashboard.tourfile.load import load_tour
 from dashboard.tourfile.model import Tour
+from dashboard.workflows import open_tour
 from tests.conftest import ROOT
 from tests.support.hostile import PAYLOADS, write_hostile
 
@@ -191,13 +192,51 @@ def test_the_spanish_print_page_has_its_heading_and_credit_line(kast: Tour):
     page = _page(kast, "es")
     assert page.xpath("//body/@class") == ["tour-print"]
     assert page.xpath("//header/h1")[0].text_content() == kast.title.es
-    assert page.xpath("//header/p")[0].text_content() == "Mapa de la ruta · Datos al 22 de diciembre de 2025"
+    assert page.xpath("//header/p")[0].text_content() == (
+        "Mapa de la ruta · Hechos hasta el 7 de enero de 2026"
+        " · Fuentes fechadas hasta el 22 de diciembre de 2025"
+    )
     credit = page.xpath("//footer/p")[-1].text_content()
     assert page.xpath("//footer/p")[0].text_content() == "1. Buenos Aires · 2. Quito · 3. Lima"  # stops
     assert credit.startswith("Fuentes (5): ") and credit.endswith(" · Mapa: Natural Earth outlines")
     assert '"legendTitle":"Leyenda"' in prints.print_page(kast, "es")  # the legend the map's script draws
     # Heading, map, credit line: in that order, the map between them.
     assert [el.tag for el in page.xpath("//body/*")] == ["header", "div", "footer"]
+
+
+ATLANTIS = """\
+id: atlantis
+title: {en: A stop nobody can find}
+subject: Someone
+sources: [{id: s1, language: en}]
+places:
+  - {id: home, name: Santiago, country: CL, role: origin, latitude: -33.4, longitude: -70.6}
+  - {id: lima, name: Lima, country: PE, role: visit}
+  - {id: atlantis, name: Atlantis, country: PE, role: visit}
+  - {id: quito, name: Quito, country: EC, role: visit}
+visits:
+  - {place: lima, order: 1, dates: [{start: 2026-01-07, sources: [s1]}], sources: [s1]}
+  - {place: atlantis, order: 2, dates: [{start: 2026-01-08, sources: [s1]}], sources: [s1]}
+  - {place: quito, order: 3, dates: [{start: 2026-01-09, sources: [s1]}], sources: [s1]}
+"""
+
+
+@pytest.mark.parametrize(
+    ("lang", "missing"),
+    [
+        ("en", "Not on the map, no coordinates: 2. Atlantis"),
+        ("es", "Fuera del mapa, sin coordenadas: 2. Atlantis"),
+    ],
+)
+def test_the_print_key_names_only_the_stops_drawn_and_says_which_are_not(
+    tmp_path: Path, lang: str, missing: str
+):
+    path = tmp_path / "atlantis.yaml"
+    path.write_text(ATLANTIS, encoding="utf-8")
+    tour = open_tour(path).tour  # as `export png` opens it: Lima and Quito from the gazetteer
+    assert not tour.place("atlantis").has_coordinates
+    keys = [p.text_content() for p in _page(tour, lang).xpath("//footer/p[@class='tour-print-key']")]
+    assert keys == ["1. Lima · 3. Quito", missing]
 
 
 def test_the_print_page_fetches_no_tiles_and_hides_the_controls(kast: Tour):
@@ -230,7 +269,10 @@ def test_every_chart_is_drawn_wide_with_title_legend_credit_and_date(kast: Tour,
     layout = figure.layout
     assert layout.width >= 1600
     assert layout.title.text == f"<b>{charts.esc(kast.title.get(lang))}</b>"
-    date = {"en": "Data as of 22 December 2025", "es": "Datos al 22 de diciembre de 2025"}[lang]
+    date = {  # the Lima meeting an undated source reports, then the newest dated source
+        "en": "Facts up to 7 January 2026 · Sources dated up to 22 December 2025",
+        "es": "Hechos hasta el 7 de enero de 2026 · Fuentes fechadas hasta el 22 de diciembre de 2025",
+    }[lang]
     assert layout.title.subtitle.text.endswith(f" · {date}")
     assert [tr.name for tr in figure.data if getattr(tr, "showlegend", None) is not False and tr.name]
     credit = layout.annotations[-1].text

@@ -80,7 +80,7 @@ def test_each_trip_starts_from_the_origin_with_no_leg_between_trips(kast: Tour):
     assert [row["label"] for row in data["legend"] if row["kind"] == "trip"] == [
         "Trip 1",
         "Trip 2",
-        "Visits without a trip",
+        "Trip not stated",
     ]  # never "Trip —"
 
 

@@ -17,6 +17,7 @@ from dashboard.cli import main
 from dashboard.render.pack import pack_files
 from dashboard.tourfile.load import DEFAULT_TOUR, load_tour
 from dashboard.tourfile.model import Tour
+from dashboard.views.formats import source_name
 from tests.support.hostile import PAYLOADS, write_hostile
 
 
@@ -58,10 +59,19 @@ def test_every_csv_has_its_rows(pack: Path, kast: Tour) -> None:
 
 def test_the_readme_cites_every_source_and_says_how_to_cite_the_pack(pack: Path, kast: Tour) -> None:
     readme = (pack / "README.md").read_text(encoding="utf-8").replace("\\", "")
-    for source in kast.sources:  # by its title; one the article does not give, by its id
-        assert f"**{source.id}**: {source.title or 'untitled'}" in readme, source.id
+    cited = readme.partition("## Sources")[2].partition("## How to cite")[0]
+    for source in kast.sources:  # by outlet and title, as readers know it; never by id
+        assert f". {source_name(source, 'en')} · " in cited, source.id
+        assert source.id not in cited.replace("`sources.csv` gives every id", "")
         assert source.url is None or f"<{source.url}>" in readme
     assert "## How to cite this pack" in readme and "no images: left out (--no-images" in readme
+
+
+def test_the_readme_and_the_descriptor_date_the_data_by_its_newest_fact(pack: Path) -> None:
+    # The Lima meeting of 7 January, which an undated source reports, not the last dated source.
+    said = "Facts up to 7 January 2026 · Sources dated up to 22 December 2025."
+    assert said in (pack / "README.md").read_text(encoding="utf-8")
+    assert json.loads((pack / "datapackage.json").read_text(encoding="utf-8"))["description"] == said
 
 
 def test_a_hostile_tour_packs_its_text_as_inert_data(tmp_path: Path) -> None:

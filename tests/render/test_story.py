@@ -96,6 +96,9 @@ def test_the_page_is_in_the_readers_language(
     assert outcome in [li.get_text() for li in outcomes.find_all("li")]
 
 
+LAR_TITLE = "Chile president-elect Kast targets crime and migration in diplomatic drive"
+
+
 def test_a_visit_step_shows_date_people_topics_quote_proposals_and_sources(seed_pages: dict[str, str]):
     quito, lima = _sections(_soup(seed_pages["en"]))[2:4]
     assert quito.select_one(".story-date").get_text() == "23 December 2025 (scheduled for 22 December 2025)"
@@ -108,10 +111,15 @@ def test_a_visit_step_shows_date_people_topics_quote_proposals_and_sources(seed_
 
     assert "José Antonio Kast" in quote.figcaption.get_text()
     assert "Latin America Reports" in quote.cite.get_text()
-    items = lima.select("ul.story-sources li")
-    sources = [li.get_text() for li in items]
-    assert len(sources) == 4 and sources[3].startswith("Chile president-elect Kast targets crime")
-    assert all(li.b is None and not li.get_text().startswith("s00") for li in items)  # no id first
+    sources = [li.get_text().split(" · ")[0] for li in lima.select("ul.story-sources li")]
+    title = "Kast encadena su tour derechista: tras Milei, se reúne con Noboa y luego asoma Jerí"
+    # By name, as readers know them: never by id.
+    assert sources == [title, title, "untitled article", f"Latin America Reports: {LAR_TITLE}"]
+    assert lima.select("ul.story-sources li b") == []
+    translation = lima.select("ul.story-sources li")[0].get_text()
+    assert translation.endswith(
+        " · English · 22 December 2025 · Translation of Kast encadena su tour derechista: tras… (Spanish)"
+    )
 
 
 def test_the_page_has_controls_a_live_region_and_a_named_map(seed_pages: dict[str, str]):

@@ -62,7 +62,7 @@ def test_a_version_2_tour_loads_with_links_languages_names_and_inherited_sources
 
 def test_views_show_the_inherited_citations():
     row = stops_frame(load_text(V2, "v2.yaml"), ViewState()).iloc[0]
-    assert row["Dates"] == "7 January 2026 (took place) [fr1]"
+    assert row["Dates"] == "7 January 2026 (took place) [Le Journal: Un article]"
     assert "Jane Doe" in row["Counterparts"]
 
 

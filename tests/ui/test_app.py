@@ -11,6 +11,8 @@ import pytest
 import yaml
 from streamlit.testing.v1 import AppTest
 
+from dashboard.tourfile.load import load_tour
+from dashboard.views.formats import source_citation, source_names
 from tests.conftest import MINI_YAML, ROOT, first_screen
 
 APP = str(ROOT / "streamlit_app.py")
@@ -110,7 +112,10 @@ def test_choosing_a_stop_shows_its_details_and_goes_into_the_url(app_test: AppTe
     assert list(details.columns) == ["Detail", "Value"]
     assert dict(zip(details["Detail"], details["Value"], strict=True))["Venue"].startswith("Carondelet")
     joined = " ".join(details.astype(str).values.ravel())
-    assert "Daniel Noboa" in joined and "22 December 2025 (scheduled) [s000-en, s001-es]" in joined
+    assert "Daniel Noboa" in joined
+    # Each date's sources by name: an article and its translation told apart by their language.
+    scheduled = "22 December 2025 (scheduled) [Kast encadena su tour derechista: tras… (English); Kast"
+    assert scheduled in joined and "s000-en" not in joined
 
 
 def test_stop_details_have_spanish_headers(app_test: AppTest):
@@ -181,7 +186,7 @@ def test_evidence_shows_discrepancies_side_by_side(app_test: AppTest):
     at = _open(app_test, "evidence")
     text = _texts(at)
     assert "How long the Kast–Milei meeting lasted" in text
-    assert "Sources: s003-en" in text
+    assert "Sources: Ámbito: Chilean president-elect José Antonio…" in text  # by name, not s003-en
     claims = _frames(at)[0]
     assert any("Organized crime has no flags" in str(q) for q in claims["Quote"])
 
@@ -341,15 +346,22 @@ def test_long_claim_tables_put_claim_and_quote_first_and_hide_the_id(
     assert grid.proto.row_height >= 60  # rows tall enough for the text to wrap
 
 
-def _sources_key(at: AppTest) -> dict[str, str]:
-    """The page's key to source ids, as id -> what users read beside it."""
+def _sources_key(at: AppTest) -> list[str]:
+    """The page's key to the sources it cites, each line as users read it (links as their text)."""
     expander = next(e for e in at.expander if e.label.startswith(("Sources cited here", "Fuentes citadas")))
     lines = "\n".join(str(m.value) for m in expander.markdown).splitlines()
-    items = [re.fullmatch(r"- \*\*(.+?)\*\*: (.*)", line) for line in lines]
-    assert all(items), lines
-    key = {_plain(m.group(1)): _plain(m.group(2)) for m in items if m}
+    assert all(line.startswith("- **") for line in lines), lines
+    key = [_plain(re.sub(r"\[(.+?)\]\(<[^>]*>\)", r"\1", line[2:])).replace("**", "") for line in lines]
     assert expander.label.endswith(f"({len(key)})")
     return key
+
+
+def _named(key: list[str], kast_ids: list[str], lang: str) -> None:
+    """Each line of the key is the whole citation of one of ``kast_ids``, in the tour's order: by name."""
+    tour = load_tour(None)
+    names = source_names(tour.sources, lang)
+    assert key == [source_citation(tour.source(sid), lang, names) for sid in kast_ids]
+    assert not any(re.search(r"\bs00\d-(en|es)\b", line) for line in key)  # never an id
 
 
 @pytest.mark.parametrize(
@@ -367,12 +379,49 @@ def test_every_page_with_source_ids_has_a_key_to_them(
 ):
     at = _open(app_test, page_name, **params)
     key = _sources_key(at)
-    assert list(key) == ids  # the ids the page_name cites, in the tour's order
+    _named(key, ids, params.get("lang", "en"))  # the sources the page cites, in the tour's order
     if params.get("lang") == "es":
-        assert key["s002-en"] == "sin título · inglés"
-        assert key["s000-en"].endswith("· inglés · 22 de diciembre de 2025 · Traducción de s001-es")
+        assert "artículo sin título · inglés" in key
+        original = "Kast encadena su tour derechista: tras… (español)"
+        assert key[0].endswith(f"· inglés · 22 de diciembre de 2025 · Traducción de {original}")
     else:
-        assert key["s004-en"].endswith("· Latin America Reports · English")
+        title = "Chile president-elect Kast targets crime and migration in diplomatic drive"
+        assert key[-1] == f"Latin America Reports: {title} · English"
+
+
+def test_the_proposals_cite_their_sources_by_name(app_test: AppTest):
+    at = _open(app_test, "proposals")
+    captions = [_plain(c.value) for c in at.caption if _plain(c.value).startswith("Sources: ")]
+    assert captions and not any(re.search(r"\bs00\d-", c) for c in captions), captions
+    assert "Sources: Kast encadena su tour derechista: tras… (English); Kast encadena" in captions[0]
+
+
+def test_the_itinerary_cites_its_sources_by_name(app_test: AppTest):
+    at = _open(app_test, "map")
+    arica = _md_tables(at)[-1].set_index("Place").loc["Arica", "Sources"]
+    assert arica.endswith(
+        "; untitled article; Latin America Reports: Chile president-elect Kast targets crime…"
+    )
+
+
+def test_evidence_hides_the_ids_of_its_articles(app_test: AppTest):
+    at = _open(app_test, "evidence")
+    grid = next(df for df in at.dataframe if "Outlet" in df.value.columns)
+    config = json.loads(grid.proto.columns)
+    assert config["id"]["hidden"] is True  # an editor's key, in the tour file and the CSVs
+
+
+def test_the_topics_table_names_the_stop_of_each_row(app_test: AppTest):
+    at = _open(app_test, "topics")
+    table = next(df.value for df in at.dataframe if "Mining" in df.value.columns)
+    assert list(table["Stop"]) == ["1. Buenos Aires", "2. Quito", "3. Lima", "Tour-wide"]
+
+
+def test_proposal_notes_are_shown_whole(app_test: AppTest, kast):
+    at = _open(app_test, "proposals")
+    corridor = next(p for p in kast.proposals if p.id == "humanitarian-corridor")
+    history = next(t for t in _md_tables(at) if "Note" in t.columns and len(t) == len(corridor.history))
+    assert list(history["Note"]) == [" ".join(row.note.en.split()) for row in corridor.history if row.note]
 
 
 def test_evidence_follows_the_filters(app_test: AppTest):

@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from dashboard.views.derive import counterparts_met, legs
-from dashboard.views.figures import figure_text, key_figures
+from dashboard.views.figures import figure_text, figure_total, key_figures
 from dashboard.views.filters import ViewState, visible_places
 
 
@@ -77,17 +77,21 @@ def test_filtered_km_are_the_legs_to_the_stops_in_view(kast):
 
 
 @pytest.mark.parametrize(
-    ("value", "total", "lang", "filtered", "shown"),
+    ("value", "total", "lang", "filtered", "shown", "of"),
     [
-        (6802, 6802, "es", False, "6.802"),
-        (2, 3, "en", True, "2 of 3"),
-        (2, 3, "es", True, "2 de 3"),
-        (1140, 7368, "en", True, "1,140 of 7,368"),
-        (None, 7368, "en", True, "—"),
+        (6802, 6802, "es", False, "6.802", None),
+        (2, 3, "en", True, "2", "of 3"),
+        (2, 3, "es", True, "2", "de 3"),
+        (1140, 7368, "en", True, "1,140", "of 7,368"),
+        (1140, 7368, "fr", True, "1\u202f140", "sur 7\u202f368"),
+        (None, 7368, "en", True, "—", None),
     ],
 )
-def test_figure_text_says_what_part_of_the_tour_it_is(value, total, lang, filtered, shown):
-    assert figure_text(value, total, lang, filtered) == shown
+def test_a_filtered_figure_says_what_it_is_part_of_apart_from_the_number(
+    value, total, lang, filtered, shown, of
+):
+    assert figure_text(value, lang) == shown
+    assert figure_total(value, total, lang, filtered) == of
 
 
 def test_a_date_filter_counts_only_the_days_inside_it(mini_data):

@@ -131,6 +131,58 @@ def test_stop_titles_number_visits_only():
 
 def test_a_citation_says_what_the_article_is_and_leaves_out_what_it_does_not_say():
     source = Source(id="s1", title="Headline", outlet="Paper", language="es", published=D(2026, 1, 8))
-    assert formats.source_citation(source, "en") == "Headline · Paper · Spanish · 8 January 2026"
+    assert formats.source_citation(source, "en") == "Paper: Headline · Spanish · 8 January 2026"
     bare = Source(id="s2", language="en")
-    assert formats.source_citation(bare, "es") == "sin título · inglés"
+    assert formats.source_citation(bare, "es") == "artículo sin título · inglés"
+    copy = Source(id="s3", title="Headline", outlet="Wire", original_outlet="Paper", language="en",
+                  translation_of="s1")  # fmt: skip
+    assert formats.source_citation(copy, "en", {"s1": "Paper: Headline (Spanish)"}) == (
+        "Wire: Headline · First published by Paper · English · Translation of Paper: Headline (Spanish)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("source", "lang", "name"),
+    [
+        (Source(id="s1", language="en", title="Headline", outlet="Paper"), "en", "Paper: Headline"),
+        (
+            Source(id="s1", language="en", title="Headline", original_outlet="Ámbito"),
+            "en",
+            "Ámbito: Headline",
+        ),
+        (Source(id="s1", language="en", title="Headline"), "en", "Headline"),
+        (Source(id="s1", language="en", outlet="Paper"), "es", "artículo sin título (Paper)"),
+        (Source(id="s1", language="en"), "fr", "article sans titre"),
+    ],
+)
+def test_a_source_is_named_by_outlet_and_title_never_by_id(source: Source, lang: str, name: str):
+    assert formats.source_name(source, lang) == name
+
+
+def test_a_short_name_cuts_the_title_at_a_word():
+    source = Source(
+        id="s1", language="en", outlet="Paper", title="Chile president-elect Kast targets crime and more"
+    )
+    assert formats.source_name(source, "en", short=True) == "Paper: Chile president-elect Kast targets crime…"
+    assert formats.source_name(source, "en") == f"Paper: {source.title}"
+
+
+def test_sources_sharing_a_name_are_told_apart_by_language_then_date_then_number():
+    sources = [
+        Source(id="a", language="es", title="Titular"),
+        Source(id="b", language="en", title="Titular"),
+        Source(id="c", language="en", published=D(2026, 1, 2)),
+        Source(id="d", language="en", published=D(2026, 1, 3)),
+        Source(id="e", language="fr"),
+        Source(id="f", language="fr"),
+        Source(id="g", language="en", title="Alone"),
+    ]
+    assert formats.source_names(sources, "en") == {
+        "a": "Titular (Spanish)",
+        "b": "Titular (English)",
+        "c": "untitled article (English) (2 January 2026)",
+        "d": "untitled article (English) (3 January 2026)",
+        "e": "untitled article (French) #1",
+        "f": "untitled article (French) #2",
+        "g": "Alone",
+    }

@@ -10,7 +10,7 @@ import yaml
 
 from dashboard.tourfile.load import load_text
 from dashboard.tourfile.model import Tour
-from dashboard.views.formats import source_citation
+from dashboard.views.formats import source_citation, source_names
 from dashboard.views.story import StoryStep, step_index, story_steps
 
 KAST_IDS = ["intro", "buenos-aires", "quito", "lima", "outcomes"]
@@ -70,7 +70,8 @@ def test_the_key_quote_is_verbatim_and_in_the_readers_language_when_there_is_one
     said = _step(story_steps(kast, lang), "buenos-aires").quote
     assert said is not None
     assert (said.text, said.speaker) == (quote, "Javier Milei")
-    assert said.citation == source_citation(kast.source(source), lang)
+    assert said.citation == source_citation(kast.source(source), lang, source_names(kast.sources, lang))
+    assert source not in said.citation  # by name, never by id
     assert said.url == kast.source(source).url
 
 

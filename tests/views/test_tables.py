@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from dashboard.tourfile.model import STATUSES, StatusChange, Tour
-from dashboard.views import citations
+from dashboard.views import citations, markup
 from dashboard.views.filters import ViewState
 from dashboard.views.tables import (
     TOUR_WIDE,
@@ -18,11 +18,13 @@ from dashboard.views.tables import (
     proposal_grid,
     sources_frame,
     status_legend,
+    stop_cards,
     stops_frame,
     timeline_frame,
     timeline_table,
     topic_counts,
     topic_table,
+    trip_spans,
 )
 
 EVIL = "<img src=x onerror=alert(1)>"
@@ -37,6 +39,11 @@ def _row(frame, column, value):
     return rows[0]
 
 
+# The Kast tour's sources as its tables name them: an article and its translation share a title.
+S000 = "Kast encadena su tour derechista: tras… (English)"
+S001 = "Kast encadena su tour derechista: tras… (Spanish)"
+LAR = "Latin America Reports: Chile president-elect Kast targets crime…"
+
 # --- stops_frame ---------------------------------------------------------------------------
 
 
@@ -50,8 +57,8 @@ def test_kast_stops_in_tour_order(kast):
 
 def test_quito_shows_both_the_actual_and_the_scheduled_date(kast):
     quito = _row(stops_frame(kast, EN), "id", "quito")
-    assert quito["Dates"] == (
-        "23 December 2025 (took place) [s004-en]; 22 December 2025 (scheduled) [s000-en, s001-es]"
+    assert quito["Dates"] == (  # each date's sources by name, never by id
+        f"23 December 2025 (took place) [{LAR}]; 22 December 2025 (scheduled) [{S000}; {S001}]"
     )
     assert quito["Counterparts"] == "Daniel Noboa (President of Ecuador)"
     assert quito["Venue"].startswith("Carondelet Palace")
@@ -60,8 +67,8 @@ def test_quito_shows_both_the_actual_and_the_scheduled_date(kast):
 
 def test_lima_shows_the_month_only_announcement(kast):
     lima = _row(stops_frame(kast, EN), "id", "lima")
-    assert "January 2026 (announced) [s000-en, s001-es]" in lima["Dates"]
-    assert lima["Dates"].startswith("7 January 2026 (took place) [s004-en]")
+    assert f"January 2026 (announced) [{S000}; {S001}]" in lima["Dates"]
+    assert lima["Dates"].startswith(f"7 January 2026 (took place) [{LAR}]")
     assert "Mining" in lima["Topics"]
 
 
@@ -69,7 +76,10 @@ def test_spanish_stops_frame(kast):
     frame = stops_frame(kast, ES)
     assert {"Lugar", "País", "Fechas", "Fuentes", "Temas"} <= set(frame.columns)
     quito = _row(frame, "id", "quito")
-    assert "22 de diciembre de 2025 (prevista) [s000-en, s001-es]" in quito["Fechas"]
+    assert (
+        "22 de diciembre de 2025 (prevista) [Kast encadena su tour derechista: tras… (inglés)"
+        in quito["Fechas"]
+    )
     assert "diciembre" in quito["Fechas"]
     assert quito["Interlocutores"] == "Daniel Noboa (Presidente de Ecuador)"
     assert _row(frame, "id", "arica")["Papel"] == "Tratado, no visitado"
@@ -90,11 +100,37 @@ def test_headers_are_unique(kast, lang):
         assert frame.columns.is_unique, list(frame.columns)
 
 
+def test_a_visit_in_no_trip_says_so_in_words(kast):
+    trips = dict(zip(stops_frame(kast, EN)["id"], stops_frame(kast, EN)["Trip"], strict=True))
+    assert (trips["buenos-aires"], trips["quito"], trips["lima"]) == ("Trip 1", "Trip 2", "Trip not stated")
+    assert [name for name, _, _ in trip_spans(kast, "es")] == ["Viaje 1", "Viaje 2", "Viaje sin indicar"]
+
+
+def test_a_phone_reads_the_itinerary_as_a_card_per_stop_the_place_first(kast):
+    cards = stop_cards(stops_frame(kast, ES).drop(columns=["id"]), "es")
+    assert [title for title, _ in cards] == [
+        "Santiago (CL)", "1. Buenos Aires (AR)", "2. Quito (EC)", "3. Lima (PE)", "Arica (CL)", "Tacna (PE)",
+    ]  # fmt: skip
+    quito = dict(cards[2][1])
+    assert list(quito)[:2] == ["Fechas", "Interlocutores"] and list(quito)[-1] == "Fuentes"
+    assert "Papel" not in quito  # a numbered stop is a visit
+    assert quito["Interlocutores"] == "Daniel Noboa (Presidente de Ecuador)"
+    assert dict(cards[4][1])["Papel"] == "Tratado, no visitado"
+    text = markup.md_cards(cards)
+    assert text.startswith("- **Santiago \\(CL\\)**\n  - **Papel**: Origen\n")
+
+
 def test_places_not_visited_have_blank_visit_cells(kast):
     arica = _row(stops_frame(kast, EN), "id", "arica")
     assert (arica["Order"], arica["Dates"], arica["Venue"], arica["Counterparts"]) == ("", "", "", "")
     assert arica["Country"] == "CL"
-    assert "s004-en" in arica["Sources"].split(", ")
+    assert arica["Sources"] == f"{S000}; {S001}; untitled article; {LAR}"
+
+
+def test_the_csv_of_the_stops_cites_by_id(kast):
+    arica = _row(stops_frame(kast, EN, by_id=True), "id", "arica")
+    assert arica["Sources"] == "s000-en, s001-es, s002-en, s004-en"
+    assert arica["Sources"] == ", ".join(citations.split_ids([arica["Sources"]]))
 
 
 @pytest.mark.parametrize(
@@ -121,7 +157,7 @@ def test_stops_frame_keeps_markup_as_text(mini_tour):
 
 def test_timeline_has_every_date_variant_and_event_sorted(kast):
     frame = timeline_frame(kast, EN)
-    columns = ["id", "date", "end", "kind", "label", "precision", "sources", "place", "trip"]
+    columns = ["id", "date", "end", "kind", "label", "precision", "sources", "place", "trip", "cited"]
     assert list(frame.columns) == columns
     assert list(frame["date"]) == sorted(frame["date"])
     quito = frame[frame["place"] == "quito"]
@@ -161,6 +197,10 @@ def test_timeline_table_is_written_out(kast):
     lima = table[table["Tipo"] == "anunciada"].to_dict("records")
     assert [row["Fecha"] for row in lima] == ["enero de 2026"]
     assert "hito" in set(table["Tipo"])
+    assert (
+        _row(table, "id", "inauguration")["Fuentes"]
+        == "Latin America Reports: Chile president-elect Kast targets crime…"
+    )
 
 
 # --- topic_counts --------------------------------------------------------------------------
@@ -213,9 +253,9 @@ def test_claims_behind_a_bar(mini_tour):
 
 def test_topic_table_is_a_grid_of_numbers(mini_tour):
     table = topic_table(topic_counts(mini_tour, ES), "es")
-    assert table.loc["1. Lima", "Seguridad"] == 2
-    assert table.loc["1. Lima", "Border"] == 1
-    assert table.index.name == "Parada"
+    assert list(table.columns) == ["Parada", "Seguridad", "Border"]  # each row names its stop
+    lima = _row(table, "Parada", "1. Lima")
+    assert (lima["Seguridad"], lima["Border"]) == (2, 1)
     assert topic_table(topic_counts(mini_tour, ViewState(stop="quito")), "en").empty
 
 
@@ -308,7 +348,7 @@ def test_history_frame(mini_tour):
             "Estado": "✖ rechazada",
             "Fecha": "no consta",
             "Lugar": "",
-            "Fuentes": "s1",
+            "Fuentes": "An article",
             "Nota": "Said no",
         }
     ]
@@ -396,9 +436,9 @@ def test_claim_sources_include_each_quotes_own_source(mini_tour):
 @pytest.mark.parametrize(
     ("lang", "ids", "expected"),
     [
-        ("en", ["s003-en"], [("s003-en", "following runoff win · First published by Ámbito · English")]),
-        ("en", ["s000-en"], [("s000-en", "English · 22 December 2025 · Translation of s001-es")]),
-        ("es", ["s002-en"], [("s002-en", "sin título · inglés")]),  # nothing it does not say
+        ("en", ["s003-en"], [("s003-en", "Ámbito: Chilean president-elect José Antonio Kast meets Milei")]),
+        ("en", ["s000-en"], [("s000-en", f"English · 22 December 2025 · Translation of {S001}")]),
+        ("es", ["s002-en"], [("s002-en", "artículo sin título · inglés")]),  # nothing it does not say
     ],
 )
 def test_source_key_says_what_each_id_is(kast, lang, ids, expected):

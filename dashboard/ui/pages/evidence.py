@@ -6,6 +6,8 @@ and the articles those cite; a note says so whenever something is left out.
 
 from __future__ import annotations
 
+from typing import Any
+
 import streamlit as st
 
 from dashboard.tourfile.model import Discrepancy, Tour
@@ -27,8 +29,11 @@ def render_sources(tour: Tour, lang: str, cited: list[str] | None) -> None:
     st.subheader(t("section.articles", lang))
     frame = citations.articles_frame(tour, lang, cited)
     _filtered_note("notice.articles_filtered", len(frame), len(tour.sources), lang)
-    links = {tables.header(k, lang): st.column_config.LinkColumn() for k in ("url", "archived_url")}
-    st.dataframe(frame, hide_index=True, width="stretch", column_config=links)
+    columns: dict[str, Any] = {
+        tables.header(k, lang): st.column_config.LinkColumn() for k in ("url", "archived_url")
+    }
+    columns[tables.header("id", lang)] = None  # readers know an article by name; its id is for editors
+    st.dataframe(frame, hide_index=True, width="stretch", column_config=columns)
 
 
 def render_discrepancies(tour: Tour, shown: list[Discrepancy], lang: str) -> None:
@@ -46,7 +51,8 @@ def render_discrepancies(tour: Tour, shown: list[Discrepancy], lang: str) -> Non
             columns = st.columns(len(row["variants"]))
             for column, variant in zip(columns, row["variants"], strict=True):
                 column.markdown(markup.md(variant["value"]))
-                column.caption(f"{t('field.sources', lang)}: {markup.md(', '.join(variant['sources']))}")
+                with column:
+                    widgets.sources_caption(tour, variant["sources"], lang)
             if row.get("note"):
                 st.caption(markup.md(row["note"]))
 

@@ -51,15 +51,12 @@ def _status_line(loaded: LoadedTour, view: ViewState, count: tuple[float | None,
 
 
 def render_header(loaded: LoadedTour, lang: str) -> None:
-    """The title, and the tour's summary: in full on wide screens, folded on phones so the map
-    is in the first screen."""
-    st.title(markup.md(loaded.tour.title.get(lang)))
-    if not loaded.tour.summary:
-        return
-    summary = markup.md(loaded.tour.summary.get(lang))
-    wide, narrow = style.by_width("summary")
-    wide.markdown(summary)
-    narrow.expander(t("section.about", lang)).markdown(summary)
+    """The title, compact, and the tour's summary folded under it (a click away, on every screen): a
+    reader opening a map dashboard sees the map in the first screen, under the title and the figures."""
+    with st.container(key="map-head"):
+        st.title(markup.md(loaded.tour.title.get(lang)))
+        if loaded.tour.summary:
+            st.expander(t("section.about", lang)).markdown(markup.md(loaded.tour.summary.get(lang)))
 
 
 def _clicked_place(tour: Tour, clicked: dict[str, float] | None) -> str | None:
@@ -132,10 +129,11 @@ def render_itinerary(loaded: LoadedTour, view: ViewState) -> None:
     if itinerary.empty:
         widgets.empty_with_reset(lang, key=Widget.RESET_ITINERARY)
         return
-    cited = citations.split_ids(itinerary[tables.header("sources", lang)].head(widgets.LONG_LIST))
     if len(itinerary) <= widgets.MARKDOWN_ROWS:
-        st.markdown(markup.md_table(itinerary))
-        widgets.render_sources_key(loaded.tour, cited, lang)
+        wide, narrow = style.by_width("itinerary")
+        wide.markdown(markup.md_table(itinerary))
+        narrow.markdown(markup.md_cards(tables.stop_cards(itinerary, lang)))  # a phone: a card per stop
+        widgets.render_sources_key(loaded.tour, _cited(loaded, view), lang)
         return
     shown = itinerary.head(widgets.LONG_LIST)
     st.dataframe(shown, hide_index=True, width="stretch", key=Widget.ITINERARY)  # the grid scrolls
@@ -144,13 +142,24 @@ def render_itinerary(loaded: LoadedTour, view: ViewState) -> None:
         st.caption(t("notice.rows_shown", lang, shown=format_number(len(shown), lang), total=total))
     st.download_button(
         t("download.itinerary", lang),
-        lambda: table_csv(list(itinerary.columns), itinerary.values.tolist()),
+        lambda: _csv(cache.itinerary(loaded, view, True)),  # an editor's file: sources by id
         file_name=f"{loaded.tour.id}-stops.csv",
         mime="text/csv",
         on_click="ignore",
         key=keyed(Widget.DOWNLOAD, "itinerary"),
     )
-    widgets.render_sources_key(loaded.tour, cited, lang)
+    widgets.render_sources_key(loaded.tour, _cited(loaded, view), lang)
+
+
+def _cited(loaded: LoadedTour, view: ViewState) -> list[str]:
+    """The ids of the sources the itinerary's shown rows cite by name, for the key under it."""
+    visible = cache.visible(loaded, view)
+    shown = [s for s in cache.cached_stops(loaded) if s.place.id in visible][: widgets.LONG_LIST]
+    return citations.stop_sources(shown)
+
+
+def _csv(frame: Any) -> str:
+    return table_csv(list(frame.columns), frame.values.tolist())
 
 
 if __name__ == "__main__":  # run as a page by st.navigation (streamlit_app.py)

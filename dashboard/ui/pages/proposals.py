@@ -59,6 +59,15 @@ def _cited(tour: Tour, view: ViewState) -> list[str]:
     return ids
 
 
+def render_history(frame: pd.DataFrame) -> None:
+    """One proposal's status rows: a plain table, whose notes wrap whole (a grid cuts them mid-word),
+    or the scrolling grid for a history too long for one."""
+    if len(frame) <= widgets.MARKDOWN_ROWS:
+        st.markdown(markup.md_table(frame))
+    else:
+        st.dataframe(frame, hide_index=True, width="stretch")
+
+
 def render_histories(tour: Tour, view: ViewState) -> None:
     lang = view.lang
     widgets.render_sources_key(tour, _cited(tour, view), lang)
@@ -67,9 +76,8 @@ def render_histories(tour: Tour, view: ViewState) -> None:
         title = f"{proposal.title.get(lang)} — {t('field.proposer', lang)}: {proposal.proposer}"
         with st.expander(markup.md(title), expanded=len(rows) > 1):
             st.markdown(markup.md(proposal.description.get(lang)))
-            frame = tables.history_frame(tour, proposal, rows, lang)
-            st.dataframe(frame, hide_index=True, width="stretch")
-            st.caption(f"{t('field.sources', lang)}: {markup.md(', '.join(proposal.sources))}")
+            render_history(tables.history_frame(tour, proposal, rows, lang))
+            widgets.sources_caption(tour, proposal.sources, lang)
 
 
 def render() -> None:

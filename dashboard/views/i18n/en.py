@@ -110,7 +110,6 @@ WORDS: dict[str, str] = {
     "figure.days.help": "Days abroad: from the first to the last day of each trip, both counted, added up over the trips.",
     "figure.km.help": "Straight lines of the legs travelled, each trip from its start; not the way home, nor the distance actually flown.",
     "figure.counterparts.help": "Named people met at the visits: counterparts and others.",
-    "figure.part": "{shown} of {total}",
     "figure.filtered_note": "Figures for the visits the filters show, out of the whole tour's.",
     # The role of a place, in tables and titles.
     "role.origin": "Origin",
@@ -239,14 +238,18 @@ WORDS: dict[str, str] = {
     "word.untitled": "untitled",
     "word.archived": "archived copy",
     # Images for print: what each printed view says about itself.
-    "image.as_of": "Data as of {date}",
     "image.undated": "Date of the data not stated",
     "image.sources": "Sources ({count}): {names}",
     "image.more": "{names} and {count} more",
     "image.quoted": "“{title}”",
     "image.map_credit": "Map: {credit}",
-    # issue 21 (the map)
+    # issue 21
+    "image.facts": "Facts up to {date}",
+    "image.facts_month": "Facts up to {date}",
+    "image.sources_dated": "Sources dated up to {date}",
     "word.untitled_article": "untitled article",
-    "legend.no_trip": "Visits without a trip",
+    "legend.no_trip": "Trip not stated",
+    "figure.of": "of {total}",
+    "image.not_drawn": "Not on the map, no coordinates: {stops}",
     "map.more": "More about this stop",
 }  # fmt: skip

@@ -110,7 +110,6 @@ WORDS: dict[str, str] = {
     "figure.days.help": "Días en el extranjero: del primer al último día de cada viaje, ambos incluidos, sumados los viajes.",
     "figure.km.help": "En línea recta por los tramos recorridos, cada viaje desde su inicio; ni el regreso ni la distancia realmente volada.",
     "figure.counterparts.help": "Personas con nombre con quienes se reunió en las visitas: interlocutores y otros.",
-    "figure.part": "{shown} de {total}",
     "figure.filtered_note": "Cifras de las visitas que muestran los filtros, sobre las de todo el recorrido.",
     # The role of a place, in tables and titles.
     "role.origin": "Origen",
@@ -237,14 +236,18 @@ WORDS: dict[str, str] = {
     "word.unknown": "no consta",
     "word.untitled": "sin título",
     "word.archived": "copia archivada",
-    "image.as_of": "Datos al {date}",
     "image.undated": "Fecha de los datos: no consta",
     "image.sources": "Fuentes ({count}): {names}",
     "image.more": "{names} y {count} más",
     "image.quoted": "«{title}»",
     "image.map_credit": "Mapa: {credit}",
-    # issue 21 (the map)
+    # issue 21
+    "image.facts": "Hechos hasta el {date}",
+    "image.facts_month": "Hechos hasta {date}",
+    "image.sources_dated": "Fuentes fechadas hasta el {date}",
     "word.untitled_article": "artículo sin título",
-    "legend.no_trip": "Visitas sin viaje",
+    "legend.no_trip": "Viaje sin indicar",
+    "figure.of": "de {total}",
+    "image.not_drawn": "Fuera del mapa, sin coordenadas: {stops}",
     "map.more": "Más sobre esta parada",
 }  # fmt: skip

@@ -110,7 +110,6 @@ WORDS: dict[str, str] = {
     "figure.days.help": "Jours à l’étranger : du premier au dernier jour de chaque voyage, les deux compris, additionnés sur les voyages.",
     "figure.km.help": "En ligne droite sur les étapes parcourues, chaque voyage depuis son départ ; ni le retour ni la distance réellement parcourue.",
     "figure.counterparts.help": "Personnes nommées rencontrées lors des visites : interlocuteurs et autres.",
-    "figure.part": "{shown} sur {total}",
     "figure.filtered_note": "Chiffres des visites que montrent les filtres, sur ceux de tout le parcours.",
     # The role of a place, in tables and titles.
     "role.origin": "Départ",
@@ -237,14 +236,18 @@ WORDS: dict[str, str] = {
     "word.unknown": "non précisé",
     "word.untitled": "sans titre",
     "word.archived": "copie archivée",
-    "image.as_of": "Données au {date}",
     "image.undated": "Date des données non précisée",
     "image.sources": "Sources ({count}) : {names}",
     "image.more": "{names} et {count} autres",
     "image.quoted": "« {title} »",
     "image.map_credit": "Carte : {credit}",
-    # issue 21 (the map)
+    # issue 21
+    "image.facts": "Faits jusqu’au {date}",
+    "image.facts_month": "Faits jusqu’en {date}",
+    "image.sources_dated": "Sources datées jusqu’au {date}",
     "word.untitled_article": "article sans titre",
-    "legend.no_trip": "Visites hors voyage",
+    "legend.no_trip": "Voyage non précisé",
+    "figure.of": "sur {total}",
+    "image.not_drawn": "Hors de la carte, sans coordonnées : {stops}",
     "map.more": "En savoir plus sur cette étape",
 }  # fmt: skip
