@@ -201,3 +201,22 @@ def test_a_seed_article_is_its_source_in_the_kast_tour(tmp_path: Path, capsys, k
         mine = " ".join(claim.quote.split()).casefold().strip(' ,.;:“”"')
         assert not [q for q in quotes if mine in q or q in mine], claim.quote
         assert claim.quote_source == source.id
+
+
+def test_a_date_from_an_article_the_visit_already_cites_is_not_a_disagreement(tmp_path: Path, tour) -> None:
+    # k1 is the article with this address; the tour's Montevideo visit cites it (from its place):
+    # its curators read it, so a date the rules read otherwise from it is not proposed.
+    text = (
+        "Minister Lena Varga arrived in Montevideo on Saturday 10 January to meet President Tomás Arrieta.\n"
+    )
+    path = _file(tmp_path, "k1.txt", text)
+    url = "https://news.example.org/world/varga-river-talks?id=7"
+    draft = build_draft([read(path, url=url, published=dt.date(2026, 1, 11))], tour)
+    assert draft.sources == tour.sources and not _proposed(draft, tour, "discrepancies")
+
+
+def test_a_place_the_tour_holds_as_its_origin_is_not_made_a_visit(tmp_path: Path, tour) -> None:
+    text = "Before the tour, Lena Varga met the mayor of Santiago on Friday 2 January in Santiago.\n"
+    draft = build_draft([read(_file(tmp_path, "a.txt", text), published=dt.date(2026, 1, 3))], tour)
+    assert draft.visits == tour.visits and draft.places == tour.places
+    load_text(draft_text(draft), "draft.yaml")  # a visit at the origin would make it invalid
