@@ -243,4 +243,13 @@ WORDS: dict[str, str] = {
     "image.more": "{names} y {count} más",
     "image.quoted": "«{title}»",
     "image.map_credit": "Mapa: {credit}",
+    # issue 21 (Add articles)
+    "ingest.known": "{article} ya es la fuente {source} de la gira: {rule}. No se vuelve a proponer nada de lo que la gira ya tiene.",
+    "ingest.again": "{article} es el mismo artículo que {source}: {rule}. Nada se propone dos veces.",
+    "ingest.rule_url": "misma dirección web",
+    "ingest.rule_text": "mismo texto",
+    "ingest.rule_title": "mismo título y mismo medio",
+    "ingest.rule_file": "mismo nombre de archivo",
+    "ingest.rule_found": "{found} de sus {count} citas y frases de evidencia",
+    "ingest.quoted": "«{title}»",
 }  # fmt: skip
