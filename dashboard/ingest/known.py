@@ -222,10 +222,15 @@ class Sources:
 
 def same_article(article: Article, earlier: Article) -> str | None:
     """Which rule makes ``article`` the same as one given before it in the batch: the same address,
-    or the same text (:func:`plain`)."""
+    or the same text (:func:`plain`) under whatever headline (a page's text opens with its title)."""
     if article.url and earlier.url and normal_url(article.url) == normal_url(earlier.url):
         return "url"
-    return "text" if plain(article.text) == plain(earlier.text) else None
+    return "text" if _body(article) == _body(earlier) else None
+
+
+def _body(article: Article) -> str:
+    text, title = plain(article.text), plain(article.title or "")
+    return text[len(title) :].strip() if title and text.startswith(title) else text
 
 
 # -- what the tour holds ------------------------------------------------------------------------------

@@ -182,6 +182,18 @@ def test_the_same_article_given_twice_is_read_once(tmp_path: Path, capsys) -> No
     assert [d.sources for d in cordoba.dates] == [["a01-en"]]
 
 
+def test_the_same_page_under_another_headline_is_read_once(tmp_path: Path) -> None:
+    page = (
+        "<html lang='en'><head><title>{0}</title></head>"
+        "<body><article><h1>{0}</h1><p>{1}</p></article></body></html>"
+    )
+    first = read(_file(tmp_path, "a.html", page.format("Varga in Córdoba", NEW)), published=DAY)
+    again = read(_file(tmp_path, "b.html", page.format("The minister goes inland", NEW)), published=DAY)
+    assert first.text != again.text  # each opens with its own headline
+    draft = build_draft([first, again])
+    assert [s.id for s in draft.sources] == ["a01-en"] and [c.id for c in draft.claims] == ["a01-en-q01"]
+
+
 @needs_seeds
 @pytest.mark.parametrize("name", sorted(p.name for p in SEEDS.glob("*.txt")) if SEEDS.is_dir() else [])
 def test_a_seed_article_is_its_source_in_the_kast_tour(tmp_path: Path, capsys, kast, name: str) -> None:
