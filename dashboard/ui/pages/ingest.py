@@ -34,9 +34,10 @@ RULES = {
     "title": "ingest.rule_title",
     "file": "ingest.rule_file",
 }
-# The articles the draft read as sources already read, beside the draft (INGEST_DRAFT). Its one
-# session key is declared here, not in state.py, only because issue 21 leaves state.py to another
-# branch: it moves there (``state.INGEST_KNOWN``) when the branches meet.
+# The articles of the draft in INGEST_DRAFT that were sources already (the tour's, or given twice),
+# kept beside it for every rerun of the review. This one session key is declared here, not in
+# state.py, only because issue 21 leaves state.py to another branch: it moves there
+# (``state.INGEST_KNOWN``) when the branches meet.
 KNOWN: state.Slot[tuple[Known, ...]] = state.Slot("ingest_known", tuple)
 
 
