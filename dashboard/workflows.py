@@ -17,7 +17,7 @@ from pathlib import Path
 
 from dashboard.geo.geocode import GeocodeOptions, GeocodeReport, Progress, geocode_tour, missing, resolve
 from dashboard.ingest.articles import fetch, read
-from dashboard.ingest.draft import build_draft, draft_text
+from dashboard.ingest.draft import draft_text, propose
 from dashboard.render import exports
 from dashboard.render.images import png
 from dashboard.render.pack import pack_zip
@@ -194,7 +194,8 @@ def ingest_files(
 ) -> tuple[int, str]:
     """Read each article (a file, or an http(s) URL fetched now), propose a draft and write it to
     ``output`` (atomically; never over the tour it extends). Returns the number of proposals and a
-    one-line summary. ``given``: metadata for text files (url, title, outlet, published, language)."""
+    summary: a ``note:`` line per article already read (one of the tour's sources, or one given
+    twice), then one line. ``given``: metadata for text files (url, title, outlet, published, language)."""
     if tour_path is not None and same_file(output, tour_path):
         raise WriteError(output, "is the tour being extended: write the draft to another file")
     check_writable(output)  # before any article is read or fetched
@@ -202,7 +203,8 @@ def ingest_files(
     articles = [
         fetch(s) if s.lower().startswith(("http://", "https://")) else read(Path(s), **given) for s in sources
     ]
-    draft = build_draft(articles, tour)
-    write_atomic(output, draft_text(draft))
-    count = draft_count(draft)  # the number the app's "Show N proposals" switch gives
-    return count, f"{output}: {count} proposals from {len(articles)} articles, each marked as a draft"
+    ingested = propose(articles, tour)
+    write_atomic(output, draft_text(ingested.tour))
+    count = draft_count(ingested.tour)  # the number the app's "Show N proposals" switch gives
+    notes = "".join(f"{known.note()}\n" for known in ingested.known)
+    return count, f"{notes}{output}: {count} proposals from {len(articles)} articles, each marked as a draft"

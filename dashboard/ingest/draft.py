@@ -2,7 +2,9 @@
 each proposal marked as a draft with its article and the sentence it came from.
 
 Nothing curated is changed: a tour given to extend keeps every item as it is, and proposals are
-added after them. Rules only (:mod:`quotes`, :mod:`places`, :mod:`people`, :mod:`dates`).
+added after them. An article that is already one of its sources is read as that source, and
+nothing the tour holds is proposed again (:mod:`known`). Rules only (:mod:`quotes`, :mod:`places`,
+:mod:`people`, :mod:`dates`).
 """
 
 from __future__ import annotations
@@ -18,6 +20,15 @@ from dashboard.ingest.articles import Article
 from dashboard.ingest.compare import date_variants, disagreement, duration_variants, merge_events
 from dashboard.ingest.dates import DateMention
 from dashboard.ingest.durations import Length, find_lengths
+from dashboard.ingest.known import (
+    Known,
+    Sources,
+    date_words,
+    held_quote,
+    overlaps,
+    same_article,
+    same_kind,
+)
 from dashboard.ingest.people import find_people
 from dashboard.ingest.places import PlaceMention, all_mentions, first_mentions
 from dashboard.ingest.quotes import Quote, find_quotes
@@ -47,6 +58,7 @@ from dashboard.tourfile.model import (
     Tour,
     Visit,
 )
+from dashboard.tourfile.validate import inherit_sources
 
 UNSORTED = "unsorted"
 UNNAMED = "(not named next to the quote)"
@@ -61,7 +73,7 @@ class Reading:
     lengths: list[Length] = field(default_factory=list)
     places: list[tuple[PlaceMention, str]] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
-    events: list[Event] = field(default_factory=list)
+    events: list[tuple[Event, dt.date]] = field(default_factory=list)  # and its last day (a month's)
 
 
 def source_record(article: Article, index: int) -> Source:
@@ -141,15 +153,15 @@ def _event(kind: str, day: DateMention, source: Source, sentence: str, flag: str
 
 def read_article(
     article: Article,
-    index: int,
+    source: Source,
     tour: Tour | None = None,
     others: list[dt.date] | None = None,
     home: str | None = None,
 ) -> Reading:
-    """Everything one article proposes, each with the sentence it came from; ``others`` are the
-    other articles' dates, for an article that has none (see :func:`visits.reference`), and
-    ``home`` the traveller's country (:func:`visits.home_country`)."""
-    reading = Reading(source_record(article, index))
+    """Everything one article proposes, each with the sentence it came from and citing ``source``;
+    ``others`` are the other articles' dates, for an article that has none (see
+    :func:`visits.reference`), and ``home`` the traveller's country (:func:`visits.home_country`)."""
+    reading = Reading(source)
     reading.claims = _quotes(article, reading.source, tour)
     mentions = all_mentions(article.text)
     ref = reference(article, others or [])
@@ -164,20 +176,25 @@ def read_article(
     return reading
 
 
-def _events_in(sentence: str, lang: str, ref: Reference, source: Source) -> list[Event]:
-    """An election or inauguration the sentence dates (the date nearest the word naming it)."""
+def _events_in(sentence: str, lang: str, ref: Reference, source: Source) -> list[tuple[Event, dt.date]]:
+    """An election or inauguration the sentence dates (the date nearest the word naming it), with
+    the last day that date can mean (a month-only date's last day)."""
     found = []
     for kind, pattern in EVENTS.items():
         named = pattern.search(sentence)
         days = dates_in(sentence, lang, ref) if named else []
         if named and days:
             day = min(days, key=lambda d: abs(d.start - named.start()))
-            found.append(_event(kind, day, source, sentence, ref.flag))
+            found.append((_event(kind, day, source, sentence, ref.flag), day.last))
     return found
 
 
+def _slug_base(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", normalise(name)).strip("-")[:50] or "place"
+
+
 def _slug(name: str, taken: set[str]) -> str:
-    base = re.sub(r"[^a-z0-9]+", "-", normalise(name)).strip("-")[:50] or "place"
+    base = _slug_base(name)
     slug, n = base, 2
     while slug in taken:
         slug, n = f"{base}-{n}", n + 1
@@ -186,8 +203,13 @@ def _slug(name: str, taken: set[str]) -> str:
 
 
 def _place_ids(readings: list[Reading], tour: Tour | None) -> tuple[dict[tuple[str, str], str], list[Place]]:
-    """Every place the articles name -> its id in the tour (curated ones kept), and the new places."""
-    ids = {(p.country, normalise(p.name)): p.id for p in (tour.places if tour else [])}
+    """Every place the articles name -> its id in the tour (curated ones kept), and the new places.
+    A place is the tour's when it has the same country and the same name, or the same country and
+    the id its name makes (a tour's `mexico-city` named "Ciudad de México" is the gazetteer's
+    "Mexico City")."""
+    held = tour.places if tour else []
+    ids = {(p.country, normalise(p.name)): p.id for p in held}
+    by_id = {(p.country, p.id): p.id for p in held}
     taken = set(ids.values())
     visited = {(v.place.country, normalise(v.place.name)) for r in readings for v in r.visits}
     new: list[Place] = []
@@ -195,6 +217,9 @@ def _place_ids(readings: list[Reading], tour: Tour | None) -> tuple[dict[tuple[s
         for mention, sentence in reading.places:
             key = (mention.country, normalise(mention.name))
             if key in ids:
+                continue
+            if (mention.country, _slug_base(mention.name)) in by_id:
+                ids[key] = by_id[mention.country, _slug_base(mention.name)]
                 continue
             ids[key] = _slug(mention.name, taken)
             flag = (
@@ -215,13 +240,22 @@ def _visits(
     readings: list[Reading], ids: dict[tuple[str, str], str], tour: Tour | None
 ) -> tuple[list[Visit], list[Discrepancy]]:
     """One visit per place the articles say was (or will be) visited; dates the articles disagree on
-    are kept side by side, each with its sources, and proposed as a disagreement."""
-    curated = {v.place for v in tour.visits} if tour else set()
+    are kept side by side, each with its sources, and proposed as a disagreement.
+
+    A visit the tour holds is not proposed again: a date it gives (or one within it) is left out,
+    another date is proposed as a disagreement with the tour's dates (the tour's visit is not
+    changed). A place the tour holds as the origin or as a place discussed is not made a visit."""
+    held = {v.place: v for v in inherit_sources(tour).visits} if tour else {}
+    not_visited = {p.id for p in tour.places if p.role != "visit"} if tour else set()
     by_place: dict[str, list[tuple[Reading, Sighting]]] = defaultdict(list)
+    other_dates: dict[str, list[tuple[Reading, Sighting]]] = defaultdict(list)
     for reading in readings:
         for sighting in reading.visits:
             pid = ids[(sighting.place.country, normalise(sighting.place.name))]
-            if pid not in curated:
+            if pid in held:
+                if not _holds(held[pid], reading.source.id, sighting):
+                    other_dates[pid].append((reading, sighting))
+            elif pid not in not_visited:
                 by_place[pid].append((reading, sighting))
     lengths: dict[str, list[tuple[str, Length]]] = defaultdict(list)
     for reading in readings:
@@ -236,6 +270,8 @@ def _visits(
         visit, found = _visit(pid, n, seen, lengths.get(pid, []))
         visits.append(visit)
         disagreements += found
+    for pid, seen in other_dates.items():
+        disagreements += [d for d in [_other_dates(held[pid], seen)] if d]
     return visits, disagreements
 
 
@@ -265,10 +301,96 @@ def _visit(pid: str, order: int, seen: list[tuple[Reading, Sighting]],
     return visit, [d for d in found if d]
 
 
+def _holds(visit: Visit, source: str, sighting: Sighting) -> bool:
+    """Whether the tour's visit holds what an article says of it: a date it gives (or one within
+    it), or anything at all when the visit already cites that article (its curator read it)."""
+    cited = {*visit.sources, *(s for d in visit.dates for s in d.sources)}
+    return source in cited or any(overlaps(sighting.day.day, sighting.day.last, d) for d in visit.dates)
+
+
+def _flag(*parts: str | None) -> str:
+    return "; ".join(p for p in parts if p)[:300]
+
+
+def _other_dates(visit: Visit, seen: list[tuple[Reading, Sighting]]) -> Discrepancy | None:
+    """Dates the articles give a visit the tour holds, beside the tour's own: a disagreement."""
+    new = date_variants([(r.source.id, s) for r, s in seen])
+    said = [(date_words(d), d.sources) for d in [*visit.dates, *new]]
+    reading, sighting = seen[0]
+    tours = ", ".join(date_words(d) for d in visit.dates)
+    mark = _draft(reading.source, sighting.sentence, _flag(f"the tour gives {tours}", sighting.flag))
+    pid = visit.place
+    return disagreement(
+        f"{pid}-date", f"When the visit to {pid} took place", f"visits.{pid}.dates", said, mark
+    )
+
+
 def _events(readings: list[Reading], tour: Tour | None) -> tuple[list[Event], list[Discrepancy]]:
-    """One proposal per kind of event the tour lacks (see :func:`compare.merge_events`)."""
-    have = {e.id for e in tour.events} if tour else set()
-    return merge_events([e for r in readings for e in r.events if e.id not in have])
+    """One proposal per kind of event the tour lacks (see :func:`compare.merge_events`). An event of
+    a kind the tour has (its id or label names it: "runoff-election") is the tour's: on a day the
+    tour gives (a month-only date: in its month), or from an article the tour's event cites, it is
+    not proposed again; on another day, it is proposed as a disagreement with the tour's date (the
+    nearest, if the tour has several)."""
+    have = tour.events if tour else []
+    new: list[Event] = []
+    against: dict[str, list[Event]] = defaultdict(list)
+    for event, last in (e for r in readings for e in r.events):
+        same = [e for e in have if same_kind(event.id, e)]
+        if not same:
+            new.append(event)
+        elif not any(event.date <= e.date <= last or set(event.sources) & set(e.sources) for e in same):
+            against[min(same, key=lambda e: abs((e.date - event.date).days)).id].append(event)
+    events, disagreements = merge_events(new)
+    by_id = {e.id: e for e in have}
+    for eid, said in against.items():
+        cited: dict[dt.date, list[str]] = defaultdict(list)
+        for event in said:
+            cited[event.date] += [s for s in event.sources if s not in cited[event.date]]
+        held = by_id[eid]
+        variants = [
+            (held.date.isoformat(), list(held.sources)),
+            *((d.isoformat(), s) for d, s in cited.items()),
+        ]
+        mark = said[0].draft.model_copy(  # type: ignore[union-attr]
+            update={"flag": _flag(f"the tour gives {held.date.isoformat()}", said[0].draft.flag)}  # type: ignore[union-attr]
+        )
+        found = disagreement(f"{eid}-date", f"When the {eid} took place", f"events.{eid}", variants, mark)
+        disagreements += [found] if found else []
+    return events, disagreements
+
+
+def _new_claims(readings: list[Reading], tour: Tour | None) -> list[Claim]:
+    """The quotes proposed: none the tour holds (from whichever source, see :func:`known.same_quote`),
+    none twice from one source; ids ``SOURCE-qNN``, never one the tour uses."""
+    held = [c.quote for c in tour.claims if c.quote] if tour else []
+    taken = {c.id for c in tour.claims} if tour else set()
+    said: dict[str, list[str]] = defaultdict(list)
+    claims = []
+    for reading in readings:
+        sid = reading.source.id
+        for claim in reading.claims:
+            quote = claim.quote or ""
+            if held_quote(quote, held) or held_quote(quote, said[sid]):
+                continue
+            said[sid].append(quote)
+            n = len(said[sid])
+            while f"{sid}-q{n:02d}" in taken:
+                n += 1
+            taken.add(f"{sid}-q{n:02d}")
+            claims.append(claim.model_copy(update={"id": f"{sid}-q{n:02d}"}))
+    return claims
+
+
+def _unique(items: list[Discrepancy], taken: set[str]) -> list[Discrepancy]:
+    """Proposed disagreements with ids the tour does not use (nothing refers to a disagreement)."""
+    out = []
+    for item in items:
+        eid, n = item.id, 2
+        while eid in taken:
+            eid, n = f"{item.id}-{n}", n + 1
+        taken.add(eid)
+        out.append(item if eid == item.id else item.model_copy(update={"id": eid}))
+    return out
 
 
 def _subject(readings: list[Reading]) -> str:
@@ -277,39 +399,81 @@ def _subject(readings: list[Reading]) -> str:
     return speakers.most_common(1)[0][0] if speakers else "Unknown (draft)"
 
 
-def build_draft(articles: list[Article], tour: Tour | None = None) -> Tour:
-    """``tour`` (or a new one) with everything the articles propose added as drafts."""
-    first = len(tour.sources) + 1 if tour else 1
+@dataclass(frozen=True)
+class Ingested:
+    """A draft, and the articles that were already read: the tour's sources, or articles given twice."""
+
+    tour: Tour
+    known: tuple[Known, ...] = ()
+
+
+def _sources(articles: list[Article], tour: Tour | None) -> tuple[list[Source], list[Known]]:
+    """Each article's source: the tour's, when it is one of them already (:class:`known.Sources`);
+    an earlier article's, when the same article is given twice; else a new record."""
+    tours = Sources(tour)
+    taken = {s.id for s in tour.sources} if tour else set()
+    number = len(taken) + 1  # the next new article's: aNN-LANG, never an id the tour uses
+    records: list[Source] = []
+    known: list[Known] = []
+    for i, article in enumerate(articles):
+        found = tours.recognise(article)
+        for earlier, record in zip(articles[:i], records, strict=True):
+            if found is None and (rule := same_article(article, earlier)):
+                found = Known(article.name, record, rule, earlier=True)
+        if found is not None:
+            known.append(found)
+            records.append(found.source)
+            continue
+        while f"a{number:02d}-{article.language}" in taken:
+            number += 1
+        records.append(source_record(article, number))
+        number += 1
+    return records, known
+
+
+def propose(articles: list[Article], tour: Tour | None = None) -> Ingested:
+    """``tour`` (or a new one) with everything the articles propose added as drafts, and the articles
+    that were already read (see :func:`_sources`): nothing the tour holds is proposed again."""
+    records, known = _sources(articles, tour)
     dated = [a.published for a in articles if a.published]
     home = home_country([all_mentions(a.text) for a in articles])
-    readings = [read_article(a, first + i, tour, dated, home) for i, a in enumerate(articles)]
+    readings = [read_article(a, s, tour, dated, home) for a, s in zip(articles, records, strict=True)]
     ids, places = _place_ids(readings, tour)
     if not places and not tour:
         raise ValueError("no place named in the articles: there is nothing to draw a tour from")
     visits, disagreements = _visits(readings, ids, tour)
     events, event_disagreements = _events(readings, tour)
-    claims = [c for r in readings for c in r.claims]
+    claims = _new_claims(readings, tour)
     topics = list(tour.topics) if tour else []
     if any(UNSORTED in c.topics for c in claims) and UNSORTED not in {t.id for t in topics}:
         note = Draft(
             source=readings[0].source.id, evidence="Proposed claims that name none of the tour's topics."
         )
         topics.append(Topic(id=UNSORTED, label=Text(en="Not yet sorted", es="Sin clasificar"), draft=note))
+    cited = {s.id for s in tour.sources} if tour else set()
     added: dict[str, list[Any]] = {
-        "sources": [r.source for r in readings],
+        "sources": list({s.id: s for s in records if s.id not in cited}.values()),
         "places": places,
         "visits": visits,
         "events": events,
         "claims": claims,
-        "discrepancies": disagreements + event_disagreements,
+        "discrepancies": _unique(
+            disagreements + event_disagreements, {d.id for d in tour.discrepancies} if tour else set()
+        ),
     }
     if tour is None:
         title = Text(en=f"Draft tour from {len(articles)} articles")
-        return Tour(
+        draft = Tour(
             format_version=2, id="draft-tour", title=title, subject=_subject(readings), topics=topics, **added
         )
+        return Ingested(draft, tuple(known))
     merged = {k: [*getattr(tour, k), *v] for k, v in added.items()}
-    return tour.model_copy(update={**merged, "topics": topics})
+    return Ingested(tour.model_copy(update={**merged, "topics": topics}), tuple(known))
+
+
+def build_draft(articles: list[Article], tour: Tour | None = None) -> Tour:
+    """``tour`` (or a new one) with everything the articles propose added as drafts."""
+    return propose(articles, tour).tour
 
 
 def draft_text(tour: Tour) -> str:

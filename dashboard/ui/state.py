@@ -20,6 +20,7 @@ from typing import Any, Generic, TypeVar, cast
 import streamlit as st
 
 from dashboard.geo.geocode import GeocodeReport
+from dashboard.ingest.known import Known
 from dashboard.tourfile.errors import TourError
 from dashboard.tourfile.model import Tour
 from dashboard.views.filters import ViewState, from_query, to_query
@@ -125,6 +126,8 @@ DRAFTS_VIEW: Slot[LoadedTour] = Slot("drafts_view", LoadedTour)
 RESULTS: Slot[dict[Any, Any]] = Slot("upload_results", dict)  # an upload's cached results
 IMAGES: Slot[tuple[str, str, dict[str, bytes] | str]] = Slot("publish_images", tuple)  # tour, lang, images
 INGEST_DRAFT: Slot[Tour] = Slot("ingest_draft", Tour)
+# The articles of that draft that were sources already (the tour's, or given twice), kept beside it.
+INGEST_KNOWN: Slot[tuple[Known, ...]] = Slot("ingest_known", tuple)
 SEEN: Slot[bool] = Slot("session_ran", bool)
 LIGHT: Slot[bool] = Slot("light_run", bool)
 CHART_ROUND: Slot[int] = Slot("chart_round", int)

@@ -3,9 +3,11 @@ validated tour file; a bad article gets one line, never a traceback."""
 
 from __future__ import annotations
 
+import re
+
 from streamlit.testing.v1 import AppTest
 
-from tests.conftest import ROOT, first_screen
+from tests.conftest import DATA, ROOT, first_screen
 
 APP = str(ROOT / "streamlit_app.py")
 TEXT = (
@@ -61,3 +63,36 @@ def test_a_draft_tour_shows_its_proposals_only_when_asked_and_marked(kast) -> No
     at.toggle(key="w_drafts").set_value(True).run()
     assert "4. ✎ Montevideo" in at.selectbox(key="w_stop").options
     assert at.query_params["drafts"] == "1" and at.metric[0].value == "4"
+
+
+def _literal(markdown: str) -> str:
+    """What a reader sees of Markdown whose punctuation is backslash-escaped."""
+    return re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", markdown)
+
+
+def test_an_article_the_tour_already_cites_is_named_above_the_table_in_the_readers_language() -> None:
+    # The tour on screen: the made-up river tour, with a title the notice must show as typed.
+    tour = (DATA / "known-tour.yaml").read_text(encoding="utf-8")
+    tour = tour.replace('"A long day on the river"', '"A *long* day on the [river](#top)"')
+    at = first_screen(AppTest.from_file(APP, default_timeout=60))
+    at.file_uploader(key="w_upload").set_value(("river.yaml", tour.encode(), "application/yaml")).run()
+    at = at.switch_page("dashboard/ui/pages/ingest.py").run()
+    at.text_area(key="w_pasted").input((DATA / "known-article-en.txt").read_text(encoding="utf-8"))
+    at.text_input(key="w_published").input("2026-01-09")
+    at.button[0].click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    (notice,) = at.info
+    assert _literal(notice.value) == (
+        "pasted text is already the tour's source k2 (“A *long* day on the [river](#top)”, "
+        "The Example Post): same text (3 of its 3 quotes and evidence sentences). Nothing the tour holds is "
+        "proposed again."
+    )
+    assert "\\[river\\]\\(\\#top\\)" in notice.value and "\\*long\\*" in notice.value  # no link, no emphasis
+    table = at.dataframe[0].value
+    assert list(zip(table["kind"], table["source"], strict=True)) == [("claims", "k2"), ("topics", "k2")]
+    at.segmented_control(key="w_lang").set_value("es").run()  # the notice stays, in Spanish
+    (notice,) = at.info  # (the article keeps the name it was read under)
+    assert _literal(notice.value).startswith(
+        "pasted text ya es la fuente k2 («A *long* day on the [river](#top)», "
+        "The Example Post) de la gira: mismo texto (3 de sus 3 citas y frases de evidencia)."
+    )

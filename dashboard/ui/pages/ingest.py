@@ -1,6 +1,9 @@
 """Add articles: upload or paste articles, review what they propose beside its evidence, accept,
 edit or reject each proposal, and download the tour file those decisions make (validated).
 
+An article that is already one of the tour's sources (or is given twice) is named above the
+table, with the rule that recognised it; nothing the tour holds is proposed again.
+
 Nothing is fetched and nothing is saved on the server: the draft lives in this session only.
 """
 
@@ -15,14 +18,22 @@ import streamlit as st
 
 from dashboard.ingest import review
 from dashboard.ingest.articles import Article, ArticleError, from_html, from_text
-from dashboard.ingest.draft import build_draft, draft_text
+from dashboard.ingest.draft import draft_text, propose
+from dashboard.ingest.known import Known
 from dashboard.tourfile.errors import TourError
 from dashboard.tourfile.load import MAX_MB
 from dashboard.ui import state
 from dashboard.ui.state import Widget
+from dashboard.views import markup
 from dashboard.views.i18n import t
 
 DECISIONS = {review.ACCEPT: "decision.accept", review.REJECT: "decision.reject", review.KEEP: "decision.keep"}
+RULES = {
+    "url": "ingest.rule_url",
+    "text": "ingest.rule_text",
+    "title": "ingest.rule_title",
+    "file": "ingest.rule_file",
+}
 
 
 def _articles(uploads: list[Any], pasted: str, published: dt.date | None, lang: str) -> list[Article]:
@@ -62,9 +73,27 @@ def _propose(uploads: list[Any], pasted: str, day: str, lang: str) -> None:
         if not articles:
             st.warning(t("ingest.nothing", lang))
             return
-        state.INGEST_DRAFT.set(build_draft(articles, loaded.tour))
+        ingested = propose(articles, loaded.tour)
+        state.INGEST_DRAFT.set(ingested.tour)
+        state.INGEST_KNOWN.set(ingested.known)
     except (ArticleError, UnicodeDecodeError, ValueError) as exc:
-        st.error(f"{t('ingest.error', lang)}: {exc}")
+        st.error(f"{t('ingest.error', lang)}: {markup.md(str(exc))}")
+
+
+def notice(known: Known, lang: str) -> str:
+    """What the page says of an article already read, in the reader's language, as Markdown (the
+    article's name and the source's id, title and outlet made literal)."""
+    about = [
+        t("ingest.quoted", lang, title=known.source.title) if known.source.title else "",
+        known.source.outlet,
+    ]
+    named = ", ".join(x for x in about if x)
+    source = markup.md(f"{known.source.id} ({named})" if named else known.source.id)
+    rule = t(RULES[known.rule], lang)
+    if known.count:
+        rule += " (" + t("ingest.rule_found", lang, found=known.found, count=known.count) + ")"
+    key = "ingest.again" if known.earlier else "ingest.known"
+    return t(key, lang, article=markup.md(known.article), source=source, rule=rule)
 
 
 def render_review(lang: str) -> None:
@@ -73,6 +102,8 @@ def render_review(lang: str) -> None:
         return
     rows = review.rows(draft)
     st.subheader(t("ingest.review", lang, count=len(rows)))
+    for known in state.INGEST_KNOWN.get() or ():
+        st.info(notice(known, lang), icon=":material/library_books:")
     keep = t(DECISIONS[review.KEEP], lang)
     frame = pd.DataFrame(
         [
@@ -111,7 +142,7 @@ def render_download(draft: Any, edited: pd.DataFrame, original: pd.DataFrame, la
     try:
         text = draft_text(review.apply(draft, decisions, _speakers(names)))
     except TourError as exc:
-        st.error(f"{t('notice.tour_error', lang)}: " + "; ".join(str(p) for p in exc.problems))
+        st.error(f"{t('notice.tour_error', lang)}: " + markup.md("; ".join(str(p) for p in exc.problems)))
         return
     st.download_button(t("ingest.download", lang), text, file_name="draft-tour.yaml", mime="application/yaml")
 

@@ -252,4 +252,13 @@ WORDS: dict[str, str] = {
     "figure.of": "of {total}",
     "image.not_drawn": "Not on the map, no coordinates: {stops}",
     "map.more": "More about this stop",
+    # issue 21 (Add articles)
+    "ingest.known": "{article} is already the tour's source {source}: {rule}. Nothing the tour holds is proposed again.",
+    "ingest.again": "{article} is the same article as {source}: {rule}. Nothing is proposed twice.",
+    "ingest.rule_url": "same web address",
+    "ingest.rule_text": "same text",
+    "ingest.rule_title": "same title and outlet",
+    "ingest.rule_file": "same file name",
+    "ingest.rule_found": "{found} of its {count} quotes and evidence sentences",
+    "ingest.quoted": "“{title}”",
 }  # fmt: skip

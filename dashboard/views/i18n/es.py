@@ -250,4 +250,13 @@ WORDS: dict[str, str] = {
     "figure.of": "de {total}",
     "image.not_drawn": "Fuera del mapa, sin coordenadas: {stops}",
     "map.more": "Más sobre esta parada",
+    # issue 21 (Add articles)
+    "ingest.known": "{article} ya es la fuente {source} de la gira: {rule}. No se vuelve a proponer nada de lo que la gira ya tiene.",
+    "ingest.again": "{article} es el mismo artículo que {source}: {rule}. Nada se propone dos veces.",
+    "ingest.rule_url": "misma dirección web",
+    "ingest.rule_text": "mismo texto",
+    "ingest.rule_title": "mismo título y mismo medio",
+    "ingest.rule_file": "mismo nombre de archivo",
+    "ingest.rule_found": "{found} de sus {count} citas y frases de evidencia",
+    "ingest.quoted": "«{title}»",
 }  # fmt: skip

@@ -250,4 +250,13 @@ WORDS: dict[str, str] = {
     "figure.of": "sur {total}",
     "image.not_drawn": "Hors de la carte, sans coordonnées : {stops}",
     "map.more": "En savoir plus sur cette étape",
+    # issue 21 (Add articles)
+    "ingest.known": "{article} est déjà la source {source} de la tournée : {rule}. Rien de ce que la tournée contient n'est proposé à nouveau.",
+    "ingest.again": "{article} est le même article que {source} : {rule}. Rien n'est proposé deux fois.",
+    "ingest.rule_url": "même adresse web",
+    "ingest.rule_text": "même texte",
+    "ingest.rule_title": "même titre et même média",
+    "ingest.rule_file": "même nom de fichier",
+    "ingest.rule_found": "{found} de ses {count} citations et phrases de preuve",
+    "ingest.quoted": "« {title} »",
 }  # fmt: skip
