@@ -84,11 +84,23 @@ def find_browser() -> str:
 # --- charts: plotly through kaleido ----------------------------------------------------------
 
 
+# kaleido (1.x) starts its page and keeps the first JavaScript context the browser announces; on a
+# busy machine that can be the blank page before its own, where its script was never defined. The
+# draw then fails at once with this error, and a second start draws the chart.
+STARTUP_RACE = "kaleido_scopes is not defined"
+
+
 def chart_png(figure: go.Figure, browser: str) -> bytes:
-    """The figure as a PNG the size its layout says, drawn by kaleido in ``browser``."""
+    """The figure as a PNG the size its layout says, drawn by kaleido in ``browser`` (started again,
+    once, when kaleido lost the race for its own page: see :data:`STARTUP_RACE`)."""
     opts = {"format": "png", "width": figure.layout.width, "height": figure.layout.height, "scale": 1}
     try:
-        data = _run(_kaleido(figure, opts, browser))
+        try:
+            data = _run(_kaleido(figure, opts, browser))
+        except Exception as exc:
+            if STARTUP_RACE not in str(exc):
+                raise
+            data = _run(_kaleido(figure, opts, browser))
     except TimeoutError:  # asyncio's, since Python 3.11
         raise ExportError(f"the browser took over {TIMEOUT:g} s to draw the chart ({browser})") from None
     except Exception as exc:  # kaleido, choreographer and the browser each have their own errors

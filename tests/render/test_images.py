@@ -18,6 +18,7 @@ from typing import Any
 
 import kaleido
 import lxml.html
+import plotly.graph_objects as go
 import pytest
 
 from dashboard.cli import main
@@ -296,3 +297,33 @@ def test_community_cloud_installs_chromium():
     """Streamlit Community Cloud installs the apt packages listed in packages.txt: one name a line."""
     lines = (ROOT / "packages.txt").read_text(encoding="utf-8").splitlines()
     assert "chromium" in [line.strip() for line in lines if not line.startswith("#")]
+
+
+@pytest.mark.parametrize(
+    ("faults", "drawn"),
+    [
+        (["ReferenceError: kaleido_scopes is not defined"], True),  # kaleido lost the race for its page
+        (["ReferenceError: kaleido_scopes is not defined"] * 2, False),  # twice: a real failure
+        (["the browser crashed"], False),  # anything else is not retried
+    ],
+)
+def test_kaleido_is_started_again_once_when_it_lost_its_own_page(
+    monkeypatch: pytest.MonkeyPatch, faults: list[str], drawn: bool
+):
+    calls: list[int] = []
+
+    async def kaleido_once(figure: object, opts: object, browser: str) -> bytes:
+        calls.append(1)
+        if len(calls) <= len(faults):
+            raise RuntimeError(faults[len(calls) - 1])
+        return b"\x89PNG drawn"
+
+    monkeypatch.setattr(images, "_kaleido", kaleido_once)
+    figure = go.Figure(layout={"width": 10, "height": 10})
+    if drawn:
+        assert images.chart_png(figure, "/usr/bin/chromium") == b"\x89PNG drawn"
+        assert len(calls) == 2
+    else:
+        with pytest.raises(ExportError, match="could not draw the chart"):
+            images.chart_png(figure, "/usr/bin/chromium")
+        assert len(calls) == min(len(faults), 2)
