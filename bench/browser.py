@@ -198,8 +198,9 @@ def filter_change(b: Browser, url: str, topic_label: str, table: bool = True) ->
         return since_action(page, " && ".join(everywhere))
 
 
-def map_click(b: Browser, url: str, marker_text: str, option: str, place_id: str) -> float:
-    """Click a numbered marker on the map; done when the whole app shows that stop selected."""
+def map_click(b: Browser, url: str, marker_text: str, option: str, place_id: str) -> tuple[float, float]:
+    """Click a numbered marker on the map: seconds until the map itself draws the stop selected (its
+    first frame painted after it, ``tourDashboard.selectionPaintedAt``), and until the whole app shows it."""
     with new_page(b) as page:
         page.goto(url)
         frame = map_frame(page)
@@ -211,7 +212,9 @@ def map_click(b: Browser, url: str, marker_text: str, option: str, place_id: str
         ]
         arm(frame, "pointerdown")
         marker.click()
-        return since_action(page, " && ".join(everywhere))
+        shown = since_action(page, " && ".join(everywhere))
+        painted = frame.evaluate("() => performance.timeOrigin + window.tourDashboard.selectionPaintedAt")
+        return (float(painted) - float(page.evaluate("window.tourActionAt"))) / 1000, shown
 
 
 def export_draw(b: Browser, file_url: str, places: int) -> float:

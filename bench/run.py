@@ -105,11 +105,13 @@ def export_metrics(b: Any, tour: Path | None, folder: Path, places: int, runs: i
 def seed_metrics(b: Any, folder: Path, runs: int) -> dict[str, Any]:
     with streamlit(APP) as server:
         drawn, screen = _paint(b, server.url, runs)
+        clicks = samples(runs, lambda: bw.map_click(b, server.url, "2", "2. Quito", "quito"))
         result = {
             "map_drawn": drawn,
             "first_screen": screen,
             "filter_change": repeat(runs, lambda: bw.filter_change(b, server.url, "Mining")),
-            "map_click": repeat(runs, lambda: bw.map_click(b, server.url, "2", "2. Quito", "quito")),
+            "map_click": stats([c[1] for c in clicks]),
+            "click_drawn": stats([c[0] for c in clicks]),
             "peak_rss_mb": server.peak_rss_mb(),
         }
     result["export"] = export_metrics(b, None, folder, 6, runs)

@@ -118,6 +118,7 @@ class RawMacroElement(MacroElement):
 
 SCRIPT_PARTS = (
     "land_rings.js",
+    "spread.js",
     "tour_land.js",
     "tour_points.js",
     "tour_few.js",

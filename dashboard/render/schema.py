@@ -90,6 +90,7 @@ MEMBERS = {
     "landRings": "how many country outlines were drawn",
     "legendCorner": "the corner the legend sits in",
     "spreadAt": "the zoom at which crowded numbered stops were last spread out",
+    "legs": "a short tour's legs as drawn: each one's line, arrow, payload record and bend (px)",
     "storyStop": "the stop the story page's step last flew the app's map to (StoryFocus)",
     # The story file.
     "storyData": "the story file's data (dashboard.render.story)",

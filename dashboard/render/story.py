@@ -80,7 +80,7 @@ def _scripts(data: dict[str, Any]) -> list[str]:
         set_member("storyData", script_json(data)),
         asset("story.js"),
         leaflet_js(),
-        asset("land_rings.js") + asset("story_export_map.js"),
+        asset("land_rings.js") + asset("spread.js") + asset("story_export_map.js"),
     ]
 
 

@@ -1,7 +1,7 @@
 // The exported story's map (dashboard/render/story.py): outlines (no tiles), each trip's route, the numbered stops.
 // Each step brings the map to its stop (the intro and the outcomes to the whole route): a flight,
 // or a jump for readers who ask for less motion. A stop clicked on the map opens its step.
-/* global landRings */
+/* global landRings, spreadOffsets */
 (function () {
   "use strict";
   var ns = window.tourDashboard = window.tourDashboard || {};
@@ -44,6 +44,28 @@
     markers[stop.id] = marker;
   });
 
+  // Numbers that would cover one another at this zoom are spread apart (spread.js), each joined to
+  // its place by a leader line; the marker and its click stay where they are.
+  var leaders = {};
+  function spread() {
+    var items = data.stops.map(function (stop, i) {
+      var element = markers[stop.id].getElement();
+      return element ? {i: i, n: stop.n, p: map.latLngToLayerPoint(stop.at)} : null;
+    }).filter(Boolean);
+    var offsets = spreadOffsets(items, 28);
+    Object.keys(offsets).forEach(function (i) {
+      var stop = data.stops[i], element = markers[stop.id].getElement(), dx = offsets[i][0], dy = offsets[i][1];
+      element.style.marginLeft = (dx - 13) + "px";
+      element.style.marginTop = (dy - 13) + "px";
+      if (leaders[stop.id]) { map.removeLayer(leaders[stop.id]); delete leaders[stop.id]; }
+      if (dx || dy) {
+        var to = map.layerPointToLatLng(map.latLngToLayerPoint(stop.at).add([dx, dy]));
+        leaders[stop.id] = L.polyline([stop.at, to], {color: "#333", weight: 1.5, opacity: 0.8, interactive: false}).addTo(map);
+      }
+    });
+  }
+  map.on("zoomend viewreset", spread);
+
   // Markers have elements once the map has a view: called after each move.
   function highlight(id) {
     Object.keys(markers).forEach(function (key) {
@@ -74,6 +96,7 @@
 
   var first = data.steps.map(function (s) { return s.id; }).indexOf(ns.storyStep);
   ns.storyMove(Math.max(first, 0), true);
+  spread();
   if (data.land.length) { requestAnimationFrame(function () { setTimeout(drawLand, 0); }); }
   requestAnimationFrame(function () { ns.storyMapAt = performance.now(); });
 })();

@@ -1,6 +1,6 @@
   // A short tour: a numbered DOM marker per visit, a circle for the others, an arrow per leg. Legs of
   // separate trips are told apart by colour and dash; there is no leg between two trips.
-  /* global map, data, ids, roles, ns, F, role, radius, circleStyle, tripColor, tripDash, tipHtml, popHtml, popupOptions, selectNow, reportClick */
+  /* global map, data, ids, roles, ns, F, spreadOffsets, role, radius, circleStyle, tripColor, tripDash, tipHtml, popHtml, popupOptions, selectNow, reportClick */
   /* exported fewView */
   function fewView() {
     var markers = {}, leaders = {}, legLayers = [];
@@ -18,12 +18,11 @@
       var color = tripColor(leg.trip);
       var line = L.polyline([leg.a, leg.b], {color: color, weight: 3, opacity: 0.8, dashArray: tripDash(leg.trip), interactive: false})
         .addTo(map);
-      var mid = [(leg.a[0] + leg.b[0]) / 2, (leg.a[1] + leg.b[1]) / 2];
-      var arrow = L.marker(mid, {interactive: false, keyboard: false, icon: L.divIcon({
+      var arrow = L.marker(leg.a, {interactive: false, keyboard: false, icon: L.divIcon({
         className: "tour-arrow-icon", iconSize: [18, 18], iconAnchor: [9, 9],
         html: '<div class="tour-arrow" style="color: ' + color + "; transform: rotate(" + leg.deg + 'deg)">&#10148;</div>'
       })}).addTo(map);
-      legLayers.push([line._path, arrow._icon, leg.s]);
+      legLayers.push({line: line, arrow: arrow, leg: leg});
     });
     ids.forEach(function (id, i) {
       var marker;
@@ -46,25 +45,9 @@
       ids.forEach(function (id) { L.setOptions(markers[id].getPopup(), popupOptions()); });
     });
 
-    // Numbered stops that would cover one another at this zoom are spread on a small circle around
-    // where they are, each joined to its true place by a leader line: every number stays readable
-    // and clickable. Only the icon moves (its margins): the marker, its place and its click do not.
+    // Numbered stops that would cover one another at this zoom are spread apart (spread.js); only
+    // the icon moves (its margins): the marker, its place and its click do not.
     var GAP = 30;  // px: icons are 28 px wide
-    function groups() {
-      var items = ids.map(function (id, i) {
-        return markers[id]._icon ? {i: i, p: map.latLngToLayerPoint([data.lat[i], data.lng[i]])} : null;
-      }).filter(Boolean);
-      var out = [];
-      items.forEach(function (item) {
-        var near = out.filter(function (g) {
-          return g.some(function (o) { return o.p.distanceTo(item.p) < GAP; });
-        });
-        var merged = [item];
-        near.forEach(function (g) { merged = merged.concat(g); out.splice(out.indexOf(g), 1); });
-        out.push(merged);
-      });
-      return out;
-    }
     function place(i, dx, dy) {
       var icon = markers[ids[i]]._icon;
       icon.style.marginLeft = (dx - 14) + "px";
@@ -80,18 +63,62 @@
       leaders[i]._path.style.visibility = hidden(i);
     }
     function spread() {
-      groups().forEach(function (g) {
-        if (g.length === 1) { place(g[0].i, 0, 0); return; }
-        var cx = 0, cy = 0;
-        g.forEach(function (o) { cx += o.p.x / g.length; cy += o.p.y / g.length; });
-        var r = Math.max(GAP, GAP * g.length / (2 * Math.sin(Math.PI / g.length)) / 2 + 4);
-        g.sort(function (a, b) { return data.n[a.i] - data.n[b.i]; }).forEach(function (o, k) {
-          var angle = -Math.PI / 2 + (2 * Math.PI * k) / g.length;
-          place(o.i, Math.round(cx + r * Math.cos(angle) - o.p.x), Math.round(cy + r * Math.sin(angle) - o.p.y));
-        });
-      });
+      var items = ids.map(function (id, i) {
+        return markers[id]._icon ? {i: i, n: data.n[i], p: map.latLngToLayerPoint([data.lat[i], data.lng[i]])} : null;
+      }).filter(Boolean);
+      var offsets = spreadOffsets(items, GAP);
+      Object.keys(offsets).forEach(function (i) { place(Number(i), offsets[i][0], offsets[i][1]); });
       ns.spreadAt = map.getZoom();
+      routeLegs();
     }
+
+    // A leg is straight, unless it would pass under the number of a stop it does not join: a reader
+    // would take it for a leg through that stop. It is then bent, a little to one side or the other,
+    // just enough to clear every such number (checked in screen pixels, at each zoom). Its arrow sits
+    // halfway along it as drawn, pointing along it.
+    // Each stop's mark as drawn (a number where the spread put it, or a circle), with how near a
+    // leg may pass its centre: its radius and a little more.
+    function marks(except) {
+      var out = [];
+      ids.forEach(function (id, i) {
+        var m = markers[id], el = m._icon || m._path;
+        if (except.indexOf(i) >= 0 || !el || el.style.visibility === "hidden") { return; }
+        var p = map.latLngToLayerPoint([data.lat[i], data.lng[i]]);
+        if (m._icon) { p = p.add([parseFloat(el.style.marginLeft) + 14 || 0, parseFloat(el.style.marginTop) + 14 || 0]); }
+        out.push({p: p, clear: m._icon ? 16 : radius(i) + 3});
+      });
+      return out;
+    }
+    function curve(a, b, bend, k) {  // a point k (0..1) along a quadratic curve bent by ``bend`` px
+      var m = a.add(b).divideBy(2), d = b.subtract(a), len = Math.max(1, a.distanceTo(b));
+      var c = m.add(L.point(-d.y / len, d.x / len).multiplyBy(2 * bend));  // the control point
+      return a.multiplyBy((1 - k) * (1 - k)).add(c.multiplyBy(2 * k * (1 - k))).add(b.multiplyBy(k * k));
+    }
+    function clears(a, b, bend, points) {
+      for (var k = 1; k < 24; k++) {
+        var p = curve(a, b, bend, k / 24);
+        if (points.some(function (q) { return q.p.distanceTo(p) < q.clear; })) { return false; }
+      }
+      return true;
+    }
+    function routeLegs() {
+      legLayers.forEach(function (item) {
+        var a = map.latLngToLayerPoint(item.leg.a), b = map.latLngToLayerPoint(item.leg.b);
+        var points = marks(item.leg.s), len = a.distanceTo(b), bend = 0;
+        var tries = [0, 0.08, -0.08, 0.16, -0.16, 0.24, -0.24, 0.32, -0.32].map(function (f) { return f * len; });
+        bend = tries.filter(function (t) { return clears(a, b, t, points); })[0] || 0;
+        var path = [item.leg.a];
+        if (bend) { for (var k = 1; k < 16; k++) { path.push(map.layerPointToLatLng(curve(a, b, bend, k / 16))); } }
+        path.push(item.leg.b);
+        item.line.setLatLngs(path);
+        var mid = curve(a, b, bend, 0.5), ahead = curve(a, b, bend, 0.52);
+        item.arrow.setLatLng(map.layerPointToLatLng(mid));
+        var deg = Math.atan2(ahead.y - mid.y, ahead.x - mid.x) * 180 / Math.PI;
+        item.arrow._icon.firstChild.style.transform = "rotate(" + deg + "deg)";
+        item.bend = bend;
+      });
+    }
+    ns.legs = legLayers;
     spread();
     map.on("zoomend", spread);
 
@@ -123,10 +150,10 @@
       play: function (phase) {
         now.phase = phase;
         paintAll();
-        legLayers.forEach(function (leg) {
-          var shown = !phase[leg[2][0]] && !phase[leg[2][1]] ? "" : "hidden";
-          leg[0].style.visibility = shown;
-          leg[1].style.visibility = shown;
+        legLayers.forEach(function (item) {
+          var shown = !phase[item.leg.s[0]] && !phase[item.leg.s[1]] ? "" : "hidden";
+          item.line._path.style.visibility = shown;
+          item.arrow._icon.style.visibility = shown;
         });
       }
     };

@@ -16,6 +16,8 @@
 
 /* land_rings.js */
 
+/* spread.js */
+
 /* tour_land.js */
 
   // The view: the whole route, fitted with room for the controls (more at the bottom: the attribution
