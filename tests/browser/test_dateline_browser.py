@@ -67,8 +67,10 @@ STORY_ROUTES_ON_STOPS = """() => {
     const r = el.getBoundingClientRect();
     return L.point(r.left + r.width / 2, r.top + r.height / 2);
   };
-  const paths = [...map.getPanes().overlayPane.querySelectorAll('path')];
-  const marks = [...map.getPanes().markerPane.querySelectorAll('.story-icon')].map(centre)
+  // A stop's mark is where it is (a number spread apart from a neighbour keeps a leader line to it).
+  const paths = [...map.getPanes().overlayPane.querySelectorAll('path:not(.story-leader)')];
+  const at = latlng => { const c = map.latLngToContainerPoint(latlng); return L.point(box.left + c.x, box.top + c.y); };
+  const marks = window.tourDashboard.storyData.stops.map(s => at(s.at))
     .concat(paths.filter(p => /a/.test(p.getAttribute('d'))).map(centre));
   const routes = paths.filter(p => !/[aA]/.test(p.getAttribute('d'))).map(p =>
     [...p.getAttribute('d').matchAll(/[ML](-?[\\d.]+) (-?[\\d.]+)/g)].map(m => {

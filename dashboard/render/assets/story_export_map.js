@@ -60,7 +60,7 @@
       if (leaders[stop.id]) { map.removeLayer(leaders[stop.id]); delete leaders[stop.id]; }
       if (dx || dy) {
         var to = map.layerPointToLatLng(map.latLngToLayerPoint(stop.at).add([dx, dy]));
-        leaders[stop.id] = L.polyline([stop.at, to], {color: "#333", weight: 1.5, opacity: 0.8, interactive: false}).addTo(map);
+        leaders[stop.id] = L.polyline([stop.at, to], {color: "#333", weight: 1.5, opacity: 0.8, interactive: false, className: "story-leader"}).addTo(map);
       }
     });
   }
