@@ -142,7 +142,7 @@ class TourLayer(RawMacroElement):
 
     template = Template(asset("tour_layer.js.j2"))
     script_body = _layer_script()
-    style = shipped(asset("tour_layer.css"))
+    style = shipped(asset("tour_layer.css"), "css")
     fields_json = script_json(fields())  # the payload's record fields by name (render/schema.py)
 
     def __init__(self, data: dict[str, Any] | str, tiles: bool = True) -> None:

@@ -220,7 +220,7 @@ def _no_proposals(lang: str) -> go.Figure:
 def print_page(tour: Tour, lang: str, tiles: bool = False) -> str:
     """The exported map page made for print: tiles off (nothing to fetch), heading and credit line."""
     page = standalone_html(build_map(tour, lang=lang, tiles=tiles))
-    style = f"<style>{shipped(asset('print.css'))}</style>\n"
+    style = f"<style>{shipped(asset('print.css'), 'css')}</style>\n"
     return frame_page(page, style, "tour-print", _heading(tour, lang), _footer(tour, lang, tiles))
 
 

@@ -20,7 +20,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from dashboard.render.asset_files import ASSETS, asset
+from dashboard.render.asset_files import ASSETS, asset, shipped
 from dashboard.render.basemap import ATTRIBUTION, outlines
 from dashboard.render.maps import leaflet_css, leaflet_js
 from dashboard.render.projection import Positions, leaflet_bounds, outline_bounds
@@ -62,7 +62,7 @@ def story_html(tour: Tour, lang: str = "en") -> str:
         next=t("story.next", lang),
         position=_position(0, len(steps), lang),
         steps=[_section(shown, step, i, lang) for i, step in enumerate(steps)],
-        styles=[_ours(leaflet_css()), _ours(asset("story.css"))],
+        styles=[_ours(leaflet_css()), _ours(shipped(asset("story.css"), "css"))],
         scripts=[_ours(script_text(js)) for js in _scripts(_data(shown, steps, lang))],
     )
 
@@ -78,9 +78,9 @@ def _scripts(data: dict[str, Any]) -> list[str]:
     shows at once), Leaflet, and the map with its outlines (one script)."""
     return [
         set_member("storyData", script_json(data)),
-        asset("story.js"),
+        shipped(asset("story.js")),
         leaflet_js(),
-        asset("land_rings.js") + asset("spread.js") + asset("story_export_map.js"),
+        shipped(asset("land_rings.js") + asset("spread.js") + asset("story_export_map.js")),
     ]
 
 

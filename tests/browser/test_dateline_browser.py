@@ -69,7 +69,10 @@ STORY_ROUTES_ON_STOPS = """() => {
   };
   // A stop's mark is where it is (a number spread apart from a neighbour keeps a leader line to it).
   const paths = [...map.getPanes().overlayPane.querySelectorAll('path:not(.story-leader)')];
-  const at = latlng => { const c = map.latLngToContainerPoint(latlng); return L.point(box.left + c.x, box.top + c.y); };
+  const at = latlng => {
+    const c = map.latLngToContainerPoint(latlng);
+    return L.point(box.left + c.x, box.top + c.y);
+  };
   const marks = window.tourDashboard.storyData.stops.map(s => at(s.at))
     .concat(paths.filter(p => /a/.test(p.getAttribute('d'))).map(centre));
   const routes = paths.filter(p => !/[aA]/.test(p.getAttribute('d'))).map(p =>

@@ -48,16 +48,21 @@ def test_a_member_the_schema_does_not_name_is_refused(member: str):
 
 
 @pytest.mark.parametrize(
-    ("source", "kept"),
+    ("source", "kind", "kept"),
     [
-        ("  // a comment\n  var a = 1;  // why\n", "var a = 1;  // why"),
-        ("/* one\n   block */\nvar b = 2;\n", "var b = 2;"),
-        ("/* a */ var c = 3; /* b */\n", "/* a */ var c = 3; /* b */"),  # code between: kept whole
-        ("x {\n  color: red; }\n\n", "x {\ncolor: red; }"),
+        ("  // a comment\n  var a = 1;  // why\n", "js", "var a=1;"),
+        ("/* one\n   block */\nvar b = 2;\n", "js", "var b=2;"),
+        ("/* a */ var c = 3; /* b */\n", "js", "var c=3;"),
+        (
+            "function f(long) { return long + 'a  b'; }",
+            "js",
+            "function f(long){return long+'a  b';}",
+        ),  # names, strings kept
+        ("x {\n  color: red; }\n\n", "css", "x{color:red}"),
     ],
 )
-def test_shipping_strips_comment_lines_and_indentation_only(source: str, kept: str):
-    assert shipped(source) == kept
+def test_shipping_minifies_without_renaming(source: str, kind: str, kept: str):
+    assert shipped(source, kind) == kept
 
 
 def test_the_layer_ships_without_its_comment_lines():

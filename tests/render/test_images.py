@@ -243,11 +243,11 @@ def test_the_print_key_names_only_the_stops_drawn_and_says_which_are_not(
 def test_the_print_page_fetches_no_tiles_and_hides_the_controls(kast: Tour):
     text = prints.print_page(kast, "en")
     assert "tile.openstreetmap.org" not in text and "OpenStreetMap contributors" not in text
-    css = "".join(_page(kast, "en").xpath("//style/text()"))
-    hiding = next(rule for rule in css.split("}") if "display: none !important" in rule).split("{")[0]
+    css = "".join(_page(kast, "en").xpath("//style/text()"))  # minified: no spaces to count on
+    hiding = next(rule for rule in css.split("}") if "display:none!important" in rule).split("{")[0]
     for control in ("leaflet-control-zoom", "tour-playback", "tour-key", "leaflet-control-attribution"):
         assert f".tour-print .{control}" in hiding
-    assert ".tour-print .tour-legend .body[hidden] { display: block !important; }" in css
+    assert ".tour-print .tour-legend .body[hidden]{display:block!important}" in css
 
 
 def test_osm_is_credited_only_under_its_tiles():
