@@ -69,6 +69,7 @@ def main() -> None:
     state.FULL.set(loaded)
     loaded = tours.drafts_view(loaded, view.drafts)
     state.SHOWN.set(loaded)
+    wrote = state.sync_url(view)  # first: the address changes before the screen does
     pages = navigation.pages(view.lang)
     page = st.navigation(pages)
     light = state.start_run(map_page=page is pages[0])
@@ -77,7 +78,7 @@ def main() -> None:
     page.run()
     if not light:  # the sidebar's widgets wait for the map on a session's first screen
         sidebar.render(loaded, view)
-    state.sync_url(state.view())  # last: the address names what the run has drawn
+    state.sync_url(state.view(), again=wrote)  # last: the address names what the run has drawn
 
 
 main()

@@ -174,7 +174,7 @@ def view_for(tour: LoadedTour) -> ViewState:
 
 
 def set_view(state: ViewState) -> None:
-    """A new view (a callback's): the address follows at the end of the run (see :func:`sync_url`)."""
+    """A new view (a callback's): the address follows as the run starts (see :func:`sync_url`)."""
     VIEW.set(state)
 
 
@@ -183,17 +183,21 @@ def change_view(**changes: object) -> None:
     set_view(view().with_(**changes))
 
 
-def sync_url(state: ViewState) -> None:
-    """Write the view into the address bar, so the link reopens this exact view.
+def sync_url(state: ViewState, again: bool = False) -> bool:
+    """Write the view into the address bar, so the link reopens this exact view; whether it wrote.
 
-    Called once, as the last thing a run does (``streamlit_app.py``), whatever changed the view:
-    a widget's callback, a click on the map, a link. The address is then the run's last message,
-    after the page switch and every element, so nothing the browser handles after it (a page's
-    own address, rebuilt from the query it held before) can leave it one interaction behind.
+    Called twice a run (``streamlit_app.py``). First, before anything is drawn, with the view
+    the callbacks left: the address then changes before the screen does. Last, with the view
+    the run ended on (a click on the map is read while the page runs), and ``again`` when the
+    first call wrote: the run's last message is then the address, after the page switch and
+    every element, so nothing the browser handles after it (a page's own address, rebuilt
+    from the query it held before) can leave it one interaction behind.
     """
     wanted = to_query(state)
-    if st.query_params.to_dict() != wanted:
-        st.query_params.from_dict(wanted)
+    if not again and st.query_params.to_dict() == wanted:
+        return False
+    st.query_params.from_dict(wanted)
+    return True
 
 
 def start_run(map_page: bool) -> bool:
