@@ -10,6 +10,7 @@ docs/ingest.md and the timings for docs/performance.md. Needs ../shared/seeds.
 
 from __future__ import annotations
 
+import argparse
 import re
 import sys
 import time
@@ -98,7 +99,10 @@ def timings() -> dict[str, float]:
     return out
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    if args.corpus is not None:
+        return _corpus(args.corpus)
     if not SEEDS.is_dir():
         print(f"the seed articles are not at {SEEDS}", file=sys.stderr)
         return 1
@@ -112,6 +116,26 @@ def main() -> int:
         print(f"| {what} | {found} of {total} | {_share(found, total)} |")
     for label, seconds in timings().items():
         print(f"\n{label}: {seconds:.2f} s")
+    return 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m bench.ingest_eval",
+        description="Ingest measured on the seed articles (default) or on a corpus of other tours.",
+        epilog="example: python -m bench.ingest_eval --corpus ../shared/ingest-corpus",
+    )
+    parser.add_argument("--corpus", type=Path, help="a folder of tours, each with articles and truth.json")
+    return parser
+
+
+def _corpus(folder: Path) -> int:
+    from bench.corpus_eval import run
+
+    if not folder.is_dir():
+        print(f"{folder}: no such corpus folder", file=sys.stderr)
+        return 1
+    print(run(folder))
     return 0
 
 

@@ -27,6 +27,12 @@ needs_seeds = pytest.mark.skipif(
     reason=f"the seed articles are not beside this clone ({SEEDS}); they are not ours to copy into the "
     "repository, and CI has them",
 )
+CORPUS = ROOT.parent / "shared" / "ingest-corpus"
+needs_corpus = pytest.mark.skipif(
+    not CORPUS.is_dir(),
+    reason=f"the ingest corpus is not beside this clone ({CORPUS}); its articles are not ours to copy "
+    "into the repository, and CI has them",
+)
 
 # Hypothesis profiles: "ci" (the default, what CI and the README's command run) keeps the full example
 # counts; "quick" runs a tenth of them while developing; "thorough" five times as many.
