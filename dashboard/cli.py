@@ -139,8 +139,9 @@ def _cmd_export(args: argparse.Namespace) -> int:
     from dashboard.workflows import export_bytes, export_text, open_tour
 
     to_file = args.output not in (None, "-")
+    source = Path(args.tour) if args.tour else DEFAULT_TOUR  # the embedded tour is an input too
     if to_file:  # before the work: a map takes seconds to render
-        check_writable(Path(args.output), inputs=(Path(args.tour),) if args.tour else ())
+        check_writable(Path(args.output), inputs=(source,))
     elif args.what in BINARY:
         raise WriteError(Path("<standard output>"), f"a {args.what} export is binary: give -o FILE")
     opened = open_tour(args.tour)
@@ -150,9 +151,9 @@ def _cmd_export(args: argparse.Namespace) -> int:
               file=sys.stderr)  # fmt: skip
     tour, lang = accepted(opened.tour), args.lang or "en"
     if args.what in BINARY:
-        path = Path(args.tour) if args.tour else DEFAULT_TOUR
         data = export_bytes(tour, args.what, lang, view=args.view or "map",
-                            tour_file=(path.name, path.read_bytes()), images=not args.no_images)  # fmt: skip
+                            tour_file=(source.name, source.read_bytes()),
+                            images=not args.no_images)  # fmt: skip
         write_atomic(Path(args.output), data)
         print(f"wrote {args.output} ({len(data):,} bytes)", file=sys.stderr)
         return 0

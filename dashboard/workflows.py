@@ -198,13 +198,17 @@ def ingest_files(
     twice), then one line. ``given``: metadata for text files (url, title, outlet, published, language)."""
     if tour_path is not None and same_file(output, tour_path):
         raise WriteError(output, "is the tour being extended: write the draft to another file")
-    check_writable(output)  # before any article is read or fetched
+    files = tuple(Path(s) for s in sources if not _is_url(s))
+    check_writable(output, inputs=files, what="one of the articles")  # before any is read or fetched
     tour = load_tour(tour_path) if tour_path is not None else None
-    articles = [
-        fetch(s) if s.lower().startswith(("http://", "https://")) else read(Path(s), **given) for s in sources
-    ]
+    articles = [fetch(s) if _is_url(s) else read(Path(s), **given) for s in sources]
     ingested = propose(articles, tour)
     write_atomic(output, draft_text(ingested.tour))
     count = draft_count(ingested.tour)  # the number the app's "Show N proposals" switch gives
     notes = "".join(f"{known.note()}\n" for known in ingested.known)
     return count, f"{notes}{output}: {count} proposals from {len(articles)} articles, each marked as a draft"
+
+
+def _is_url(source: str) -> bool:
+    """An article given as an http(s) address, fetched; anything else names a file."""
+    return source.lower().startswith(("http://", "https://"))
