@@ -8,7 +8,9 @@ a page too big to be an article, a URL that cannot be reached.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
+import stat
 import urllib.error
 import urllib.request
 from dataclasses import dataclass, replace
@@ -59,6 +61,47 @@ def _decode(name: str, data: bytes) -> str:
         raise ArticleError(f"{name}: not UTF-8 text (byte {exc.start} is {data[exc.start]:#04x})") from exc
 
 
+def read_limited(path: Path) -> bytes:
+    """A regular file's bytes, never more than MAX_BYTES of them, whatever its size says (a /proc file
+    says 0). Devices, pipes and folders are refused before a byte is read: /dev/zero never ends, and
+    a FIFO with no writer would never answer."""
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)  # a FIFO's open waits for a writer unless nonblocking
+    try:
+        info = os.fstat(fd)  # of the file opened, not of whatever the name means a moment later
+        if reason := _not_regular(info.st_mode):
+            raise ArticleError(f"{path}: {reason}")
+        if info.st_size > MAX_BYTES:
+            raise ArticleError(
+                f"{path}: {info.st_size:,} bytes is too big for an article (at most {MAX_BYTES:,})"
+            )
+        data = _read_at_most(fd, MAX_BYTES + 1)
+    finally:
+        os.close(fd)
+    if len(data) > MAX_BYTES:
+        raise ArticleError(f"{path}: more than {MAX_BYTES:,} bytes is too big for an article")
+    return data
+
+
+def _not_regular(mode: int) -> str | None:
+    """Why a file that is not a regular file is not read, in words; None for a regular file."""
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "it is a folder, not a file; give an article file inside it"
+    devices = stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
+    kind = "a FIFO (a pipe)" if stat.S_ISFIFO(mode) else "a device" if devices else "a special file"
+    return f"it is {kind}, not a file; save the article to a file and give that"
+
+
+def _read_at_most(fd: int, limit: int) -> bytes:
+    chunks: list[bytes] = []
+    size = 0
+    while size < limit and (chunk := os.read(fd, min(1 << 20, limit - size))):
+        chunks.append(chunk)
+        size += len(chunk)
+    return b"".join(chunks)
+
+
 def _day(value: str | None) -> dt.date | None:
     try:
         return dt.date.fromisoformat(value[:10]) if value else None
@@ -97,10 +140,7 @@ def from_text(name: str, text: str, language: str | None = None) -> Article:
 def read(path: Path, **given: object) -> Article:
     """An article file (.html, .htm, .txt, .md); ``given`` fills or overrides its metadata."""
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise ArticleError(f"{path}: {size:,} bytes is too big for an article (at most {MAX_BYTES:,})")
-        text = _decode(str(path), path.read_bytes())
+        text = _decode(str(path), read_limited(path))
     except OSError as exc:
         raise ArticleError(f"{path}: cannot be read ({exc.strerror or exc})") from exc
     html = path.suffix.lower() in (".html", ".htm") or text.lstrip()[:15].lower().startswith(
