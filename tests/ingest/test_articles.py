@@ -78,7 +78,11 @@ def test_a_process_substitution_is_refused() -> None:
     os.write(write_end, TEXT.encode())
     os.close(write_end)
     try:
-        _refused(f"/dev/fd/{read_end}", "it is a FIFO (a pipe), not a file", "a process substitution")
+        with pytest.raises(ArticleError, match="it is a FIFO \\(a pipe\\), not a file") as caught:
+            read(Path(f"/dev/fd/{read_end}"))
+        assert str(caught.value).startswith(f"/dev/fd/{read_end}: ") and "\n" not in str(caught.value)
+        message = str(caught.value).replace(f"/dev/fd/{read_end}", "/dev/fd/N")
+        reliability.record(SECTION, "a process substitution", message)
     finally:
         os.close(read_end)
 
@@ -104,7 +108,8 @@ def test_a_file_whose_size_says_0_is_read_no_further_than_the_limit(monkeypatch:
 
 
 def test_a_folder_is_refused_in_one_line(tmp_path: Path) -> None:
-    _refused(tmp_path, "it is a folder, not a file", "a folder", tmp_path)
+    (tmp_path / "articles").mkdir()
+    _refused(tmp_path / "articles", "it is a folder, not a file", "a folder", tmp_path)
 
 
 def test_the_command_refuses_a_device_in_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -112,3 +117,46 @@ def test_the_command_refuses_a_device_in_one_line(tmp_path: Path, capsys: pytest
     err = capsys.readouterr().err
     assert err == "error: /dev/zero: it is a device, not a file; save the article to a file and give that\n"
     assert not (tmp_path / "draft.yaml").exists()
+
+
+PAGE = (
+    '<!doctype html><html lang="es"><head>{meta}<title>Torres en Perú</title></head><body><article>'
+    "<p>La ministra Ana Torres llegó a Lima el martes 6 de enero para reunirse con el presidente José Jerí. "
+    "«La frontera será más segura», dijo Ana Torres después de la reunión con el mandatario peruano.</p>"
+    "</article></body></html>"
+)
+
+
+@pytest.mark.parametrize(
+    "meta",
+    [
+        '<meta charset="ISO-8859-1">',
+        '<meta http-equiv="Content-Type" content="text/html; charset=windows-1252">',
+    ],
+)
+def test_a_saved_latin_1_page_that_declares_its_charset_is_read(tmp_path: Path, meta: str) -> None:
+    path = tmp_path / "page.html"
+    path.write_bytes(PAGE.format(meta=meta).encode("latin-1"))
+    article = read(path)
+    assert "llegó a Lima" in article.text and "«La frontera será más segura»" in article.text
+
+
+def test_a_page_not_in_the_charset_it_declares_is_one_line(tmp_path: Path) -> None:
+    path = tmp_path / "page.html"
+    path.write_bytes(PAGE.format(meta='<meta charset="utf-8">').encode("latin-1"))
+    _refused(path, "not UTF-8 text (byte", "a page not in the charset it declares", tmp_path)
+    path.write_bytes(PAGE.format(meta='<meta charset="klingon-8">').encode())
+    _refused(path, "declares the charset 'klingon-8', which is not known", "an unknown charset", tmp_path)
+
+
+def test_a_text_file_is_still_read_as_utf_8_only(tmp_path: Path) -> None:
+    path = tmp_path / "notes.txt"
+    path.write_bytes('<meta charset="latin-1"> Perú'.encode("latin-1"))  # a text file declares nothing
+    _refused(path, "not UTF-8 text", "a Latin-1 text file", tmp_path)
+
+
+@pytest.mark.parametrize("reference", ["&#27;", "&#x1B;", "&#x1b", "&#8;", "&#11;"])
+def test_one_control_character_reference_leaves_the_rest_of_the_text(tmp_path: Path, reference: str) -> None:
+    path = tmp_path / "page.html"
+    path.write_text(PAGE.format(meta="").replace("después", f"después{reference}"), encoding="utf-8")
+    assert "dijo Ana Torres después de la reunión" in read(path).text
