@@ -13,14 +13,11 @@ import datetime as dt
 import os
 import re
 import stat
-import urllib.error
-import urllib.request
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 MIN_WORDS = 10  # fewer words than a sentence or two: a menu or an error page, not an article
 MAX_BYTES = 10_000_000  # a saved news page with its markup; a bigger file is not an article
-FETCH_TIMEOUT = 20  # seconds
 STOPWORDS = {
     "en": {"the", "and", "of", "to", "in", "is", "was", "with", "that", "for", "said", "on"},
     "es": {"el", "la", "los", "las", "de", "del", "y", "que", "en", "con", "por", "para", "dijo"},
@@ -200,18 +197,3 @@ def read(path: Path, **given: object) -> Article:
     text = decode_page(str(path), data, html)
     article = from_html(str(path), text) if html else from_text(str(path), text, given.get("language"))  # type: ignore[arg-type]
     return replace(article, **{k: v for k, v in given.items() if v is not None})  # type: ignore[arg-type]
-
-
-def fetch(url: str) -> Article:
-    """A URL, fetched now (the one network use of ingest, on request); http and https only."""
-    if not re.match(r"(?i)^https?://", url):
-        raise ArticleError(f"{url}: only http:// and https:// addresses are fetched")
-    request = urllib.request.Request(url, headers={"User-Agent": "tour-dashboard-ingest"})  # noqa: S310
-    try:
-        with urllib.request.urlopen(request, timeout=FETCH_TIMEOUT) as response:  # noqa: S310
-            data = response.read(MAX_BYTES + 1)
-    except (urllib.error.URLError, OSError, ValueError) as exc:
-        raise ArticleError(f"{url}: cannot be fetched ({getattr(exc, 'reason', exc)})") from exc
-    if len(data) > MAX_BYTES:
-        raise ArticleError(f"{url}: more than {MAX_BYTES:,} bytes is too big for an article")
-    return replace(from_html(url, decode_page(url, data, html=True)), url=url)
