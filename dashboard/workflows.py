@@ -11,13 +11,15 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from dashboard.geo.geocode import GeocodeOptions, GeocodeReport, Progress, geocode_tour, missing, resolve
-from dashboard.ingest.articles import fetch, read
+from dashboard.ingest.articles import read
 from dashboard.ingest.draft import draft_text, propose
+from dashboard.ingest.fetching import FetchOptions, fetch
 from dashboard.render import exports
 from dashboard.render.images import png
 from dashboard.render.pack import pack_zip
@@ -190,21 +192,33 @@ def _as_on_disk(path: Path, text: str) -> str:
 
 
 def ingest_files(
-    sources: list[str], output: Path, tour_path: Path | None = None, **given: object
+    sources: list[str],
+    output: Path,
+    tour_path: Path | None = None,
+    *,
+    allow_private: bool = False,
+    **given: object,
 ) -> tuple[int, str]:
     """Read each article (a file, or an http(s) URL fetched now), propose a draft and write it to
-    ``output`` (atomically; never over the tour it extends). Returns the number of proposals and a
-    summary: a ``note:`` line per article already read (one of the tour's sources, or one given
-    twice), then one line. ``given``: metadata for text files (url, title, outlet, published, language)."""
+    ``output`` (atomically; never over the tour it extends, nor over an article). Returns the number
+    of proposals and a summary: a ``note:`` line per article already read (one of the tour's sources,
+    or one given twice), then one line. ``allow_private``: fetch from loopback and private addresses
+    too. ``given``: metadata for text files (url, title, outlet, published, language)."""
     if tour_path is not None and same_file(output, tour_path):
         raise WriteError(output, "is the tour being extended: write the draft to another file")
-    check_writable(output)  # before any article is read or fetched
+    files = tuple(Path(s) for s in sources if not _is_url(s))
+    check_writable(output, inputs=files, what="one of the articles")  # before any is read or fetched
     tour = load_tour(tour_path) if tour_path is not None else None
-    articles = [
-        fetch(s) if s.lower().startswith(("http://", "https://")) else read(Path(s), **given) for s in sources
-    ]
+    options = FetchOptions(allow_private=allow_private)
+    articles = [fetch(s, options) if _is_url(s) else read(Path(s), **given) for s in sources]
     ingested = propose(articles, tour)
     write_atomic(output, draft_text(ingested.tour))
     count = draft_count(ingested.tour)  # the number the app's "Show N proposals" switch gives
     notes = "".join(f"{known.note()}\n" for known in ingested.known)
     return count, f"{notes}{output}: {count} proposals from {len(articles)} articles, each marked as a draft"
+
+
+def _is_url(source: str) -> bool:
+    """An article given as an address (``scheme://``), fetched, or refused there unless http(s);
+    anything else names a file."""
+    return re.match(r"[A-Za-z][A-Za-z0-9+.-]*://", source) is not None

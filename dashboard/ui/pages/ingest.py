@@ -17,7 +17,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.ingest import review
-from dashboard.ingest.articles import Article, ArticleError, from_html, from_text
+from dashboard.ingest.articles import Article, ArticleError, decode_page, from_html, from_text
 from dashboard.ingest.draft import draft_text, propose
 from dashboard.ingest.known import Known
 from dashboard.tourfile.errors import TourError
@@ -40,8 +40,8 @@ def _articles(uploads: list[Any], pasted: str, published: dt.date | None, lang: 
     """The uploaded files and the pasted text as articles; a bad one stops with its one-line reason."""
     out = []
     for upload in uploads:
-        text = upload.getvalue().decode("utf-8", errors="strict")
         html = upload.name.lower().endswith((".html", ".htm"))
+        text = decode_page(upload.name, upload.getvalue(), html)  # a page in the charset it declares
         article = from_html(upload.name, text) if html else from_text(upload.name, text)
         out.append(article if article.published or not published else _dated(article, published))
     if pasted.strip():
