@@ -21,7 +21,7 @@ from typing import Any
 from dashboard import __version__
 from dashboard.render import exports
 from dashboard.render.errors import ExportError
-from dashboard.render.images import png
+from dashboard.render.images import pngs
 from dashboard.render.story import story_html
 from dashboard.tourfile.model import Tour
 from dashboard.views import credits
@@ -47,9 +47,10 @@ LICENSE = {
 
 
 def _images(tour: Tour, lang: str) -> tuple[dict[str, bytes], str | None]:
-    """Every view's image, or none and the reason (no browser here)."""
+    """Every view's image, all drawn within images.ALL_IMAGES seconds, or none and the reason (no
+    browser here, or one that took too long)."""
     try:
-        return {f"images/{view}.png": png(tour, view, lang) for view in VIEWS}, None
+        return {f"images/{view}.png": data for view, data in pngs(tour, VIEWS, lang).items()}, None
     except ExportError as exc:
         return {}, str(exc)
 

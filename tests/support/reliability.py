@@ -37,6 +37,7 @@ UPLOAD_MEMORY = "upload memory"
 SHAPES = "geocoder answer shapes"
 PLAUSIBILITY = "geocoder plausibility"
 EDITS = "concurrent edits"
+DEADLINES = "image deadlines"
 NOT_MEASURED = "not measured in this run"
 
 
@@ -246,6 +247,7 @@ def render(data: dict[str, Any]) -> str:
         SHAPES,
         PLAUSIBILITY,
         EDITS,
+        DEADLINES,
     }
     parts: list[tuple[str, str, list[str]]] = [
         ("Fuzzed tour files tried and their outcomes", FUZZ, _fuzz(data)),
@@ -278,6 +280,18 @@ def render(data: dict[str, Any]) -> str:
                 data,
                 EDITS,
                 "`geocode` never overwrites an edit made while it runs, nor runs twice on one file.",
+            ),
+        ),
+        (
+            "Images for print past their deadline",
+            DEADLINES,
+            _explained(
+                data,
+                DEADLINES,
+                "A browser or a chart's drawing process that hangs is killed when the wall-clock deadline",
+                "passes, with every process it started (kaleido's browser runs in a session of its own), and",
+                "the export is refused in one line; the evidence pack is made without its images and its",
+                "README says why.",
             ),
         ),
         ("CSV exports neutralise formulas", CSV, _csv(data)),
