@@ -12,7 +12,7 @@ from __future__ import annotations
 import codecs
 import contextlib
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,7 +21,7 @@ from dashboard.ingest.articles import read
 from dashboard.ingest.draft import draft_text, propose
 from dashboard.ingest.fetching import FetchOptions, fetch
 from dashboard.render import exports
-from dashboard.render.images import png
+from dashboard.render.images import png, pngs
 from dashboard.render.pack import pack_zip
 from dashboard.render.story import story_html
 from dashboard.tourfile.edit import add_coordinates, set_format_version
@@ -101,6 +101,11 @@ def export_bytes(
         return png(tour, view, lang)
     name, data = tour_file
     return pack_zip(tour, name, data, lang, images, drawn)
+
+
+def export_images(tour: Tour, views: Sequence[str], lang: str = "en") -> dict[str, bytes]:
+    """The images of ``views`` for print, all drawn within one deadline (``images.ALL_IMAGES``)."""
+    return pngs(tour, views, lang)
 
 
 def geocode_file(path: Path, options: GeocodeOptions, progress: Progress | None = None) -> GeocodeReport:

@@ -39,6 +39,7 @@ PLAUSIBILITY = "geocoder plausibility"
 EDITS = "concurrent edits"
 INGEST = "ingest refusals"
 OUTPUTS = "output refusals"
+DEADLINES = "image deadlines"
 NOT_MEASURED = "not measured in this run"
 
 
@@ -266,6 +267,7 @@ def render(data: dict[str, Any]) -> str:
         EDITS,
         INGEST,
         OUTPUTS,
+        DEADLINES,
     }
     parts: list[tuple[str, str, list[str]]] = [
         ("Fuzzed tour files tried and their outcomes", FUZZ, _fuzz(data)),
@@ -321,6 +323,18 @@ def render(data: dict[str, Any]) -> str:
                 OUTPUTS,
                 "An `-o` that is one of the command's inputs, or a file marked read-only, is refused before",
                 "any work and left as it was (`tests/test_outputs.py`).",
+            ),
+        ),
+        (
+            "Images for print past their deadline",
+            DEADLINES,
+            _explained(
+                data,
+                DEADLINES,
+                "A browser or a chart's drawing process that hangs is killed when the wall-clock deadline",
+                "passes, with every process it started (kaleido's browser runs in a session of its own), and",
+                "the export is refused in one line; the evidence pack is made without its images and its",
+                "README says why.",
             ),
         ),
         ("CSV exports neutralise formulas", CSV, _csv(data)),
