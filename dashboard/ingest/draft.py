@@ -13,10 +13,12 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from dashboard.ingest.articles import Article
+from dashboard.ingest.articles import Article, ArticleError
+from dashboard.ingest.chars import visible_name
 from dashboard.ingest.known import Known
+from dashboard.ingest.mend import LeftOut, mend
 from dashboard.ingest.merge import events, new_claims, place_ids, unique, visits
-from dashboard.ingest.places import all_mentions
+from dashboard.ingest.places import MIN_POPULATION, all_mentions
 from dashboard.ingest.reading import UNNAMED, UNSORTED, Reading, read_article
 from dashboard.ingest.sources import sources_of
 from dashboard.ingest.visits import home_country
@@ -35,22 +37,41 @@ def _subject(readings: list[Reading]) -> str:
 
 @dataclass(frozen=True)
 class Ingested:
-    """A draft, and the articles that were already read: the tour's sources, or articles given twice."""
+    """A draft, the articles that were already read (the tour's sources, or articles given twice),
+    and what the articles said of themselves that their sources cannot hold (:mod:`mend`)."""
 
     tour: Tour
     known: tuple[Known, ...] = ()
+    left_out: tuple[LeftOut, ...] = ()
+
+
+def _mended(articles: list[Article]) -> tuple[list[Article], list[str], list[LeftOut]]:
+    """The articles as their sources can hold them, their texts as given, and what was left out."""
+    mended = [mend(article) for article in articles]
+    return [a for a, _ in mended], [a.text for a in articles], [n for _, notes in mended for n in notes]
+
+
+def _nowhere(articles: list[Article]) -> ArticleError:
+    names = ", ".join(visible_name(a.name) for a in articles)
+    return ArticleError(
+        f"{names}: no place named that the offline gazetteer knows (a country, or a city of "
+        f"{MIN_POPULATION:,} people or more): there is nothing to draw a tour from"
+    )
 
 
 def propose(articles: list[Article], tour: Tour | None = None) -> Ingested:
     """``tour`` (or a new one) with everything the articles propose added as drafts, and the articles
     that were already read (see :func:`sources.sources_of`): nothing the tour holds is proposed again."""
+    articles, raws, left_out = _mended(articles)
     records, known = sources_of(articles, tour)
     dated = [a.published for a in articles if a.published]
     home = home_country([all_mentions(a.text) for a in articles])
-    readings = [read_article(a, s, tour, dated, home) for a, s in zip(articles, records, strict=True)]
+    readings = [
+        read_article(a, s, tour, dated, home, raw) for a, s, raw in zip(articles, records, raws, strict=True)
+    ]
     ids, places = place_ids(readings, tour)
     if not places and not tour:
-        raise ValueError("no place named in the articles: there is nothing to draw a tour from")
+        raise _nowhere(articles)
     proposed, disagreements = visits(readings, ids, tour)
     new_events, event_disagreements = events(readings, tour)
     claims = new_claims(readings, tour)
@@ -76,9 +97,9 @@ def propose(articles: list[Article], tour: Tour | None = None) -> Ingested:
         draft = Tour(
             format_version=2, id="draft-tour", title=title, subject=_subject(readings), topics=topics, **added
         )
-        return Ingested(draft, tuple(known))
+        return Ingested(draft, tuple(known), tuple(left_out))
     merged = {k: [*getattr(tour, k), *v] for k, v in added.items()}
-    return Ingested(tour.model_copy(update={**merged, "topics": topics}), tuple(known))
+    return Ingested(tour.model_copy(update={**merged, "topics": topics}), tuple(known), tuple(left_out))
 
 
 def build_draft(articles: list[Article], tour: Tour | None = None) -> Tour:
@@ -86,9 +107,10 @@ def build_draft(articles: list[Article], tour: Tour | None = None) -> Tour:
     return propose(articles, tour).tour
 
 
-def draft_text(tour: Tour) -> str:
-    """The draft as a YAML tour file, checked by the same loader as any tour (it raises if invalid)."""
+def draft_text(tour: Tour, name: str = "draft.yaml") -> str:
+    """The draft as a YAML tour file, checked by the same loader as any tour: it raises TourError,
+    naming ``name`` (the file it is for), if the draft is invalid."""
     text = "# A draft made by `python -m dashboard ingest`: items with a `draft` mark are proposals.\n"
     text += tour_yaml(tour)
-    load_text(text, "draft.yaml")
+    load_text(text, name)
     return text

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from dashboard.geo.gazetteer import normalise
 from dashboard.ingest.articles import Article
+from dashboard.ingest.chars import controls_in
 from dashboard.ingest.dates import DateMention
 from dashboard.ingest.durations import Length, find_lengths
 from dashboard.ingest.people import find_people
@@ -58,9 +59,10 @@ def _topics(sentence: str, tour: Tour | None) -> list[str]:
     return found or [UNSORTED]
 
 
-def _quotes(article: Article, source: Source, tour: Tour | None) -> list[Claim]:
+def _quotes(article: Article, source: Source, tour: Tour | None, raw: str) -> list[Claim]:
     """A claim per quotation; one word in quotation marks with no speaker ("libertarian",
-    «seguridad») is a term the writer marks, not something someone said, and is not proposed."""
+    «seguridad») is a term the writer marks, not something someone said, and is not proposed.
+    ``raw`` is the article's text before its control characters were read as spaces."""
     claims = []
     quotes = [q for q in find_quotes(article.text) if q.speaker or len(q.text.split()) > 1]
     for k, quote in enumerate(quotes, start=1):
@@ -80,7 +82,7 @@ def _quotes(article: Article, source: Source, tour: Tour | None) -> list[Claim]:
                 quote=quote.text,
                 quote_source=source.id,
                 sources=[source.id],
-                draft=draft_mark(source, quote.sentence, _speaker_flag(quote)),
+                draft=draft_mark(source, quote.sentence, _quote_flag(quote, raw)),
             )
         )
     return claims
@@ -90,6 +92,19 @@ def _speaker_flag(quote: Quote) -> str | None:
     if quote.inferred:
         return f"a pronoun speaks: {quote.speaker} is the subject of the sentence it follows; check"
     return None if quote.speaker else "name the speaker"
+
+
+def _quote_flag(quote: Quote, raw: str) -> str | None:
+    """What a reviewer checks first in a quote: its speaker, and characters it holds that the tour
+    cannot (control characters, read as spaces)."""
+    controls = controls_in(raw[quote.start : quote.end])
+    held = f"control characters in the article ({', '.join(controls)}) read as spaces" if controls else None
+    return joined(_speaker_flag(quote), held)
+
+
+def joined(*parts: str | None) -> str | None:
+    """Flags joined into one, as long as the format lets a flag be (300 characters)."""
+    return "; ".join(p for p in parts if p)[:300] or None
 
 
 def _event(kind: str, day: DateMention, source: Source, sentence: str, flag: str | None) -> Event:
@@ -111,12 +126,14 @@ def read_article(
     tour: Tour | None = None,
     others: list[dt.date] | None = None,
     home: str | None = None,
+    raw: str | None = None,
 ) -> Reading:
     """Everything one article proposes, each with the sentence it came from and citing ``source``;
     ``others`` are the other articles' dates, for an article that has none (see
-    :func:`visits.reference`), and ``home`` the traveller's country (:func:`visits.home_country`)."""
+    :func:`visits.reference`), ``home`` the traveller's country (:func:`visits.home_country`), and
+    ``raw`` the article's text as given, when it was mended (:func:`mend.mend`)."""
     reading = Reading(source)
-    reading.claims = _quotes(article, reading.source, tour)
+    reading.claims = _quotes(article, reading.source, tour, raw or article.text)
     mentions = all_mentions(article.text)
     ref = reference(article, others or [])
     firsts = first_mentions(mentions)

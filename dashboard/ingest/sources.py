@@ -5,11 +5,13 @@ record, with an id ``aNN-LANG`` the tour does not use."""
 from __future__ import annotations
 
 from dashboard.ingest.articles import Article
+from dashboard.ingest.chars import visible_name
 from dashboard.ingest.known import Known, Sources, same_article
 from dashboard.tourfile.model import Source, Tour
 
 
 def source_record(article: Article, index: int) -> Source:
+    """A new record for an article already mended (:func:`mend.mend`): what it says of itself."""
     return Source(
         id=f"a{index:02d}-{article.language}",
         title=article.title,
@@ -17,8 +19,8 @@ def source_record(article: Article, index: int) -> Source:
         author=article.author,
         language=article.language,
         published=article.published,
-        url=article.url if article.url and article.url.startswith(("http://", "https://")) else None,
-        file=article.name[-200:],
+        url=article.url,
+        file=visible_name(article.name)[-200:].strip() or None,
     )
 
 
