@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from dashboard.geo.gazetteer import normalise
 from dashboard.ingest.articles import Article
-from dashboard.ingest.chars import controls_in
+from dashboard.ingest.chars import controls_in, invisible_in
 from dashboard.ingest.dates import DateMention
 from dashboard.ingest.durations import Length, find_lengths
 from dashboard.ingest.people import find_people
@@ -95,11 +95,14 @@ def _speaker_flag(quote: Quote) -> str | None:
 
 
 def _quote_flag(quote: Quote, raw: str) -> str | None:
-    """What a reviewer checks first in a quote: its speaker, and characters it holds that the tour
-    cannot (control characters, read as spaces)."""
+    """What a reviewer checks first in a quote: its speaker, characters it held that the tour cannot
+    (control characters, read as spaces), and characters it keeps that no reader sees (RLO U+202E
+    turns the rest of a line around wherever the quote is shown)."""
     controls = controls_in(raw[quote.start : quote.end])
     held = f"control characters in the article ({', '.join(controls)}) read as spaces" if controls else None
-    return joined(_speaker_flag(quote), held)
+    unseen = invisible_in(quote.text)
+    kept = f"invisible characters kept as written: {', '.join(unseen)}; check it" if unseen else None
+    return joined(_speaker_flag(quote), held, kept)
 
 
 def joined(*parts: str | None) -> str | None:

@@ -93,3 +93,11 @@ def test_an_article_naming_no_place_adds_its_quotes_to_the_tour_on_screen() -> N
     assert set(_table(at)["kind"]) <= {"claims", "topics"}
     _no_dump(at)
     _record("a pasted article naming no known place", "draft: its quotes, added to the tour on screen")
+
+
+def test_invisible_characters_in_a_quote_are_shown_to_the_reviewer() -> None:
+    at = _propose(TEXT.replace("safer", "sa\u202efer"))
+    table = _table(at)
+    quote = table[table["kind"] == "claims"].iloc[0]
+    assert "\u202e" not in quote["what"] and "[U+202E]" in quote["what"] and "U+202E" in quote["flag"]
+    _record("an RLO (U+202E) in a pasted quote", "draft: shown as [U+202E], flagged")
