@@ -114,3 +114,12 @@ def test_hidden_text_in_an_uploaded_page_proposes_nothing() -> None:
         and not table["what"].str.contains("sell the port").any()
     )
     _record("an uploaded page with hidden, template and display:none text", "draft: none of it proposed")
+
+
+def test_the_same_article_uploaded_and_pasted_is_one_source() -> None:
+    at = _propose("Torres in Montevideo\n\n" + TEXT, uploads=[("a.txt", TEXT.encode(), "text/plain")])
+    assert not at.error, [e.value for e in at.error]
+    table = _table(at)
+    assert len(set(table["source"])) == 1 and (table["kind"] == "claims").sum() == 1
+    assert any(re.search(r"same article as a\d+-en", _literal(i.value)) for i in at.info)
+    _record("the same article uploaded and pasted (with a headline)", "one source: noted")
