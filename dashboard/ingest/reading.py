@@ -13,9 +13,11 @@ from dashboard.ingest.articles import Article
 from dashboard.ingest.chars import controls_in, invisible_in
 from dashboard.ingest.dates import DateMention
 from dashboard.ingest.durations import Length, find_lengths
+from dashboard.ingest.known import quote_key
 from dashboard.ingest.people import find_people
 from dashboard.ingest.places import PlaceMention, all_mentions, first_mentions
 from dashboard.ingest.quotes import Quote, find_quotes
+from dashboard.ingest.spans import Spots
 from dashboard.ingest.visits import (
     EVENTS,
     Reference,
@@ -63,9 +65,12 @@ def _quotes(article: Article, source: Source, tour: Tour | None, raw: str) -> li
     """A claim per quotation; one word in quotation marks with no speaker ("libertarian",
     «seguridad») is a term the writer marks, not something someone said, and is not proposed.
     ``raw`` is the article's text before its control characters were read as spaces."""
-    claims = []
+    claims, seen = [], set()
     quotes = [q for q in find_quotes(article.text) if q.speaker or len(q.text.split()) > 1]
-    for k, quote in enumerate(quotes, start=1):
+    for quote in quotes:
+        if (key := quote_key(quote.text)) in seen:
+            continue  # said again in the same article: proposed once (merge.new_claims), built once
+        seen.add(key)
         speaker = quote.speaker or UNNAMED  # the format wants a speaker for a quote: the reviewer names one
         what = (
             f"{speaker} is quoted"
@@ -74,7 +79,7 @@ def _quotes(article: Article, source: Source, tour: Tour | None, raw: str) -> li
         )
         claims.append(
             Claim(
-                id=f"{source.id}-q{k:02d}",
+                id=f"{source.id}-q{len(seen):02d}",
                 kind="statement",
                 speaker=speaker,
                 topics=_topics(quote.sentence, tour),
@@ -139,10 +144,9 @@ def read_article(
     reading.claims = _quotes(article, reading.source, tour, raw or article.text)
     mentions = all_mentions(article.text)
     ref = reference(article, others or [])
-    firsts = first_mentions(mentions)
+    firsts = Spots(first_mentions(mentions))
     for start, sentence in sentences(article.text):
-        end = start + len(sentence)
-        reading.places += [(p, sentence) for p in firsts if start <= p.start < end]
+        reading.places += [(p, sentence) for p in firsts.within(start, start + len(sentence))]
         reading.events += _events_in(sentence, article.language, ref, reading.source)
     cast = cast_of(article.text, mentions, find_people(article.text), home)
     reading.visits = find_visits(article, ref, cast)
