@@ -92,7 +92,7 @@ def test_metadata_a_source_cannot_hold_is_left_out_with_a_note(
     assert getattr(source, field) is None
     (note,) = [line for line in out.splitlines() if line.startswith("note:")]
     assert "page.html" in note and field in note and "left out" in note
-    _record(f"a {field} too long for a source", f"draft: {note.split(': ', 2)[-1]}")
+    _record(f"metadata: the {field} too long for a source", f"draft: {note.split(': ', 2)[-1]}")
 
 
 @pytest.mark.parametrize(
@@ -113,7 +113,7 @@ def test_given_metadata_a_source_cannot_hold_is_mended_or_left_out(
     (source,) = _draft(tmp_path).sources
     assert getattr(source, field) == kept
     said = "kept as " + repr(kept) if kept else "left out"
-    _record(f"{option} {value!r}", f"draft: {field} {said}")
+    _record(f"`{option} {value!r}`", f"draft: {field} {said}")
 
 
 @pytest.mark.parametrize("year", [1850, 2150])
@@ -134,7 +134,10 @@ def test_an_article_naming_no_known_place_is_one_line(tmp_path: Path, capsys) ->
     assert code == 1
     assert err.count("\n") == 1 and err.startswith(f"error: {tmp_path / 'a.txt'}: ")
     assert "no place" in err
-    _record("an article naming no known place", f"refused: {err.strip()}")
+    _record(
+        "an article naming no known place",
+        "refused: " + err.strip().replace(str(tmp_path / "a.txt"), "a.txt"),
+    )
 
 
 # -- a fetched address with a space or "<" -------------------------------------------------------------
