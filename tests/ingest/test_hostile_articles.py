@@ -184,3 +184,21 @@ def test_a_fetched_address_with_a_space_or_angle_bracket_is_fetched_and_kept_enc
 
 def _dated(article):
     return article.__class__(**{**article.__dict__, "published": dt.date(2026, 1, 6)})
+
+
+def test_a_rule_that_makes_what_the_format_refuses_is_one_line_not_a_traceback(
+    tmp_path: Path, capsys, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The net under the rules: should one ever make an item the format refuses (here, forced: a
+    quote's stand-in speaker made empty), the command says so in one line naming the article."""
+    monkeypatch.setattr("dashboard.ingest.reading.UNNAMED", "")
+    text = TEXT + "“We will open the road to the north,” the statement said.\n"
+    code, _, err = _ingest(tmp_path, capsys, text, *DAY)
+    assert code == 1 and err.count("\n") == 1
+    assert err.startswith(
+        f"error: {tmp_path / 'a.txt'}: a Claim the format refuses was made of it (speaker: "
+    )
+    assert "got ''" in err and "validation error" not in err
+    _record(
+        "a rule making what the format refuses (forced)", "refused: one line naming the article and value"
+    )
