@@ -17,9 +17,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dashboard.geo.geocode import GeocodeOptions, GeocodeReport, Progress, geocode_tour, missing, resolve
-from dashboard.ingest.articles import read
+from dashboard.ingest.articles import ArticleError, read
 from dashboard.ingest.draft import draft_text, propose
 from dashboard.ingest.fetching import FetchOptions, fetch
+from dashboard.ingest.mend import web_address
 from dashboard.render import exports
 from dashboard.render.images import png, pngs
 from dashboard.render.pack import pack_zip
@@ -196,6 +197,17 @@ def _as_on_disk(path: Path, text: str) -> str:
     return "\ufeff" + text if first.startswith(codecs.BOM_UTF8) else text
 
 
+def _address(url: str) -> str:
+    """A web address to fetch, spaces and ``<>"`` in its path percent-encoded (what a browser sends);
+    another scheme is left for :func:`fetch` to refuse ("only http(s)")."""
+    if not url.lower().startswith(("http://", "https://")):
+        return url
+    address = web_address(url)
+    if address is None:
+        raise ArticleError(f"{url!r}: not a web address that can be fetched (http:// or https://, a host)")
+    return address
+
+
 def ingest_files(
     sources: list[str],
     output: Path,
@@ -207,19 +219,22 @@ def ingest_files(
     """Read each article (a file, or an http(s) URL fetched now), propose a draft and write it to
     ``output`` (atomically; never over the tour it extends, nor over an article). Returns the number
     of proposals and a summary: a ``note:`` line per article already read (one of the tour's sources,
-    or one given twice), then one line. ``allow_private``: fetch from loopback and private addresses
-    too. ``given``: metadata for text files (url, title, outlet, published, language)."""
+    or one given twice) and per thing left out of a source (:mod:`ingest.mend`), then one line.
+    ``allow_private``: fetch from loopback and private addresses too. ``given``: metadata for text
+    files (url, title, outlet, published, language)."""
     if tour_path is not None and same_file(output, tour_path):
         raise WriteError(output, "is the tour being extended: write the draft to another file")
     files = tuple(Path(s) for s in sources if not _is_url(s))
     check_writable(output, inputs=files, what="one of the articles")  # before any is read or fetched
     tour = load_tour(tour_path) if tour_path is not None else None
     options = FetchOptions(allow_private=allow_private)
-    articles = [fetch(s, options) if _is_url(s) else read(Path(s), **given) for s in sources]
+    articles = [fetch(_address(s), options) if _is_url(s) else read(Path(s), **given) for s in sources]
     ingested = propose(articles, tour)
-    write_atomic(output, draft_text(ingested.tour))
+    write_atomic(output, draft_text(ingested.tour, str(output)))
     count = draft_count(ingested.tour)  # the number the app's "Show N proposals" switch gives
-    notes = "".join(f"{known.note()}\n" for known in ingested.known)
+    notes = "".join(
+        f"{line}\n" for line in [*(k.note() for k in ingested.known), *(n.note() for n in ingested.left_out)]
+    )
     return count, f"{notes}{output}: {count} proposals from {len(articles)} articles, each marked as a draft"
 
 

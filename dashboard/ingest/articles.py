@@ -16,6 +16,8 @@ import stat
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from dashboard.ingest.visible import visible
+
 MIN_WORDS = 10  # fewer words than a sentence or two: a menu or an error page, not an article
 MAX_BYTES = 10_000_000  # a saved news page with its markup; a bigger file is not an article
 STOPWORDS = {
@@ -148,11 +150,12 @@ def _day(value: str | None) -> dt.date | None:
 
 
 def from_html(name: str, page: str) -> Article:
-    """The article in a saved page: its text without navigation and footer, and its metadata."""
+    """The article in a saved page: its text without navigation and footer, nor what readers cannot
+    see (:mod:`visible`), and its metadata."""
     import trafilatura
 
     page = _CONTROL_REFERENCE.sub(_drop_control, page)
-    found = trafilatura.bare_extraction(page, with_metadata=True, include_comments=False)
+    found = trafilatura.bare_extraction(visible(page), with_metadata=True, include_comments=False)
     meta = found.as_dict() if found is not None and hasattr(found, "as_dict") else (found or {})
     text = (meta.get("text") or "").strip()
     if len(text.split()) < MIN_WORDS:

@@ -9,388 +9,31 @@ nothing the tour holds is proposed again (:mod:`known`). Rules only (:mod:`quote
 
 from __future__ import annotations
 
-import datetime as dt
-import re
-from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from collections import Counter
+from dataclasses import dataclass
 from typing import Any
 
-from dashboard.geo.gazetteer import ATTRIBUTION, normalise
-from dashboard.ingest.articles import Article
-from dashboard.ingest.compare import date_variants, disagreement, duration_variants, merge_events
-from dashboard.ingest.dates import DateMention
-from dashboard.ingest.durations import Length, find_lengths
-from dashboard.ingest.known import (
-    Known,
-    Sources,
-    date_words,
-    held_quote,
-    overlaps,
-    same_article,
-    same_kind,
-)
-from dashboard.ingest.people import find_people
-from dashboard.ingest.places import PlaceMention, all_mentions, first_mentions
-from dashboard.ingest.quotes import Quote, find_quotes
-from dashboard.ingest.visits import (
-    EVENTS,
-    Reference,
-    Sighting,
-    cast_of,
-    dates_in,
-    find_visits,
-    home_country,
-    reference,
-    sentences,
-)
-from dashboard.tourfile.edit import tour_yaml
-from dashboard.tourfile.load import load_text
-from dashboard.tourfile.model import (
-    Claim,
-    Discrepancy,
-    Draft,
-    Event,
-    Person,
-    Place,
-    Source,
-    Text,
-    Topic,
-    Tour,
-    Visit,
-)
-from dashboard.tourfile.validate import inherit_sources
+import yaml
+from pydantic import ValidationError
 
-UNSORTED = "unsorted"
-UNNAMED = "(not named next to the quote)"
+from dashboard.ingest.articles import Article, ArticleError
+from dashboard.ingest.chars import visible_name
+from dashboard.ingest.known import Known
+from dashboard.ingest.mend import SHOWN, LeftOut, mend
+from dashboard.ingest.merge import events, new_claims, place_ids, unique, visits
+from dashboard.ingest.places import MIN_POPULATION, all_mentions
+from dashboard.ingest.reading import UNNAMED, UNSORTED, Reading, read_article
+from dashboard.ingest.sources import sources_of
+from dashboard.ingest.visits import home_country
+from dashboard.tourfile.errors import TourError, problem
+from dashboard.tourfile.load import MAX_BYTES, tour_from_data
+from dashboard.tourfile.model import Claim, Draft, Place, Source, Text, Topic, Tour
 
+HEADER = "# A draft made by `python -m dashboard ingest`: items with a `draft` mark are proposals.\n"
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-@dataclass
-class Reading:
-    """What one article proposes, before the articles are put together."""
-
-    source: Source
-    visits: list[Sighting] = field(default_factory=list)
-    lengths: list[Length] = field(default_factory=list)
-    places: list[tuple[PlaceMention, str]] = field(default_factory=list)
-    claims: list[Claim] = field(default_factory=list)
-    events: list[tuple[Event, dt.date]] = field(default_factory=list)  # and its last day (a month's)
-
-
-def source_record(article: Article, index: int) -> Source:
-    return Source(
-        id=f"a{index:02d}-{article.language}",
-        title=article.title,
-        outlet=article.outlet,
-        author=article.author,
-        language=article.language,
-        published=article.published,
-        url=article.url if article.url and article.url.startswith(("http://", "https://")) else None,
-        file=article.name[-200:],
-    )
-
-
-def _draft(source: Source, sentence: str, flag: str | None = None) -> Draft:
-    return Draft(source=source.id, evidence=sentence[:5000], flag=flag)
-
-
-def _topics(sentence: str, tour: Tour | None) -> list[str]:
-    """The tour's topics a sentence speaks of: a long word of a topic's label (either language) in it."""
-    words = {normalise(w)[:6] for w in re.findall(r"\w{5,}", sentence)}
-    found = []
-    for topic in tour.topics if tour else []:
-        labels = " ".join(x for x in (topic.label.en, topic.label.es) if x)
-        if words & {normalise(w)[:6] for w in re.findall(r"\w{5,}", labels)}:
-            found.append(topic.id)
-    return found or [UNSORTED]
-
-
-def _quotes(article: Article, source: Source, tour: Tour | None) -> list[Claim]:
-    """A claim per quotation; one word in quotation marks with no speaker ("libertarian",
-    «seguridad») is a term the writer marks, not something someone said, and is not proposed."""
-    claims = []
-    quotes = [q for q in find_quotes(article.text) if q.speaker or len(q.text.split()) > 1]
-    for k, quote in enumerate(quotes, start=1):
-        speaker = quote.speaker or UNNAMED  # the format wants a speaker for a quote: the reviewer names one
-        what = (
-            f"{speaker} is quoted"
-            if quote.speaker
-            else "A quotation whose speaker the sentence does not name"
-        )
-        claims.append(
-            Claim(
-                id=f"{source.id}-q{k:02d}",
-                kind="statement",
-                speaker=speaker,
-                topics=_topics(quote.sentence, tour),
-                text=Text(en=f"{what} (draft: describe it in your own words)."),
-                quote=quote.text,
-                quote_source=source.id,
-                sources=[source.id],
-                draft=_draft(source, quote.sentence, _speaker_flag(quote)),
-            )
-        )
-    return claims
-
-
-def _speaker_flag(quote: Quote) -> str | None:
-    if quote.inferred:
-        return f"a pronoun speaks: {quote.speaker} is the subject of the sentence it follows; check"
-    return None if quote.speaker else "name the speaker"
-
-
-def _event(kind: str, day: DateMention, source: Source, sentence: str, flag: str | None) -> Event:
-    label = {"election": "Election", "inauguration": "Inauguration"}[kind]
-    if day.precision == "month":  # the format dates an event to the day: the reviewer must know it
-        flag = f"only the month is given ({day.said!r}): the 1st stands in for an unknown day"
-    return Event(
-        id=kind,
-        label=Text(en=label),
-        date=day.day,
-        sources=[source.id],
-        draft=_draft(source, sentence, flag if day.precision == "month" else day.flag or flag),
-    )
-
-
-def read_article(
-    article: Article,
-    source: Source,
-    tour: Tour | None = None,
-    others: list[dt.date] | None = None,
-    home: str | None = None,
-) -> Reading:
-    """Everything one article proposes, each with the sentence it came from and citing ``source``;
-    ``others`` are the other articles' dates, for an article that has none (see
-    :func:`visits.reference`), and ``home`` the traveller's country (:func:`visits.home_country`)."""
-    reading = Reading(source)
-    reading.claims = _quotes(article, reading.source, tour)
-    mentions = all_mentions(article.text)
-    ref = reference(article, others or [])
-    firsts = first_mentions(mentions)
-    for start, sentence in sentences(article.text):
-        end = start + len(sentence)
-        reading.places += [(p, sentence) for p in firsts if start <= p.start < end]
-        reading.events += _events_in(sentence, article.language, ref, reading.source)
-    cast = cast_of(article.text, mentions, find_people(article.text), home)
-    reading.visits = find_visits(article, ref, cast)
-    reading.lengths = find_lengths(article.text, cast)
-    return reading
-
-
-def _events_in(sentence: str, lang: str, ref: Reference, source: Source) -> list[tuple[Event, dt.date]]:
-    """An election or inauguration the sentence dates (the date nearest the word naming it), with
-    the last day that date can mean (a month-only date's last day)."""
-    found = []
-    for kind, pattern in EVENTS.items():
-        named = pattern.search(sentence)
-        days = dates_in(sentence, lang, ref) if named else []
-        if named and days:
-            day = min(days, key=lambda d: abs(d.start - named.start()))
-            found.append((_event(kind, day, source, sentence, ref.flag), day.last))
-    return found
-
-
-def _slug_base(name: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", normalise(name)).strip("-")[:50] or "place"
-
-
-def _slug(name: str, taken: set[str]) -> str:
-    base = _slug_base(name)
-    slug, n = base, 2
-    while slug in taken:
-        slug, n = f"{base}-{n}", n + 1
-    taken.add(slug)
-    return slug
-
-
-def _place_ids(readings: list[Reading], tour: Tour | None) -> tuple[dict[tuple[str, str], str], list[Place]]:
-    """Every place the articles name -> its id in the tour (curated ones kept), and the new places.
-    A place is the tour's when it has the same country and the same name, or the same country and
-    the id its name makes (a tour's `mexico-city` named "Ciudad de México" is the gazetteer's
-    "Mexico City")."""
-    held = tour.places if tour else []
-    ids = {(p.country, normalise(p.name)): p.id for p in held}
-    by_id = {(p.country, p.id): p.id for p in held}
-    taken = set(ids.values())
-    visited = {(v.place.country, normalise(v.place.name)) for r in readings for v in r.visits}
-    new: list[Place] = []
-    for reading in readings:
-        for mention, sentence in reading.places:
-            key = (mention.country, normalise(mention.name))
-            if key in ids:
-                continue
-            if (mention.country, _slug_base(mention.name)) in by_id:
-                ids[key] = by_id[mention.country, _slug_base(mention.name)]
-                continue
-            ids[key] = _slug(mention.name, taken)
-            flag = (
-                f"only the country is named ({mention.said}): its capital is assumed"
-                if mention.country_only
-                else None
-            )
-            new.append(Place(
-                id=ids[key], name=mention.name, country=mention.country,
-                role="visit" if key in visited else "discussed",
-                latitude=mention.latitude, longitude=mention.longitude, geocoded_by=ATTRIBUTION,
-                sources=[reading.source.id], draft=_draft(reading.source, sentence, flag),
-            ))  # fmt: skip
-    return ids, new
-
-
-def _visits(
-    readings: list[Reading], ids: dict[tuple[str, str], str], tour: Tour | None
-) -> tuple[list[Visit], list[Discrepancy]]:
-    """One visit per place the articles say was (or will be) visited; dates the articles disagree on
-    are kept side by side, each with its sources, and proposed as a disagreement.
-
-    A visit the tour holds is not proposed again: a date it gives (or one within it) is left out,
-    another date is proposed as a disagreement with the tour's dates (the tour's visit is not
-    changed). A place the tour holds as the origin or as a place discussed is not made a visit."""
-    held = {v.place: v for v in inherit_sources(tour).visits} if tour else {}
-    not_visited = {p.id for p in tour.places if p.role != "visit"} if tour else set()
-    by_place: dict[str, list[tuple[Reading, Sighting]]] = defaultdict(list)
-    other_dates: dict[str, list[tuple[Reading, Sighting]]] = defaultdict(list)
-    for reading in readings:
-        for sighting in reading.visits:
-            pid = ids[(sighting.place.country, normalise(sighting.place.name))]
-            if pid in held:
-                if not _holds(held[pid], reading.source.id, sighting):
-                    other_dates[pid].append((reading, sighting))
-            elif pid not in not_visited:
-                by_place[pid].append((reading, sighting))
-    lengths: dict[str, list[tuple[str, Length]]] = defaultdict(list)
-    for reading in readings:
-        for length in reading.lengths:
-            lengths[ids[(length.place.country, normalise(length.place.name))]].append(
-                (reading.source.id, length)
-            )
-    ordered = sorted(by_place.items(), key=lambda item: min(s.day.day for _, s in item[1]))
-    first = max((v.order for v in tour.visits), default=0) if tour else 0
-    visits, disagreements = [], []
-    for n, (pid, seen) in enumerate(ordered, start=first + 1):
-        visit, found = _visit(pid, n, seen, lengths.get(pid, []))
-        visits.append(visit)
-        disagreements += found
-    for pid, seen in other_dates.items():
-        disagreements += [d for d in [_other_dates(held[pid], seen)] if d]
-    return visits, disagreements
-
-
-def _visit(pid: str, order: int, seen: list[tuple[Reading, Sighting]],
-           lengths: list[tuple[str, Length]]) -> tuple[Visit, list[Discrepancy]]:  # fmt: skip
-    """A proposed visit from what every article says of it, and where they disagree (its dates,
-    how long the meeting lasted)."""
-    dates = date_variants([(r.source.id, s) for r, s in seen])
-    durations = duration_variants(lengths)
-    reading, sighting = seen[0]
-    flags = [s.flag for _, s in seen if s.flag]
-    people = {p.name: Person(name=p.name, office=Text(en=p.office), sources=[r.source.id])
-              for r, s in seen for p in s.met}  # fmt: skip
-    mark = _draft(reading.source, sighting.sentence, flags[0] if flags else None)
-    cited = list(dict.fromkeys(r.source.id for r, _ in seen))
-    visit = Visit(place=pid, order=order, dates=dates, counterparts=list(people.values()),
-                  duration=durations, sources=cited, draft=mark)  # fmt: skip
-    said = [(d.start.isoformat()[: 7 if d.precision == "month" else 10], d.sources) for d in dates]
-    long = Draft(source=lengths[0][0], evidence=lengths[0][1].sentence[:5000],
-                 flag="the articles give different lengths") if lengths else mark  # fmt: skip
-    found = [
-        disagreement(f"{pid}-date", f"When the visit to {pid} took place", f"visits.{pid}.dates", said,
-                     mark.model_copy(update={"flag": "the articles give different dates"})),
-        disagreement(f"{pid}-duration", f"How long the meeting in {pid} lasted", f"visits.{pid}.duration",
-                     [(d.text.en, d.sources) for d in durations], long),
-    ]  # fmt: skip
-    return visit, [d for d in found if d]
-
-
-def _holds(visit: Visit, source: str, sighting: Sighting) -> bool:
-    """Whether the tour's visit holds what an article says of it: a date it gives (or one within
-    it), or anything at all when the visit already cites that article (its curator read it)."""
-    cited = {*visit.sources, *(s for d in visit.dates for s in d.sources)}
-    return source in cited or any(overlaps(sighting.day.day, sighting.day.last, d) for d in visit.dates)
-
-
-def _flag(*parts: str | None) -> str:
-    return "; ".join(p for p in parts if p)[:300]
-
-
-def _other_dates(visit: Visit, seen: list[tuple[Reading, Sighting]]) -> Discrepancy | None:
-    """Dates the articles give a visit the tour holds, beside the tour's own: a disagreement."""
-    new = date_variants([(r.source.id, s) for r, s in seen])
-    said = [(date_words(d), d.sources) for d in [*visit.dates, *new]]
-    reading, sighting = seen[0]
-    tours = ", ".join(date_words(d) for d in visit.dates)
-    mark = _draft(reading.source, sighting.sentence, _flag(f"the tour gives {tours}", sighting.flag))
-    pid = visit.place
-    return disagreement(
-        f"{pid}-date", f"When the visit to {pid} took place", f"visits.{pid}.dates", said, mark
-    )
-
-
-def _events(readings: list[Reading], tour: Tour | None) -> tuple[list[Event], list[Discrepancy]]:
-    """One proposal per kind of event the tour lacks (see :func:`compare.merge_events`). An event of
-    a kind the tour has (its id or label names it: "runoff-election") is the tour's: on a day the
-    tour gives (a month-only date: in its month), or from an article the tour's event cites, it is
-    not proposed again; on another day, it is proposed as a disagreement with the tour's date (the
-    nearest, if the tour has several)."""
-    have = tour.events if tour else []
-    new: list[Event] = []
-    against: dict[str, list[Event]] = defaultdict(list)
-    for event, last in (e for r in readings for e in r.events):
-        same = [e for e in have if same_kind(event.id, e)]
-        if not same:
-            new.append(event)
-        elif not any(event.date <= e.date <= last or set(event.sources) & set(e.sources) for e in same):
-            against[min(same, key=lambda e: abs((e.date - event.date).days)).id].append(event)
-    events, disagreements = merge_events(new)
-    by_id = {e.id: e for e in have}
-    for eid, said in against.items():
-        cited: dict[dt.date, list[str]] = defaultdict(list)
-        for event in said:
-            cited[event.date] += [s for s in event.sources if s not in cited[event.date]]
-        held = by_id[eid]
-        variants = [
-            (held.date.isoformat(), list(held.sources)),
-            *((d.isoformat(), s) for d, s in cited.items()),
-        ]
-        mark = said[0].draft.model_copy(  # type: ignore[union-attr]
-            update={"flag": _flag(f"the tour gives {held.date.isoformat()}", said[0].draft.flag)}  # type: ignore[union-attr]
-        )
-        found = disagreement(f"{eid}-date", f"When the {eid} took place", f"events.{eid}", variants, mark)
-        disagreements += [found] if found else []
-    return events, disagreements
-
-
-def _new_claims(readings: list[Reading], tour: Tour | None) -> list[Claim]:
-    """The quotes proposed: none the tour holds (from whichever source, see :func:`known.same_quote`),
-    none twice from one source; ids ``SOURCE-qNN``, never one the tour uses."""
-    held = [c.quote for c in tour.claims if c.quote] if tour else []
-    taken = {c.id for c in tour.claims} if tour else set()
-    said: dict[str, list[str]] = defaultdict(list)
-    claims = []
-    for reading in readings:
-        sid = reading.source.id
-        for claim in reading.claims:
-            quote = claim.quote or ""
-            if held_quote(quote, held) or held_quote(quote, said[sid]):
-                continue
-            said[sid].append(quote)
-            n = len(said[sid])
-            while f"{sid}-q{n:02d}" in taken:
-                n += 1
-            taken.add(f"{sid}-q{n:02d}")
-            claims.append(claim.model_copy(update={"id": f"{sid}-q{n:02d}"}))
-    return claims
-
-
-def _unique(items: list[Discrepancy], taken: set[str]) -> list[Discrepancy]:
-    """Proposed disagreements with ids the tour does not use (nothing refers to a disagreement)."""
-    out = []
-    for item in items:
-        eid, n = item.id, 2
-        while eid in taken:
-            eid, n = f"{item.id}-{n}", n + 1
-        taken.add(eid)
-        out.append(item if eid == item.id else item.model_copy(update={"id": eid}))
-    return out
+__all__ = ["UNNAMED", "UNSORTED", "Ingested", "build_draft", "draft_text", "propose"]
 
 
 def _subject(readings: list[Reading]) -> str:
@@ -401,74 +44,111 @@ def _subject(readings: list[Reading]) -> str:
 
 @dataclass(frozen=True)
 class Ingested:
-    """A draft, and the articles that were already read: the tour's sources, or articles given twice."""
+    """A draft, the articles that were already read (the tour's sources, or articles given twice),
+    and what the articles said of themselves that their sources cannot hold (:mod:`mend`)."""
 
     tour: Tour
     known: tuple[Known, ...] = ()
+    left_out: tuple[LeftOut, ...] = ()
 
 
-def _sources(articles: list[Article], tour: Tour | None) -> tuple[list[Source], list[Known]]:
-    """Each article's source: the tour's, when it is one of them already (:class:`known.Sources`);
-    an earlier article's, when the same article is given twice; else a new record."""
-    tours = Sources(tour)
-    taken = {s.id for s in tour.sources} if tour else set()
-    number = len(taken) + 1  # the next new article's: aNN-LANG, never an id the tour uses
-    records: list[Source] = []
-    known: list[Known] = []
-    for i, article in enumerate(articles):
-        found = tours.recognise(article)
-        for earlier, record in zip(articles[:i], records, strict=True):
-            if found is None and (rule := same_article(article, earlier)):
-                found = Known(article.name, record, rule, earlier=True)
-        if found is not None:
-            known.append(found)
-            records.append(found.source)
-            continue
-        while f"a{number:02d}-{article.language}" in taken:
-            number += 1
-        records.append(source_record(article, number))
-        number += 1
-    return records, known
+def _mended(articles: list[Article]) -> tuple[list[Article], list[str], list[LeftOut]]:
+    """The articles as their sources can hold them, their texts as given, and what was left out."""
+    mended = [mend(article) for article in articles]
+    return [a for a, _ in mended], [a.text for a in articles], [n for _, notes in mended for n in notes]
+
+
+def _nowhere(articles: list[Article]) -> ArticleError:
+    names = ", ".join(visible_name(a.name) for a in articles)
+    return ArticleError(
+        f"{names}: no place named that the offline gazetteer knows (a country, or a city of "
+        f"{MIN_POPULATION:,} people or more): there is nothing to draw a tour from"
+    )
 
 
 def propose(articles: list[Article], tour: Tour | None = None) -> Ingested:
     """``tour`` (or a new one) with everything the articles propose added as drafts, and the articles
-    that were already read (see :func:`_sources`): nothing the tour holds is proposed again."""
-    records, known = _sources(articles, tour)
+    that were already read (see :func:`sources.sources_of`): nothing the tour holds is proposed again.
+    Raises ArticleError, one line, when there is nothing to draft or a rule made what the format
+    refuses (which the rules are written never to do: a net, so that no article ends in a traceback)."""
+    try:
+        return _propose(articles, tour)
+    except ValidationError as exc:
+        raise ArticleError(_refused(articles, exc)) from None
+
+
+def _propose(articles: list[Article], tour: Tour | None) -> Ingested:
+    articles, raws, left_out = _mended(articles)
+    records, known = sources_of(articles, tour)
+    readings = _readings(articles, records, raws, tour)
+    ids, places = place_ids(readings, tour)
+    if not places and not tour:
+        raise _nowhere(articles)
+    added = _added(readings, records, ids, places, tour)
+    topics = _topics(added["claims"], readings, tour)
+    if tour is None:
+        title = Text(en=f"Draft tour from {len(articles)} articles")
+        subject = _subject(readings)
+        draft = Tour(format_version=2, id="draft-tour", title=title, subject=subject, topics=topics, **added)
+    else:
+        draft = tour.model_copy(
+            update={**{k: [*getattr(tour, k), *v] for k, v in added.items()}, "topics": topics}
+        )
+    return Ingested(draft, tuple(known), tuple(left_out))
+
+
+def _readings(
+    articles: list[Article], records: list[Source], raws: list[str], tour: Tour | None
+) -> list[Reading]:
+    """Each article read as its source: the other articles' dates and the traveller's country at hand."""
     dated = [a.published for a in articles if a.published]
     home = home_country([all_mentions(a.text) for a in articles])
-    readings = [read_article(a, s, tour, dated, home) for a, s in zip(articles, records, strict=True)]
-    ids, places = _place_ids(readings, tour)
-    if not places and not tour:
-        raise ValueError("no place named in the articles: there is nothing to draw a tour from")
-    visits, disagreements = _visits(readings, ids, tour)
-    events, event_disagreements = _events(readings, tour)
-    claims = _new_claims(readings, tour)
+    return [
+        read_article(a, s, tour, dated, home, raw) for a, s, raw in zip(articles, records, raws, strict=True)
+    ]
+
+
+def _added(
+    readings: list[Reading],
+    records: list[Source],
+    ids: dict[tuple[str, str], str],
+    places: list[Place],
+    tour: Tour | None,
+) -> dict[str, list[Any]]:
+    """What the draft adds to the tour, kind by kind (new sources only; ids the tour does not use)."""
+    proposed, disagreements = visits(readings, ids, tour)
+    new_events, event_disagreements = events(readings, tour)
+    cited = {s.id for s in tour.sources} if tour else set()
+    held = {d.id for d in tour.discrepancies} if tour else set()
+    return {
+        "sources": list({s.id: s for s in records if s.id not in cited}.values()),
+        "places": places,
+        "visits": proposed,
+        "events": new_events,
+        "claims": new_claims(readings, tour),
+        "discrepancies": unique(disagreements + event_disagreements, held),
+    }
+
+
+def _topics(claims: list[Claim], readings: list[Reading], tour: Tour | None) -> list[Topic]:
+    """The tour's topics, and "unsorted" (a draft) when a proposed claim names none of them."""
     topics = list(tour.topics) if tour else []
     if any(UNSORTED in c.topics for c in claims) and UNSORTED not in {t.id for t in topics}:
         note = Draft(
             source=readings[0].source.id, evidence="Proposed claims that name none of the tour's topics."
         )
         topics.append(Topic(id=UNSORTED, label=Text(en="Not yet sorted", es="Sin clasificar"), draft=note))
-    cited = {s.id for s in tour.sources} if tour else set()
-    added: dict[str, list[Any]] = {
-        "sources": list({s.id: s for s in records if s.id not in cited}.values()),
-        "places": places,
-        "visits": visits,
-        "events": events,
-        "claims": claims,
-        "discrepancies": _unique(
-            disagreements + event_disagreements, {d.id for d in tour.discrepancies} if tour else set()
-        ),
-    }
-    if tour is None:
-        title = Text(en=f"Draft tour from {len(articles)} articles")
-        draft = Tour(
-            format_version=2, id="draft-tour", title=title, subject=_subject(readings), topics=topics, **added
-        )
-        return Ingested(draft, tuple(known))
-    merged = {k: [*getattr(tour, k), *v] for k, v in added.items()}
-    return Ingested(tour.model_copy(update={**merged, "topics": topics}), tuple(known))
+    return topics
+
+
+def _refused(articles: list[Article], exc: ValidationError) -> str:
+    """One line: the articles, the item the rules could not make of them, where, and the value."""
+    error = exc.errors()[0]
+    where = ".".join(str(part) for part in error["loc"]) or exc.title
+    value = repr(error.get("input"))
+    value = value if len(value) <= SHOWN else value[:SHOWN] + "…"
+    names = ", ".join(visible_name(a.name) for a in articles)
+    return f"{names}: a {exc.title} the format refuses was made of it ({where}: {error['msg']}; got {value})"
 
 
 def build_draft(articles: list[Article], tour: Tour | None = None) -> Tour:
@@ -476,9 +156,17 @@ def build_draft(articles: list[Article], tour: Tour | None = None) -> Tour:
     return propose(articles, tour).tour
 
 
-def draft_text(tour: Tour) -> str:
-    """The draft as a YAML tour file, checked by the same loader as any tour (it raises if invalid)."""
-    text = "# A draft made by `python -m dashboard ingest`: items with a `draft` mark are proposals.\n"
-    text += tour_yaml(tour)
-    load_text(text, "draft.yaml")
+def draft_text(tour: Tour, name: str = "draft.yaml") -> str:
+    """The draft as a YAML tour file, checked as any tour is (its size, the schema, references and
+    roles): it raises TourError, naming ``name`` (the file it is for), if the draft is invalid.
+
+    The YAML is written and read back by libyaml where PyYAML has it: this program wrote it, so the
+    pure-Python strict parser's guards against hostile files have nothing to catch, and a draft of
+    a long article is checked in a fraction of the time."""
+    data = tour.model_dump(mode="json", exclude_none=True)
+    text = HEADER + yaml.dump(data, Dumper=_DUMPER, allow_unicode=True, sort_keys=False, width=110)
+    if len(text.encode("utf-8")) > MAX_BYTES:
+        too_big = f"the draft is larger than a tour file may be ({MAX_BYTES:,} bytes)"
+        raise TourError(name, [problem("", f"{too_big}: give fewer or shorter articles")])
+    tour_from_data(yaml.load(text, Loader=_LOADER), name, text)  # noqa: S506 - a safe loader
     return text

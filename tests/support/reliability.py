@@ -37,9 +37,10 @@ UPLOAD_MEMORY = "upload memory"
 SHAPES = "geocoder answer shapes"
 PLAUSIBILITY = "geocoder plausibility"
 EDITS = "concurrent edits"
-INGEST = "ingest refusals"
+INGEST_REFUSALS = "ingest refusals"
 OUTPUTS = "output refusals"
 DEADLINES = "image deadlines"
+INGEST = "ingest articles"
 NOT_MEASURED = "not measured in this run"
 
 
@@ -231,6 +232,20 @@ def _generic(data: dict[str, Any], section: str) -> list[str]:
     return _table(["figure", "value"], [[k, v] for k, v in sorted(entries.items())])
 
 
+def _ingest(data: dict[str, Any]) -> list[str]:
+    entries = _entries(data, INGEST)
+    if not entries:
+        return [NOT_MEASURED]
+    return [
+        "Articles as hostile as tour files, given to `ingest` (`tests/ingest/test_hostile_articles.py` and",
+        "its neighbours) and to the Add articles page (`tests/ui/test_ingest_hostile.py`). The only outcomes",
+        "allowed are a draft that validates (leaving out or flagging the bad part) or a one-line reason; a",
+        "traceback fails the test.",
+        "",
+        *_table(["article", "outcome"], [[k, v] for k, v in sorted(entries.items())]),
+    ]
+
+
 def _explained(data: dict[str, Any], section: str, *intro: str) -> list[str]:
     body = _generic(data, section)
     return body if body == [NOT_MEASURED] else [*intro, "", *body]
@@ -266,6 +281,7 @@ def render(data: dict[str, Any]) -> str:
         PLAUSIBILITY,
         EDITS,
         INGEST,
+        INGEST_REFUSALS,
         OUTPUTS,
         DEADLINES,
     }
@@ -304,10 +320,10 @@ def render(data: dict[str, Any]) -> str:
         ),
         (
             "Ingest refusals",
-            INGEST,
+            INGEST_REFUSALS,
             _refusals(
                 data,
-                INGEST,
+                INGEST_REFUSALS,
                 "Articles `ingest` refuses (`tests/ingest/test_articles.py`, `test_fetch.py`): files that",
                 "are no file (devices, FIFOs), pages over the limit, and addresses it does not fetch (other",
                 "schemes, loopback, private and link-local addresses, given or redirected to, too many",
@@ -337,6 +353,7 @@ def render(data: dict[str, Any]) -> str:
                 "README says why.",
             ),
         ),
+        ("Hostile articles ingested", INGEST, _ingest(data)),
         ("CSV exports neutralise formulas", CSV, _csv(data)),
         ("Hostile text payloads", HOSTILE, _generic(data, HOSTILE)),
         ("Concurrent sessions", CONCURRENT, _generic(data, CONCURRENT)),
