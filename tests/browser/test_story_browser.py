@@ -38,6 +38,20 @@ def _shown(target: Page | Frame, step: str, title: str) -> None:
     assert target.evaluate("window.tourDashboard.storyStep") == step
 
 
+def _still(page: Page, selector: str = ".story-icon") -> None:
+    """Wait until the map's flight to a step is over: a reader clicks a stop that stays put (on a
+    loaded machine the flight's 1.2 s can run long, and a click lands where the stop was)."""
+    where = "(s) => JSON.stringify([...document.querySelectorAll(s)].map(e => e.getBoundingClientRect().x))"
+    before = page.evaluate(where, selector)
+    for _ in range(60):
+        page.wait_for_timeout(200)
+        now = page.evaluate(where, selector)
+        if now == before:
+            return
+        before = now
+    raise AssertionError("the story map never came to rest")
+
+
 def _near(center: list[float], place: tuple[float, float]) -> bool:
     return abs(center[0] - place[0]) < 0.01 and abs(center[1] - place[1]) < 0.01
 
@@ -109,6 +123,7 @@ def test_the_buttons_and_the_list_of_steps_step_too(
     )
     previous.click()
     _shown(page, "lima", "3. Lima")
+    _still(page)
     page.locator(".story-icon .story-num", has_text=re.compile(r"^1$")).click()  # a stop on the map
     _shown(page, "buenos-aires", "1. Buenos Aires")
     assert refused == [] and watch.errors == []

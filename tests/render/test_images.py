@@ -9,6 +9,7 @@ browsers: small shell scripts that fail or hang.
 
 from __future__ import annotations
 
+import concurrent.futures
 import json
 import struct
 import tempfile
@@ -100,7 +101,12 @@ def test_the_chart_page_loads_no_script_from_the_network(
     monkeypatch.setattr(kaleido.kaleido, "PageGenerator", Recording)
     figure = prints.print_figure(kast, "proposals", "en")  # drawn here, as the worker process draws it
     opts = {"format": "png", "width": figure.layout.width, "height": figure.layout.height, "scale": 1}
-    assert png_size(kaleido_worker.draw(json.loads(pio.to_json(figure)), opts, str(chromium)))[0] >= 1600
+    # In a thread of its own, as in its own process: a browser test on this worker leaves Playwright's
+    # event loop running on the main thread, where asyncio.run() refuses to start another.
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        spec = json.loads(pio.to_json(figure))
+        drawn = pool.submit(kaleido_worker.draw, spec, opts, str(chromium)).result()
+    assert png_size(drawn)[0] >= 1600
     (page,) = pages
     sources = lxml.html.fromstring(page).xpath("//script/@src")
     assert sources and all(src.startswith("file:") for src in sources), sources
