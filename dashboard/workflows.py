@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dashboard.geo.geocode import GeocodeOptions, GeocodeReport, Progress, geocode_tour, missing, resolve
-from dashboard.ingest.articles import fetch, read
+from dashboard.ingest.articles import Article, ArticleError, LanguageError, fetch, read
 from dashboard.ingest.draft import draft_text, propose
 from dashboard.render import exports
 from dashboard.render.images import png
@@ -200,11 +200,26 @@ def ingest_files(
         raise WriteError(output, "is the tour being extended: write the draft to another file")
     check_writable(output)  # before any article is read or fetched
     tour = load_tour(tour_path) if tour_path is not None else None
-    articles = [
-        fetch(s) if s.lower().startswith(("http://", "https://")) else read(Path(s), **given) for s in sources
-    ]
+    articles, skipped = _readable(sources, given)
     ingested = propose(articles, tour)
     write_atomic(output, draft_text(ingested.tour))
     count = draft_count(ingested.tour)  # the number the app's "Show N proposals" switch gives
     notes = "".join(f"{known.note()}\n" for known in ingested.known)
-    return count, f"{notes}{output}: {count} proposals from {len(articles)} articles, each marked as a draft"
+    warnings = "".join(f"warning: {line}\n" for line in skipped)
+    done = f"{output}: {count} proposals from {len(articles)} articles, each marked as a draft"
+    return count, f"{warnings}{notes}{done}"
+
+
+def _readable(sources: list[str], given: dict[str, object]) -> tuple[list[Article], list[str]]:
+    """The articles ingest can read, and a line per one skipped for its language (the batch goes
+    on without it); any other unreadable article stops the batch with its one-line reason."""
+    articles, skipped = [], []
+    for source in sources:
+        try:
+            web = source.lower().startswith(("http://", "https://"))
+            articles.append(fetch(source) if web else read(Path(source), **given))
+        except LanguageError as exc:
+            skipped.append(f"{exc}: skipped")
+    if not articles:
+        raise ArticleError("no article in a language ingest reads: " + "; ".join(skipped))
+    return articles, skipped

@@ -8,7 +8,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from dashboard.geo.gazetteer import normalise
@@ -17,7 +17,21 @@ RELATIVE = {
     "en": ("today", "yesterday", "tomorrow", "last", "next", "ago"),
     "es": ("hoy", "ayer", "mañana", "pasado", "próximo", "proximo", "hace"),
     "fr": ("aujourd'hui", "hier", "demain", "dernier", "prochain", "il y a"),
+    "pt": ("hoje", "ontem", "amanhã", "passad", "próxim", "proxim", "há "),
 }
+# Words for the article's own day (or the day before) that dateparser does not read: "esta noche",
+# "ce soir", "nesta manhã", "anoche". Each language's own words, with how many days before the
+# article's date they mean.
+TODAY = {
+    "en": {"tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0, "last night": 1},
+    "es": {"esta noche": 0, "esta mañana": 0, "esta tarde": 0, "anoche": 1},
+    "fr": {"ce soir": 0, "ce matin": 0, "cet après-midi": 0, "hier soir": 1},
+    "pt": {"esta noite": 0, "nesta noite": 0, "esta manhã": 0, "nesta manhã": 0, "nesta tarde": 0,
+           "esta tarde": 0, "ontem à noite": 1},
+}  # fmt: skip
+# An ordinal day ("1er mars", "1º de março", "March 1st") read as its number: replaced by the
+# number and spaces, so every offset in the text stays where it was.
+ORDINAL = re.compile(r"\b([0-3]?\d)\s?(er|re|º|ª|\.º|st|nd|rd|th)\b")
 
 
 TRAILING = re.compile(r"(?:[\s,]+(?:and|the|at|of|to|y|el|la|de|a|et|le|les|du|à))+[\s,]*$|[\s,]+$")
@@ -32,6 +46,9 @@ class DateMention:
     precision: str  # "day" or "month"
     flag: str | None = None  # e.g. a weekday that contradicts the date
     calendar: bool = False  # names its month ("22 December", "in January"), not only a weekday or "yesterday"
+    weekday: int | None = None  # the weekday it names (0 Monday), if any
+    numbered: bool = False  # writes the day's number ("sexta-feira (16)", "el martes 22")
+    how: str | None = None  # how the day was found, where a reviewer should know ("read in the window …")
 
 
 @lru_cache(maxsize=8)
@@ -45,8 +62,14 @@ def _names(lang: str) -> tuple[dict[str, int], dict[str, int]]:
         for width in ("wide", "abbreviated")
         for n, name in locale.months["format"][width].items()
     }
-    days = {normalise(name): n for width in ("wide",) for n, name in locale.days["format"][width].items()}
+    # "quinta-feira" is read as its first word too: the text's words are split at hyphens.
+    days = {key: n for n, name in locale.days["format"]["wide"].items() for key in _day_keys(name)}
     return months, days
+
+
+def _day_keys(name: str) -> set[str]:
+    words = normalise(name).split()
+    return {" ".join(words), words[0]} if len(words[0]) > 3 else {" ".join(words)}
 
 
 def _words(text: str) -> list[str]:
@@ -75,6 +98,17 @@ def _nearest_year(day: dt.date, published: dt.date) -> dt.date:
     return min(candidates, key=lambda d: abs((d - published).days), default=day)
 
 
+def _nearest_numbered(number: int, published: dt.date) -> dt.date | None:
+    """The day numbered ``number`` nearest the article's date, in its month or the one either side
+    ("el martes 22" in a 20 January article is 22 January; "(30)" on 2 March is 30 January)."""
+    candidates = []
+    for shift in (-1, 0, 1):
+        year, month = divmod(published.year * 12 + published.month - 1 + shift, 12)
+        if number <= calendar.monthrange(year, month + 1)[1]:
+            candidates.append(dt.date(year, month + 1, number))
+    return min(candidates, key=lambda d: abs((d - published).days), default=None)
+
+
 def _mention(said: str, start: int, parsed: dt.datetime, lang: str, published: dt.date) -> DateMention | None:
     month, weekday, relative = _kind(said, lang)
     number = re.search(r"\b([0-3]?\d)\b", said)
@@ -88,14 +122,16 @@ def _mention(said: str, start: int, parsed: dt.datetime, lang: str, published: d
         last = first.replace(day=calendar.monthrange(first.year, first.month)[1])
         return DateMention(said, start, first, last, "month", calendar=True)
     flag = None
-    if number and 1 <= int(number.group(1)) <= 31 and int(number.group(1)) != day.day:
+    if number and month is None and 1 <= int(number.group(1)) <= 31:
+        day = _nearest_numbered(int(number.group(1)), published) or day  # "sexta-feira (16)": no month
+    elif number and 1 <= int(number.group(1)) <= 31 and int(number.group(1)) != day.day:
         try:
             day = day.replace(day=int(number.group(1)))  # the day the text writes, not a guess
         except ValueError:
             return None
     if weekday is not None and number and day.weekday() != weekday:
         flag = f"weekday contradicts date: {said!r} is a {calendar.day_name[day.weekday()]}"
-    return DateMention(said, start, day, day, "day", flag, calendar=month is not None)
+    return DateMention(said, start, day, day, "day", flag, month is not None, weekday, number is not None)
 
 
 def find_dates(text: str, lang: str, published: dt.date) -> list[DateMention]:
@@ -103,15 +139,30 @@ def find_dates(text: str, lang: str, published: dt.date) -> list[DateMention]:
     from dateparser.search import search_dates
 
     settings = {"RELATIVE_BASE": dt.datetime.combine(published, dt.time()), "RETURN_AS_TIMEZONE_AWARE": False}
-    found = search_dates(text, languages=[lang], settings=settings) or []
+    plain = ORDINAL.sub(lambda m: m.group(1) + " " * (len(m.group()) - len(m.group(1))), text)
+    found = search_dates(plain, languages=[lang], settings=settings) or []
     out, cursor = [], 0
-    for said, parsed in found:
-        start = text.find(said, cursor)
-        if start < 0:
+    for found_said, parsed in found:
+        at = re.compile(r"\s+".join(map(re.escape, found_said.split()))).search(plain, cursor)
+        if at is None:  # dateparser gives the words with single spaces: found where they are
             continue
-        cursor = start + len(said)
-        said = TRAILING.sub("", said)  # "on Monday, December 22, and": the date ends at 22
-        mention = _mention(said.strip(), start + len(said) - len(said.lstrip()), parsed, lang, published)
-        if mention:
-            out.append(mention)
+        start, cursor = at.start(), at.end()
+        said = TRAILING.sub("", plain[start : at.end()])  # "on Monday, December 22, and": ends at 22
+        begin = start + len(said) - len(said.lstrip())
+        mention = _mention(said.strip(), begin, parsed, lang, published)
+        if mention:  # read in the plain text ("1   mars"), kept as the article writes it ("1er mars")
+            out.append(replace(mention, said=text[begin : begin + len(said.strip())]))
+    return sorted(out + _today(text, lang, published, out), key=lambda d: d.start)
+
+
+def _today(text: str, lang: str, published: dt.date, found: list[DateMention]) -> list[DateMention]:
+    """The article's own day (or the day before) named in words dateparser does not read ("esta
+    noche", "ce soir"), where no date it read is there already."""
+    taken = [(d.start, d.start + len(d.said)) for d in found]
+    out = []
+    for words, back in TODAY.get(lang, {}).items():
+        for match in re.finditer(rf"(?i)\b{re.escape(words)}\b", text):
+            if not any(a < match.end() and match.start() < b for a, b in taken):
+                day = published - dt.timedelta(days=back)
+                out.append(DateMention(match.group(), match.start(), day, day, "day"))
     return out

@@ -12,68 +12,27 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from dashboard.geo.gazetteer import ATTRIBUTION, normalise
 from dashboard.ingest.articles import Article
-from dashboard.ingest.compare import date_variants, disagreement, duration_variants, merge_events
+from dashboard.ingest.cast import Traveller, find_traveller, hosts_in
+from dashboard.ingest.compare import disagreement, merge_events
 from dashboard.ingest.dates import DateMention
-from dashboard.ingest.durations import Length, find_lengths
-from dashboard.ingest.known import (
-    Known,
-    Sources,
-    date_words,
-    held_quote,
-    overlaps,
-    same_article,
-    same_kind,
-)
+from dashboard.ingest.durations import find_lengths
+from dashboard.ingest.known import Known, Sources, held_quote, same_article, same_kind
 from dashboard.ingest.people import find_people
-from dashboard.ingest.places import PlaceMention, all_mentions, first_mentions
+from dashboard.ingest.places import all_mentions, first_mentions
 from dashboard.ingest.quotes import Quote, find_quotes
-from dashboard.ingest.visits import (
-    EVENTS,
-    Reference,
-    Sighting,
-    cast_of,
-    dates_in,
-    find_visits,
-    home_country,
-    reference,
-    sentences,
-)
+from dashboard.ingest.stops import Reading, flag_of, mark, stops
+from dashboard.ingest.visits import EVENTS, Reference, cast_of, dates_in, find_visits, reference, sentences
 from dashboard.tourfile.edit import tour_yaml
 from dashboard.tourfile.load import load_text
-from dashboard.tourfile.model import (
-    Claim,
-    Discrepancy,
-    Draft,
-    Event,
-    Person,
-    Place,
-    Source,
-    Text,
-    Topic,
-    Tour,
-    Visit,
-)
-from dashboard.tourfile.validate import inherit_sources
+from dashboard.tourfile.model import Claim, Discrepancy, Draft, Event, Place, Source, Text, Topic, Tour
 
 UNSORTED = "unsorted"
 UNNAMED = "(not named next to the quote)"
-
-
-@dataclass
-class Reading:
-    """What one article proposes, before the articles are put together."""
-
-    source: Source
-    visits: list[Sighting] = field(default_factory=list)
-    lengths: list[Length] = field(default_factory=list)
-    places: list[tuple[PlaceMention, str]] = field(default_factory=list)
-    claims: list[Claim] = field(default_factory=list)
-    events: list[tuple[Event, dt.date]] = field(default_factory=list)  # and its last day (a month's)
 
 
 def source_record(article: Article, index: int) -> Source:
@@ -87,10 +46,6 @@ def source_record(article: Article, index: int) -> Source:
         url=article.url if article.url and article.url.startswith(("http://", "https://")) else None,
         file=article.name[-200:],
     )
-
-
-def _draft(source: Source, sentence: str, flag: str | None = None) -> Draft:
-    return Draft(source=source.id, evidence=sentence[:5000], flag=flag)
 
 
 def _topics(sentence: str, tour: Tour | None) -> list[str]:
@@ -126,7 +81,7 @@ def _quotes(article: Article, source: Source, tour: Tour | None) -> list[Claim]:
                 quote=quote.text,
                 quote_source=source.id,
                 sources=[source.id],
-                draft=_draft(source, quote.sentence, _speaker_flag(quote)),
+                draft=mark(source, quote.sentence, _speaker_flag(quote)),
             )
         )
     return claims
@@ -147,7 +102,7 @@ def _event(kind: str, day: DateMention, source: Source, sentence: str, flag: str
         label=Text(en=label),
         date=day.day,
         sources=[source.id],
-        draft=_draft(source, sentence, flag if day.precision == "month" else day.flag or flag),
+        draft=mark(source, sentence, flag if day.precision == "month" else day.flag or flag),
     )
 
 
@@ -156,11 +111,12 @@ def read_article(
     source: Source,
     tour: Tour | None = None,
     others: list[dt.date] | None = None,
-    home: str | None = None,
+    traveller: Traveller | None = None,
 ) -> Reading:
     """Everything one article proposes, each with the sentence it came from and citing ``source``;
     ``others`` are the other articles' dates, for an article that has none (see
-    :func:`visits.reference`), and ``home`` the traveller's country (:func:`visits.home_country`)."""
+    :func:`visits.reference`), and ``traveller`` who travels, from where (:func:`cast.find_traveller`)."""
+    traveller = traveller or find_traveller([article])
     reading = Reading(source)
     reading.claims = _quotes(article, reading.source, tour)
     mentions = all_mentions(article.text)
@@ -170,9 +126,11 @@ def read_article(
         end = start + len(sentence)
         reading.places += [(p, sentence) for p in firsts if start <= p.start < end]
         reading.events += _events_in(sentence, article.language, ref, reading.source)
-    cast = cast_of(article.text, mentions, find_people(article.text), home)
+    cast = cast_of(article.text, mentions, find_people(article.text), traveller.home, traveller.words,
+                   traveller.sure)  # fmt: skip
     reading.visits = find_visits(article, ref, cast)
     reading.lengths = find_lengths(article.text, cast)
+    reading.hosts = hosts_in(article, traveller)
     return reading
 
 
@@ -231,98 +189,9 @@ def _place_ids(readings: list[Reading], tour: Tour | None) -> tuple[dict[tuple[s
                 id=ids[key], name=mention.name, country=mention.country,
                 role="visit" if key in visited else "discussed",
                 latitude=mention.latitude, longitude=mention.longitude, geocoded_by=ATTRIBUTION,
-                sources=[reading.source.id], draft=_draft(reading.source, sentence, flag),
+                sources=[reading.source.id], draft=mark(reading.source, sentence, flag),
             ))  # fmt: skip
     return ids, new
-
-
-def _visits(
-    readings: list[Reading], ids: dict[tuple[str, str], str], tour: Tour | None
-) -> tuple[list[Visit], list[Discrepancy]]:
-    """One visit per place the articles say was (or will be) visited; dates the articles disagree on
-    are kept side by side, each with its sources, and proposed as a disagreement.
-
-    A visit the tour holds is not proposed again: a date it gives (or one within it) is left out,
-    another date is proposed as a disagreement with the tour's dates (the tour's visit is not
-    changed). A place the tour holds as the origin or as a place discussed is not made a visit."""
-    held = {v.place: v for v in inherit_sources(tour).visits} if tour else {}
-    not_visited = {p.id for p in tour.places if p.role != "visit"} if tour else set()
-    by_place: dict[str, list[tuple[Reading, Sighting]]] = defaultdict(list)
-    other_dates: dict[str, list[tuple[Reading, Sighting]]] = defaultdict(list)
-    for reading in readings:
-        for sighting in reading.visits:
-            pid = ids[(sighting.place.country, normalise(sighting.place.name))]
-            if pid in held:
-                if not _holds(held[pid], reading.source.id, sighting):
-                    other_dates[pid].append((reading, sighting))
-            elif pid not in not_visited:
-                by_place[pid].append((reading, sighting))
-    lengths: dict[str, list[tuple[str, Length]]] = defaultdict(list)
-    for reading in readings:
-        for length in reading.lengths:
-            lengths[ids[(length.place.country, normalise(length.place.name))]].append(
-                (reading.source.id, length)
-            )
-    ordered = sorted(by_place.items(), key=lambda item: min(s.day.day for _, s in item[1]))
-    first = max((v.order for v in tour.visits), default=0) if tour else 0
-    visits, disagreements = [], []
-    for n, (pid, seen) in enumerate(ordered, start=first + 1):
-        visit, found = _visit(pid, n, seen, lengths.get(pid, []))
-        visits.append(visit)
-        disagreements += found
-    for pid, seen in other_dates.items():
-        disagreements += [d for d in [_other_dates(held[pid], seen)] if d]
-    return visits, disagreements
-
-
-def _visit(pid: str, order: int, seen: list[tuple[Reading, Sighting]],
-           lengths: list[tuple[str, Length]]) -> tuple[Visit, list[Discrepancy]]:  # fmt: skip
-    """A proposed visit from what every article says of it, and where they disagree (its dates,
-    how long the meeting lasted)."""
-    dates = date_variants([(r.source.id, s) for r, s in seen])
-    durations = duration_variants(lengths)
-    reading, sighting = seen[0]
-    flags = [s.flag for _, s in seen if s.flag]
-    people = {p.name: Person(name=p.name, office=Text(en=p.office), sources=[r.source.id])
-              for r, s in seen for p in s.met}  # fmt: skip
-    mark = _draft(reading.source, sighting.sentence, flags[0] if flags else None)
-    cited = list(dict.fromkeys(r.source.id for r, _ in seen))
-    visit = Visit(place=pid, order=order, dates=dates, counterparts=list(people.values()),
-                  duration=durations, sources=cited, draft=mark)  # fmt: skip
-    said = [(d.start.isoformat()[: 7 if d.precision == "month" else 10], d.sources) for d in dates]
-    long = Draft(source=lengths[0][0], evidence=lengths[0][1].sentence[:5000],
-                 flag="the articles give different lengths") if lengths else mark  # fmt: skip
-    found = [
-        disagreement(f"{pid}-date", f"When the visit to {pid} took place", f"visits.{pid}.dates", said,
-                     mark.model_copy(update={"flag": "the articles give different dates"})),
-        disagreement(f"{pid}-duration", f"How long the meeting in {pid} lasted", f"visits.{pid}.duration",
-                     [(d.text.en, d.sources) for d in durations], long),
-    ]  # fmt: skip
-    return visit, [d for d in found if d]
-
-
-def _holds(visit: Visit, source: str, sighting: Sighting) -> bool:
-    """Whether the tour's visit holds what an article says of it: a date it gives (or one within
-    it), or anything at all when the visit already cites that article (its curator read it)."""
-    cited = {*visit.sources, *(s for d in visit.dates for s in d.sources)}
-    return source in cited or any(overlaps(sighting.day.day, sighting.day.last, d) for d in visit.dates)
-
-
-def _flag(*parts: str | None) -> str:
-    return "; ".join(p for p in parts if p)[:300]
-
-
-def _other_dates(visit: Visit, seen: list[tuple[Reading, Sighting]]) -> Discrepancy | None:
-    """Dates the articles give a visit the tour holds, beside the tour's own: a disagreement."""
-    new = date_variants([(r.source.id, s) for r, s in seen])
-    said = [(date_words(d), d.sources) for d in [*visit.dates, *new]]
-    reading, sighting = seen[0]
-    tours = ", ".join(date_words(d) for d in visit.dates)
-    mark = _draft(reading.source, sighting.sentence, _flag(f"the tour gives {tours}", sighting.flag))
-    pid = visit.place
-    return disagreement(
-        f"{pid}-date", f"When the visit to {pid} took place", f"visits.{pid}.dates", said, mark
-    )
 
 
 def _events(readings: list[Reading], tour: Tour | None) -> tuple[list[Event], list[Discrepancy]]:
@@ -352,7 +221,7 @@ def _events(readings: list[Reading], tour: Tour | None) -> tuple[list[Event], li
             *((d.isoformat(), s) for d, s in cited.items()),
         ]
         mark = said[0].draft.model_copy(  # type: ignore[union-attr]
-            update={"flag": _flag(f"the tour gives {held.date.isoformat()}", said[0].draft.flag)}  # type: ignore[union-attr]
+            update={"flag": flag_of(f"the tour gives {held.date.isoformat()}", said[0].draft.flag)}  # type: ignore[union-attr]
         )
         found = disagreement(f"{eid}-date", f"When the {eid} took place", f"events.{eid}", variants, mark)
         disagreements += [found] if found else []
@@ -436,12 +305,12 @@ def propose(articles: list[Article], tour: Tour | None = None) -> Ingested:
     that were already read (see :func:`_sources`): nothing the tour holds is proposed again."""
     records, known = _sources(articles, tour)
     dated = [a.published for a in articles if a.published]
-    home = home_country([all_mentions(a.text) for a in articles])
-    readings = [read_article(a, s, tour, dated, home) for a, s in zip(articles, records, strict=True)]
+    traveller = find_traveller(articles)
+    readings = [read_article(a, s, tour, dated, traveller) for a, s in zip(articles, records, strict=True)]
     ids, places = _place_ids(readings, tour)
     if not places and not tour:
         raise ValueError("no place named in the articles: there is nothing to draw a tour from")
-    visits, disagreements = _visits(readings, ids, tour)
+    visits, disagreements = stops(readings, ids, tour)
     events, event_disagreements = _events(readings, tour)
     claims = _new_claims(readings, tour)
     topics = list(tour.topics) if tour else []
@@ -464,7 +333,12 @@ def propose(articles: list[Article], tour: Tour | None = None) -> Ingested:
     if tour is None:
         title = Text(en=f"Draft tour from {len(articles)} articles")
         draft = Tour(
-            format_version=2, id="draft-tour", title=title, subject=_subject(readings), topics=topics, **added
+            format_version=2,
+            id="draft-tour",
+            title=title,
+            subject=traveller.name or _subject(readings),
+            topics=topics,
+            **added,
         )
         return Ingested(draft, tuple(known))
     merged = {k: [*getattr(tour, k), *v] for k, v in added.items()}

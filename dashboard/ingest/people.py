@@ -1,26 +1,63 @@
 """People an article names with an office before them: "President Daniel Noboa", "el presidente
-argentino, Javier Milei", "la présidente Ana Torres". Rules only; the office is kept as written."""
+argentino, Javier Milei", "la présidente Ana Torres", "o primeiro-ministro da Etiópia, Ana Lima",
+"King Carl", "su homólogo, Ana Díaz". Rules only; the office is kept as written.
+
+The offices are each language's own words for heads of state and government, ministers, monarchs
+and religious heads (English, Spanish, French and Portuguese). What qualifies the office ("of
+Peru", "argentino", "gabonais") says whose office it is: :func:`country_of` reads it.
+"""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
+from dashboard.geo.gazetteer import normalise
+from dashboard.ingest.places import country_word as _country_word
+from dashboard.ingest.places import lookup_place
 from dashboard.ingest.words import CAPITAL
 
+# A ministry's portfolio: "of Foreign Affairs", "de Relaciones Exteriores", "des Affaires étrangères",
+# "das Relações Exteriores" (capitalised words and the lower-case words between them).
+PORTFOLIO = (
+    rf"(?:\s+(?:of|for|de|del|de la|des|du|da|das|do|dos)\s+{CAPITAL}[\w’'-]+"
+    r"(?:\s+(?:e|y|et|and|étrangères|exteriores|extranjeras|estrangeiros))*(?:\s+[A-ZÉ][\w’'-]+)?)?"
+)
 OFFICES = (
-    r"President|Vice President|Prime Minister|Foreign Minister|Minister|Chancellor|King|Queen|"
-    r"President-elect|Governor|Mayor|Head of State|"
-    r"[Mm]andatari[oa]|[Jj]efe de Estado|[Cc]hef de l’État|"
-    r"[Pp]residente(?: electo)?|[Pp]residenta(?: electa)?|[Vv]icepresidente|[Cc]anciller|"
-    r"[Pp]rimer [Mm]inistro|[Mm]inistr[oa](?: de \w+)?|[Aa]lcalde(?:sa)?|"
-    r"[Pp]résidente?(?: élue?)?|[Pp]remier [Mm]inistre|[Mm]inistre(?: des \w+| de l’\w+)?|[Mm]aire"
+    # English (capitalised before a name, as English writes titles)
+    r"President(?:-elect)?|Vice[- ]President|Prime Minister|Premier|(?:Foreign |Deputy )?Minister"
+    rf"{PORTFOLIO}|Secretary of State|Chancellor|King|Queen|Crown Prince|Prince|Princess|Emperor|Empress|"
+    r"Sultan|Emir|Sheikh|Pope|Cardinal|Archbishop|Governor[- ]General|Governor|Mayor|Head of State|"
+    r"Chief Executive|Speaker|counterpart|"
+    # Spanish
+    r"[Pp]residente(?: electo)?|[Pp]residenta(?: electa)?|[Vv]icepresident[ea]|[Mm]andatari[oa](?: electo)?|"
+    r"[Jj]ef[ea] de(?:l)? (?:Estado|Gobierno)|[Cc]anciller|[Pp]rimer[oa]? [Mm]inistr[oa]|"
+    rf"[Mm]inistr[oa]{PORTFOLIO}|[Aa]lcalde(?:sa)?|rey|reina|[Pp]ríncipe|[Pp]rincesa|[Ss]ultán|"
+    r"[Ee]mir|papa|[Pp]ontífice|[Gg]obernador(?:a)?(?: [Gg]eneral)?|[Hh]om[oó]log[oa]|"
+    # French
+    r"[Pp]résidente?(?: élue?)?|[Pp]remier [Mm]inistre|[Pp]remière [Mm]inistre|"
+    rf"[Mm]inistre{PORTFOLIO}|[Cc]hef de l[’'][EÉ]tat|[Cc]hef du [Gg]ouvernement|[Mm]aire|roi|"
+    r"reine|pape|[Ss]ouverain(?: [Pp]ontife)?|[Gg]ouverneur(?: [Gg]énéral)?|[Hh]omologue|"
+    # Portuguese
+    r"[Pp]rimeir[oa][- ][Mm]inistr[oa]|[Pp]remiê|[Cc]hanceler|[Cc]hefe de (?:Estado|Governo)|"
+    r"[Mm]andatári[oa]|[Pp]refeit[oa]|rei|rainha|[Pp]ríncipe|[Gg]overnador(?:a)?(?:[- ][Gg]eral)?|"
+    r"[Hh]omólog[oa]"
 )
-NAME = rf"{CAPITAL}[\w’'-]+(?:\s+(?:de\s+|del\s+|la\s+)?{CAPITAL}[\w’'-]+){{1,3}}"
-# An office, up to three lower-case words ("argentino", "interino", "of Ecuador"), maybe a comma, a name.
+WORD = rf"{CAPITAL}[\w’'-]+"
+NAME = rf"{WORD}(?:\s+(?:de\s+|del\s+|la\s+|da\s+|dos\s+|bin\s+)?{WORD}){{1,3}}"
+# Monarchs and popes are named by one name ("King Charles", "el papa León"); other offices by two.
+# Spanish, French and Portuguese write these titles in lower case: a capitalised "Rey" is a surname.
+MONARCHS = r"(?:King|Queen|Pope|Sultan|Emir|rey|reina|papa|roi|reine|pape|rei|rainha)"
+ONE_NAME = re.compile(rf"\b(?P<office>{MONARCHS})\s+(?P<name>{WORD}(?:\s+{WORD})?)")
+# An office, then what qualifies it: up to three lower-case words ("argentino", "interino", "do
+# país") or a country after of/de/da ("of Peru", "de Guatemala"), maybe a comma, then a name.
+QUALIFIER = rf"(?:\s+(?:[a-záéíóúñçêôãõ][\wáéíóúñçêôãõ’'-]*|{CAPITAL}[\w’'-]+(?=[\s,]+{CAPITAL})))"
 PATTERN = re.compile(
-    rf"\b(?P<office>{OFFICES})\b(?P<between>(?:\s+[a-záéíóúñç][\wáéíóúñç’'-]*){{0,3}}?,?)\s+(?P<name>{NAME})"
+    rf"\b(?P<office>{OFFICES})(?![\w-])(?P<between>{QUALIFIER}{{0,4}}?,?)\s+(?P<name>{NAME})"
 )
+LINKS = ("of", "de", "del", "da", "do", "das", "dos", "du", "des", "of the")
+# Each language's word for "country": "do país" qualifies an office but names no country.
+COUNTRY_WORDS = {"pais", "paises", "pays", "country", "nation", "nacion", "nacao"}
 
 
 @dataclass(frozen=True)
@@ -28,6 +65,45 @@ class PersonMention:
     name: str
     office: str  # the office as the article writes it, with what qualifies it ("presidente interino")
     start: int  # offset of ``name`` in the article
+    country: str | None = None  # whose office it is, where its qualifier says ("de Guatemala", "gabonais")
+
+
+def _qualifier_ok(between: str) -> bool:
+    """Lower-case qualifiers, or a country after a linking word ("of Peru", "da Etiópia"): any
+    other capitalised word between an office and a name is another name."""
+    words = between.replace(",", " ").split()
+    capitals = [i for i, w in enumerate(words) if w[:1].isupper()]
+    return all((i > 0 and words[i - 1] in LINKS) or (i > 0 and words[i - 1][:1].isupper()) for i in capitals)
+
+
+def _place_out(name: str, start: int, between: str) -> tuple[str, int, str]:
+    """A place the name starts with ("de Guatemala Otto Pérez") qualifies the office, not the name."""
+    words = name.split()
+    while len(words) > 1 and lookup_place(words[0]) is not None:
+        between = f"{between} {words[0]}".strip()
+        start = name.index(words[1], name.index(words[0]) + len(words[0])) + start - name.index(words[0])
+        name = name[name.index(words[1]) :]
+        words = words[1:]
+    return name, start, between
+
+
+def country_of(qualifier: str) -> str | None:
+    """Whose office it is: the country its qualifier names ("of Peru", "de Guatemala"), or a
+    lower-case adjective that begins as one country's name does in one of the four languages
+    ("argentino", "egípcio", "etíope", "gabonais"); None when none, or two, fit."""
+    words = [w for w in re.findall(r"[\w’'-]+", qualifier) if normalise(w) not in COUNTRY_WORDS]
+    found = {code for word in words if (code := _country_word(word))}
+    return found.pop() if len(found) == 1 else None
+
+
+def _organisation(text: str, start: int) -> bool:
+    """An office after a capitalised word that is no country's ("Industry Confederation President",
+    "Economy Minister"): an organisation's office, or a portfolio, not a host's title."""
+    before = re.search(r"(\S+)\s+$", text[:start])
+    word = before.group(1) if before else ""
+    ahead = text[: before.start(1)].rstrip() if before else ""
+    starts = not ahead or ahead[-1] in '.!?:\n"“«'  # "El presidente": the sentence's first word
+    return word[:1].isupper() and not starts and word.isalpha() and _country_word(word) is None
 
 
 def find_people(text: str) -> list[PersonMention]:
@@ -35,11 +111,15 @@ def find_people(text: str) -> list[PersonMention]:
     seen: dict[str, PersonMention] = {}
     for match in PATTERN.finditer(text):
         between = match.group("between").strip(" ,")
-        if any(
-            word[:1].isupper() and word not in ("of", "de") for word in between.split()[:1]
-        ) and not between.startswith(("of", "de")):
-            continue  # a capitalised word between office and name: not a qualifier but another name
-        name = match.group("name")
+        if not _qualifier_ok(between) or _organisation(text, match.start()):
+            continue
+        name, start, between = _place_out(match.group("name"), match.start("name"), between)
+        if len(name.split()) < 2 or between.split()[-1:] in (["de"], ["of"], ["la"], ["the"], ["da"], ["do"]):
+            continue  # one word left, or "presidente de la Confederación…": an organisation's head
         office = " ".join([match.group("office"), between]).strip()
-        seen.setdefault(name, PersonMention(name, office, match.start("name")))
+        seen.setdefault(name, PersonMention(name, office, start, country_of(between)))
+    for match in ONE_NAME.finditer(text):
+        if lookup_place(match.group("name")) is None and match.group("name") not in seen:
+            office, name = match.group("office"), match.group("name")
+            seen.setdefault(name, PersonMention(name, office, match.start("name")))
     return sorted(seen.values(), key=lambda p: p.start)

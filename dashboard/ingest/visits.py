@@ -21,28 +21,38 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from dashboard.geo.gazetteer import capital
 from dashboard.ingest.articles import Article
 from dashboard.ingest.dates import DateMention, find_dates
 from dashboard.ingest.people import PersonMention
 from dashboard.ingest.places import RUN, PlaceMention, all_mentions
 from dashboard.ingest.quotes import SENTENCE_END
 
+# Each language's verbs (and nouns) of travel and meeting: English, Spanish, French, Portuguese.
 TRAVEL = re.compile(
-    r"(?i)\b(visit|arriv|met\b|meet|travel|flew|fly|trip|tour|lleg|reuni|viaj|gira|recib|"
-    r"rencontr|voyag|rendu|rendra|se rend|se verá|se reunirá)"
+    r"(?i)\b(visit|arriv|met\b|meet|travel|flew|fly|trip|tour|landed|received by|welcomed by|"
+    r"lleg|reuni|reún|viaj|gira|recib|arrib|aterriz|se entrevist|audiencia|se verá|sostendrá|"
+    r"rencontr|voyag|rendu|rendra|se rend|arrivé|atterri|s['’]est posé|reçu|accueilli|entretenu|"
+    r"chegou|chega|chegará|desembarc|pous|viaj|encontr|recebid|visita|reúne|reuniu|reunirá)"
 )
 EVENTS = {
-    "election": re.compile(r"(?i)\b(election|runoff|elecci|balotaje|segunda vuelta|élection|second tour)"),
+    "election": re.compile(
+        r"(?i)\b(election|runoff|elecci|balotaje|segunda vuelta|élection|second tour|eleição|eleições)"
+    ),
     "inauguration": re.compile(
         r"(?i)\b(inaugurat|sworn in|takes? office|assumes? office|investidura|asunci|asumir|asumirá|"
-        r"toma de posesión|asuma|asume|investiture|prise de fonctions)"
+        r"toma de posesión|asuma|asume|investiture|prise de fonctions|posse)"
     ),
 }
-# Words that put a visit in the future: planned, not yet made.
+# Words that put a visit in the future: planned, not yet made (the future tense of each language:
+# "llegará", "se rendra", "chegará"; "will", "vai", "deve").
 PLANNED = re.compile(
-    r"(?i)\b(scheduled|set to|will|plans?|expected|announced|previst|prevé|anunciad|llegará|visitará|"
-    r"viajará|se verá|prévu|prévoit|se rendra|doit)"
+    r"(?i)\b(scheduled|set to|will|plans?|expected|announced|previst|prevé|anunciad|se verá|"
+    r"prévu|prévoit|doit|attendu|deverá|deve|vai|irá|previsão|\w+(?:rá|rán|ront|rão))\b"
 )
+# French writes its future tense's third person in -ra ("se rendra", "participera"), which in the
+# other languages ends common words ("primera", "era"): read in French only.
+PLANNED_FR = re.compile(r"(?i)\b\w+(?:era|ira|dra)\b")
 CLAUSE_BREAK = re.compile(
     r"(?i);|,\s*(?:and|but|then|while|y|pero|luego|mientras|et|mais|puis)\b|\s(?:and then|y luego|et puis)\b"
 )
@@ -158,8 +168,9 @@ def _destination(
     return after[0] if after else _nearest(here, start + verb.start())
 
 
-def _kind(sentence: str, day: DateMention, ref: Reference) -> str:
-    planned = PLANNED.search(sentence) or (ref.day is not None and not ref.flag and day.day > ref.day)
+def _kind(sentence: str, day: DateMention, ref: Reference, lang: str = "en") -> str:
+    future = PLANNED.search(sentence) or (lang == "fr" and PLANNED_FR.search(sentence))
+    planned = future or (ref.day is not None and not ref.flag and day.day > ref.day)
     if day.precision == "month":
         return "announced"
     return "scheduled" if planned else "actual"
@@ -218,12 +229,23 @@ class Cast:
 
 
 def cast_of(text: str, mentions: Sequence[PlaceMention], people: Sequence[PersonMention],
-            home: str | None = None) -> Cast:  # fmt: skip
+            home: str | None = None, traveller_words: frozenset[str] | None = None,
+            sure: bool = False) -> Cast:  # fmt: skip
     """The article's cast; the traveller's own country (``home``, see :func:`home_country`) named
-    alone is not a place of the tour, though its cities may be."""
+    alone (and its capital, where an office says which country is home: ``sure``) are not places
+    of the tour, though its other cities may be. The
+    traveller is the person sharing a name word with ``traveller_words``, else the name the
+    article uses most."""
     name = traveller(text)
-    met = tuple(p for p in people if p.name.split()[-1] != name)
-    places = tuple(p for p in mentions if not (p.country_only and p.country == home))
+    if traveller_words:
+        met = tuple(p for p in people if not set(p.name.split()) & traveller_words)
+    else:
+        met = tuple(p for p in people if p.name.split()[-1] != name)
+    origin = capital(home) if home and sure else None
+    places = tuple(
+        p for p in mentions
+        if p.country != home or not (p.country_only or (origin is not None and p.name == origin.name))
+    )  # fmt: skip
     return Cast(places, met, homes_of(text, places, met))
 
 
@@ -246,7 +268,7 @@ def find_visits(article: Article, ref: Reference, cast: Cast) -> list[Sighting]:
                 met = _met(before[1], place.start - before[0], others)
             place = place or next((homes[p.name] for p in met if p.name in homes), None)
             if place is not None:
-                kind = _kind(sentence, day, ref)
+                kind = _kind(sentence, day, ref, article.language)
                 sighting = Sighting(place, day, kind, sentence, met, day.flag or ref.flag)
                 out.setdefault((place.country, place.name, start), sighting)
         previous, before = (here, (start, sentence)) if here else (previous, before)
