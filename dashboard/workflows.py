@@ -18,6 +18,7 @@ from pathlib import Path
 from dashboard.geo.geocode import GeocodeOptions, GeocodeReport, Progress, geocode_tour, missing, resolve
 from dashboard.ingest.articles import Article, ArticleError, LanguageError, fetch, read
 from dashboard.ingest.draft import draft_text, propose
+from dashboard.ingest.mend import web_address
 from dashboard.render import exports
 from dashboard.render.images import png
 from dashboard.render.pack import pack_zip
@@ -189,22 +190,33 @@ def _as_on_disk(path: Path, text: str) -> str:
     return "\ufeff" + text if first.startswith(codecs.BOM_UTF8) else text
 
 
+def _address(url: str) -> str:
+    """A web address to fetch, spaces and ``<>"`` in its path percent-encoded (what a browser sends)."""
+    address = web_address(url)
+    if address is None:
+        raise ArticleError(f"{url!r}: not a web address that can be fetched (http:// or https://, a host)")
+    return address
+
+
 def ingest_files(
     sources: list[str], output: Path, tour_path: Path | None = None, **given: object
 ) -> tuple[int, str]:
     """Read each article (a file, or an http(s) URL fetched now), propose a draft and write it to
     ``output`` (atomically; never over the tour it extends). Returns the number of proposals and a
     summary: a ``note:`` line per article already read (one of the tour's sources, or one given
-    twice), then one line. ``given``: metadata for text files (url, title, outlet, published, language)."""
+    twice) and per thing left out of a source (:mod:`ingest.mend`), then one line. ``given``:
+    metadata for text files (url, title, outlet, published, language)."""
     if tour_path is not None and same_file(output, tour_path):
         raise WriteError(output, "is the tour being extended: write the draft to another file")
     check_writable(output)  # before any article is read or fetched
     tour = load_tour(tour_path) if tour_path is not None else None
     articles, skipped = _readable(sources, given)
     ingested = propose(articles, tour)
-    write_atomic(output, draft_text(ingested.tour))
+    write_atomic(output, draft_text(ingested.tour, str(output)))
     count = draft_count(ingested.tour)  # the number the app's "Show N proposals" switch gives
-    notes = "".join(f"{known.note()}\n" for known in ingested.known)
+    notes = "".join(
+        f"{line}\n" for line in [*(k.note() for k in ingested.known), *(n.note() for n in ingested.left_out)]
+    )
     warnings = "".join(f"warning: {line}\n" for line in skipped)
     done = f"{output}: {count} proposals from {len(articles)} articles, each marked as a draft"
     return count, f"{warnings}{notes}{done}"
@@ -217,7 +229,7 @@ def _readable(sources: list[str], given: dict[str, object]) -> tuple[list[Articl
     for source in sources:
         try:
             web = source.lower().startswith(("http://", "https://"))
-            articles.append(fetch(source) if web else read(Path(source), **given))
+            articles.append(fetch(_address(source)) if web else read(Path(source), **given))
         except LanguageError as exc:
             skipped.append(f"{exc}: skipped")
     if not articles:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from dashboard.ingest.chars import shown
 from dashboard.tourfile.model import DRAFTED, Tour
 
 ACCEPT, REJECT, KEEP = "accept", "reject", "keep as draft"
@@ -19,7 +20,7 @@ class Row:
     kind: str
     key: str  # the item's id (a visit's place id)
     what: str  # what is proposed, in a few words (editable for places and quotes' speakers)
-    evidence: str
+    evidence: str  # (both with invisible characters written out as [U+202E])
     source: str
     flag: str
 
@@ -46,8 +47,8 @@ def rows(tour: Tour) -> list[Row]:
         Row(
             kind,
             _key(kind, item),
-            _what(kind, item),
-            item.draft.evidence,
+            shown(_what(kind, item)),  # invisible characters written out: RLO would turn the row around
+            shown(item.draft.evidence),
             item.draft.source,
             item.draft.flag or "",
         )

@@ -27,6 +27,7 @@ from dashboard.ingest.dates import DateMention, find_dates
 from dashboard.ingest.people import PersonMention
 from dashboard.ingest.places import RUN, PlaceMention, all_mentions
 from dashboard.ingest.quotes import SENTENCE_END
+from dashboard.tourfile.model import FIRST_DAY, LAST_DAY
 
 # Each language's verbs (and nouns) of travel and meeting: English, Spanish, French, Portuguese.
 TRAVEL = re.compile(
@@ -190,10 +191,11 @@ def sentences(text: str) -> list[tuple[int, str]]:
 
 
 def dates_in(sentence: str, lang: str, ref: Reference) -> list[DateMention]:
-    """The dates a sentence names that can be read from ``ref`` (none without a reference day)."""
+    """The dates a sentence names that can be read from ``ref`` (none without a reference day), and
+    that a tour can hold: "5 January 1850" is left out, as the format refuses it."""
     if ref.day is None:
         return []  # with no date to read from, "on Monday" cannot be read: left out
-    found = find_dates(sentence, lang, ref.day)
+    found = [d for d in find_dates(sentence, lang, ref.day) if d.day >= FIRST_DAY and d.last <= LAST_DAY]
     return [d for d in found if d.calendar] if ref.calendar_only else found
 
 

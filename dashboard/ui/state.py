@@ -21,6 +21,7 @@ import streamlit as st
 
 from dashboard.geo.geocode import GeocodeReport
 from dashboard.ingest.known import Known
+from dashboard.ingest.mend import LeftOut
 from dashboard.tourfile.errors import TourError
 from dashboard.tourfile.model import Tour
 from dashboard.views.filters import ViewState, from_query, to_query
@@ -128,6 +129,8 @@ IMAGES: Slot[tuple[str, str, dict[str, bytes] | str]] = Slot("publish_images", t
 INGEST_DRAFT: Slot[Tour] = Slot("ingest_draft", Tour)
 # The articles of that draft that were sources already (the tour's, or given twice), kept beside it.
 INGEST_KNOWN: Slot[tuple[Known, ...]] = Slot("ingest_known", tuple)
+# What those articles said of themselves that their sources cannot hold, left out (ingest.mend).
+INGEST_LEFT_OUT: Slot[tuple[LeftOut, ...]] = Slot("ingest_left_out", tuple)
 SEEN: Slot[bool] = Slot("session_ran", bool)
 LIGHT: Slot[bool] = Slot("light_run", bool)
 CHART_ROUND: Slot[int] = Slot("chart_round", int)

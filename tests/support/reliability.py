@@ -37,6 +37,7 @@ UPLOAD_MEMORY = "upload memory"
 SHAPES = "geocoder answer shapes"
 PLAUSIBILITY = "geocoder plausibility"
 EDITS = "concurrent edits"
+INGEST = "ingest articles"
 NOT_MEASURED = "not measured in this run"
 
 
@@ -228,6 +229,20 @@ def _generic(data: dict[str, Any], section: str) -> list[str]:
     return _table(["figure", "value"], [[k, v] for k, v in sorted(entries.items())])
 
 
+def _ingest(data: dict[str, Any]) -> list[str]:
+    entries = _entries(data, INGEST)
+    if not entries:
+        return [NOT_MEASURED]
+    return [
+        "Articles as hostile as tour files, given to `ingest` (`tests/ingest/test_hostile_articles.py` and",
+        "its neighbours) and to the Add articles page (`tests/ui/test_ingest_hostile.py`). The only outcomes",
+        "allowed are a draft that validates (leaving out or flagging the bad part) or a one-line reason; a",
+        "traceback fails the test.",
+        "",
+        *_table(["article", "outcome"], [[k, v] for k, v in sorted(entries.items())]),
+    ]
+
+
 def _explained(data: dict[str, Any], section: str, *intro: str) -> list[str]:
     body = _generic(data, section)
     return body if body == [NOT_MEASURED] else [*intro, "", *body]
@@ -246,6 +261,7 @@ def render(data: dict[str, Any]) -> str:
         SHAPES,
         PLAUSIBILITY,
         EDITS,
+        INGEST,
     }
     parts: list[tuple[str, str, list[str]]] = [
         ("Fuzzed tour files tried and their outcomes", FUZZ, _fuzz(data)),
@@ -280,6 +296,7 @@ def render(data: dict[str, Any]) -> str:
                 "`geocode` never overwrites an edit made while it runs, nor runs twice on one file.",
             ),
         ),
+        ("Hostile articles ingested", INGEST, _ingest(data)),
         ("CSV exports neutralise formulas", CSV, _csv(data)),
         ("Hostile text payloads", HOSTILE, _generic(data, HOSTILE)),
         ("Concurrent sessions", CONCURRENT, _generic(data, CONCURRENT)),

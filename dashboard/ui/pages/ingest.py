@@ -88,6 +88,7 @@ def _propose(uploads: list[Any], pasted: str, day: str, lang: str) -> None:
         ingested = propose(articles, loaded.tour)
         state.INGEST_DRAFT.set(ingested.tour)
         state.INGEST_KNOWN.set(ingested.known)
+        state.INGEST_LEFT_OUT.set(ingested.left_out)
     except (ArticleError, UnicodeDecodeError, ValueError) as exc:
         st.error(f"{t('ingest.error', lang)}: {markup.md(str(exc))}")
 
@@ -116,6 +117,8 @@ def render_review(lang: str) -> None:
     st.subheader(t("ingest.review", lang, count=len(rows)))
     for known in state.INGEST_KNOWN.get() or ():
         st.info(notice(known, lang), icon=":material/library_books:")
+    for left in state.INGEST_LEFT_OUT.get() or ():  # one line each: what a source could not hold
+        st.warning(markup.md(left.words(lang)), icon=":material/content_cut:")
     keep = t(DECISIONS[review.KEEP], lang)
     frame = pd.DataFrame(
         [

@@ -261,4 +261,8 @@ WORDS: dict[str, str] = {
     "ingest.rule_file": "same file name",
     "ingest.rule_found": "{found} of its {count} quotes and evidence sentences",
     "ingest.quoted": "“{title}”",
+    # issue 24 (hostile articles)
+    "ingest.left_long": "{article}: its {field} ({value}) is {length} characters long, more than a source may hold ({limit}); left out.",
+    "ingest.left_address": "{article}: its {field} {value} is not a web address a source may hold (http:// or https://, a host, at most 2,000 characters); left out.",
+    "ingest.left_date": "{article}: its date {value} is outside the dates a tour may hold (1900-01-01 to 2100-12-31); left out.",
 }  # fmt: skip

@@ -259,4 +259,8 @@ WORDS: dict[str, str] = {
     "ingest.rule_file": "mismo nombre de archivo",
     "ingest.rule_found": "{found} de sus {count} citas y frases de evidencia",
     "ingest.quoted": "«{title}»",
+    # issue 24 (hostile articles)
+    "ingest.left_long": "{article}: su {field} ({value}) tiene {length} caracteres, más de los que admite una fuente ({limit}); se omite.",
+    "ingest.left_address": "{article}: su {field} {value} no es una dirección web que admita una fuente (http:// o https://, un servidor, 2.000 caracteres como máximo); se omite.",
+    "ingest.left_date": "{article}: su fecha {value} está fuera de las fechas que admite una gira (1900-01-01 a 2100-12-31); se omite.",
 }  # fmt: skip
