@@ -8,7 +8,7 @@ president X"), else the one the articles' offices without a name name most ("el 
 mexicano", "le chef de l'État français"), else the country named in the most articles.
 
 Everyone else named with an office is a possible counterpart, with the country their office names
-("presidente de Guatemala", "primeiro-ministro etíope"), else the nearest place named in their
+("presidente de Uruguay", "primeiro-ministro etíope"), else the nearest place named in their
 sentence, else the place named last before them: a host is met at the stop in their country.
 """
 

@@ -1,7 +1,7 @@
 """The people met at each stop: those named in the stop's own sentences, then the hosts the articles
 name anywhere (:mod:`cast`) whose country is the stop's, at the stop their sentence names, else at
 the first stop in that country (a head of state is met at the capital's visit). Each person once,
-by a name word they share ("Ana Lima Díaz", "Lima Díaz"), with how they were met as a note."""
+by a name word they share ("Ana Vera Díaz", "Vera Díaz"), with how they were met as a note."""
 
 from __future__ import annotations
 

@@ -22,6 +22,7 @@ from dashboard.ingest.merge import events, new_claims, place_ids, unique, visits
 from dashboard.ingest.places import MIN_POPULATION
 from dashboard.ingest.reading import UNNAMED, UNSORTED, Reading, read_article
 from dashboard.ingest.sources import sources_of
+from dashboard.ingest.titles import unquoted
 from dashboard.tourfile.edit import tour_yaml
 from dashboard.tourfile.load import load_text
 from dashboard.tourfile.model import Draft, Text, Topic, Tour
@@ -66,8 +67,9 @@ def propose(articles: list[Article], tour: Tour | None = None) -> Ingested:
     records, known = sources_of(articles, tour)
     dated = [a.published for a in articles if a.published]
     traveller = find_traveller(articles)
+    plain = unquoted([a.text for a in articles])
     readings = [
-        read_article(a, s, tour, dated, traveller, raw)
+        read_article(a, s, tour, dated, traveller, raw, plain)
         for a, s, raw in zip(articles, records, raws, strict=True)
     ]
     ids, places = place_ids(readings, tour)

@@ -76,5 +76,5 @@ def find_lengths(text: str, cast: Cast) -> list[Length]:
             place = near or next(iter(named), None) or previous
             if place is not None:
                 out.append(Length(place, *length, match.group().strip(), sentence))
-        previous = here[-1] if here else None  # "... arrived in Buenos Aires. The talks lasted an hour."
+        previous = here[-1] if here else None  # "... arrived in Montevideo. The talks lasted an hour."
     return out

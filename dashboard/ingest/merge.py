@@ -37,8 +37,8 @@ def _slug(name: str, taken: set[str]) -> str:
 def place_ids(readings: list[Reading], tour: Tour | None) -> tuple[dict[tuple[str, str], str], list[Place]]:
     """Every place the articles name -> its id in the tour (curated ones kept), and the new places.
     A place is the tour's when it has the same country and the same name, or the same country and
-    the id its name makes (a tour's `mexico-city` named "Ciudad de México" is the gazetteer's
-    "Mexico City")."""
+    the id its name makes (a tour's `new-york` named "Nueva York" is the gazetteer's "New York
+    City")."""
     held = tour.places if tour else []
     ids = {(p.country, normalise(p.name)): p.id for p in held}
     by_id = {(p.country, p.id): p.id for p in held}

@@ -1,5 +1,5 @@
-"""People an article names with an office before them: "President Daniel Noboa", "el presidente
-argentino, Javier Milei", "la présidente Ana Torres", "o primeiro-ministro da Etiópia, Ana Lima",
+"""People an article names with an office before them: "President Marta Ríos", "el presidente
+uruguayo, Ivo Quaresma", "la présidente Ana Torres", "o primeiro-ministro da Etiópia, Ana Vera",
 "King Carl", "su homólogo, Ana Díaz". Rules only; the office is kept as written.
 
 The offices are each language's own words for heads of state and government, ministers, monarchs
@@ -50,7 +50,7 @@ NAME = rf"{WORD}(?:\s+(?:de\s+|del\s+|la\s+|da\s+|dos\s+|bin\s+)?{WORD}){{1,3}}"
 MONARCHS = r"(?:King|Queen|Pope|Sultan|Emir|rey|reina|papa|roi|reine|pape|rei|rainha)"
 ONE_NAME = re.compile(rf"\b(?P<office>{MONARCHS})\s+(?P<name>{WORD}(?:\s+{WORD})?)")
 # An office, then what qualifies it: up to three lower-case words ("argentino", "interino", "do
-# país") or a country after of/de/da ("of Peru", "de Guatemala"), maybe a comma, then a name.
+# país") or a country after of/de/da ("of Peru", "de Uruguay"), maybe a comma, then a name.
 QUALIFIER = rf"(?:\s+(?:[a-záéíóúñçêôãõ][\wáéíóúñçêôãõ’'-]*|{CAPITAL}[\w’'-]+(?=[\s,]+{CAPITAL})))"
 PATTERN = re.compile(
     rf"\b(?P<office>{OFFICES})(?![\w-])(?P<between>{QUALIFIER}{{0,4}}?,?)\s+(?P<name>{NAME})"
@@ -65,7 +65,7 @@ class PersonMention:
     name: str
     office: str  # the office as the article writes it, with what qualifies it ("presidente interino")
     start: int  # offset of ``name`` in the article
-    country: str | None = None  # whose office it is, where its qualifier says ("de Guatemala", "gabonais")
+    country: str | None = None  # whose office it is, where its qualifier says ("de Uruguay", "gabonais")
 
 
 def _qualifier_ok(between: str) -> bool:
@@ -77,7 +77,7 @@ def _qualifier_ok(between: str) -> bool:
 
 
 def _place_out(name: str, start: int, between: str) -> tuple[str, int, str]:
-    """A place the name starts with ("de Guatemala Otto Pérez") qualifies the office, not the name."""
+    """A place the name starts with ("de Uruguay Ivo Quaresma") qualifies the office, not the name."""
     words = name.split()
     while len(words) > 1 and lookup_place(words[0]) is not None:
         between = f"{between} {words[0]}".strip()
@@ -88,7 +88,7 @@ def _place_out(name: str, start: int, between: str) -> tuple[str, int, str]:
 
 
 def country_of(qualifier: str) -> str | None:
-    """Whose office it is: the country its qualifier names ("of Peru", "de Guatemala"), or a
+    """Whose office it is: the country its qualifier names ("of Peru", "de Uruguay"), or a
     lower-case adjective that begins as one country's name does in one of the four languages
     ("argentino", "egípcio", "etíope", "gabonais"); None when none, or two, fit."""
     words = [w for w in re.findall(r"[\w’'-]+", qualifier) if normalise(w) not in COUNTRY_WORDS]

@@ -3,9 +3,9 @@ French, names from CLDR via babel) or their demonyms ("Ecuadorian", "peruano") s
 capital, flagged so a reviewer checks them.
 
 Rules only: a capitalised run of words is looked up as it is; the longest run that is a known
-place wins ("Buenos Aires" before "Aires"). A city's name that sits inside a longer name
-("Cristián Valenzuela", "Rosario Navarro") is a person's, and a sentence's first word that the
-article also writes in lower case ("Reunión con Noboa", "reunión") is a common word.
+place wins ("Rio de Janeiro" before "Janeiro"). A city's name that sits inside a longer name
+("Marta Valencia", "Victoria Paz") is a person's, and a sentence's first word that the
+article also writes in lower case ("Reunión con Ríos", "reunión") is a common word.
 """
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ MIN_DEMONYM = 5  # letters: shorter words ("Mali", "Chad") are names, not demony
 
 @dataclass(frozen=True)
 class PlaceMention:
-    name: str  # as the gazetteer writes it ("Quito")
+    name: str  # as the gazetteer writes it ("Montevideo")
     country: str  # ISO alpha-2
     latitude: float
     longitude: float
@@ -99,8 +99,8 @@ def _big() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _capital_names() -> dict[str, GazetteerHit]:
-    """Every name the gazetteer knows a capital by, in any language ("Adis Abeba", "Ciudad de
-    Guatemala"): a capital is named in the article's own language more often than by its own name."""
+    """Every name the gazetteer knows a capital by, in any language ("Nueva Delhi", "Ciudad de
+    Panamá"): a capital is named in the article's own language more often than by its own name."""
     out: dict[str, GazetteerHit] = {}
     capitals = {hit for code in _big() if (hit := capital(code))}
     for (_, key), hit in every_name().items():
@@ -156,7 +156,7 @@ def _lookup(words: str) -> tuple[GazetteerHit, bool] | None:
 
 def _in_run(text: str, run: re.Match[str]) -> list[tuple[str, int, GazetteerHit, bool]]:
     """The places in a run of capitalised words, each the longest name from where it starts
-    ("After Buenos Aires" holds "Buenos Aires"; "Buenos Aires" is not also "Aires")."""
+    ("After Rio de Janeiro" holds "Rio de Janeiro"; "Rio de Janeiro" is not also "Janeiro")."""
     words = list(re.finditer(r"\S+", run.group()))
     found, i = [], 0
     while i < len(words):
@@ -173,7 +173,7 @@ def _in_run(text: str, run: re.Match[str]) -> list[tuple[str, int, GazetteerHit,
 
 def _part_of_a_name(text: str, run: re.Match[str], said: str, start: int, country_only: bool) -> bool:
     """A city's name with another capitalised word right before or after it in the same run
-    ("Cristián Valenzuela", "Rosario Navarro"): a person's or an organisation's name. Countries
+    ("Marta Valencia", "Victoria Paz"): a person's or an organisation's name. Countries
     keep their place ("Ministerio de Relaciones Exteriores de Perú")."""
     if country_only:
         return False

@@ -33,7 +33,7 @@ VERB = re.compile(rf"\b{SAY}\b")
 NAMES = re.compile(NAME)
 # "the Peruvian president": a capitalised word after an article is an adjective or a title, not a name.
 ARTICLE = re.compile(r"(?i)\b(?:the|a|an|el|la|los|las|un|una|le|les|une)\s+$")
-GAP = 40  # characters at most between a name and its verb ("Kast, however, remained optimistic, stating")
+GAP = 40  # characters at most between a name and its verb ("Torres, however, remained optimistic, stating")
 # Capitalised words that are not names: a pronoun leaves the speaker for the reviewer to name.
 NOT_NAMES = {
     "He",
@@ -74,6 +74,7 @@ class Quote:
     sentence: str  # the sentence around it: the evidence a reviewer reads
     speaker: str | None  # None when no speaker is named next to it
     inferred: bool = False  # the speaker is a pronoun's ("he said"), taken from the sentence's subject
+    cut: bool = False  # the text ends before the quotation closes (an excerpt): kept to the end, flagged
 
     @property
     def end(self) -> int:
@@ -85,6 +86,8 @@ def _closing(article: str, opening: int) -> int | None:
     mark = article[opening]
     for i in range(opening + 1, min(len(article), opening + MAX_CHARS)):
         char = article[i]
+        if char == mark and mark not in PAIRS[mark]:
+            return None  # « … « … »: the first never closes; the quotation is the one inside
         if char in PAIRS[mark]:
             # ’ is also an apostrophe ("Chile’s"): a closing ’ is not followed by a letter.
             if char == "’" and i + 1 < len(article) and article[i + 1].isalpha():
@@ -92,7 +95,8 @@ def _closing(article: str, opening: int) -> int | None:
             return i
         if char == "\n" and article[i + 1 : i + 2] == "\n":
             return None  # a paragraph ended first
-    return None
+    # The text ends with the quotation still open (an excerpt cut mid-quote): kept to the end, flagged.
+    return len(article) if len(article) - opening < MAX_CHARS else None
 
 
 def _opens(article: str, i: int) -> bool:
@@ -149,11 +153,9 @@ def find_quotes(article: str) -> list[Quote]:
                 text = raw.strip()
                 if text and any(c.isalpha() for c in text):
                     start = i + 1 + raw.index(text)
-                    found.append(
-                        Quote(
-                            text, start, _sentence(article, i, close), *_speaker_or_subject(article, i, close)
-                        )
-                    )
+                    said = _speaker_or_subject(article, i, close)
+                    cut = close == len(article)
+                    found.append(Quote(text, start, _sentence(article, i, close), *said, cut=cut))
                 i = close + 1
                 continue
         i += 1
@@ -161,7 +163,7 @@ def find_quotes(article: str) -> list[Quote]:
 
 
 def _subject(sentence: str) -> str | None:
-    """The name a sentence opens with ("Kast passionately argued", "Kast’s offensive"), if any."""
+    """The name a sentence opens with ("Torres passionately argued", "Torres’s offensive"), if any."""
     match = re.match(NAME, sentence.strip())
     name = re.sub(r"[’']s$", "", match.group()) if match else None
     return None if name is None or name.split()[0] in NOT_NAMES else name

@@ -17,6 +17,7 @@ from dashboard.ingest.durations import Length, find_lengths
 from dashboard.ingest.people import find_people
 from dashboard.ingest.places import PlaceMention, all_mentions, first_mentions
 from dashboard.ingest.quotes import Quote, find_quotes
+from dashboard.ingest.titles import is_name, is_term, is_title
 from dashboard.ingest.visits import (
     EVENTS,
     Reference,
@@ -61,12 +62,16 @@ def _topics(sentence: str, tour: Tour | None) -> list[str]:
     return found or [UNSORTED]
 
 
-def _quotes(article: Article, source: Source, tour: Tour | None, raw: str) -> list[Claim]:
-    """A claim per quotation; one word in quotation marks with no speaker ("libertarian",
-    «seguridad») is a term the writer marks, not something someone said, and is not proposed.
-    ``raw`` is the article's text before its control characters were read as spaces."""
+def _quotes(article: Article, source: Source, tour: Tour | None, raw: str, plain: str = "") -> list[Claim]:
+    """A claim per quotation; what no one says is not proposed (:mod:`titles`): a term the writer
+    marks ("libertarian", «dos palabras»), a title or slogan, a name the articles also write
+    plainly (``plain``: the batch's texts without their quotations). ``raw`` is the article's text
+    before its control characters were read as spaces."""
     claims = []
-    quotes = [q for q in find_quotes(article.text) if q.speaker or len(q.text.split()) > 1]
+    quotes = [
+        q for q in find_quotes(article.text)
+        if not (is_term(q) or is_title(article.text, q) or is_name(q, plain))
+    ]  # fmt: skip
     for k, quote in enumerate(quotes, start=1):
         speaker = quote.speaker or UNNAMED  # the format wants a speaker for a quote: the reviewer names one
         what = (
@@ -104,7 +109,8 @@ def _quote_flag(quote: Quote, raw: str) -> str | None:
     held = f"control characters in the article ({', '.join(controls)}) read as spaces" if controls else None
     unseen = invisible_in(quote.text)
     kept = f"invisible characters kept as written: {', '.join(unseen)}; check it" if unseen else None
-    return joined(_speaker_flag(quote), held, kept)
+    cut = "the article's text ends inside this quotation: the rest is missing" if quote.cut else None
+    return joined(_speaker_flag(quote), held, kept, cut)
 
 
 def joined(*parts: str | None) -> str | None:
@@ -132,6 +138,7 @@ def read_article(
     others: list[dt.date] | None = None,
     traveller: Traveller | None = None,
     raw: str | None = None,
+    plain: str = "",
 ) -> Reading:
     """Everything one article proposes, each with the sentence it came from and citing ``source``;
     ``others`` are the other articles' dates, for an article that has none (see
@@ -139,7 +146,7 @@ def read_article(
     and ``raw`` the article's text as given, when it was mended (:func:`mend.mend`)."""
     traveller = traveller or find_traveller([article])
     reading = Reading(source)
-    reading.claims = _quotes(article, reading.source, tour, raw or article.text)
+    reading.claims = _quotes(article, reading.source, tour, raw or article.text, plain)
     mentions = all_mentions(article.text)
     ref = reference(article, others or [])
     firsts = first_mentions(mentions)

@@ -1,9 +1,9 @@
 """Visits an article reports: a sentence with a verb of travel or meeting, a date and a place.
 
 Rules only. Each verb of travel takes the date nearest it, unless an election or an inauguration
-is named nearer that date; the place is the first one named after the verb ("meet Noboa in
-Ecuador on Monday, December 22, and … a visit to Peru" puts 22 December in Ecuador, "este lunes
-22 se verá con Noboa en Ecuador" too), else the one nearest it. A sentence that names no place
+is named nearer that date; the place is the first one named after the verb ("meet Ríos in
+Uruguay on Monday, December 22, and … a visit to Peru" puts 22 December in Uruguay, "este lunes
+22 se verá con Ríos en Uruguay" too), else the one nearest it. A sentence that names no place
 takes the place of the sentence before it in the same paragraph ("... traveled to Peru ... The
 meeting took place on January 7"), else the place its counterpart was named with. The person met
 is the one named nearest the place, other than the name the article uses most (the traveller's).
@@ -114,7 +114,7 @@ def _nearest(items: list[PlaceMention], at: int) -> PlaceMention | None:
 
 def traveller(text: str) -> str | None:
     """The name the article uses most (the last word of its runs of capitalised words, places
-    aside): the person travelling ("Kast"), not one met."""
+    aside): the person travelling ("Torres"), not one met."""
     places = {p.said.split()[-1] for p in all_mentions(text)}
     names = Counter(run.group().split()[-1] for run in RUN.finditer(text))
     return next((name for name, _ in names.most_common() if name not in places and len(name) > 2), None)
