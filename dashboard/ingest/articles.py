@@ -14,6 +14,8 @@ import urllib.request
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from dashboard.ingest.visible import visible
+
 MIN_WORDS = 10  # fewer words than a sentence or two: a menu or an error page, not an article
 MAX_BYTES = 10_000_000  # a saved news page with its markup; a bigger file is not an article
 FETCH_TIMEOUT = 20  # seconds
@@ -81,10 +83,11 @@ def _day(value: str | None) -> dt.date | None:
 
 
 def from_html(name: str, page: str) -> Article:
-    """The article in a saved page: its text without navigation and footer, and its metadata."""
+    """The article in a saved page: its text without navigation and footer, nor what readers cannot
+    see (:mod:`visible`), and its metadata."""
     import trafilatura
 
-    found = trafilatura.bare_extraction(page, with_metadata=True, include_comments=False)
+    found = trafilatura.bare_extraction(visible(page), with_metadata=True, include_comments=False)
     meta = found.as_dict() if found is not None and hasattr(found, "as_dict") else (found or {})
     text = (meta.get("text") or "").strip()
     if len(text.split()) < MIN_WORDS:

@@ -27,13 +27,15 @@ import unicodedata
 import urllib.parse
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import PurePath, PureWindowsPath
 
 from dashboard.ingest.articles import Article
-from dashboard.ingest.visits import EVENTS
+from dashboard.ingest.visits import EVENTS, sentences
 from dashboard.tourfile.model import DateVariant, Event, Source, Tour
 
 MIN_TEXT_WORDS = 8  # a source recognised by its text shows at least this many of its words in the article
+MARGIN_WORDS = 12  # what copies of one article add around it: a headline, a byline, a date line
 MIN_QUOTE_WORDS = 3  # a quote inside a longer one is the same quotation when it has this many words
 # Query parameters that say who sent the reader, not which page it is.
 TRACKING = re.compile(
@@ -113,6 +115,7 @@ class Known:
 RULE_WORDS = {
     "url": "same url",
     "text": "same text",
+    "nearly": "same text but for a few lines",
     "title": "same title and outlet",
     "file": "same file name",
 }
@@ -222,10 +225,32 @@ class Sources:
 
 def same_article(article: Article, earlier: Article) -> str | None:
     """Which rule makes ``article`` the same as one given before it in the batch: the same address,
-    or the same text (:func:`plain`) under whatever headline (a page's text opens with its title)."""
+    the same text (:func:`plain`) under whatever headline (a page's text opens with its title), or
+    the same sentences but for a few lines around them (:func:`_nearly`)."""
     if article.url and earlier.url and normal_url(article.url) == normal_url(earlier.url):
         return "url"
-    return "text" if _body(article) == _body(earlier) else None
+    if _body(article) == _body(earlier):
+        return "text"
+    return "nearly" if _nearly(article.text, earlier.text) else None
+
+
+@lru_cache(maxsize=64)  # each article is compared with every one before it
+def _sentence_words(text: str) -> dict[str, int]:
+    """Each sentence of ``text`` as :func:`plain` makes it -> its number of words."""
+    return {plain(sentence): len(sentence.split()) for _, sentence in sentences(text)}
+
+
+def _nearly(text: str, other: str) -> bool:
+    """The same sentences, but for a headline, a byline, a date line: what only one of the two holds
+    is at most :data:`MARGIN_WORDS` words (or a tenth of what they share), and they share
+    :data:`MIN_TEXT_WORDS` words or more. Two articles that share a sentence or two stay two."""
+    mine, theirs = _sentence_words(text), _sentence_words(other)
+    shared = sum(words for sentence, words in mine.items() if sentence in theirs)
+    extra = max(
+        sum(words for sentence, words in mine.items() if sentence not in theirs),
+        sum(words for sentence, words in theirs.items() if sentence not in mine),
+    )
+    return shared >= MIN_TEXT_WORDS and extra <= max(MARGIN_WORDS, shared // 10)
 
 
 def _body(article: Article) -> str:

@@ -15,9 +15,19 @@ from dashboard.ingest.compare import date_variants, disagreement, duration_varia
 from dashboard.ingest.counterparts import hosts_at, people_met
 from dashboard.ingest.durations import Length
 from dashboard.ingest.known import date_words, held_quote, overlaps, same_kind
-from dashboard.ingest.reading import Reading, draft_mark
+from dashboard.ingest.places import PlaceMention
+from dashboard.ingest.reading import Reading, draft_mark, joined
 from dashboard.ingest.visits import Sighting
-from dashboard.tourfile.model import Claim, Discrepancy, Draft, Event, Place, Tour, Visit
+from dashboard.tourfile.model import (
+    Claim,
+    Discrepancy,
+    Draft,
+    Event,
+    Place,
+    PlaceRole,
+    Tour,
+    Visit,
+)
 from dashboard.tourfile.validate import inherit_sources
 
 
@@ -38,11 +48,12 @@ def place_ids(readings: list[Reading], tour: Tour | None) -> tuple[dict[tuple[st
     """Every place the articles name -> its id in the tour (curated ones kept), and the new places.
     A place is the tour's when it has the same country and the same name, or the same country and
     the id its name makes (a tour's `new-york` named "Nueva York" is the gazetteer's "New York
-    City")."""
+    City"). A place the tour discusses that an article says was visited gets a new place for its
+    visit (:func:`_visited_discussed`)."""
     held = tour.places if tour else []
     ids = {(p.country, normalise(p.name)): p.id for p in held}
     by_id = {(p.country, p.id): p.id for p in held}
-    taken = set(ids.values())
+    taken = {p.id for p in held}
     visited = {(v.place.country, normalise(v.place.name)) for r in readings for v in r.visits}
     new: list[Place] = []
     for reading in readings:
@@ -54,18 +65,40 @@ def place_ids(readings: list[Reading], tour: Tour | None) -> tuple[dict[tuple[st
                 ids[key] = by_id[mention.country, _slug_base(mention.name)]
                 continue
             ids[key] = _slug(mention.name, taken)
-            flag = (
-                f"only the country is named ({mention.said}): its capital is assumed"
-                if mention.country_only
-                else None
+            new.append(
+                _place(ids[key], mention, "visit" if key in visited else "discussed", reading, sentence)
             )
-            new.append(Place(
-                id=ids[key], name=mention.name, country=mention.country,
-                role="visit" if key in visited else "discussed",
-                latitude=mention.latitude, longitude=mention.longitude, geocoded_by=ATTRIBUTION,
-                sources=[reading.source.id], draft=draft_mark(reading.source, sentence, flag),
-            ))  # fmt: skip
-    return ids, new
+    return ids, new + _visited_discussed(readings, ids, held, taken)
+
+
+def _place(pid: str, mention: PlaceMention, role: PlaceRole, reading: Reading, sentence: str,
+           flag: str | None = None) -> Place:  # fmt: skip
+    """A proposed place where ``mention`` puts it (the gazetteer's coordinates), as a draft."""
+    if mention.country_only:
+        flag = joined(f"only the country is named ({mention.said}): its capital is assumed", flag)
+    return Place(id=pid, name=mention.name, country=mention.country, role=role, latitude=mention.latitude,
+                 longitude=mention.longitude, geocoded_by=ATTRIBUTION, sources=[reading.source.id],
+                 draft=draft_mark(reading.source, sentence, flag))  # fmt: skip
+
+
+def _visited_discussed(
+    readings: list[Reading], ids: dict[tuple[str, str], str], held: list[Place], taken: set[str]
+) -> list[Place]:
+    """A new place for each place the tour holds as discussed that an article says was visited: the
+    tour's place is curated and is not changed, so the visit is proposed at a new place of the same
+    name, role visit, flagged for the reviewer to merge the two. ``ids`` then leads its name there."""
+    discussed = {p.id: p for p in held if p.role == "discussed"}
+    new: list[Place] = []
+    for reading in readings:
+        for sighting in reading.visits:
+            key = (sighting.place.country, normalise(sighting.place.name))
+            if (place := discussed.pop(ids[key], None)) is None:
+                continue
+            ids[key] = _slug(place.name, taken)
+            flag = (f"the tour holds {place.name} ({place.id}) as a place discussed; if this visit is there, "
+                    f"give {place.id} role visit and move the visit to it")  # fmt: skip
+            new.append(_place(ids[key], sighting.place, "visit", reading, sighting.sentence, flag))
+    return new
 
 
 def visits(
@@ -76,7 +109,8 @@ def visits(
 
     A visit the tour holds is not proposed again: a date it gives (or one within it) is left out,
     another date is proposed as a disagreement with the tour's dates (the tour's visit is not
-    changed). A place the tour holds as the origin or as a place discussed is not made a visit."""
+    changed). A place the tour holds as its origin is not made a visit (one the tour discusses has a
+    new place for its visit: see :func:`place_ids`)."""
     held = {v.place: v for v in inherit_sources(tour).visits} if tour else {}
     not_visited = {p.id for p in tour.places if p.role != "visit"} if tour else set()
     by_place: dict[str, list[tuple[Reading, Sighting]]] = defaultdict(list)

@@ -101,3 +101,25 @@ def test_invisible_characters_in_a_quote_are_shown_to_the_reviewer() -> None:
     quote = table[table["kind"] == "claims"].iloc[0]
     assert "\u202e" not in quote["what"] and "[U+202E]" in quote["what"] and "U+202E" in quote["flag"]
     _record("an RLO (U+202E) in a pasted quote", "draft: shown as [U+202E], flagged")
+
+
+def test_hidden_text_in_an_uploaded_page_proposes_nothing() -> None:
+    hidden = f"<p hidden>{SECRET}</p><template><p>{SECRET}</p></template><p style='display:none'>{SECRET}</p>"
+    page = PAGE.format(title="Torres", body=TEXT.strip(), hidden=hidden).encode()
+    at = _propose(uploads=[("page.html", page, "text/html")])
+    assert not at.error, [e.value for e in at.error]
+    table = _table(at)
+    assert (
+        not [k for k in table["key"] if k.startswith("quito")]
+        and not table["what"].str.contains("sell the port").any()
+    )
+    _record("an uploaded page with hidden, template and display:none text", "draft: none of it proposed")
+
+
+def test_the_same_article_uploaded_and_pasted_is_one_source() -> None:
+    at = _propose("Torres in Montevideo\n\n" + TEXT, uploads=[("a.txt", TEXT.encode(), "text/plain")])
+    assert not at.error, [e.value for e in at.error]
+    table = _table(at)
+    assert len(set(table["source"])) == 1 and (table["kind"] == "claims").sum() == 1
+    assert any(re.search(r"same article as a\d+-en", _literal(i.value)) for i in at.info)
+    _record("the same article uploaded and pasted (with a headline)", "one source: noted")

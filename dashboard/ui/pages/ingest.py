@@ -31,6 +31,7 @@ DECISIONS = {review.ACCEPT: "decision.accept", review.REJECT: "decision.reject",
 RULES = {
     "url": "ingest.rule_url",
     "text": "ingest.rule_text",
+    "nearly": "ingest.rule_nearly",
     "title": "ingest.rule_title",
     "file": "ingest.rule_file",
 }

@@ -255,6 +255,7 @@ WORDS: dict[str, str] = {
     "ingest.again": "{article} es el mismo artículo que {source}: {rule}. Nada se propone dos veces.",
     "ingest.rule_url": "misma dirección web",
     "ingest.rule_text": "mismo texto",
+    "ingest.rule_nearly": "mismo texto salvo unas pocas líneas",
     "ingest.rule_title": "mismo título y mismo medio",
     "ingest.rule_file": "mismo nombre de archivo",
     "ingest.rule_found": "{found} de sus {count} citas y frases de evidencia",

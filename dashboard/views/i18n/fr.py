@@ -255,6 +255,7 @@ WORDS: dict[str, str] = {
     "ingest.again": "{article} est le même article que {source} : {rule}. Rien n'est proposé deux fois.",
     "ingest.rule_url": "même adresse web",
     "ingest.rule_text": "même texte",
+    "ingest.rule_nearly": "même texte à quelques lignes près",
     "ingest.rule_title": "même titre et même média",
     "ingest.rule_file": "même nom de fichier",
     "ingest.rule_found": "{found} de ses {count} citations et phrases de preuve",
