@@ -9,6 +9,7 @@ nothing the tour holds is proposed again (:mod:`known`). Rules only (:mod:`quote
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any
@@ -23,9 +24,12 @@ from dashboard.ingest.places import MIN_POPULATION
 from dashboard.ingest.reading import UNNAMED, UNSORTED, Reading, read_article
 from dashboard.ingest.sources import sources_of
 from dashboard.ingest.titles import unquoted
+from dashboard.ingest.visits import tour_window
 from dashboard.tourfile.edit import tour_yaml
 from dashboard.tourfile.load import load_text
 from dashboard.tourfile.model import Draft, Text, Topic, Tour
+
+SEASON = 90  # days: a visit date further from its article's date is history, not this tour
 
 __all__ = ["UNNAMED", "UNSORTED", "Ingested", "build_draft", "draft_text", "propose"]
 
@@ -60,6 +64,17 @@ def _nowhere(articles: list[Article]) -> ArticleError:
     )
 
 
+def _visit_days(articles: list[Article], readings: list[Reading]) -> list[dt.date]:
+    """The days dated articles give visits (to the day, within a season of the article's date)."""
+    return [
+        s.day.day
+        for a, r in zip(articles, readings, strict=True)
+        if a.published
+        for s in r.visits
+        if s.day.precision == "day" and abs((s.day.day - a.published).days) <= SEASON
+    ]
+
+
 def propose(articles: list[Article], tour: Tour | None = None) -> Ingested:
     """``tour`` (or a new one) with everything the articles propose added as drafts, and the articles
     that were already read (see :func:`sources.sources_of`): nothing the tour holds is proposed again."""
@@ -72,6 +87,12 @@ def propose(articles: list[Article], tour: Tour | None = None) -> Ingested:
         read_article(a, s, tour, dated, traveller, raw, plain)
         for a, s, raw in zip(articles, records, raws, strict=True)
     ]
+    window = tour_window(_visit_days(articles, readings))
+    if window:  # an undated article's weekdays are read again, inside the days the others give
+        readings = [
+            read_article(a, s, tour, dated, traveller, raw, plain, window) if not a.published else r
+            for a, s, raw, r in zip(articles, records, raws, readings, strict=True)
+        ]
     ids, places = place_ids(readings, tour)
     if not places and not tour:
         raise _nowhere(articles)

@@ -215,15 +215,42 @@ def find_places(text: str) -> list[PlaceMention]:
 @lru_cache(maxsize=32)  # ingest reads each article's places twice (its country, then its visits)
 def all_mentions(text: str) -> tuple[PlaceMention, ...]:
     """Every mention of a place in ``text``, in order (a place named twice is here twice)."""
-    out = []
+    out = _long_names(text)
+    taken = [(p.start, p.start + len(p.said)) for p in out]
     for match in RUN.finditer(text):
         for said, start, hit, country_only in _in_run(text, match):
             if _part_of_a_name(text, match, said, start, country_only) or _common_word(text, said, start):
                 continue
+            if any(a <= start < b for a, b in taken):
+                continue  # "Congo" inside "République démocratique du Congo": that country, not another
             out.append(
                 PlaceMention(hit.name, hit.country, hit.latitude, hit.longitude, said, start, country_only)
             )
     return tuple(sorted(out + _demonym_mentions(text), key=lambda p: p.start))
+
+
+@lru_cache(maxsize=1)
+def _long_pattern() -> re.Pattern[str] | None:
+    """Country names with lower-case words in them, as CLDR writes them in the four languages
+    ("République démocratique du Congo"): a run of capitalised words cannot find them."""
+    from babel import Locale
+
+    names = {name for lang in LANGS for code, name in Locale(lang).territories.items()
+             if len(code) == 2 and code.isalpha() and re.search(r"\s[a-zé]\w{3,}", name)}  # fmt: skip
+    ordered = sorted(names, key=len, reverse=True)
+    return re.compile(r"(?i)\b(" + "|".join(map(re.escape, ordered)) + r")\b") if ordered else None
+
+
+def _long_names(text: str) -> list[PlaceMention]:
+    pattern = _long_pattern()
+    out = []
+    for match in pattern.finditer(text) if pattern else ():
+        found = _lookup(match.group())
+        if found:
+            hit, country_only = found
+            out.append(PlaceMention(hit.name, hit.country, hit.latitude, hit.longitude, match.group(),
+                                    match.start(), country_only))  # fmt: skip
+    return out
 
 
 def first_mentions(mentions: Sequence[PlaceMention]) -> list[PlaceMention]:

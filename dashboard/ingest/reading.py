@@ -139,6 +139,7 @@ def read_article(
     traveller: Traveller | None = None,
     raw: str | None = None,
     plain: str = "",
+    window: tuple[dt.date, dt.date] | None = None,
 ) -> Reading:
     """Everything one article proposes, each with the sentence it came from and citing ``source``;
     ``others`` are the other articles' dates, for an article that has none (see
@@ -148,7 +149,7 @@ def read_article(
     reading = Reading(source)
     reading.claims = _quotes(article, reading.source, tour, raw or article.text, plain)
     mentions = all_mentions(article.text)
-    ref = reference(article, others or [])
+    ref = reference(article, others or [], window)
     firsts = first_mentions(mentions)
     for start, sentence in sentences(article.text):
         end = start + len(sentence)

@@ -19,7 +19,7 @@ import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from dashboard.geo.gazetteer import capital
 from dashboard.ingest.articles import Article
@@ -57,6 +57,7 @@ PLANNED_FR = re.compile(r"(?i)\b\w+(?:era|ira|dra)\b")
 CLAUSE_BREAK = re.compile(
     r"(?i);|,\s*(?:and|but|then|while|y|pero|luego|mientras|et|mais|puis)\b|\s(?:and then|y luego|et puis)\b"
 )
+WEEK = 7  # days: a weekday names one day in a window this long
 HEAD_LINES = 6  # a page's date line sits among its first lines
 
 
@@ -67,6 +68,7 @@ class Reference:
     day: dt.date | None
     flag: str | None = None  # set when the day is not the article's own date
     calendar_only: bool = False  # only dates naming a month can be read (their year is inferred)
+    window: tuple[dt.date, dt.date] | None = None  # the tour's days the other articles give, for weekdays
 
 
 @dataclass(frozen=True)
@@ -94,8 +96,11 @@ def date_line(text: str) -> dt.date | None:
     return None
 
 
-def reference(article: Article, others: list[dt.date]) -> Reference:
-    """The article's own date, else its date line, else the latest of the other articles' dates."""
+def reference(
+    article: Article, others: list[dt.date], window: tuple[dt.date, dt.date] | None = None
+) -> Reference:
+    """The article's own date, else its date line, else the latest of the other articles' dates
+    (and the tour's ``window``, where a weekday is read: see :func:`tour_window`)."""
     if article.published:
         return Reference(article.published)
     line = date_line(article.text)
@@ -104,8 +109,30 @@ def reference(article: Article, others: list[dt.date]) -> Reference:
     if others:
         latest = max(others)
         flag = f"the article has no date: year taken from the other articles ({latest})"
-        return Reference(latest, flag, calendar_only=True)
+        return Reference(latest, flag, calendar_only=True, window=window)
     return Reference(None)
+
+
+def tour_window(days: Sequence[dt.date]) -> tuple[dt.date, dt.date] | None:
+    """The days the dated articles give the tour's visits, widened to a week when shorter: the
+    window an undated article's weekday ("arrivé vendredi") is read in, where it fits one day."""
+    if not days:
+        return None
+    first, last = min(days), max(days)
+    pad = max(0, WEEK - 1 - (last - first).days) // 2
+    return first - dt.timedelta(days=pad), last + dt.timedelta(days=pad)
+
+
+def _in_window(day: DateMention, window: tuple[dt.date, dt.date]) -> DateMention | None:
+    """A weekday (with its day's number, if written) read as the one such day in the window."""
+    first, last = window
+    span = [first + dt.timedelta(days=n) for n in range((last - first).days + 1)]
+    fits = [d for d in span if d.weekday() == day.weekday and (not day.numbered or d.day == day.day.day)]
+    if day.weekday is None or len(fits) != 1:
+        return None  # no weekday, or two such days in the window: unknown stays unknown
+    how = f"the article has no date: {day.said!r} read as the one such day in the tour's days "
+    how += f"({first} to {last})"
+    return replace(day, day=fits[0], last=fits[0], flag=day.flag or how, how=how)
 
 
 def _nearest(items: list[PlaceMention], at: int) -> PlaceMention | None:
@@ -196,7 +223,11 @@ def dates_in(sentence: str, lang: str, ref: Reference) -> list[DateMention]:
     if ref.day is None:
         return []  # with no date to read from, "on Monday" cannot be read: left out
     found = [d for d in find_dates(sentence, lang, ref.day) if d.day >= FIRST_DAY and d.last <= LAST_DAY]
-    return [d for d in found if d.calendar] if ref.calendar_only else found
+    if not ref.calendar_only:
+        return found
+    window = ref.window
+    read = [d if d.calendar else (_in_window(d, window) if window else None) for d in found]
+    return [d for d in read if d is not None]
 
 
 def homes_of(

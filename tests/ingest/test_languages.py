@@ -87,3 +87,17 @@ def test_a_batch_of_only_unread_languages_is_refused_in_one_line(tmp_path: Path)
     (tmp_path / "de.txt").write_text(DE, encoding="utf-8")
     with pytest.raises(ArticleError, match="no article in a language ingest reads"):
         ingest_files([str(tmp_path / "de.txt")], tmp_path / "draft.yaml")
+
+
+def test_an_undated_articles_weekday_is_read_inside_the_days_the_other_articles_give() -> None:
+    from dashboard.ingest.articles import Article
+    from dashboard.ingest.draft import build_draft
+
+    dated = Article("a.txt", "Le président Rui Tavares est arrivé à Dakar le mardi 3 mars 2026.", "fr",
+                    published=dt.date(2026, 3, 3))  # fmt: skip
+    undated = Article("b.txt", "Le président Rui Tavares est arrivé jeudi à Bamako.", "fr")
+    draft = build_draft([dated, undated])
+    places = {p.id: p.name for p in draft.places}
+    (bamako,) = [v for v in draft.visits if places[v.place] == "Bamako"]
+    assert bamako.dates[0].start == dt.date(2026, 3, 5)
+    assert "read as the one such day in the tour's days" in (bamako.draft.flag or "")
