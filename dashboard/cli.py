@@ -56,9 +56,14 @@ EPILOG_EXPORT = (
 EPILOG_INGEST = (
     "examples:\n  python -m dashboard ingest article.html -o draft.yaml\n"
     "  python -m dashboard ingest notes.txt --published 2025-12-22 --outlet 'El País' -o draft.yaml\n"
-    "  python -m dashboard ingest a.html b.html --tour data/kast-tour.yaml -o kast-draft.yaml\n\n"
+    "  python -m dashboard ingest a.html b.html --tour data/kast-tour.yaml -o kast-draft.yaml\n"
+    "  python -m dashboard ingest https://example.org/news/kast-visit.html -o draft.yaml\n"
+    "  python -m dashboard ingest http://intranet.newsroom.lan/story.html --allow-private -o draft.yaml\n\n"
     "Every proposal carries a `draft` mark with its article and the sentence it came from; a person\n"
-    "accepts it by deleting the mark. See docs/ingest.md."
+    "accepts it by deleting the mark. See docs/ingest.md.\n\n"
+    "An address is fetched over http(s) only, within 20 s in all and 5 redirects; loopback, private and\n"
+    "link-local addresses are refused, for the address given and for every redirect. --allow-private\n"
+    "fetches from loopback and private ones (an intranet); link-local ones (169.254.x.x) never."
 )
 BINARY = ("png", "pack")  # written to a file only
 LANG_EXPORTS = ("html", "story", "png", "pack")
@@ -114,8 +119,9 @@ def _cmd_ingest(args: argparse.Namespace) -> int:
 
     given = {"url": args.url, "title": args.title, "outlet": args.outlet, "published": args.published,
              "language": args.language}  # fmt: skip
+    tour = Path(args.tour) if args.tour else None
     _, summary = ingest_files(
-        args.articles, Path(args.output), Path(args.tour) if args.tour else None, **given
+        args.articles, Path(args.output), tour, allow_private=args.allow_private, **given
     )
     for line in summary.splitlines():  # a skipped article's warning goes to stderr, the rest to stdout
         print(line, file=sys.stderr if line.startswith("warning:") else sys.stdout)
@@ -140,8 +146,9 @@ def _cmd_export(args: argparse.Namespace) -> int:
     from dashboard.workflows import export_bytes, export_text, open_tour
 
     to_file = args.output not in (None, "-")
+    source = Path(args.tour) if args.tour else DEFAULT_TOUR  # the embedded tour is an input too
     if to_file:  # before the work: a map takes seconds to render
-        check_writable(Path(args.output), inputs=(Path(args.tour),) if args.tour else ())
+        check_writable(Path(args.output), inputs=(source,))
     elif args.what in BINARY:
         raise WriteError(Path("<standard output>"), f"a {args.what} export is binary: give -o FILE")
     opened = open_tour(args.tour)
@@ -151,9 +158,9 @@ def _cmd_export(args: argparse.Namespace) -> int:
               file=sys.stderr)  # fmt: skip
     tour, lang = accepted(opened.tour), args.lang or "en"
     if args.what in BINARY:
-        path = Path(args.tour) if args.tour else DEFAULT_TOUR
         data = export_bytes(tour, args.what, lang, view=args.view or "map",
-                            tour_file=(path.name, path.read_bytes()), images=not args.no_images)  # fmt: skip
+                            tour_file=(source.name, source.read_bytes()),
+                            images=not args.no_images)  # fmt: skip
         write_atomic(Path(args.output), data)
         print(f"wrote {args.output} ({len(data):,} bytes)", file=sys.stderr)
         return 0
@@ -281,6 +288,11 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         help="for a text file: its language (English, Spanish, French or Portuguese; an article in "
         "another language is skipped with a warning)",
+    )
+    p.add_argument(
+        "--allow-private",
+        action="store_true",
+        help="fetch from loopback and private addresses too (a newsroom's intranet); see below",
     )
     p.set_defaults(func=_cmd_ingest)
 

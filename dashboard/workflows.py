@@ -11,14 +11,15 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from dashboard.geo.geocode import GeocodeOptions, GeocodeReport, Progress, geocode_tour, missing, resolve
-from dashboard.ingest.articles import Article, ArticleError, LanguageError, fetch, read
+from dashboard.ingest.articles import Article, ArticleError, LanguageError, read
 from dashboard.ingest.draft import draft_text, propose
-from dashboard.ingest.mend import web_address
+from dashboard.ingest.fetching import FetchOptions, fetch
 from dashboard.render import exports
 from dashboard.render.images import png
 from dashboard.render.pack import pack_zip
@@ -190,27 +191,26 @@ def _as_on_disk(path: Path, text: str) -> str:
     return "\ufeff" + text if first.startswith(codecs.BOM_UTF8) else text
 
 
-def _address(url: str) -> str:
-    """A web address to fetch, spaces and ``<>"`` in its path percent-encoded (what a browser sends)."""
-    address = web_address(url)
-    if address is None:
-        raise ArticleError(f"{url!r}: not a web address that can be fetched (http:// or https://, a host)")
-    return address
-
-
 def ingest_files(
-    sources: list[str], output: Path, tour_path: Path | None = None, **given: object
+    sources: list[str],
+    output: Path,
+    tour_path: Path | None = None,
+    *,
+    allow_private: bool = False,
+    **given: object,
 ) -> tuple[int, str]:
     """Read each article (a file, or an http(s) URL fetched now), propose a draft and write it to
-    ``output`` (atomically; never over the tour it extends). Returns the number of proposals and a
-    summary: a ``note:`` line per article already read (one of the tour's sources, or one given
-    twice) and per thing left out of a source (:mod:`ingest.mend`), then one line. ``given``:
-    metadata for text files (url, title, outlet, published, language)."""
+    ``output`` (atomically; never over the tour it extends, nor over an article). Returns the number
+    of proposals and a summary: a ``note:`` line per article already read (one of the tour's sources,
+    or one given twice) and per thing left out of a source (:mod:`ingest.mend`), then one line; a
+    ``warning:`` line per article skipped for its language. ``allow_private``: fetch from loopback and
+    private addresses too. ``given``: metadata for text files (url, title, outlet, published, language)."""
     if tour_path is not None and same_file(output, tour_path):
         raise WriteError(output, "is the tour being extended: write the draft to another file")
-    check_writable(output)  # before any article is read or fetched
+    files = tuple(Path(s) for s in sources if not _is_url(s))
+    check_writable(output, inputs=files, what="one of the articles")  # before any is read or fetched
     tour = load_tour(tour_path) if tour_path is not None else None
-    articles, skipped = _readable(sources, given)
+    articles, skipped = _readable(sources, given, FetchOptions(allow_private=allow_private))
     ingested = propose(articles, tour)
     write_atomic(output, draft_text(ingested.tour, str(output)))
     count = draft_count(ingested.tour)  # the number the app's "Show N proposals" switch gives
@@ -222,16 +222,23 @@ def ingest_files(
     return count, f"{warnings}{notes}{done}"
 
 
-def _readable(sources: list[str], given: dict[str, object]) -> tuple[list[Article], list[str]]:
+def _readable(
+    sources: list[str], given: dict[str, object], options: FetchOptions
+) -> tuple[list[Article], list[str]]:
     """The articles ingest can read, and a line per one skipped for its language (the batch goes
     on without it); any other unreadable article stops the batch with its one-line reason."""
     articles, skipped = [], []
     for source in sources:
         try:
-            web = source.lower().startswith(("http://", "https://"))
-            articles.append(fetch(_address(source)) if web else read(Path(source), **given))
+            articles.append(fetch(source, options) if _is_url(source) else read(Path(source), **given))
         except LanguageError as exc:
             skipped.append(f"{exc}: skipped")
     if not articles:
         raise ArticleError("no article in a language ingest reads: " + "; ".join(skipped))
     return articles, skipped
+
+
+def _is_url(source: str) -> bool:
+    """An article given as an address (``scheme://``), fetched, or refused there unless http(s);
+    anything else names a file."""
+    return re.match(r"[A-Za-z][A-Za-z0-9+.-]*://", source) is not None

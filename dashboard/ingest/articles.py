@@ -1,16 +1,18 @@
-"""Articles read for ingest: a saved HTML page (text and metadata through trafilatura), a text or
-Markdown file with what it cannot say given by the caller, or a URL fetched on request.
+"""Articles read for ingest: a saved HTML page (text and metadata through trafilatura), or a text or
+Markdown file with what it cannot say given by the caller. A URL is fetched by :mod:`fetching`, and
+read here as a page.
 
 Every refusal is one line naming the file and what is wrong with it: an empty page, binary data,
-a page too big to be an article, a URL that cannot be reached.
+a page too big to be an article, a device or a pipe, text in no charset it declares.
 """
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
+import os
 import re
-import urllib.error
-import urllib.request
+import stat
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -18,7 +20,6 @@ from dashboard.ingest.visible import visible
 
 MIN_WORDS = 10  # fewer words than a sentence or two: a menu or an error page, not an article
 MAX_BYTES = 10_000_000  # a saved news page with its markup; a bigger file is not an article
-FETCH_TIMEOUT = 20  # seconds
 STOPWORDS = {
     "en": {"the", "and", "of", "to", "in", "is", "was", "with", "that", "for", "said", "on"},
     "es": {"el", "la", "los", "las", "de", "del", "y", "que", "en", "con", "por", "para", "dijo"},
@@ -64,15 +65,95 @@ def detect_language(text: str) -> str | None:
     return best if scores[best] >= 3 else None
 
 
-def _decode(name: str, data: bytes) -> str:
+def decode_page(name: str, data: bytes, html: bool, declared: str | None = None) -> str:
+    """The text of a file or a fetched page: in the charset ``declared`` by the server, else (a page)
+    the one its ``<meta>`` declares, else UTF-8; a byte order mark wins over both, as in browsers."""
     if not data.strip():
         raise ArticleError(f"{name}: the file is empty")
     if b"\x00" in data[:4096]:
         raise ArticleError(f"{name}: binary data, not a text or HTML page (a NUL byte near the start)")
+    charset = declared or (_meta_charset(data) if html else None)
+    if charset is None or data.startswith(codecs.BOM_UTF8) or _codec(name, charset) == "utf-8":
+        return _utf8(name, data)
+    try:
+        return _as_browsers_read(data, _codec(name, charset))
+    except UnicodeDecodeError as exc:
+        byte = data[exc.start]
+        raise ArticleError(
+            f"{name}: not {charset} text as it declares (byte {exc.start} is {byte:#04x})"
+        ) from exc
+
+
+def _utf8(name: str, data: bytes) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise ArticleError(f"{name}: not UTF-8 text (byte {exc.start} is {data[exc.start]:#04x})") from exc
+
+
+def _meta_charset(data: bytes) -> str | None:
+    """The charset a page declares near its start: ``<meta charset=...>`` or the http-equiv form."""
+    found = re.search(rb"<meta[^>]*?charset\s*=\s*[\"']?([A-Za-z0-9._:-]+)", data[:4096], re.I)
+    return found.group(1).decode("ascii") if found else None
+
+
+def _codec(name: str, charset: str) -> str:
+    try:
+        return codecs.lookup(charset).name
+    except LookupError:
+        raise ArticleError(f"{name}: declares the charset {charset!r}, which is not known") from None
+
+
+def _as_browsers_read(data: bytes, codec: str) -> str:
+    # Pages declared Latin-1 or ASCII are windows-1252, as every browser reads them: their curly
+    # quotes (0x93, 0x94) are quotation marks, and quotes are what ingest keeps verbatim.
+    if codec in ("latin-1", "iso8859-1", "ascii"):
+        try:
+            return data.decode("cp1252")
+        except UnicodeDecodeError:
+            return data.decode("latin-1")  # the five bytes windows-1252 leaves undefined
+    return data.decode(codec)
+
+
+def read_limited(path: Path) -> bytes:
+    """A regular file's bytes, never more than MAX_BYTES of them, whatever its size says (a /proc file
+    says 0). Devices, pipes and folders are refused before a byte is read: /dev/zero never ends, and
+    a FIFO with no writer would never answer."""
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)  # a FIFO's open waits for a writer unless nonblocking
+    try:
+        info = os.fstat(fd)  # of the file opened, not of whatever the name means a moment later
+        if reason := _not_regular(info.st_mode):
+            raise ArticleError(f"{path}: {reason}")
+        if info.st_size > MAX_BYTES:
+            raise ArticleError(
+                f"{path}: {info.st_size:,} bytes is too big for an article (at most {MAX_BYTES:,})"
+            )
+        data = _read_at_most(fd, MAX_BYTES + 1)
+    finally:
+        os.close(fd)
+    if len(data) > MAX_BYTES:
+        raise ArticleError(f"{path}: more than {MAX_BYTES:,} bytes is too big for an article")
+    return data
+
+
+def _not_regular(mode: int) -> str | None:
+    """Why a file that is not a regular file is not read, in words; None for a regular file."""
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "it is a folder, not a file; give an article file inside it"
+    devices = stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
+    kind = "a FIFO (a pipe)" if stat.S_ISFIFO(mode) else "a device" if devices else "a special file"
+    return f"it is {kind}, not a file; save the article to a file and give that"
+
+
+def _read_at_most(fd: int, limit: int) -> bytes:
+    chunks: list[bytes] = []
+    size = 0
+    while size < limit and (chunk := os.read(fd, min(1 << 20, limit - size))):
+        chunks.append(chunk)
+        size += len(chunk)
+    return b"".join(chunks)
 
 
 def _day(value: str | None) -> dt.date | None:
@@ -87,6 +168,7 @@ def from_html(name: str, page: str) -> Article:
     see (:mod:`visible`), and its metadata."""
     import trafilatura
 
+    page = _CONTROL_REFERENCE.sub(_drop_control, page)
     found = trafilatura.bare_extraction(visible(page), with_metadata=True, include_comments=False)
     meta = found.as_dict() if found is not None and hasattr(found, "as_dict") else (found or {})
     text = (meta.get("text") or "").strip()
@@ -97,6 +179,16 @@ def from_html(name: str, page: str) -> Article:
         raise LanguageError(f"{name}: the language ({lang or 'unknown'}) is not {READ}")
     return Article(name, text, lang, meta.get("title"), meta.get("sitename"), meta.get("author"),
                    _day(meta.get("date")), meta.get("url"))  # fmt: skip
+
+
+_CONTROL_REFERENCE = re.compile(r"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));?")
+
+
+def _drop_control(match: re.Match[str]) -> str:
+    """A reference to a control character (``&#27;``) made lxml drop the whole document, leaving no text;
+    the control characters written as themselves are dropped by trafilatura, so these are too."""
+    code = int(match.group(1), 16) if match.group(1) else int(match.group(2))
+    return "" if 0 < code < 32 and code not in (9, 10, 13) else match.group(0)
 
 
 def _html_lang(page: str) -> str | None:
@@ -116,29 +208,11 @@ def from_text(name: str, text: str, language: str | None = None) -> Article:
 def read(path: Path, **given: object) -> Article:
     """An article file (.html, .htm, .txt, .md); ``given`` fills or overrides its metadata."""
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise ArticleError(f"{path}: {size:,} bytes is too big for an article (at most {MAX_BYTES:,})")
-        text = _decode(str(path), path.read_bytes())
+        data = read_limited(path)
     except OSError as exc:
         raise ArticleError(f"{path}: cannot be read ({exc.strerror or exc})") from exc
-    html = path.suffix.lower() in (".html", ".htm") or text.lstrip()[:15].lower().startswith(
-        ("<!doctype", "<html")
-    )
+    start = data.lstrip(codecs.BOM_UTF8 + b" \t\r\n")[:15].lower()
+    html = path.suffix.lower() in (".html", ".htm") or start.startswith((b"<!doctype", b"<html"))
+    text = decode_page(str(path), data, html)
     article = from_html(str(path), text) if html else from_text(str(path), text, given.get("language"))  # type: ignore[arg-type]
     return replace(article, **{k: v for k, v in given.items() if v is not None})  # type: ignore[arg-type]
-
-
-def fetch(url: str) -> Article:
-    """A URL, fetched now (the one network use of ingest, on request); http and https only."""
-    if not re.match(r"(?i)^https?://", url):
-        raise ArticleError(f"{url}: only http:// and https:// addresses are fetched")
-    request = urllib.request.Request(url, headers={"User-Agent": "tour-dashboard-ingest"})  # noqa: S310
-    try:
-        with urllib.request.urlopen(request, timeout=FETCH_TIMEOUT) as response:  # noqa: S310
-            data = response.read(MAX_BYTES + 1)
-    except (urllib.error.URLError, OSError, ValueError) as exc:
-        raise ArticleError(f"{url}: cannot be fetched ({getattr(exc, 'reason', exc)})") from exc
-    if len(data) > MAX_BYTES:
-        raise ArticleError(f"{url}: more than {MAX_BYTES:,} bytes is too big for an article")
-    return replace(from_html(url, _decode(url, data)), url=url)

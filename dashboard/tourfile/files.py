@@ -77,12 +77,13 @@ def _reason(path: Path, exc: OSError) -> str:
     return unwritable_reason(path) or exc.strerror or str(exc)
 
 
-def check_writable(path: Path, inputs: tuple[Path, ...] = ()) -> None:
-    """Raise :class:`WriteError` now if ``path`` cannot be written (before costly work), or if it is
-    one of the files being read (``inputs``): an output must never replace its own input."""
-    reason = unwritable_reason(path)
+def check_writable(path: Path, inputs: tuple[Path, ...] = (), what: str = "the tour file") -> None:
+    """Raise :class:`WriteError` now if ``path`` cannot be written (before costly work), if it is
+    marked read-only (as :func:`check_editable` refuses it), or if it is one of the files being read
+    (``inputs``, which ``what`` names): an output must never replace its own input."""
+    reason = unwritable_reason(path) or _read_only(Path(path).resolve())
     if reason is None and any(same_file(path, source) for source in inputs):
-        reason = "it is the tour file being read; write the output to another file"
+        reason = f"it is {what} being read; write the output to another file"
     if reason:
         raise WriteError(path, reason)
 
@@ -100,11 +101,21 @@ def check_editable(path: Path) -> None:
     edit in place). Checked from the mode bits: root may write anything, but a file marked
     read-only (0444) says its owner wants it left alone."""
     target = Path(path).resolve()
-    reason = _not_a_file(target) or unwritable_reason(target)
-    if reason is None and target.exists() and not target.stat().st_mode & stat.S_IWUSR:
-        reason = f"it is read-only (mode {stat.S_IMODE(target.stat().st_mode):04o}); make it writable first"
+    reason = _not_a_file(target) or unwritable_reason(target) or _read_only(target)
     if reason:
         raise WriteError(Path(path), reason)
+
+
+def _read_only(path: Path) -> str | None:
+    """Why an existing file must be left alone: its owner marked it read-only. Read from the mode
+    bits, not from ``os.access``: root may write anything, but 0444 says what its owner wants."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return None  # nothing there yet: a new file
+    if mode & stat.S_IWUSR:
+        return None
+    return f"it is read-only (mode {stat.S_IMODE(mode):04o}); make it writable first"
 
 
 @contextlib.contextmanager

@@ -9,11 +9,13 @@ import contextlib
 import re
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Frame, Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
@@ -65,6 +67,20 @@ def _frame(page: Page) -> Frame:
     frame = handle.content_frame() if handle else None
     assert frame is not None
     return frame
+
+
+def _frame_where(page: Page, condition: str, seconds: float = 60) -> Frame:
+    """The map's frame once ``condition`` holds in it, found again while waiting: a run that
+    draws the map anew replaces its iframe, and the reader sees the newest one."""
+    deadline = time.monotonic() + seconds
+    while True:
+        frame = _frame(page)
+        try:
+            frame.wait_for_function(condition, timeout=5_000)
+            return frame
+        except (PlaywrightTimeoutError, PlaywrightError):
+            if time.monotonic() > deadline:
+                raise
 
 
 def _click_stop(app: App, number: str) -> None:
@@ -257,9 +273,10 @@ def test_the_story_pages_introduction_and_outcomes_frame_the_whole_tour(app: App
     page.set_viewport_size(SIZES[size])
     for step in ("intro", "outcomes"):
         app.open(f"/story?step={step}")
-        frame = _frame(page)
-        frame.wait_for_function("() => window.tourDashboard?.storyStop === null")
+        framed = "() => window.tourDashboard?.storyStop === null"
+        _frame_where(page, framed)
         app.wait_idle()
+        frame = _frame_where(page, framed)  # the settled page's map
         with contextlib.suppress(PlaywrightTimeoutError):
             frame.wait_for_function(f"() => ({STOPS_OUT_OF_VIEW})().length === 0", timeout=10_000)
         assert frame.evaluate(STOPS_OUT_OF_VIEW) == [], step

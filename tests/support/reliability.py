@@ -38,6 +38,8 @@ SHAPES = "geocoder answer shapes"
 PLAUSIBILITY = "geocoder plausibility"
 EDITS = "concurrent edits"
 INGEST = "ingest articles"
+REFUSALS = "ingest refusals"
+OUTPUTS = "output refusals"
 NOT_MEASURED = "not measured in this run"
 
 
@@ -248,6 +250,22 @@ def _explained(data: dict[str, Any], section: str, *intro: str) -> list[str]:
     return body if body == [NOT_MEASURED] else [*intro, "", *body]
 
 
+def _refusals(data: dict[str, Any], section: str, *intro: str) -> list[str]:
+    """A refusal per case: the case tried and the one line shown (``case -> message``)."""
+    entries = _entries(data, section)
+    if not entries:
+        return [NOT_MEASURED]
+    rows = [[case, message] for case, message in sorted(entries.items())]
+    one_line = sum(1 for _, message in rows if isinstance(message, str) and "\n" not in message)
+    return [
+        *intro,
+        "",
+        f"{len(rows)} cases refused, {one_line} of them in one line naming the file or address.",
+        "",
+        *_table(["case", "message shown"], rows),
+    ]
+
+
 def render(data: dict[str, Any]) -> str:
     known = {
         FUZZ,
@@ -262,6 +280,8 @@ def render(data: dict[str, Any]) -> str:
         PLAUSIBILITY,
         EDITS,
         INGEST,
+        REFUSALS,
+        OUTPUTS,
     }
     parts: list[tuple[str, str, list[str]]] = [
         ("Fuzzed tour files tried and their outcomes", FUZZ, _fuzz(data)),
@@ -297,6 +317,29 @@ def render(data: dict[str, Any]) -> str:
             ),
         ),
         ("Hostile articles ingested", INGEST, _ingest(data)),
+        (
+            "Ingest refusals",
+            REFUSALS,
+            _refusals(
+                data,
+                REFUSALS,
+                "Articles `ingest` refuses (`tests/ingest/test_articles.py`, `test_fetch.py`): files that",
+                "are no file (devices, FIFOs), pages over the limit, and addresses it does not fetch (other",
+                "schemes, loopback, private and link-local addresses, given or redirected to, too many",
+                "redirects, a slow drip past the deadline). A local server stands in for the web,",
+                "`news.test` for a public host; the test server's port reads PORT.",
+            ),
+        ),
+        (
+            "Outputs refused",
+            OUTPUTS,
+            _refusals(
+                data,
+                OUTPUTS,
+                "An `-o` that is one of the command's inputs, or a file marked read-only, is refused before",
+                "any work and left as it was (`tests/test_outputs.py`).",
+            ),
+        ),
         ("CSV exports neutralise formulas", CSV, _csv(data)),
         ("Hostile text payloads", HOSTILE, _generic(data, HOSTILE)),
         ("Concurrent sessions", CONCURRENT, _generic(data, CONCURRENT)),

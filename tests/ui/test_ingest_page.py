@@ -96,3 +96,33 @@ def test_an_article_the_tour_already_cites_is_named_above_the_table_in_the_reade
         "pasted text ya es la fuente k2 («A *long* day on the [river](#top)», "
         "The Example Post) de la gira: mismo texto (3 de sus 3 citas y frases de evidencia)."
     )
+
+
+PAGE = (
+    '<!doctype html><html lang="en"><head>{meta}<title>Torres in Montevideo</title></head><body><article>'
+    "<p>{text}</p></article></body></html>"
+)
+
+
+def _upload(at: AppTest, name: str, data: bytes) -> AppTest:
+    at.file_uploader(key="w_articles").set_value((name, data, "text/html"))
+    at.text_input(key="w_published").input("2026-01-06")
+    return at.button[0].click().run()
+
+
+def test_an_uploaded_latin_1_page_that_declares_its_charset_is_read() -> None:
+    """Issue 24, item 15: the page is read in the charset it declares, its curly quotes (windows-1252,
+    as browsers read a page that says Latin-1) kept as quotes."""
+    text = TEXT.replace("Ríos", "Ríos, in Perú").replace("“", "\x93").replace("”", "\x94")
+    data = PAGE.format(meta='<meta charset="iso-8859-1">', text=text).encode("latin-1")
+    at = _upload(_page(), "latin.html", data)
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    table = at.dataframe[0].value
+    assert "Ana Torres: “We will build a safer border together,”" in list(table["what"])
+
+
+def test_an_uploaded_page_with_one_control_character_reference_keeps_its_text() -> None:
+    text = TEXT.replace("Ana Torres said", "Ana Torres&#27; said")
+    at = _upload(_page(), "esc.html", PAGE.format(meta="", text=text).encode())
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    assert {"places", "visits", "claims"} <= set(at.dataframe[0].value["kind"])

@@ -17,7 +17,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.ingest import review
-from dashboard.ingest.articles import Article, ArticleError, LanguageError, from_html, from_text
+from dashboard.ingest.articles import Article, ArticleError, LanguageError, decode_page, from_html, from_text
 from dashboard.ingest.draft import draft_text, propose
 from dashboard.ingest.known import Known
 from dashboard.tourfile.errors import TourError
@@ -57,8 +57,8 @@ def _articles(uploads: list[Any], pasted: str, published: dt.date | None, lang: 
 
 
 def _upload(upload: Any) -> Article:
-    text = upload.getvalue().decode("utf-8", errors="strict")
     html = upload.name.lower().endswith((".html", ".htm"))
+    text = decode_page(upload.name, upload.getvalue(), html)  # a page in the charset it declares
     return from_html(upload.name, text) if html else from_text(upload.name, text)
 
 
