@@ -39,7 +39,11 @@ def people_met(named: Sequence[tuple[PersonMention, str]], hosts: Sequence[tuple
         *((h.person, s, h.note) for s, h in hosts),
     ]:
         words = name_words(person.name)
-        if any(words & known for known, _ in found):
+        same = next((i for i, (known, _) in enumerate(found) if words & known), None)
+        if same is not None:
+            known, earlier = found[same]
+            if note and earlier.note is None:  # named at the stop, and a host who received the traveller
+                found[same] = (known, earlier.model_copy(update={"note": Text(en=note)}))
             continue
         note_text = Text(en=note) if note else None
         found.append((words, Person(name=person.name, office=Text(en=person.office), sources=[source],

@@ -153,7 +153,9 @@ def _visit(pid: str, order: int, seen: list[tuple[Reading, Sighting]], lengths: 
     durations = duration_variants(lengths)
     reading, sighting = seen[0]
     flags = [s.flag for _, s in seen if s.flag]
-    people = {p.name: p for p in people_met([(p, r.source.id) for r, s in seen for p in s.met], hosts)}
+    here = sighting.place.country
+    named = [(p, r.source.id) for r, s in seen for p in s.met if p.country in (None, here)]
+    people = {p.name: p for p in people_met(named, hosts)}
     mark = draft_mark(reading.source, sighting.sentence, flags[0] if flags else None)
     cited = list(dict.fromkeys(r.source.id for r, _ in seen))
     visit = Visit(place=pid, order=order, dates=dates, counterparts=list(people.values()),

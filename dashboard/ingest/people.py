@@ -10,11 +10,13 @@ Peru", "argentino", "gabonais") says whose office it is: :func:`country_of` read
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from dashboard.geo.gazetteer import normalise
+from dashboard.ingest.places import all_mentions, country_words, lookup_place
 from dashboard.ingest.places import country_word as _country_word
-from dashboard.ingest.places import lookup_place
 from dashboard.ingest.words import CAPITAL
 
 # A ministry's portfolio: "of Foreign Affairs", "de Relaciones Exteriores", "des Affaires étrangères",
@@ -87,13 +89,29 @@ def _place_out(name: str, start: int, between: str) -> tuple[str, int, str]:
     return name, start, between
 
 
-def country_of(qualifier: str) -> str | None:
+def country_of(qualifier: str, named: Sequence[str] = ()) -> str | None:
     """Whose office it is: the country its qualifier names ("of Peru", "de Uruguay"), or a
     lower-case adjective that begins as one country's name does in one of the four languages
-    ("argentino", "egípcio", "etíope", "gabonais"); None when none, or two, fit."""
+    ("argentino", "egípcio", "etíope", "gabonais"); None when none, or two, fit. An adjective that
+    fits two countries ("congolais") is the one of them ``named`` names first (the countries of
+    the places the sentence names, then those the article names most)."""
     words = [w for w in re.findall(r"[\w’'-]+", qualifier) if normalise(w) not in COUNTRY_WORDS]
     found = {code for word in words if (code := _country_word(word))}
-    return found.pop() if len(found) == 1 else None
+    if len(found) == 1:
+        return found.pop()
+    fits = found or {code for word in words for code in country_words(word)}
+    return next((code for code in named if code in fits), None) if len(fits) > 1 else None
+
+
+def _named_countries(text: str, start: int) -> list[str]:
+    """The countries of the places named in the sentence around ``start``, then those the text
+    names, most named first: what chooses between two countries one adjective fits."""
+    mentions = all_mentions(text)
+    begin = max(text.rfind(".", 0, start), text.rfind("\n", 0, start)) + 1
+    end = min((i for i in (text.find(".", start), text.find("\n", start)) if i >= 0), default=len(text))
+    sentence = [p.country for p in mentions if begin <= p.start < end]
+    most = [code for code, _ in Counter(p.country for p in mentions).most_common()]
+    return list(dict.fromkeys([*sentence, *most]))
 
 
 def _organisation(text: str, start: int) -> bool:
@@ -117,7 +135,8 @@ def find_people(text: str) -> list[PersonMention]:
         if len(name.split()) < 2 or between.split()[-1:] in (["de"], ["of"], ["la"], ["the"], ["da"], ["do"]):
             continue  # one word left, or "presidente de la Confederación…": an organisation's head
         office = " ".join([match.group("office"), between]).strip()
-        seen.setdefault(name, PersonMention(name, office, start, country_of(between)))
+        country = country_of(between) or country_of(between, _named_countries(text, match.start()))
+        seen.setdefault(name, PersonMention(name, office, start, country))
     for match in ONE_NAME.finditer(text):
         if lookup_place(match.group("name")) is None and match.group("name") not in seen:
             office, name = match.group("office"), match.group("name")

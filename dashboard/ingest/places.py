@@ -50,22 +50,60 @@ class PlaceMention:
 
 @lru_cache(maxsize=1)
 def _countries() -> dict[str, str]:
-    """Country names in English, Spanish, French and Portuguese (CLDR) -> ISO alpha-2 code."""
+    """Country names in English, Spanish, French and Portuguese -> ISO alpha-2 code: CLDR's (via
+    babel), then ISO 3166's names and official names (via pycountry, in each language) where CLDR
+    writes another ("Congo-Kinshasa" in CLDR, "République démocratique du Congo" in ISO)."""
+    out: dict[str, str] = {}
+    for name, code in _country_names():
+        out.setdefault(normalise(name), code)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _short_names() -> dict[str, str]:
+    """CLDR's country names alone: demonyms are made from these ("Swiss Confederation" would make
+    a demonym of "confederation")."""
+    return {normalise(name): code for name, code in reversed(_cldr_names())}
+
+
+def _cldr_names() -> list[tuple[str, str]]:
     from babel import Locale
 
-    out: dict[str, str] = {}
+    return [(name, code) for lang in LANGS for code, name in Locale(lang).territories.items()
+            if len(code) == 2 and code.isalpha()]  # fmt: skip
+
+
+def _country_names() -> list[tuple[str, str]]:
+    """(name, ISO alpha-2 code) for every country name of the four languages, CLDR's first."""
+    import gettext
+
+    import pycountry
+
+    names = _cldr_names()
     for lang in LANGS:
-        for code, name in Locale(lang).territories.items():
-            if len(code) == 2 and code.isalpha():
-                out.setdefault(normalise(name), code)
-    return out
+        words = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang], fallback=True)
+        for country in pycountry.countries:
+            for field in ("name", "official_name", "common_name"):
+                if (name := getattr(country, field, None)) is not None:
+                    names.append((uninverted(words.gettext(name)), country.alpha_2))
+    return names
+
+
+def uninverted(name: str) -> str:
+    """ISO 3166 writes some names inverted, for sorting: "Congo, The Democratic Republic of the" is
+    "Democratic Republic of the Congo", "Corée, République de" is "République de Corée"."""
+    if ", " not in name:
+        return name
+    head, _, tail = name.partition(", ")
+    tail = re.sub(r"(?i)^the\s+", "", tail)
+    return f"{tail} {head}"
 
 
 @lru_cache(maxsize=1)
 def _demonyms() -> dict[str, str]:
     """Demonyms made from one-word country names (singular and plural) -> ISO alpha-2 code; a
     form that is itself a country's name, or that two countries would share, is left out."""
-    countries = _countries()
+    countries = _short_names()
     made: dict[str, set[str]] = {}
     for name, code in countries.items():
         if " " in name or len(name) < 4 or code not in _big():
@@ -115,7 +153,7 @@ def _first_words() -> dict[str, set[str]]:
     countries of a million people or more only: an adjective of a small territory's name ("guerra",
     Guernsey) is a word far more often than a demonym."""
     out: dict[str, set[str]] = {}
-    for name, code in _countries().items():
+    for name, code in _short_names().items():
         if code not in _big():
             continue
         first = next((w for w in name.split() if len(w) >= ADJECTIVE_PREFIX), None)
@@ -133,15 +171,22 @@ def _shared(a: str, b: str) -> int:
 def country_word(word: str) -> str | None:
     """The one country a word names or begins as ("Peru", "peruano", "egípcio", "etíope"), by the
     longest shared beginning of four letters or more; None when none or two countries fit."""
+    codes = country_words(word)
+    return next(iter(codes)) if len(codes) == 1 else None
+
+
+def country_words(word: str) -> frozenset[str]:
+    """Every country a word names or begins as, by the longest shared beginning (see
+    :func:`country_word`): a demonym can fit two ("congolais", "guinéen")."""
     key = normalise(word)
     if key in _countries():
-        return _countries()[key]
+        return frozenset({_countries()[key]})
     best, codes = 0, set[str]()
     for first, found in _first_words().items():
         shared = _shared(key, first)
         if shared >= ADJECTIVE_PREFIX and shared >= min(len(first), 5) - 1 and shared >= best:
             best, codes = shared, (codes | found if shared == best else set(found))
-    return next(iter(codes)) if len(codes) == 1 else None
+    return frozenset(codes)
 
 
 def _lookup(words: str) -> tuple[GazetteerHit, bool] | None:
@@ -231,12 +276,9 @@ def all_mentions(text: str) -> tuple[PlaceMention, ...]:
 
 @lru_cache(maxsize=1)
 def _long_pattern() -> re.Pattern[str] | None:
-    """Country names with lower-case words in them, as CLDR writes them in the four languages
+    """Country names with lower-case words in them, as CLDR and ISO write them in the four languages
     ("République démocratique du Congo"): a run of capitalised words cannot find them."""
-    from babel import Locale
-
-    names = {name for lang in LANGS for code, name in Locale(lang).territories.items()
-             if len(code) == 2 and code.isalpha() and re.search(r"\s[a-zé]\w{3,}", name)}  # fmt: skip
+    names = {name for name, _ in _country_names() if re.search(r"\s[a-zé]", name)}
     ordered = sorted(names, key=len, reverse=True)
     return re.compile(r"(?i)\b(" + "|".join(map(re.escape, ordered)) + r")\b") if ordered else None
 

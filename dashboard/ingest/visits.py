@@ -282,6 +282,15 @@ def cast_of(text: str, mentions: Sequence[PlaceMention], people: Sequence[Person
     return Cast(places, met, homes_of(text, places, met))
 
 
+def _home_of(met: Sequence[PersonMention], homes: dict[str, PlaceMention]) -> PlaceMention | None:
+    """The place the person met was first named with, where it is in their office's country: a
+    place named beside a head of state of another country ("between X and the president of Y,
+    warnings to Z") is where they were discussed, not where they were met."""
+    return next(
+        (homes[p.name] for p in met if p.name in homes and p.country in (None, homes[p.name].country)), None
+    )
+
+
 def find_visits(article: Article, ref: Reference, cast: Cast) -> list[Sighting]:
     """The visits ``article`` reports, once per place and sentence, in order."""
     mentions, others, homes = cast.places, cast.met, cast.homes
@@ -299,7 +308,7 @@ def find_visits(article: Article, ref: Reference, cast: Cast) -> list[Sighting]:
             met = _met(sentence, (place.start - start) if place in here else verb.start(), others)
             if place and place not in here and not met:  # the place and the person met came before
                 met = _met(before[1], place.start - before[0], others)
-            place = place or next((homes[p.name] for p in met if p.name in homes), None)
+            place = place or _home_of(met, homes)
             if place is not None:
                 kind = _kind(sentence, day, ref, article.language)
                 sighting = Sighting(place, day, kind, sentence, met, day.flag or ref.flag)
