@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from dashboard.geo.gazetteer import normalise
-from dashboard.ingest.places import all_mentions, country_words, lookup_place
+from dashboard.ingest.places import all_mentions, country_name, country_words, lookup_place
 from dashboard.ingest.places import country_word as _country_word
 from dashboard.ingest.words import CAPITAL
 
@@ -30,20 +30,23 @@ OFFICES = (
     r"President(?:-elect)?|Vice[- ]President|Prime Minister|Premier|(?:Foreign |Deputy )?Minister"
     rf"{PORTFOLIO}|Secretary of State|Chancellor|King|Queen|Crown Prince|Prince|Princess|Emperor|Empress|"
     r"Sultan|Emir|Sheikh|Pope|Cardinal|Archbishop|Governor[- ]General|Governor|Mayor|Head of State|"
-    r"Chief Executive|Speaker|counterpart|"
+    r"Chief Executive|Speaker|counterpart|Secretary[- ]General|[Gg]rand [Ii]mam|Imam|Grand Mufti|Mufti|"
+    r"Patriarch|Chief Rabbi|Rabbi|Bishop|"
     # Spanish
     r"[Pp]residente(?: electo)?|[Pp]residenta(?: electa)?|[Vv]icepresident[ea]|[Mm]andatari[oa](?: electo)?|"
     r"[Jj]ef[ea] de(?:l)? (?:Estado|Gobierno)|[Cc]anciller|[Pp]rimer[oa]? [Mm]inistr[oa]|"
     rf"[Mm]inistr[oa]{PORTFOLIO}|[Aa]lcalde(?:sa)?|rey|reina|[Pp]ríncipe|[Pp]rincesa|[Ss]ultán|"
-    r"[Ee]mir|papa|[Pp]ontífice|[Gg]obernador(?:a)?(?: [Gg]eneral)?|[Hh]om[oó]log[oa]|"
+    r"[Ee]mir|papa|[Pp]ontífice|[Gg]obernador(?:a)?(?: [Gg]eneral)?|[Hh]om[oó]log[oa]|[Gg]ran [Ii]mán|"
+    r"patriarca|obispo|arzobispo|cardenal|[Ss]ecretari[oa] [Gg]eneral|"
     # French
     r"[Pp]résidente?(?: élue?)?|[Pp]remier [Mm]inistre|[Pp]remière [Mm]inistre|"
     rf"[Mm]inistre{PORTFOLIO}|[Cc]hef de l[’'][EÉ]tat|[Cc]hef du [Gg]ouvernement|[Mm]aire|roi|"
-    r"reine|pape|[Ss]ouverain(?: [Pp]ontife)?|[Gg]ouverneur(?: [Gg]énéral)?|[Hh]omologue|"
+    r"reine|pape|[Ss]ouverain(?: [Pp]ontife)?|[Gg]ouverneur(?: [Gg]énéral)?|[Hh]omologue|[Gg]rand [Ii]mam|"
+    r"patriarche|évêque|archevêque|[Ss]ecrétaire [Gg]énéral(?:e)?|"
     # Portuguese
     r"[Pp]rimeir[oa][- ][Mm]inistr[oa]|[Pp]remiê|[Cc]hanceler|[Cc]hefe de (?:Estado|Governo)|"
     r"[Mm]andatári[oa]|[Pp]refeit[oa]|rei|rainha|[Pp]ríncipe|[Gg]overnador(?:a)?(?:[- ][Gg]eral)?|"
-    r"[Hh]omólog[oa]"
+    r"[Hh]omólog[oa]|[Gg]rão[- ][Ii]mã|bispo|arcebispo|cardeal|[Ss]ecretári[oa][- ][Gg]eral"
 )
 WORD = rf"{CAPITAL}[\w’'-]+"
 NAME = rf"{WORD}(?:\s+(?:de\s+|del\s+|la\s+|da\s+|dos\s+|bin\s+)?{WORD}){{1,3}}"
@@ -56,6 +59,19 @@ ONE_NAME = re.compile(rf"\b(?P<office>{MONARCHS})\s+(?P<name>{WORD}(?:\s+{WORD})
 QUALIFIER = rf"(?:\s+(?:[a-záéíóúñçêôãõ][\wáéíóúñçêôãõ’'-]*|{CAPITAL}[\w’'-]+(?=[\s,]+{CAPITAL})))"
 PATTERN = re.compile(
     rf"\b(?P<office>{OFFICES})(?![\w-])(?P<between>{QUALIFIER}{{0,4}}?,?)\s+(?P<name>{NAME})"
+)
+# What English writes before an office to say whose it is: a demonym ("Ruritanian President"), or a
+# country's name in the possessive ("Ruritania's Prime Minister", "the Netherlands' King").
+BEFORE = re.compile(rf"((?:{CAPITAL}[\w-]+\s+){{0,3}}{CAPITAL}[\w-]+)(?:['’]s?)?\s+$")
+# ... or after the name: "Prime Minister Ana Vera of Ruritania".
+AFTER = re.compile(rf"\s+of\s+(?:the\s+)?((?:{CAPITAL}[\w-]+\s+){{0,3}}?{CAPITAL}[\w-]+)")
+# English offices written in lower case after a name: "Ana Vera, the Ruritanian president," and
+# "Ana Vera, Ruritania's prime minister".
+APPOSITION = re.compile(
+    rf"(?P<name>{NAME}),\s+(?:the\s+|his\s+|her\s+)?(?P<before>(?:{CAPITAL}[\w-]+(?:['’]s?)?\s+){{0,3}})"
+    r"(?P<office>president(?:-elect)?|prime minister|governor[- ]general|king|queen|emperor|sultan|emir|"
+    r"chancellor|premier|foreign minister|head of state|head of government)"
+    rf"(?P<after>\s+of\s+(?:the\s+)?{CAPITAL}[\w-]+(?:\s+{CAPITAL}[\w-]+){{0,2}})?\b"
 )
 LINKS = ("of", "de", "del", "da", "do", "das", "dos", "du", "des", "of the")
 # Each language's word for "country": "do país" qualifies an office but names no country.
@@ -124,6 +140,34 @@ def _organisation(text: str, start: int) -> bool:
     return word[:1].isupper() and not starts and word.isalpha() and _country_word(word) is None
 
 
+def _named_by(words: str) -> str | None:
+    """The one country a few capitalised words name or begin as ("Ruritania's", "Ruritanian",
+    "of the Ruritanian Republic"), by their longest run that is a country's name, else by a demonym."""
+    tokens = [w.rstrip("'’s") if w.endswith(("'s", "’s")) else w.rstrip("'’") for w in words.split()]
+    tokens = [w for w in tokens if w[:1].isupper()]
+    for size in range(len(tokens), 0, -1):
+        for i in range(len(tokens) - size + 1):
+            code = country_name(" ".join(tokens[i : i + size]))
+            if code:
+                return code
+    return country_of(" ".join(tokens)) if len(tokens) == 1 else None
+
+
+def _country_around(text: str, start: int, end: int) -> str | None:
+    """Whose office it is, where English says so around it: a demonym or a possessive country
+    before the office ("Ruritanian President Ana Vera", "Ruritania's Prime Minister Ana Vera"), or
+    "of Ruritania" after the name."""
+    before = BEFORE.search(text[max(0, start - 60) : start])
+    after = AFTER.match(text, end)
+    return (_named_by(before.group(1)) if before else None) or (_named_by(after.group(1)) if after else None)
+
+
+def name_taken(name: str, seen: dict[str, PersonMention]) -> bool:
+    """A name already found by a longer or shorter form of it ("Ana Vera", "Vera")."""
+    words = set(name.split())
+    return any(words & set(known.split()) for known in seen)
+
+
 def find_people(text: str) -> list[PersonMention]:
     """Every person named after an office, once each (their first mention), in order."""
     seen: dict[str, PersonMention] = {}
@@ -135,10 +179,23 @@ def find_people(text: str) -> list[PersonMention]:
         if len(name.split()) < 2 or between.split()[-1:] in (["de"], ["of"], ["la"], ["the"], ["da"], ["do"]):
             continue  # one word left, or "presidente de la Confederación…": an organisation's head
         office = " ".join([match.group("office"), between]).strip()
-        country = country_of(between) or country_of(between, _named_countries(text, match.start()))
+        country = (
+            country_of(between)
+            or _country_around(text, match.start(), match.end())
+            or country_of(between, _named_countries(text, match.start()))
+        )
         seen.setdefault(name, PersonMention(name, office, start, country))
+    for match in APPOSITION.finditer(text):
+        name = match.group("name").strip()
+        if name not in seen and lookup_place(name) is None and not name_taken(name, seen):
+            whose = f"{match.group('before')} {match.group('after') or ''}"
+            office = (
+                " ".join(w for w in match.group("before", "office") if w.strip()).replace("  ", " ").strip()
+            )
+            seen[name] = PersonMention(name, office, match.start("name"), _named_by(whose))
     for match in ONE_NAME.finditer(text):
         if lookup_place(match.group("name")) is None and match.group("name") not in seen:
             office, name = match.group("office"), match.group("name")
-            seen.setdefault(name, PersonMention(name, office, match.start("name")))
+            country = _country_around(text, match.start(), match.end())
+            seen.setdefault(name, PersonMention(name, office, match.start("name"), country))
     return sorted(seen.values(), key=lambda p: p.start)

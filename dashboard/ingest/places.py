@@ -175,6 +175,11 @@ def country_word(word: str) -> str | None:
     return next(iter(codes)) if len(codes) == 1 else None
 
 
+def country_name(words: str) -> str | None:
+    """The country ``words`` name, in any of the four languages (not a demonym), or None."""
+    return _countries().get(normalise(words))
+
+
 def country_words(word: str) -> frozenset[str]:
     """Every country a word names or begins as, by the longest shared beginning (see
     :func:`country_word`): a demonym can fit two ("congolais", "guinéen")."""
@@ -193,8 +198,8 @@ def _lookup(words: str) -> tuple[GazetteerHit, bool] | None:
     key = normalise(words)
     code = _countries().get(key)
     if code:
-        hit = capital(code)
-        return (hit, True) if hit else None
+        hit = capital(code)  # a city-state's name is its capital's too ("Monaco"): the city is named
+        return (hit, normalise(hit.name) != key) if hit else None
     city = by_name(MIN_POPULATION).get(key) or _capital_names().get(key)
     return (city, False) if city else None
 

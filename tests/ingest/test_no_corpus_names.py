@@ -19,7 +19,7 @@ PACKAGE = ROOT / "dashboard" / "ingest"
 WORDS_OF_A_LANGUAGE = {
     "President", "Presidente", "Prime", "Minister", "King", "Queen", "Pope", "Sultan", "Emir", "State",
     "Estado", "Governor", "General", "Secretary", "Chancellor", "Prince", "Crown", "Head", "Foreign",
-    "Deputy", "Vice", "Speaker", "City", "Chief", "Executive", "Affaires", "Exteriores", "Relações",
+    "Deputy", "Vice", "Speaker", "City", "Chief", "Executive", "Affaires", "Exteriores", "Relações", "Bishop",
     "Gobierno",
     "Governo", "Mayor", "Cardinal", "Archbishop", "Emperor", "Empress", "Princess", "Sheikh", "Premier",
 }  # fmt: skip

@@ -1,0 +1,88 @@
+"""English as news agencies write it: whose office it is from a demonym or a possessive before it,
+or "of Ruritania" after the name; a name with its office after it ("Ana Vera, the Ruritanian
+president,"); religious and international offices in the four languages; a city-state named by
+its name is its city; hosts who received the traveller keep that note where they are also named
+at the stop. Every sentence is written for these tests (fictional people)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from dashboard.ingest.articles import Article
+from dashboard.ingest.draft import build_draft
+from dashboard.ingest.people import find_people
+from dashboard.ingest.places import all_mentions
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("She was welcomed by Vietnamese President Tran Van Minh.", "Tran Van Minh", "VN"),
+        ("She met Kenya's Prime Minister Ruth Wanjiku on Friday.", "Ruth Wanjiku", "KE"),
+        ("She met New Zealand's Prime Minister Tom Kila on Friday.", "Tom Kila", "NZ"),
+        ("He then met Prime Minister Anwar Rahman of Malaysia.", "Anwar Rahman", "MY"),
+        ("The Netherlands' King Willem received him.", "Willem", "NL"),
+        ("She was greeted by President Ramon Cruz.", "Ramon Cruz", None),
+    ],
+    ids=["demonym", "possessive", "possessive-two-words", "of-after", "possessive-monarch", "none"],
+)
+def test_whose_office_english_says_around_it(text: str, name: str, country: str | None) -> None:
+    people = {p.name: p for p in find_people(text)}
+    assert people[name].country == country
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "office", "country"),
+    [
+        ("He met Le Quoc Hung, the Vietnamese prime minister, in the capital.", "Le Quoc Hung",
+         "Vietnamese prime minister", "VN"),
+        ("Ruth Wanjiku, Kenya's president, greeted him.", "Ruth Wanjiku", "Kenya's president", "KE"),
+        ("He spoke with Anna Berg, the prime minister of Sweden.", "Anna Berg", "prime minister", "SE"),
+    ],
+    ids=["demonym", "possessive", "of"],
+)  # fmt: skip
+def test_a_name_with_its_office_after_it(text: str, name: str, office: str, country: str) -> None:
+    (person,) = find_people(text)
+    assert (person.name, person.office, person.country) == (name, office, country)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("He prayed with Grand Imam Ahmad Basri at the mosque.", "Ahmad Basri"),
+        ("Il a rencontré le grand imam Ahmad Basri à la mosquée.", "Ahmad Basri"),
+        ("Se reunió con el patriarca Teodoro Ilias en la catedral.", "Teodoro Ilias"),
+        ("Encontrou o cardeal Pedro Sousa na catedral.", "Pedro Sousa"),
+        ("He met Secretary-General Ana Vera in the afternoon.", "Ana Vera"),
+    ],
+    ids=["en-imam", "fr-imam", "es-patriarch", "pt-cardinal", "en-secretary-general"],
+)
+def test_religious_and_international_offices(text: str, name: str) -> None:
+    assert [p.name for p in find_people(text)] == [name]
+
+
+@pytest.mark.parametrize(
+    ("text", "country_only"),
+    [("He flew to Monaco.", False), ("He flew to Luxembourg.", False), ("He flew to Peru.", True)],
+)
+def test_a_city_state_named_is_its_city(text: str, country_only: bool) -> None:
+    (place,) = all_mentions(text)
+    assert place.country_only is country_only
+
+
+def test_an_english_tour_reads_its_hosts_countries() -> None:
+    articles = [
+        Article("a.txt", "Prime Minister Ana Kowalczyk arrived in Hanoi on Monday. She was greeted by "
+                "Vietnamese President Tran Van Minh.", "en", published=dt.date(2026, 5, 4)),
+        Article("b.txt", "Kowalczyk landed in Nairobi on Wednesday. Kenya's President Ruth Wanjiku, who "
+                "welcomed her, said the talks went well.", "en", published=dt.date(2026, 5, 6)),
+    ]  # fmt: skip
+    draft = build_draft(articles)
+    places = {p.id: p for p in draft.places}
+    stops = {places[v.place].name: v for v in draft.visits}
+    assert [c.name for c in stops["Hanoi"].counterparts] == ["Tran Van Minh"]
+    assert [c.name for c in stops["Nairobi"].counterparts] == ["Ruth Wanjiku"]
+    (host,) = stops["Hanoi"].counterparts
+    assert host.note is not None and host.note.en == "received the traveller"
