@@ -32,6 +32,9 @@ TODAY = {
 # An ordinal day ("1er mars", "1º de março", "March 1st") read as its number: replaced by the
 # number and spaces, so every offset in the text stays where it was.
 ORDINAL = re.compile(r"\b([0-3]?\d)\s?(er|re|º|ª|\.º|st|nd|rd|th)\b")
+# A month abbreviated with a period, as news agencies write it ("Sept. 6", "Aug. 30", "janv. 3",
+# "sept. 6"): read as its three-letter form, padded with spaces so offsets stay where they were.
+ABBREVIATED = re.compile(r"\b(Jan|Feb|Mar|Apr|Aug|Sep|Oct|Nov|Dec)(t?)\.(?=\s*[0-3]?\d\b)", re.IGNORECASE)
 
 
 TRAILING = re.compile(r"(?:[\s,]+(?:and|the|at|of|to|y|el|la|de|a|et|le|les|du|à))+[\s,]*$|[\s,]+$")
@@ -140,6 +143,8 @@ def find_dates(text: str, lang: str, published: dt.date) -> list[DateMention]:
 
     settings = {"RELATIVE_BASE": dt.datetime.combine(published, dt.time()), "RETURN_AS_TIMEZONE_AWARE": False}
     plain = ORDINAL.sub(lambda m: m.group(1) + " " * (len(m.group()) - len(m.group(1))), text)
+    if lang == "en":
+        plain = ABBREVIATED.sub(lambda m: m.group(1) + " " * (len(m.group()) - len(m.group(1))), plain)
     found = search_dates(plain, languages=[lang], settings=settings) or []
     out, cursor = [], 0
     for found_said, parsed in found:

@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from dashboard.geo.gazetteer import normalise
 from dashboard.ingest.places import all_mentions, country_name, country_words, lookup_place
@@ -140,6 +141,16 @@ def _organisation(text: str, start: int) -> bool:
     return word[:1].isupper() and not starts and word.isalpha() and _country_word(word) is None
 
 
+OFFICE_AFTER = re.compile(rf"(?:['’]s?)?\s+(?:{OFFICES})(?![\w-])")
+OFFICE_BEFORE = re.compile(rf"(?:{OFFICES})\s+(?:of|de|del|da|do|du|des)\s+(?:the\s+|la\s+|l['’])?$")
+
+
+def qualifies_office(text: str, start: int, end: int) -> bool:
+    """A place that says whose an office is ("Ruritania's President", "Ruritanian Prime Minister",
+    "presidente de Ruritania"): it names a host's country, not where anyone went."""
+    return bool(OFFICE_AFTER.match(text, end) or OFFICE_BEFORE.search(text[max(0, start - 60) : start]))
+
+
 def _named_by(words: str) -> str | None:
     """The one country a few capitalised words name or begin as ("Ruritania's", "Ruritanian",
     "of the Ruritanian Republic"), by their longest run that is a country's name, else by a demonym."""
@@ -170,6 +181,11 @@ def name_taken(name: str, seen: dict[str, PersonMention]) -> bool:
 
 def find_people(text: str) -> list[PersonMention]:
     """Every person named after an office, once each (their first mention), in order."""
+    return list(_people(text))
+
+
+@lru_cache(maxsize=32)  # an article's people are read for its traveller, its hosts and its visits
+def _people(text: str) -> tuple[PersonMention, ...]:
     seen: dict[str, PersonMention] = {}
     for match in PATTERN.finditer(text):
         between = match.group("between").strip(" ,")
@@ -198,4 +214,4 @@ def find_people(text: str) -> list[PersonMention]:
             office, name = match.group("office"), match.group("name")
             country = _country_around(text, match.start(), match.end())
             seen.setdefault(name, PersonMention(name, office, match.start("name"), country))
-    return sorted(seen.values(), key=lambda p: p.start)
+    return tuple(sorted(seen.values(), key=lambda p: p.start))

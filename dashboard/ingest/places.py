@@ -138,12 +138,17 @@ def _big() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _capital_names() -> dict[str, GazetteerHit]:
     """Every name the gazetteer knows a capital by, in any language ("Nueva Delhi", "Ciudad de
-    Panamá"): a capital is named in the article's own language more often than by its own name."""
+    Panamá"): a capital is named in the article's own language more often than by its own name.
+    A capital of a country under a million people, however small, by its own name."""
     out: dict[str, GazetteerHit] = {}
     capitals = {hit for code in _big() if (hit := capital(code))}
     for (_, key), hit in every_name().items():
         if hit in capitals and len(key) >= 4:
             out.setdefault(key, hit)
+    for code in _short_names().values():  # a small country's capital, by its own name only
+        hit = capital(code)
+        if hit is not None and len(hit.name) >= 4:
+            out.setdefault(normalise(hit.name), hit)
     return out
 
 
@@ -180,6 +185,7 @@ def country_name(words: str) -> str | None:
     return _countries().get(normalise(words))
 
 
+@lru_cache(maxsize=4096)
 def country_words(word: str) -> frozenset[str]:
     """Every country a word names or begins as, by the longest shared beginning (see
     :func:`country_word`): a demonym can fit two ("congolais", "guinéen")."""

@@ -24,7 +24,7 @@ from dataclasses import dataclass, replace
 from dashboard.geo.gazetteer import capital
 from dashboard.ingest.articles import Article
 from dashboard.ingest.dates import DateMention, find_dates
-from dashboard.ingest.people import PersonMention
+from dashboard.ingest.people import PersonMention, qualifies_office
 from dashboard.ingest.places import RUN, PlaceMention, all_mentions
 from dashboard.ingest.quotes import SENTENCE_END
 from dashboard.tourfile.model import FIRST_DAY, LAST_DAY
@@ -291,6 +291,17 @@ def _home_of(met: Sequence[PersonMention], homes: dict[str, PlaceMention]) -> Pl
     )
 
 
+def _not_qualifiers(text: str, here: list[PlaceMention]) -> list[PlaceMention]:
+    """The sentence's places less a country that only says whose an office is ("meeting Ruritania's
+    President X", "the Ruritanian prime minister") where the sentence names a place of that country
+    too: that place is where the meeting was ("in Zenda")."""
+    owners = [p for p in here if qualifies_office(text, p.start, p.start + len(p.said))]
+    return [
+        p for p in here
+        if p not in owners or not any(q.country == p.country for q in here if q not in owners)
+    ]  # fmt: skip
+
+
 def find_visits(article: Article, ref: Reference, cast: Cast) -> list[Sighting]:
     """The visits ``article`` reports, once per place and sentence, in order."""
     mentions, others, homes = cast.places, cast.met, cast.homes
@@ -303,8 +314,9 @@ def find_visits(article: Article, ref: Reference, cast: Cast) -> list[Sighting]:
             previous = []  # a new paragraph: the last one's place is not carried over
         last_end = start + len(sentence)
         days = dates_in(sentence, article.language, ref) if TRAVEL.search(sentence) else []
+        going = _not_qualifiers(article.text, here)
         for day, verb in _travel_dates(sentence, days):
-            place = _destination(here, start, verb, sentence) or (previous[-1] if previous else None)
+            place = _destination(going, start, verb, sentence) or (previous[-1] if previous else None)
             met = _met(sentence, (place.start - start) if place in here else verb.start(), others)
             if place and place not in here and not met:  # the place and the person met came before
                 met = _met(before[1], place.start - before[0], others)

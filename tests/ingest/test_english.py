@@ -86,3 +86,53 @@ def test_an_english_tour_reads_its_hosts_countries() -> None:
     assert [c.name for c in stops["Nairobi"].counterparts] == ["Ruth Wanjiku"]
     (host,) = stops["Hanoi"].counterparts
     assert host.note is not None and host.note.en == "received the traveller"
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("He will travel there on Sept. 6 and then home.", dt.date(2025, 9, 6)),
+        ("She arrived on Aug. 30 with her team.", dt.date(2025, 8, 30)),
+        ("The talks are set for Dec. 2, 2025.", dt.date(2025, 12, 2)),
+    ],
+    ids=["sept", "aug", "dec-year"],
+)
+def test_a_month_abbreviated_as_agencies_write_it(text: str, day: dt.date) -> None:
+    from dashboard.ingest.dates import find_dates
+
+    assert [d.day for d in find_dates(text, "en", dt.date(2025, 9, 2))] == [day]
+
+
+@pytest.mark.parametrize(
+    ("text", "capital"),
+    [
+        ("He landed in Suva on Friday.", "Suva"),
+        ("Elle est arrivée à Apia vendredi.", "Apia"),
+        ("Llegó a Valletta el viernes.", "Valletta"),
+    ],
+    ids=["en", "fr", "es"],
+)
+def test_a_small_countrys_capital_by_its_own_name(text: str, capital: str) -> None:
+    assert [p.name for p in all_mentions(text)] == [capital]
+
+
+@pytest.mark.parametrize(
+    ("text", "stop"),
+    [
+        ("Ana Kowalczyk wrapped up her trip in Auckland on Thursday, meeting New Zealand Prime Minister "
+         "Kate Moana.", "Auckland"),
+        ("Ana Kowalczyk met Kenya's President Ruth Wanjiku in Mombasa on Thursday.", "Mombasa"),
+        ("Ana Kowalczyk se reunió el jueves con el presidente de Colombia, Iván Rojas, en Medellín.",
+         "Medellín"),
+        ("La presidenta polaca Ana Kowalczyk se reunió el jueves con el presidente de Colombia, Iván Rojas.",
+         "Bogotá"),
+    ],
+    ids=["en-name-before", "en-possessive", "es-of", "es-country-only"],
+)  # fmt: skip
+def test_a_country_that_says_whose_office_is_not_the_stop_where_a_city_of_it_is_named(
+    text: str, stop: str
+) -> None:
+    lang = "es" if " el " in text else "en"
+    draft = build_draft([Article("a.txt", text, lang, published=dt.date(2026, 5, 8))])
+    places = {p.id: p.name for p in draft.places}
+    assert [places[v.place] for v in draft.visits] == [stop]
