@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from dashboard.ingest.articles import Article
 from dashboard.ingest.people import OFFICES, PersonMention, country_of, find_people
 from dashboard.ingest.places import PlaceMention, all_mentions
-from dashboard.ingest.visits import PLANNED, TRAVEL, home_country, sentences
+from dashboard.ingest.visits import FROM, PLANNED, TRAVEL, home_country, sentences
 
 # An office with only lower-case words after it, and no name: "le chef de l'État français".
 BARE_OFFICE = re.compile(rf"\b(?:{OFFICES})(?P<qualifier>(?:\s+[a-záéíóúñçêôãõ][\w’'-]*){{1,3}})")
@@ -114,12 +114,17 @@ def _home(own: Sequence[str | None], articles: Sequence[Article]) -> tuple[str |
     return home_country([all_mentions(a.text) for a in articles]), False
 
 
-def _place_near(mentions: Sequence[PlaceMention], begin: int, end: int, at: int) -> PlaceMention | None:
-    """The place nearest ``at`` in [begin, end), else the last one named before ``begin``."""
+def _place_near(
+    text: str, mentions: Sequence[PlaceMention], begin: int, end: int, at: int
+) -> PlaceMention | None:
+    """The place nearest ``at`` in [begin, end), else the last one named before ``begin`` that is
+    not where the traveller came from ("after a flight from X")."""
     inside = [p for p in mentions if begin <= p.start < end]
     if inside:
         return min(inside, key=lambda p: abs(p.start - at))
-    before = [p for p in mentions if p.start < begin]
+    before = [
+        p for p in mentions if p.start < begin and not FROM.search(text[max(0, p.start - 30) : p.start])
+    ]
     return before[-1] if before else None
 
 
@@ -132,7 +137,7 @@ def hosts_in(article: Article, traveller: Traveller) -> list[Host]:
         if name_words(person.name) & traveller.words:
             continue
         begin, sentence = next(((s, x) for s, x in spans if s <= person.start < s + len(x)), (0, ""))
-        place = _place_near(mentions, begin, begin + len(sentence), person.start)
+        place = _place_near(article.text, mentions, begin, begin + len(sentence), person.start)
         country = person.country or (place.country if place else None)
         note = _note(article.text, person, spans)
         if HEADS.match(person.office) or note == RECEIVED_NOTE:  # other ministers: met, not hosts

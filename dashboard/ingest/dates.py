@@ -37,6 +37,7 @@ ORDINAL = re.compile(r"\b([0-3]?\d)\s?(er|re|º|ª|\.º|st|nd|rd|th)\b")
 ABBREVIATED = re.compile(r"\b(Jan|Feb|Mar|Apr|Aug|Sep|Oct|Nov|Dec)(t?)\.(?=\s*[0-3]?\d\b)", re.IGNORECASE)
 
 
+WEEK = 7
 TRAILING = re.compile(r"(?:[\s,]+(?:and|the|at|of|to|y|el|la|de|a|et|le|les|du|à))+[\s,]*$|[\s,]+$")
 
 
@@ -118,6 +119,9 @@ def _mention(said: str, start: int, parsed: dt.datetime, lang: str, published: d
     if month is None and weekday is None and not relative:
         return None  # "2", "in", "now": not a date of the tour
     day = parsed.date()
+    if weekday is not None and month is None and not number and abs((day - published).days) > WEEK:
+        # dateparser read more than the weekday ("on Friday after a six-hour flight"): the last such day
+        day = published - dt.timedelta(days=(published.weekday() - weekday) % WEEK)
     if month is not None and not re.search(r"\b\d{4}\b", said):
         day = _nearest_year(day, published)
     if month is not None and not number and weekday is None:  # "en enero", "in January"

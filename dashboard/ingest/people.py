@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from dashboard.geo.gazetteer import normalise
-from dashboard.ingest.places import all_mentions, country_name, country_words, lookup_place
+from dashboard.ingest.places import all_mentions, country_name, country_words, lookup_place, office_demonym
 from dashboard.ingest.places import country_word as _country_word
 from dashboard.ingest.words import CAPITAL
 
@@ -74,6 +74,13 @@ APPOSITION = re.compile(
     r"chancellor|premier|foreign minister|head of state|head of government)"
     rf"(?P<after>\s+of\s+(?:the\s+)?{CAPITAL}[\w-]+(?:\s+{CAPITAL}[\w-]+){{0,2}})?\b"
 )
+# ... and before a name, set off by a comma: "the president of Ruritania, Ana Vera", "Ruritania's
+# prime minister, Ana Vera".
+LOWER_OFFICE = re.compile(
+    r"\b(?P<office>president(?:-elect)?|prime minister|governor[- ]general|king|queen|sultan|emir|"
+    r"chancellor|premier|foreign minister)"
+    rf"(?P<after>\s+of\s+(?:the\s+)?{CAPITAL}[\w-]+(?:\s+{CAPITAL}[\w-]+){{0,2}})?,\s+(?P<name>{NAME})"
+)
 LINKS = ("of", "de", "del", "da", "do", "das", "dos", "du", "des", "of the")
 # Each language's word for "country": "do país" qualifies an office but names no country.
 COUNTRY_WORDS = {"pais", "paises", "pays", "country", "nation", "nacion", "nacao"}
@@ -114,6 +121,7 @@ def country_of(qualifier: str, named: Sequence[str] = ()) -> str | None:
     the places the sentence names, then those the article names most)."""
     words = [w for w in re.findall(r"[\w’'-]+", qualifier) if normalise(w) not in COUNTRY_WORDS]
     found = {code for word in words if (code := _country_word(word))}
+    found = found or {code for word in words if (code := office_demonym(word))}  # "maltais"
     if len(found) == 1:
         return found.pop()
     fits = found or {code for word in words for code in country_words(word)}
@@ -138,7 +146,8 @@ def _organisation(text: str, start: int) -> bool:
     word = before.group(1) if before else ""
     ahead = text[: before.start(1)].rstrip() if before else ""
     starts = not ahead or ahead[-1] in '.!?:\n"“«'  # "El presidente": the sentence's first word
-    return word[:1].isupper() and not starts and word.isalpha() and _country_word(word) is None
+    country = _country_word(word) or office_demonym(word)
+    return word[:1].isupper() and not starts and word.isalpha() and country is None
 
 
 OFFICE_AFTER = re.compile(rf"(?:['’]s?)?\s+(?:{OFFICES})(?![\w-])")
@@ -161,7 +170,7 @@ def _named_by(words: str) -> str | None:
             code = country_name(" ".join(tokens[i : i + size]))
             if code:
                 return code
-    return country_of(" ".join(tokens)) if len(tokens) == 1 else None
+    return (country_of(tokens[0]) or office_demonym(tokens[0])) if len(tokens) == 1 else None
 
 
 def _country_around(text: str, start: int, end: int) -> str | None:
@@ -201,6 +210,13 @@ def _people(text: str) -> tuple[PersonMention, ...]:
             or country_of(between, _named_countries(text, match.start()))
         )
         seen.setdefault(name, PersonMention(name, office, start, country))
+    for match in LOWER_OFFICE.finditer(text):
+        name = match.group("name")
+        if name not in seen and lookup_place(name) is None and not name_taken(name, seen):
+            after = match.group("after") or ""
+            country = _named_by(after) or _country_around(text, match.start(), match.start("office"))
+            office = f"{match.group('office')}{after}"
+            seen[name] = PersonMention(name, office, match.start("name"), country)
     for match in APPOSITION.finditer(text):
         name = match.group("name").strip()
         if name not in seen and lookup_place(name) is None and not name_taken(name, seen):

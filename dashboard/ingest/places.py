@@ -102,12 +102,19 @@ def uninverted(name: str) -> str:
 @lru_cache(maxsize=1)
 def _demonyms() -> dict[str, str]:
     """Demonyms made from one-word country names (singular and plural) -> ISO alpha-2 code; a
-    form that is itself a country's name, or that two countries would share, is left out."""
+    form that is itself a country's name, or that two countries would share, is left out.
+    Countries of a million people or more: a small territory's name makes common words
+    ("reuniones"), seldom a demonym."""
+    return _made_demonyms(big_only=True)
+
+
+@lru_cache(maxsize=2)
+def _made_demonyms(big_only: bool) -> dict[str, str]:
     countries = _short_names()
     made: dict[str, set[str]] = {}
     for name, code in countries.items():
-        if " " in name or len(name) < 4 or code not in _big():
-            continue  # a small territory's name makes common words ("reuniones"), seldom a demonym
+        if " " in name or len(name) < 4 or (big_only and code not in _big()):
+            continue
         for stem in {name, name[:-1]}:
             for ending in DEMONYM_ENDINGS:
                 if (ending in SHORT_ENDINGS and len(stem) < 7) or (ending in VOWEL_ENDINGS and stem == name):
@@ -119,6 +126,12 @@ def _demonyms() -> dict[str, str]:
         for form, codes in made.items()
         if len(codes) == 1 and len(form) >= MIN_DEMONYM and form not in countries
     }
+
+
+def office_demonym(word: str) -> str | None:
+    """The country a capitalised word right before an office names ("Ruritanian President"): any
+    country's demonym, small ones too, as a word there is seldom anything else."""
+    return _demonyms().get(normalise(word)) or _made_demonyms(big_only=False).get(normalise(word))
 
 
 def lookup_place(words: str) -> tuple[GazetteerHit, bool] | None:

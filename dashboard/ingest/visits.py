@@ -57,6 +57,11 @@ PLANNED_FR = re.compile(r"(?i)\b\w+(?:era|ira|dra)\b")
 CLAUSE_BREAK = re.compile(
     r"(?i);|,\s*(?:and|but|then|while|y|pero|luego|mientras|et|mais|puis)\b|\s(?:and then|y luego|et puis)\b"
 )
+# Where the traveller came from, in each language: "a flight from X", "procedente de X".
+FROM = re.compile(
+    r"(?i)\b(?:from|desde|procedente de|proveniente de|depuis|en provenance de|vind[oa] de|vind[oa] do|"
+    r"vind[oa] da)\s+(?:the\s+)?$"
+)
 WEEK = 7  # days: a weekday names one day in a window this long
 HEAD_LINES = 6  # a page's date line sits among its first lines
 
@@ -325,5 +330,6 @@ def find_visits(article: Article, ref: Reference, cast: Cast) -> list[Sighting]:
                 kind = _kind(sentence, day, ref, article.language)
                 sighting = Sighting(place, day, kind, sentence, met, day.flag or ref.flag)
                 out.setdefault((place.country, place.name, start), sighting)
-        previous, before = (here, (start, sentence)) if here else (previous, before)
+        went = [p for p in here if not FROM.search(article.text[max(0, p.start - 30) : p.start])]
+        previous, before = (went, (start, sentence)) if went else (previous, before)
     return list(out.values())

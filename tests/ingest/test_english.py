@@ -136,3 +136,43 @@ def test_a_country_that_says_whose_office_is_not_the_stop_where_a_city_of_it_is_
     draft = build_draft([Article("a.txt", text, lang, published=dt.date(2026, 5, 8))])
     places = {p.id: p.name for p in draft.places}
     assert [places[v.place] for v in draft.visits] == [stop]
+
+
+def test_a_weekday_that_dateparser_reads_too_far_is_the_last_such_day() -> None:
+    from dashboard.ingest.dates import find_dates
+
+    found = find_dates("She landed there on Friday after a six-hour flight.", "en", dt.date(2025, 9, 6))
+    assert [d.day for d in found] == [dt.date(2025, 9, 5)]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("He was received by Samoan Prime Minister Fiame Tuala.", "Fiame Tuala", "WS"),
+        ("Il a été reçu par le Premier ministre maltais Paul Borg.", "Paul Borg", "MT"),
+        ("Kenya's president, Ruth Wanjiku, greeted him.", "Ruth Wanjiku", "KE"),
+        ("He met the president of Kenya, Ruth Wanjiku, on Monday.", "Ruth Wanjiku", "KE"),
+    ],
+    ids=["en-small-country-demonym", "fr-small-country-demonym", "en-possessive-lower", "en-of-lower"],
+)
+def test_small_countries_demonyms_and_lower_case_offices(text: str, name: str, country: str) -> None:
+    people = {p.name: p for p in find_people(text)}
+    assert people[name].country == country
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Ana Kowalczyk landed in Suva on Friday after a flight from Manila. She was welcomed by Prime "
+         "Minister Jone Ratu. On Saturday, Kowalczyk met with Ratu.", "en"),
+        ("Ana Kowalczyk aterrizó el viernes en Suva procedente de Manila. Fue recibida por el primer "
+         "ministro Jone Ratu. El sábado, Kowalczyk se reunió con Ratu.", "es"),
+    ],
+    ids=["en", "es"],
+)  # fmt: skip
+def test_where_the_traveller_came_from_is_not_where_they_meet(text: str, lang: str) -> None:
+    draft = build_draft([Article("a.txt", text, lang, published=dt.date(2025, 9, 6))])
+    places = {p.id: p.name for p in draft.places}
+    stops = {places[v.place]: [c.name for c in v.counterparts] for v in draft.visits}
+    assert "Manila" not in stops
+    assert stops["Suva"] == ["Jone Ratu"]
