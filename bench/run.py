@@ -1,4 +1,5 @@
-"""The benchmark suite: ``python -m bench.run`` (``--quick`` for a smoke run).
+"""The benchmark suite: ``python -m bench.run`` (``--quick`` for a smoke run, ``--only ingest`` for the
+ingest rows alone, added to the saved results).
 
 Measures the dashboard against baselines measured in the same run (an empty Streamlit
 app, a one-selectbox app), in headless chromium against `streamlit run` on loopback,
@@ -8,8 +9,10 @@ and writes ``bench/results/latest.json`` and ``docs/performance.md``.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import functools
 import json
+import re
 import statistics
 import subprocess
 import sys
@@ -20,6 +23,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from bench import browser as bw
+from bench import ingest_scale
 from bench.report import write_report
 from bench.servers import ROOT, streamlit, write_baselines
 from bench.synth import write_tour
@@ -28,6 +32,7 @@ from dashboard.render.pack import VIEWS, pack_zip
 from dashboard.tourfile.load import DEFAULT_TOUR, load_tour
 
 APP = ROOT / "streamlit_app.py"
+REPORT = ROOT / "docs" / "performance.md"
 T = TypeVar("T")
 
 
@@ -178,6 +183,19 @@ def run_suite(runs: int, sizes: list[int]) -> dict[str, Any]:
         results["publish"] = publish_metrics(b, folder, runs)
         results["scale"] = {str(n): scale_metrics(b, folder, n, runs) for n in sizes}
         results["baselines"].update(pooled(start, empty_and_select(b, folder, runs)))
+    results["ingest"] = ingest_scale.measure(runs)
+    results["measured"] = dt.date.today().isoformat()
+    return results
+
+
+def only_ingest(runs: int, out: Path) -> dict[str, Any]:
+    """Issue 24's rows alone (no browser): ingest measured and put into the saved results, whose other
+    figures keep the date of the run that measured them (read from the report when they have none)."""
+    results = json.loads(out.read_text(encoding="utf-8")) if out.exists() else {}
+    if "seed" in results and "measured" not in results:
+        said = re.search(r"python -m bench.run` on (\d{4}-\d\d-\d\d)", REPORT.read_text(encoding="utf-8"))
+        results["measured"] = said.group(1) if said else None
+    results["ingest"] = ingest_scale.measure(runs)
     return results
 
 
@@ -189,13 +207,19 @@ def main() -> None:
     parser.add_argument("--sizes", default="100,1000,10000", help="synthetic tour sizes")
     parser.add_argument("--quick", action="store_true", help="smoke run: 1 run, 100 places, no report")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results" / "latest.json")
+    parser.add_argument(
+        "--only",
+        choices=["ingest"],
+        default=None,
+        help="measure only these rows and add them to --out's results",
+    )
     args = parser.parse_args()
     runs, sizes = (1, [100]) if args.quick else (args.runs, [int(s) for s in args.sizes.split(",")])
-    results = run_suite(runs, sizes)
+    results = only_ingest(runs, args.out) if args.only else run_suite(runs, sizes)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(results, indent=2), encoding="utf-8")
-    if not args.quick:
-        write_report(results, ROOT / "docs" / "performance.md")
+    if not args.quick and "seed" in results:  # a report needs the whole suite's figures
+        write_report(results, REPORT)
     print(json.dumps(results, indent=2))
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -148,3 +149,80 @@ def test_the_report_gives_the_click_drawn_by_the_map_beside_the_whole_page(tmp_p
     write_report(results, out)
     drawn = _verdict(out.read_text(encoding="utf-8"), "Click on a stop, selection drawn by the map itself")
     assert drawn == "**not met**"
+
+
+def _ingest(seconds_5mb: float, seconds_100kb: float = 0.2) -> dict:
+    def size(bytes_: int, seconds: float) -> dict:
+        return {"bytes": bytes_, "baseline": _stat(bytes_ / 50_000_000), "ingest": _stat(seconds)} | {
+            "cpu": _stat(seconds / 2),
+            "load": 3.5,
+        }
+
+    return {
+        "runs": 3,
+        "measured": "2026-12-07",
+        "cores": 2,
+        "sizes": {
+            "100 KB": size(100_000, seconds_100kb),
+            "1 MB": size(1_000_000, seconds_5mb / 5),
+            "5 MB": size(5_000_000, seconds_5mb),
+        },
+    }
+
+
+def test_the_report_gives_ingests_time_per_size_and_whether_it_grows_linearly(tmp_path: Path):
+    out = tmp_path / "performance.md"
+    results = _results(map_drawn=1.2, rss=350) | {"ingest": _ingest(seconds_5mb=6.0)}
+    write_report(results, out)
+    text = out.read_text(encoding="utf-8")
+    assert "## Ingest: an article's time as it grows (issue 24)" in text
+    five = next(
+        ln for ln in text.splitlines() if ln.startswith("| Ingest: the 5 MB article to a checked draft |")
+    )
+    assert (
+        "6.000 s" in five
+        and "60×" in five
+        and _verdict(text, "Ingest: the 5 MB article to a checked draft") == "met"
+    )
+    assert _verdict(text, "Ingest time per MB, 5 MB against 100 KB") == "met"  # 1.2 s/MB against 2 s/MB
+    assert "Ingest of a 5 MB article" not in text
+    # Quadratic: a 5 MB article 50 times as long per megabyte as 100 KB, and over its target, with its reason.
+    write_report(results | {"ingest": _ingest(seconds_5mb=500.0, seconds_100kb=0.2)}, out)
+    text = out.read_text(encoding="utf-8")
+    assert _verdict(text, "Ingest time per MB, 5 MB against 100 KB") == "**not met**"
+    assert "- **Ingest of a 5 MB article, 500.0 s (target 10 s).**" in text
+    assert "used 250.0 s of CPU: with a load average of 3.5 on 2 cores" in text
+    assert "CPU 250.000 s, load average 3.5" in text
+
+
+def test_results_without_ingest_still_make_a_report(tmp_path: Path):
+    out = tmp_path / "performance.md"
+    write_report(_results(map_drawn=1.2, rss=350), out)
+    assert "| (not measured in this run) | | | | |" in out.read_text(encoding="utf-8").split("(issue 24)")[1]
+
+
+def test_the_synthetic_articles_are_short_quotes_dated_travel_and_places():
+    from bench.ingest_scale import PLACES, article_text
+
+    text = article_text(20_000, seed=3)
+    assert 20_000 <= len(text.encode()) < 21_000 and text == article_text(20_000, seed=3)
+    assert text != article_text(20_000, seed=4)
+    assert text.count("“") > 150 and text.count(" said.") == text.count("“")
+    travel = [s for s in text.split(". ") if " on " in s and " to meet " in s]
+    assert len(travel) > 50 and all(any(p in s for p in PLACES) for s in travel)
+
+
+def test_only_ingest_adds_its_rows_to_the_saved_results_and_keeps_their_date(tmp_path: Path, monkeypatch):
+    from bench import ingest_scale, run
+
+    saved = tmp_path / "latest.json"
+    saved.write_text(json.dumps(_results(map_drawn=1.2, rss=350)), encoding="utf-8")
+    report = tmp_path / "performance.md"
+    report.write_text(
+        "Measured by `python -m bench.run` on 2026-12-02, one run of the suite", encoding="utf-8"
+    )
+    monkeypatch.setattr(run, "REPORT", report)
+    monkeypatch.setattr(ingest_scale, "measure", lambda runs: _ingest(seconds_5mb=6.0))
+    results = run.only_ingest(3, saved)
+    assert results["measured"] == "2026-12-02" and results["ingest"]["sizes"]["5 MB"]["bytes"] == 5_000_000
+    assert results["seed"] == _results(map_drawn=1.2, rss=350)["seed"]

@@ -23,6 +23,7 @@ class GazetteerHit:
     population: int
 
 
+@lru_cache(maxsize=65536)  # ingest asks again and again for the same words of a long article
 def normalise(name: str) -> str:
     """Case- and accent-insensitive form of a place name ("Bogotá" -> "bogota")."""
     decomposed = unicodedata.normalize("NFKD", name)

@@ -154,7 +154,7 @@ def _received_by(sentence: str, words: frozenset[str]) -> bool:
     )  # fmt: skip
 
 
-def _note(text: str, person: PersonMention, spans: list[tuple[int, str]]) -> str | None:
+def _note(text: str, person: PersonMention, spans: Sequence[tuple[int, str]]) -> str | None:
     """How the person was met: received the traveller, or only named as someone to meet."""
     words = name_words(person.name)
     said = [s for _, s in spans if any(re.search(rf"\b{re.escape(w)}\b", s) for w in words)]

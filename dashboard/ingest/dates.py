@@ -1,6 +1,10 @@
 """Dates an article gives, read relative to its own date: "on Friday", "last week", "el martes 22",
 "en enero". dateparser does the reading (it ships its language data); these rules keep only what
 names a day, a weekday, a month or a relative day, and flag a weekday that contradicts its date.
+
+dateparser takes milliseconds a sentence, and a long article has thousands: it is given only the
+phrases made of date words (:func:`phrases`), and each phrase is read once (they recur: "on Monday",
+"22 de diciembre"), so ingest's time grows with the article, not with its dates' reading.
 """
 
 from __future__ import annotations
@@ -38,6 +42,24 @@ ABBREVIATED = re.compile(r"\b(Jan|Feb|Mar|Apr|Aug|Sep|Oct|Nov|Dec)(t?)\.(?=\s*[0
 
 
 WEEK = 7
+# Words of a date phrase besides month and weekday names and the relative words, accent-free: numbers
+# and units ("two days ago", "hace dos días"), and the small words within and before one ("on Monday",
+# "el 22 de diciembre", "the 5th of January", "este lunes", "en enero"). "and" is not one: two dates.
+PHRASE_WORDS = {
+    "en": "a an one two three four five six seven eight nine ten day days week weeks weekend month months "
+    "year years of the on this in",
+    "es": "un una uno dos tres cuatro cinco seis siete ocho nueve diez dia dias semana semanas fin mes meses "
+    "ano anos de del el la los este esta pasada proxima en",
+    "fr": "un une deux trois quatre cinq six sept huit neuf dix jour jours semaine semaines mois an ans "
+    "annee annees le la du de ce cette derniere prochaine il y a en",
+    "pt": "um uma dois tres quatro cinco seis sete oito nove dez dia dias semana semanas fim mes meses "
+    "ano anos de do da o a este esta neste nesta nesse nessa passada passado proxima proximo em",
+}
+TOKEN = re.compile(r"[\w']+")
+NUMBER = re.compile(r"\d{1,4}(?:st|nd|rd|th|er|re|e|o|a)?")  # 22, 2026, 22nd, 1er, 1o (º is normalised to o)
+SEPARATOR = re.compile(r"[\s,.()-]*")  # what may stand between two words of one phrase ("sexta-feira (16)")
+YEAR = re.compile(r"\d{4}")  # a year ends a phrase: in "2024, 14:39" the 14 is an hour
+LINK = re.compile(r"(?i)\bhttps?://\S+")  # "…/macron-a-kinshasa-le-3-mars/" is an address, not a date
 TRAILING = re.compile(r"(?:[\s,]+(?:and|the|at|of|to|y|el|la|de|a|et|le|les|du|à))+[\s,]*$|[\s,]+$")
 
 
@@ -143,25 +165,70 @@ def _mention(said: str, start: int, parsed: dt.datetime, lang: str, published: d
 
 def find_dates(text: str, lang: str, published: dt.date) -> list[DateMention]:
     """The dates ``text`` names, read relative to ``published``, in order."""
-    from dateparser.search import search_dates
-
-    settings = {"RELATIVE_BASE": dt.datetime.combine(published, dt.time()), "RETURN_AS_TIMEZONE_AWARE": False}
     plain = ORDINAL.sub(lambda m: m.group(1) + " " * (len(m.group()) - len(m.group(1))), text)
     if lang == "en":
         plain = ABBREVIATED.sub(lambda m: m.group(1) + " " * (len(m.group()) - len(m.group(1))), plain)
-    found = search_dates(plain, languages=[lang], settings=settings) or []
-    out, cursor = [], 0
-    for found_said, parsed in found:
-        at = re.compile(r"\s+".join(map(re.escape, found_said.split()))).search(plain, cursor)
-        if at is None:  # dateparser gives the words with single spaces: found where they are
-            continue
-        start, cursor = at.start(), at.end()
-        said = TRAILING.sub("", plain[start : at.end()])  # "on Monday, December 22, and": ends at 22
-        begin = start + len(said) - len(said.lstrip())
-        mention = _mention(said.strip(), begin, parsed, lang, published)
-        if mention:  # read in the plain text ("1   mars"), kept as the article writes it ("1er mars")
-            out.append(replace(mention, said=text[begin : begin + len(said.strip())]))
+    out = []
+    for begin, end in phrases(plain, lang):
+        for found_said, at, parsed in _read(plain[begin:end], lang, published):
+            said = TRAILING.sub("", found_said)  # "on Monday, December 22, and": the date ends at 22
+            start = begin + at + len(said) - len(said.lstrip())
+            mention = _mention(said.strip(), start, parsed, lang, published)
+            if mention:  # read in the plain text ("1   mars"), kept as the article writes it ("1er mars")
+                out.append(replace(mention, said=text[start : start + len(said.strip())]))
     return sorted(out + _today(text, lang, published, out), key=lambda d: d.start)
+
+
+@lru_cache(maxsize=4096)  # a date phrase comes back often ("on Monday", "22 December"); reading one takes ms
+def _read(phrase: str, lang: str, published: dt.date) -> tuple[tuple[str, int, dt.datetime], ...]:
+    """What dateparser finds in a date phrase: (what it read, where in the phrase, the date)."""
+    from dateparser.search import search_dates
+
+    settings = {"RELATIVE_BASE": dt.datetime.combine(published, dt.time()), "RETURN_AS_TIMEZONE_AWARE": False}
+    found, cursor = [], 0
+    single = re.sub(r"\s+", " ", phrase)  # "Sep  6" (padded where "Sept." was): dateparser wants one space
+    for said, parsed in search_dates(single, languages=[lang], settings=settings) or []:
+        at = re.compile(r"\s+".join(map(re.escape, said.split()))).search(phrase, cursor)
+        if at is not None:
+            found.append((phrase[at.start() : at.end()], at.start(), parsed))
+            cursor = at.end()
+    return tuple(found)
+
+
+def phrases(text: str, lang: str) -> list[tuple[int, int]]:
+    """(start, end) of each run of date words in ``text`` (see :data:`PHRASE_WORDS`) that names a
+    month, a weekday or a relative day: what dateparser reads, instead of the whole sentence."""
+    links = [m.span() for m in LINK.finditer(text)] if "://" in text else []
+    runs: list[tuple[int, int]] = []
+    last = ""
+    for token in TOKEN.finditer(text):
+        if not _date_word(token.group(), lang) or any(a <= token.start() < b for a, b in links):
+            continue
+        if runs and not YEAR.fullmatch(last) and SEPARATOR.fullmatch(text, runs[-1][1], token.start()):
+            runs[-1] = (runs[-1][0], token.end())
+        else:
+            runs.append(token.span())
+        last = token.group()
+    return [(a, b) for a, b in runs if any(x is not None and x is not False for x in _kind(text[a:b], lang))]
+
+
+@lru_cache(maxsize=65536)  # the words of a long article recur
+def _date_word(token: str, lang: str) -> bool:
+    word = normalise(token)
+    return word in _phrase_words(lang) or NUMBER.fullmatch(word) is not None
+
+
+@lru_cache(maxsize=8)
+def _phrase_words(lang: str) -> frozenset[str]:
+    """Every word a date phrase in ``lang`` is made of, accent-free: month and weekday names (wide and
+    abbreviated), the relative words, and :data:`PHRASE_WORDS` (numbers are matched apart)."""
+    from babel import Locale
+
+    locale = Locale(lang)
+    names = [n for kind in (locale.months, locale.days) for width in ("wide", "abbreviated")
+             for n in kind["format"][width].values()]  # fmt: skip
+    found = {normalise(w) for text in [*names, *RELATIVE[lang]] for w in TOKEN.findall(text)}
+    return frozenset(found | set(PHRASE_WORDS[lang].split()))
 
 
 def _today(text: str, lang: str, published: dt.date, found: list[DateMention]) -> list[DateMention]:

@@ -64,14 +64,14 @@ def _length(match: re.Match[str]) -> tuple[int, str] | None:
 
 def find_lengths(text: str, cast: Cast) -> list[Length]:
     """The meeting lengths ``text`` gives, each with the place of its meeting."""
-    mentions, others, homes = cast.places, cast.met, cast.homes
+    homes = cast.homes
     out, previous = [], None
     for start, sentence in sentences(text):
-        here = [p for p in mentions if start <= p.start < start + len(sentence)]
+        here = cast.spots.within(start, start + len(sentence))
         match = LENGTH.search(sentence) if MEETING.search(sentence) else None
         length = _length(match) if match else None
         if match is not None and length is not None:
-            named = [homes[p.name] for p in others if p.name in homes and p.name.split()[-1] in sentence]
+            named = [homes[p.name] for _, p in cast.named.named_in(sentence) if p.name in homes]
             near = min(here, key=lambda p: abs(p.start - start - match.start()), default=None)
             place = near or next(iter(named), None) or previous
             if place is not None:

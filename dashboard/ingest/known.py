@@ -25,10 +25,12 @@ import datetime as dt
 import re
 import unicodedata
 import urllib.parse
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import PurePath, PureWindowsPath
+from typing import Any
 
 from dashboard.ingest.articles import Article
 from dashboard.ingest.visits import EVENTS, sentences
@@ -48,6 +50,7 @@ _QUOTES = str.maketrans(
     {c: '"' for c in "“”„‟«»‹›〝〞＂"} | {c: "'" for c in "‘’‚‛′`´"} | {c: "-" for c in "‐‑‒–—―−"}
 )
 _EDGES = " \t\n\"'.,;:!?…-()[]"
+WORDS = re.compile(r"\w+")
 
 
 def plain(text: str) -> str:
@@ -269,7 +272,10 @@ def quote_key(quote: str) -> str:
 def same_quote(a: str, b: str) -> bool:
     """The same quotation: the same words, or one quoted inside the other (at least
     :data:`MIN_QUOTE_WORDS` words: a tour often keeps a part of a longer quotation)."""
-    a, b = quote_key(a), quote_key(b)
+    return _same_keys(quote_key(a), quote_key(b))
+
+
+def _same_keys(a: str, b: str) -> bool:
     if not a or not b:
         return False
     if a == b:
@@ -281,8 +287,63 @@ def same_quote(a: str, b: str) -> bool:
     )
 
 
-def held_quote(quote: str, held: Iterable[str]) -> bool:
-    return any(same_quote(quote, other) for other in held)
+def _runs(words: list[str]) -> list[tuple[str, ...]]:
+    """Every run of three words in a quotation's words."""
+    return [tuple(words[i : i + 3]) for i in range(len(words) - 2)]
+
+
+class Held:
+    """Quotations already held, asked about (:func:`same_quote`) in time that does not grow with how
+    many are held (asking every held quotation in turn made a long article's quotes cost the square
+    of their number). A quotation inside a held one has all its runs of three words in it: the held
+    ones holding its rarest run are asked. A held one inside a quotation is its words from some word
+    on: a tree of the held ones' words, walked from each of its words, finds them."""
+
+    def __init__(self, quotes: Iterable[str] = ()) -> None:
+        self.keys: set[str] = set()
+        self.runs: dict[tuple[str, ...], set[str]] = defaultdict(set)  # every run -> the keys holding it
+        self.tree: dict[str, Any] = {}  # word -> the next words' tree; "" -> the keys that end there
+        self.few: set[str] = set()  # keys of fewer than three words: asked every time (rare)
+        for quote in quotes:
+            self.add(quote)
+
+    def add(self, quote: str) -> None:
+        key = quote_key(quote)
+        words = WORDS.findall(key)
+        self.keys.add(key)
+        if len(words) < 3:
+            self.few.add(key)
+            return
+        for run in _runs(words):
+            self.runs[run].add(key)
+        node = self.tree
+        for word in words:
+            node = node.setdefault(word, {})
+        node.setdefault("", set()).add(key)
+
+    def _within(self, words: list[str]) -> set[str]:
+        """The held keys whose words are the words of ``words`` from some word on."""
+        found: set[str] = set()
+        for start in range(len(words)):
+            node: dict[str, Any] | None = self.tree
+            for word in words[start:]:
+                node = node.get(word) if node is not None else None
+                if node is None:
+                    break
+                found |= node.get("", set())
+        return found
+
+    def holds(self, quote: str) -> bool:
+        """Whether a held quotation is the same as ``quote`` (:func:`same_quote`)."""
+        key = quote_key(quote)
+        if key in self.keys:
+            return bool(key)
+        words = WORDS.findall(key)
+        if len(words) < 3:  # a short quotation inside a longer one shares no run with it: ask them all
+            return any(_same_keys(key, other) for other in self.keys)
+        rarest = min(_runs(words), key=lambda run: len(self.runs.get(run, ())))
+        inside = self.runs.get(rarest, set())  # the held quotations that may hold this one
+        return any(_same_keys(key, other) for other in (*inside, *self._within(words), *self.few))
 
 
 def overlaps(first: dt.date, last: dt.date, date: DateVariant) -> bool:

@@ -7,14 +7,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 from dashboard.geo.gazetteer import ATTRIBUTION, normalise
 from dashboard.ingest.cast import Host
 from dashboard.ingest.compare import date_variants, disagreement, duration_variants, merge_events
 from dashboard.ingest.counterparts import hosts_at, people_met
 from dashboard.ingest.durations import Length
-from dashboard.ingest.known import date_words, held_quote, overlaps, same_kind
+from dashboard.ingest.known import Held, date_words, overlaps, same_kind
 from dashboard.ingest.places import PlaceMention
 from dashboard.ingest.reading import Reading, draft_mark, joined
 from dashboard.ingest.visits import Sighting
@@ -233,18 +233,20 @@ def events(readings: list[Reading], tour: Tour | None) -> tuple[list[Event], lis
 def new_claims(readings: list[Reading], tour: Tour | None) -> list[Claim]:
     """The quotes proposed: none the tour holds (from whichever source, see :func:`known.same_quote`),
     none twice from one source; ids ``SOURCE-qNN``, never one the tour uses."""
-    held = [c.quote for c in tour.claims if c.quote] if tour else []
+    held = Held(c.quote for c in tour.claims if c.quote) if tour else Held()
     taken = {c.id for c in tour.claims} if tour else set()
-    said: dict[str, list[str]] = defaultdict(list)
+    said: dict[str, Held] = defaultdict(Held)
+    count: Counter[str] = Counter()
     claims = []
     for reading in readings:
         sid = reading.source.id
         for claim in reading.claims:
             quote = claim.quote or ""
-            if held_quote(quote, held) or held_quote(quote, said[sid]):
+            if held.holds(quote) or said[sid].holds(quote):
                 continue
-            said[sid].append(quote)
-            n = len(said[sid])
+            said[sid].add(quote)
+            count[sid] += 1
+            n = count[sid]
             while f"{sid}-q{n:02d}" in taken:
                 n += 1
             taken.add(f"{sid}-q{n:02d}")

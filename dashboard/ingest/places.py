@@ -226,18 +226,24 @@ def _lookup(words: str) -> tuple[GazetteerHit, bool] | None:
 def _in_run(text: str, run: re.Match[str]) -> list[tuple[str, int, GazetteerHit, bool]]:
     """The places in a run of capitalised words, each the longest name from where it starts
     ("After Rio de Janeiro" holds "Rio de Janeiro"; "Rio de Janeiro" is not also "Janeiro")."""
-    words = list(re.finditer(r"\S+", run.group()))
+    return [(said, run.start() + at, hit, only) for said, at, hit, only in _places_in(run.group())]
+
+
+@lru_cache(maxsize=65536)  # a long article names the same people and places again and again
+def _places_in(run: str) -> tuple[tuple[str, int, GazetteerHit, bool], ...]:
+    """:func:`_in_run` for the run's own text, offsets into it."""
+    words = list(re.finditer(r"\S+", run))
     found, i = [], 0
     while i < len(words):
         for j in range(len(words), i, -1):
-            begin, end = run.start() + words[i].start(), run.start() + words[j - 1].end()
-            hit = _lookup(text[begin:end])
+            begin, end = words[i].start(), words[j - 1].end()
+            hit = _lookup(run[begin:end])
             if hit:
-                found.append((text[begin:end], begin, *hit))
+                found.append((run[begin:end], begin, *hit))
                 i = j - 1
                 break
         i += 1
-    return found
+    return tuple(found)
 
 
 def _part_of_a_name(text: str, run: re.Match[str], said: str, start: int, country_only: bool) -> bool:
@@ -253,16 +259,27 @@ def _part_of_a_name(text: str, run: re.Match[str], said: str, start: int, countr
 
 
 def _sentence_start(text: str, start: int) -> bool:
-    return not text[:start].strip() or text[:start].rstrip()[-1] in '.!?:\n"“«' or text[start - 1] == "\n"
+    """Nothing but spaces before ``start``, or a sentence's end, a colon, a quotation mark or a line
+    break (looked at from ``start`` back, never by copying what comes before: that was quadratic)."""
+    last = start - 1
+    while last >= 0 and text[last].isspace():
+        last -= 1
+    return last < 0 or text[last] in '.!?:"“«' or text[start - 1] == "\n"
+
+
+@lru_cache(maxsize=8)
+def _words(text: str) -> frozenset[str]:
+    return frozenset(re.findall(r"\w+", text))
 
 
 def _common_word(text: str, said: str, start: int) -> bool:
     """A sentence's first word that the article also writes in lower case: a word, not a name."""
-    return (
-        " " not in said
-        and _sentence_start(text, start)
-        and re.search(rf"\b{re.escape(said[:1].lower() + said[1:])}\b", text) is not None
-    )
+    if " " in said or not _sentence_start(text, start):
+        return False
+    lower = said[:1].lower() + said[1:]
+    if re.fullmatch(r"\w+", lower):  # the common case, looked up in the article's words
+        return lower in _words(text)
+    return re.search(rf"\b{re.escape(lower)}\b", text) is not None
 
 
 def _demonym_mentions(text: str) -> list[PlaceMention]:

@@ -4,6 +4,8 @@ Pure rules, no model: a quotation is text between a pair of quotation marks (“
 and straight quotes), its speaker a capitalised name next to a verb of saying in English, Spanish
 or French ("X said", "dijo X", "a déclaré X"). What is proposed is the article's own characters:
 ``article[quote.start:quote.end] == quote.text`` always holds, or the quotation is not proposed.
+Each quotation's sentence, paragraph and closing mark are looked up (:mod:`spans`), so the work
+grows with the article, not with its square.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from dashboard.ingest.spans import Breaks, Closings
 from dashboard.ingest.words import CAPITAL
 
 # Opening mark -> closing marks that end it (German „ closes with “ or ”).
@@ -64,7 +67,9 @@ NOT_NAMES = {
 PRONOUN = r"(?:[Hh]e|[Ss]he|él|ella|il|elle)"  # not "El"/"Il" capitalised: "El presidente dijo"
 PRONOUN_AFTER = re.compile(rf"^[\s,.:;—–-]*(?:{PRONOUN}\s+{SAY}|{SAY}\s+{PRONOUN})\b")
 PRONOUN_BEFORE = re.compile(rf"\b{PRONOUN}\s+(?:\w+\s+){{0,2}}{SAY}\b[^.!?]{{0,25}}$")
-SENTENCE_END = re.compile(r"[.!?…](?=\s+[A-ZÁÉÍÓÚÑ¿¡“«\"]|\s*\n|\s*$)")
+OPENING = re.compile("[" + "".join(PAIRS) + "]")
+WINDOW = 300  # characters around a quotation its speaker is looked for in (a name and its verb are near)
+MAX_SENTENCE = 2500  # characters of evidence on each side of a quotation, in a run-on text with no full stops
 
 
 @dataclass(frozen=True)
@@ -81,24 +86,6 @@ class Quote:
         return self.start + len(self.text)
 
 
-def _closing(article: str, opening: int) -> int | None:
-    """Where the quotation opened at ``opening`` closes, or None when it does not (soon enough)."""
-    mark = article[opening]
-    for i in range(opening + 1, min(len(article), opening + MAX_CHARS)):
-        char = article[i]
-        if char == mark and mark not in PAIRS[mark]:
-            return None  # « … « … »: the first never closes; the quotation is the one inside
-        if char in PAIRS[mark]:
-            # ’ is also an apostrophe ("Chile’s"): a closing ’ is not followed by a letter.
-            if char == "’" and i + 1 < len(article) and article[i + 1].isalpha():
-                continue
-            return i
-        if char == "\n" and article[i + 1 : i + 2] == "\n":
-            return None  # a paragraph ended first
-    # The text ends with the quotation still open (an excerpt cut mid-quote): kept to the end, flagged.
-    return len(article) if len(article) - opening < MAX_CHARS else None
-
-
 def _opens(article: str, i: int) -> bool:
     """A straight quote or ‘ opens a quotation only at the start of a word (not in "don't")."""
     if article[i] not in ('"', "‘"):
@@ -106,14 +93,13 @@ def _opens(article: str, i: int) -> bool:
     return i == 0 or not article[i - 1].isalnum()
 
 
-def _sentence(article: str, start: int, end: int) -> str:
-    """From the last sentence end (or line break) before the quotation to the first after it."""
-    begin = max([0, *(m.end() for m in SENTENCE_END.finditer(article, 0, start))])
-    begin = max(begin, article.rfind("\n", 0, start) + 1)
-    after = SENTENCE_END.search(article, end)
-    line = article.find("\n", end)
-    stops = [p for p in (after.end() if after else -1, line) if p >= 0]
-    return article[begin : min(stops) if stops else len(article)].strip()
+def _sentence(article: str, start: int, end: int, breaks: Breaks) -> str:
+    """From the last sentence end (or line break) before the quotation to the first after it (at
+    most :data:`MAX_SENTENCE` characters either side)."""
+    begin = max([0, *breaks.ends_before(start), breaks.line_start(start), start - MAX_SENTENCE])
+    after = breaks.next_end(end)
+    stop = min(after if after is not None else len(article), breaks.line_end(end), end + MAX_SENTENCE)
+    return article[begin:stop].strip()
 
 
 def _before(prefix: str) -> str | None:
@@ -131,34 +117,56 @@ def _before(prefix: str) -> str | None:
     return names[-1].group() if names else (after.group(1) if after else None)
 
 
-def _speaker(article: str, start: int, end: int) -> str | None:
+def _after_quote(article: str, end: int, breaks: Breaks) -> str:
+    """The start of the rest of the quotation's line (as far as a speaker is looked for)."""
+    return article[end + 1 : min(breaks.line_end(end), end + 1 + WINDOW)]
+
+
+def _before_quote(article: str, start: int, breaks: Breaks) -> str:
+    """The end of its line before the quotation (as far back as a speaker is looked for)."""
+    return article[max(breaks.line_start(start), start - WINDOW) : start]
+
+
+def _speaker(article: str, start: int, end: int, breaks: Breaks) -> str | None:
     """A name next to a verb of saying, after the quotation (first) or before it, in its paragraph."""
-    line_end = article.find("\n", end)
-    match = AFTER.match(article[end + 1 : line_end if line_end >= 0 else len(article)])
+    match = AFTER.match(_after_quote(article, end, breaks))
     name = (match.group("a") or match.group("b")) if match else None
     if name is None:
-        name = _before(article[article.rfind("\n", 0, start) + 1 : start])
+        name = _before(_before_quote(article, start, breaks))
     return None if name is None or name.split()[0] in NOT_NAMES else name
+
+
+def _closing(article: str, opening: int, closings: Closings) -> int | None:
+    """Where the quotation opened at ``opening`` closes, or None when it does not (soon enough). A
+    mark opened again before it closes (« … « … ») never closes: the quotation is the one inside. A
+    text that ends with the quotation still open (an excerpt cut mid-quote) closes it at its end."""
+    mark = article[opening]
+    close = closings.closing(opening, PAIRS[mark], MAX_CHARS)
+    if close is not None:
+        again = mark not in PAIRS[mark] and article.find(mark, opening + 1, close) >= 0
+        return None if again else close
+    if len(article) - opening < MAX_CHARS and closings.open_to_end(opening, PAIRS[mark]):
+        return None if mark not in PAIRS[mark] and article.find(mark, opening + 1) >= 0 else len(article)
+    return None
 
 
 def find_quotes(article: str) -> list[Quote]:
     """Every quotation in ``article``, in order, each verbatim, with its sentence and speaker."""
     found: list[Quote] = []
-    i = 0
-    while i < len(article):
-        if article[i] in PAIRS and _opens(article, i):
-            close = _closing(article, i)
-            if close is not None:
-                raw = article[i + 1 : close]
-                text = raw.strip()
-                if text and any(c.isalpha() for c in text):
-                    start = i + 1 + raw.index(text)
-                    said = _speaker_or_subject(article, i, close)
-                    cut = close == len(article)
-                    found.append(Quote(text, start, _sentence(article, i, close), *said, cut=cut))
-                i = close + 1
-                continue
-        i += 1
+    breaks, closings = Breaks(article), Closings(article, "".join(set("".join(PAIRS.values()))))
+    opening = OPENING.search(article)
+    while opening is not None:
+        i = opening.start()
+        close = _closing(article, i, closings) if _opens(article, i) else None
+        if close is not None:
+            raw = article[i + 1 : close]
+            text = raw.strip()
+            if text and any(c.isalpha() for c in text):
+                start = i + 1 + raw.index(text)
+                sentence = _sentence(article, i, close, breaks)
+                said = _speaker_or_subject(article, i, close, breaks)
+                found.append(Quote(text, start, sentence, *said, cut=close == len(article)))
+        opening = OPENING.search(article, close + 1 if close is not None else i + 1)
     return found
 
 
@@ -169,19 +177,20 @@ def _subject(sentence: str) -> str | None:
     return None if name is None or name.split()[0] in NOT_NAMES else name
 
 
-def _speaker_or_subject(article: str, start: int, end: int) -> tuple[str | None, bool]:
+def _speaker_or_subject(article: str, start: int, end: int, breaks: Breaks) -> tuple[str | None, bool]:
     """The speaker named next to the quotation; else, where a pronoun speaks ("…,” he said;
     "what he calls a “…”"), the name its sentence or the one before in the paragraph opens with."""
-    named = _speaker(article, start, end)
+    named = _speaker(article, start, end, breaks)
     if named:
         return named, False
-    line_end = article.find("\n", end)
-    after = article[end + 1 : line_end if line_end >= 0 else len(article)]
-    paragraph = article[article.rfind("\n", 0, start) + 1 : start]
-    if not (PRONOUN_AFTER.match(after) or PRONOUN_BEFORE.search(paragraph)):
+    after, before = _after_quote(article, end, breaks), _before_quote(article, start, breaks)
+    if not (PRONOUN_AFTER.match(after) or PRONOUN_BEFORE.search(before)):
         return None, False
-    ends = [m.end() for m in SENTENCE_END.finditer(paragraph)]
-    current = paragraph[ends[-1] if ends else 0 :]
-    previous = paragraph[ends[-2] if len(ends) > 1 else 0 : ends[-1]] if ends else ""
-    subject = _subject(current) or _subject(previous)
+    paragraph = breaks.line_start(start)
+    ends = breaks.ends_before(start, paragraph)
+    current = ends[-1] if ends else paragraph
+    previous = ends[-2] if len(ends) > 1 else paragraph
+    subject = _subject(article[current : min(start, current + WINDOW)])
+    if subject is None and ends:
+        subject = _subject(article[previous : min(ends[-1], previous + WINDOW)])
     return subject, subject is not None

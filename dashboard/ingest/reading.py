@@ -14,9 +14,11 @@ from dashboard.ingest.cast import Host, Traveller, find_traveller, hosts_in
 from dashboard.ingest.chars import controls_in, invisible_in
 from dashboard.ingest.dates import DateMention
 from dashboard.ingest.durations import Length, find_lengths
+from dashboard.ingest.known import quote_key
 from dashboard.ingest.people import find_people
 from dashboard.ingest.places import PlaceMention, all_mentions, first_mentions
 from dashboard.ingest.quotes import Quote, find_quotes
+from dashboard.ingest.spans import Spots
 from dashboard.ingest.titles import is_name, is_term, is_title
 from dashboard.ingest.visits import (
     EVENTS,
@@ -67,12 +69,15 @@ def _quotes(article: Article, source: Source, tour: Tour | None, raw: str, plain
     marks ("libertarian", «dos palabras»), a title or slogan, a name the articles also write
     plainly (``plain``: the batch's texts without their quotations). ``raw`` is the article's text
     before its control characters were read as spaces."""
-    claims = []
+    claims, seen = [], set()
     quotes = [
         q for q in find_quotes(article.text)
         if not (is_term(q) or is_title(article.text, q) or is_name(q, plain))
     ]  # fmt: skip
-    for k, quote in enumerate(quotes, start=1):
+    for quote in quotes:
+        if (key := quote_key(quote.text)) in seen:
+            continue  # said again in the same article: proposed once (merge.new_claims), built once
+        seen.add(key)
         speaker = quote.speaker or UNNAMED  # the format wants a speaker for a quote: the reviewer names one
         what = (
             f"{speaker} is quoted"
@@ -81,7 +86,7 @@ def _quotes(article: Article, source: Source, tour: Tour | None, raw: str, plain
         )
         claims.append(
             Claim(
-                id=f"{source.id}-q{k:02d}",
+                id=f"{source.id}-q{len(seen):02d}",
                 kind="statement",
                 speaker=speaker,
                 topics=_topics(quote.sentence, tour),
@@ -150,10 +155,9 @@ def read_article(
     reading.claims = _quotes(article, reading.source, tour, raw or article.text, plain)
     mentions = all_mentions(article.text)
     ref = reference(article, others or [], window)
-    firsts = first_mentions(mentions)
+    firsts = Spots(first_mentions(mentions))
     for start, sentence in sentences(article.text):
-        end = start + len(sentence)
-        reading.places += [(p, sentence) for p in firsts if start <= p.start < end]
+        reading.places += [(p, sentence) for p in firsts.within(start, start + len(sentence))]
         reading.events += _events_in(sentence, article.language, ref, reading.source)
     people = find_people(article.text)
     cast = cast_of(article.text, mentions, people, traveller.home, traveller.words, traveller.sure)

@@ -20,13 +20,14 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from dashboard.geo.gazetteer import capital
 from dashboard.ingest.articles import Article
 from dashboard.ingest.dates import DateMention, find_dates
 from dashboard.ingest.people import PersonMention, qualifies_office
 from dashboard.ingest.places import RUN, PlaceMention, all_mentions
-from dashboard.ingest.quotes import SENTENCE_END
+from dashboard.ingest.spans import NEWLINE, SENTENCE_END, People, Spots
 from dashboard.tourfile.model import FIRST_DAY, LAST_DAY
 
 # Each language's verbs (and nouns) of travel and meeting: English, Spanish, French, Portuguese.
@@ -64,6 +65,7 @@ FROM = re.compile(
 )
 WEEK = 7  # days: a weekday names one day in a window this long
 HEAD_LINES = 6  # a page's date line sits among its first lines
+MAX_SENTENCE = 2000  # characters: the longest sentence of the seed and development articles has 602
 
 
 @dataclass(frozen=True)
@@ -152,15 +154,9 @@ def traveller(text: str) -> str | None:
     return next((name for name, _ in names.most_common() if name not in places and len(name) > 2), None)
 
 
-def _named_at(sentence: str, person: PersonMention) -> int | None:
-    """Where ``sentence`` names ``person`` (full name or surname), or None."""
-    found = re.search(rf"\b(?:{re.escape(person.name)}|{re.escape(person.name.split()[-1])})\b", sentence)
-    return found.start() if found else None
-
-
-def _met(sentence: str, at: int, people: Sequence[PersonMention]) -> tuple[PersonMention, ...]:
+def _met(sentence: str, at: int, people: People) -> tuple[PersonMention, ...]:
     """The person named nearest ``at`` in the sentence, if any."""
-    named = [(abs(pos - at), p) for p in people if (pos := _named_at(sentence, p)) is not None]
+    named = [(abs(pos - at), p) for pos, p in people.named_in(sentence)]
     return (min(named, key=lambda x: x[0])[1],) if named else ()
 
 
@@ -209,17 +205,30 @@ def _kind(sentence: str, day: DateMention, ref: Reference, lang: str = "en") -> 
     return "scheduled" if planned else "actual"
 
 
-def sentences(text: str) -> list[tuple[int, str]]:
-    """(offset, sentence) for each sentence, split at sentence ends and line breaks."""
+@lru_cache(maxsize=8)  # each article's sentences are read by several rules
+def sentences(text: str) -> tuple[tuple[int, str], ...]:
+    """(offset, sentence) for each sentence, split at sentence ends and line breaks. A "sentence"
+    longer than :data:`MAX_SENTENCE` characters (a text whose full stops were lost) is read in
+    pieces cut at a space, so that no rule's work on one sentence grows with the article."""
     out, begin = [], 0
-    ends = [m.end() for m in SENTENCE_END.finditer(text)] + [i + 1 for i, c in enumerate(text) if c == "\n"]
+    ends = {*(m.end() for m in SENTENCE_END.finditer(text)), *(m.end() for m in NEWLINE.finditer(text))}
     for end in sorted({*ends, len(text)}):
-        if text[begin:end].strip():
-            out.append(
-                (begin + len(text[begin:end]) - len(text[begin:end].lstrip()), text[begin:end].strip())
-            )
+        for first, last in _pieces(text, begin, end):
+            piece = text[first:last]
+            if piece.strip():
+                out.append((first + len(piece) - len(piece.lstrip()), piece.strip()))
         begin = end
-    return out
+    return tuple(out)
+
+
+def _pieces(text: str, begin: int, end: int) -> list[tuple[int, int]]:
+    """``text[begin:end]`` in pieces of at most :data:`MAX_SENTENCE` characters, cut after a space."""
+    pieces = []
+    while end - begin > MAX_SENTENCE:
+        cut = text.rfind(" ", begin + 1, begin + MAX_SENTENCE) + 1 or begin + MAX_SENTENCE
+        pieces.append((begin, cut))
+        begin = cut
+    return [*pieces, (begin, end)]
 
 
 def dates_in(sentence: str, lang: str, ref: Reference) -> list[DateMention]:
@@ -240,11 +249,13 @@ def homes_of(
 ) -> dict[str, PlaceMention]:
     """Each person -> the place named nearest them in the first sentence naming both."""
     homes: dict[str, PlaceMention] = {}
+    spots, named = Spots(mentions), People(people)
     for start, sentence in sentences(text):
-        here = [p for p in mentions if start <= p.start < start + len(sentence)]
-        for person in people:
-            at = _named_at(sentence, person)
-            if here and at is not None and person.name not in homes:
+        if len(homes) == len(named.people):
+            break
+        here = spots.within(start, start + len(sentence))
+        for at, person in named.named_in(sentence) if here else ():
+            if person.name not in homes:
                 homes[person.name] = _nearest(here, start + at)  # type: ignore[assignment]
     return homes
 
@@ -264,6 +275,8 @@ class Cast:
     places: tuple[PlaceMention, ...]  # every mention, less the traveller's own country named alone
     met: tuple[PersonMention, ...]  # the people named with an office, the traveller aside
     homes: dict[str, PlaceMention]  # each of them -> the place they were first named with
+    spots: Spots  # the places, found by where they are
+    named: People  # the people met, found by their names
 
 
 def cast_of(text: str, mentions: Sequence[PlaceMention], people: Sequence[PersonMention],
@@ -284,7 +297,7 @@ def cast_of(text: str, mentions: Sequence[PlaceMention], people: Sequence[Person
         p for p in mentions
         if p.country != home or not (p.country_only or (origin is not None and p.name == origin.name))
     )  # fmt: skip
-    return Cast(places, met, homes_of(text, places, met))
+    return Cast(places, met, homes_of(text, places, met), Spots(places), People(met))
 
 
 def _home_of(met: Sequence[PersonMention], homes: dict[str, PlaceMention]) -> PlaceMention | None:
@@ -309,18 +322,18 @@ def _not_qualifiers(text: str, here: list[PlaceMention]) -> list[PlaceMention]:
 
 def find_visits(article: Article, ref: Reference, cast: Cast) -> list[Sighting]:
     """The visits ``article`` reports, once per place and sentence, in order."""
-    mentions, others, homes = cast.places, cast.met, cast.homes
+    others, homes = cast.named, cast.homes
     out: dict[tuple[str, str, int], Sighting] = {}
     previous: list[PlaceMention] = []
     last_end, before = 0, (0, "")
     for start, sentence in sentences(article.text):
-        here = [p for p in mentions if start <= p.start < start + len(sentence)]
+        here = cast.spots.within(start, start + len(sentence))
         if "\n" in article.text[last_end:start]:
             previous = []  # a new paragraph: the last one's place is not carried over
         last_end = start + len(sentence)
         days = dates_in(sentence, article.language, ref) if TRAVEL.search(sentence) else []
-        going = _not_qualifiers(article.text, here)
-        for day, verb in _travel_dates(sentence, days):
+        going = _not_qualifiers(article.text, here) if days else []
+        for day, verb in _travel_dates(sentence, days) if days else ():
             place = _destination(going, start, verb, sentence) or (previous[-1] if previous else None)
             met = _met(sentence, (place.start - start) if place in here else verb.start(), others)
             if place and place not in here and not met:  # the place and the person met came before
