@@ -33,6 +33,33 @@ TODAY = {
     "pt": {"esta noite": 0, "nesta noite": 0, "esta manhã": 0, "nesta manhã": 0, "nesta tarde": 0,
            "esta tarde": 0, "ontem à noite": 1},
 }  # fmt: skip
+# Words that name the article's own day or the one before ("ayer", "today", "hier", "ontem"): in an
+# article with no date they say only that the day is one of the tour's.
+ARTICLE_DAY = {
+    "en": ("today", "yesterday", "tonight", "last night", "this morning", "this afternoon", "this evening"),
+    "es": ("hoy", "ayer", "anoche", "anteayer", "esta noche", "esta mañana", "esta tarde"),
+    "fr": ("aujourd'hui", "hier", "avant-hier", "ce soir", "ce matin", "cet après-midi"),
+    "pt": (
+        "hoje",
+        "ontem",
+        "anteontem",
+        "esta noite",
+        "nesta noite",
+        "esta manhã",
+        "nesta manhã",
+        "nesta tarde",
+    ),
+}
+
+
+def is_article_day(said: str, lang: str) -> bool:
+    """``said`` names the article's own day or the one before, and no other day."""
+    words = normalise(said)
+    return any(
+        re.search(rf"(?<!\w){re.escape(normalise(w))}(?!\w)", words) for w in ARTICLE_DAY.get(lang, ())
+    )
+
+
 # An ordinal day ("1er mars", "1º de março", "March 1st") read as its number: replaced by the
 # number and spaces, so every offset in the text stays where it was.
 ORDINAL = re.compile(r"\b([0-3]?\d)\s?(er|re|º|ª|\.º|st|nd|rd|th)\b")

@@ -26,7 +26,7 @@ from dashboard.ingest.places import MIN_POPULATION
 from dashboard.ingest.reading import UNNAMED, UNSORTED, Reading, read_article
 from dashboard.ingest.sources import sources_of
 from dashboard.ingest.titles import unquoted
-from dashboard.ingest.visits import tour_window
+from dashboard.ingest.visits import free_days, tour_window
 from dashboard.tourfile.errors import TourError, problem
 from dashboard.tourfile.load import MAX_BYTES, tour_from_data
 from dashboard.tourfile.model import Draft, Text, Topic, Tour
@@ -92,10 +92,12 @@ def propose(articles: list[Article], tour: Tour | None = None) -> Ingested:
         read_article(a, s, tour, dated, traveller, raw, plain)
         for a, s, raw in zip(articles, records, raws, strict=True)
     ]
-    window = tour_window(_visit_days(articles, readings))
+    days = _visit_days(articles, readings)
+    window = tour_window(days)
     if window:  # an undated article's weekdays are read again, inside the days the others give
+        free = free_days(days)
         readings = [
-            read_article(a, s, tour, dated, traveller, raw, plain, window) if not a.published else r
+            read_article(a, s, tour, dated, traveller, raw, plain, window, free) if not a.published else r
             for a, s, raw, r in zip(articles, records, raws, readings, strict=True)
         ]
     ids, places = place_ids(readings, tour)

@@ -145,6 +145,7 @@ def read_article(
     raw: str | None = None,
     plain: str = "",
     window: tuple[dt.date, dt.date] | None = None,
+    free: tuple[dt.date, ...] = (),
 ) -> Reading:
     """Everything one article proposes, each with the sentence it came from and citing ``source``;
     ``others`` are the other articles' dates, for an article that has none (see
@@ -154,7 +155,7 @@ def read_article(
     reading = Reading(source)
     reading.claims = _quotes(article, reading.source, tour, raw or article.text, plain)
     mentions = all_mentions(article.text)
-    ref = reference(article, others or [], window)
+    ref = reference(article, others or [], window, free)
     firsts = Spots(first_mentions(mentions))
     for start, sentence in sentences(article.text):
         reading.places += [(p, sentence) for p in firsts.within(start, start + len(sentence))]

@@ -24,7 +24,7 @@ from functools import lru_cache
 
 from dashboard.geo.gazetteer import capital
 from dashboard.ingest.articles import Article
-from dashboard.ingest.dates import DateMention, find_dates
+from dashboard.ingest.dates import DateMention, find_dates, is_article_day
 from dashboard.ingest.people import PersonMention, qualifies_office
 from dashboard.ingest.places import RUN, PlaceMention, all_mentions
 from dashboard.ingest.spans import NEWLINE, SENTENCE_END, People, Spots
@@ -76,6 +76,7 @@ class Reference:
     flag: str | None = None  # set when the day is not the article's own date
     calendar_only: bool = False  # only dates naming a month can be read (their year is inferred)
     window: tuple[dt.date, dt.date] | None = None  # the tour's days the other articles give, for weekdays
+    free: tuple[dt.date, ...] = ()  # the tour's days no dated article gives a visit, for "yesterday"
 
 
 @dataclass(frozen=True)
@@ -104,7 +105,10 @@ def date_line(text: str) -> dt.date | None:
 
 
 def reference(
-    article: Article, others: list[dt.date], window: tuple[dt.date, dt.date] | None = None
+    article: Article,
+    others: list[dt.date],
+    window: tuple[dt.date, dt.date] | None = None,
+    free: tuple[dt.date, ...] = (),
 ) -> Reference:
     """The article's own date, else its date line, else the latest of the other articles' dates
     (and the tour's ``window``, where a weekday is read: see :func:`tour_window`)."""
@@ -116,7 +120,7 @@ def reference(
     if others:
         latest = max(others)
         flag = f"the article has no date: year taken from the other articles ({latest})"
-        return Reference(latest, flag, calendar_only=True, window=window)
+        return Reference(latest, flag, calendar_only=True, window=window, free=free)
     return Reference(None)
 
 
@@ -128,6 +132,28 @@ def tour_window(days: Sequence[dt.date]) -> tuple[dt.date, dt.date] | None:
     first, last = min(days), max(days)
     pad = max(0, WEEK - 1 - (last - first).days) // 2
     return first - dt.timedelta(days=pad), last + dt.timedelta(days=pad)
+
+
+def free_days(days: Sequence[dt.date]) -> tuple[dt.date, ...]:
+    """The days between the first and the last visit day the dated articles give that none of them
+    gives a visit: where an undated article's "yesterday" can fall."""
+    if not days:
+        return ()
+    first, taken = min(days), set(days)
+    span = [first + dt.timedelta(days=n) for n in range((max(days) - first).days + 1)]
+    return tuple(d for d in span if d not in taken)
+
+
+def _in_free_days(day: DateMention, ref: Reference, lang: str) -> DateMention | None:
+    """The article's own day ("ayer", "today", "hier", "ontem") in an undated article: the days the
+    dated articles leave free between their visits (one, or the span of them), flagged with how."""
+    if not ref.free or not is_article_day(day.said, lang):
+        return None
+    first, last = ref.free[0], ref.free[-1]
+    span = f"{first}" if first == last else f"{first} to {last}"
+    how = f"the article has no date: {day.said!r} read as the tour's days no dated article gives a visit"
+    how += f" ({span})"
+    return replace(day, day=first, last=last, flag=how, how=how)
 
 
 def _in_window(day: DateMention, window: tuple[dt.date, dt.date]) -> DateMention | None:
@@ -240,7 +266,10 @@ def dates_in(sentence: str, lang: str, ref: Reference) -> list[DateMention]:
     if not ref.calendar_only:
         return found
     window = ref.window
-    read = [d if d.calendar else (_in_window(d, window) if window else None) for d in found]
+    read = [
+        d if d.calendar else (_in_window(d, window) if window else None) or _in_free_days(d, ref, lang)
+        for d in found
+    ]
     return [d for d in read if d is not None]
 
 
