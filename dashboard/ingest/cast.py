@@ -65,6 +65,15 @@ class Host:
     note: str | None  # "received the traveller", "planned: …"
 
 
+def is_head(office: str) -> bool:
+    """A head of state or government's office, also with whose it is before it in English
+    ("Ruritanian prime minister", "Ruritania's president"), never a vice-president's."""
+    if HEADS.match(office):
+        return True
+    rest = re.sub(r"^(?:[A-Z][\w’'-]*\s+)+", "", office)
+    return rest != office and rest[:1].islower() and HEADS.match(rest) is not None
+
+
 def name_words(name: str) -> frozenset[str]:
     return frozenset(w for w in re.findall(r"[\w’'-]+", name) if len(w) >= 4 and w[:1].isupper())
 
@@ -140,7 +149,7 @@ def hosts_in(article: Article, traveller: Traveller) -> list[Host]:
         place = _place_near(article.text, mentions, begin, begin + len(sentence), person.start)
         country = person.country or (place.country if place else None)
         note = _note(article.text, person, spans)
-        if HEADS.match(person.office) or note == RECEIVED_NOTE:  # other ministers: met, not hosts
+        if is_head(person.office) or note == RECEIVED_NOTE:  # other ministers: met, not hosts
             out.append(Host(person, country, sentence, note))
     return out
 

@@ -19,7 +19,9 @@ from dashboard.ingest.quotes import PAIRS, VERB, Quote, find_quotes
 # Words that name a titled thing, in English, Spanish, French and Portuguese.
 NAMING = re.compile(
     r"(?i)\b(event|summit|conference|forum|title|titled|entitled|slogan|motto|banner|sign|placard|"
-    r"song|hymn|anthem|book|film|programme|program|campaign|initiative|operation|hashtag|"
+    r"song|hymn|anthem|book|film|programme|program|campaign|initiative|operation|hashtag|theme|themed|"
+    r"logo|tagline|poster|emblem|inscription|inscribed|read|reads|leyenda|que decía|"
+    r"affiche|pancarte|qui disai\w*|que dizia|dizeres|"
     r"evento|cumbre|conferencia|foro|título|titulado|lema|consigna|pancarta|canción|himno|libro|"
     r"película|programa|campaña|iniciativa|operación|"
     r"événement|sommet|conférence|titre|intitulé|devise|banderole|chanson|hymne|livre|"

@@ -176,3 +176,40 @@ def test_where_the_traveller_came_from_is_not_where_they_meet(text: str, lang: s
     stops = {places[v.place]: [c.name for c in v.counterparts] for v in draft.visits}
     assert "Manila" not in stops
     assert stops["Suva"] == ["Jone Ratu"]
+
+
+@pytest.mark.parametrize(
+    ("office", "head"),
+    [
+        ("President", True),
+        ("Vietnamese prime minister", True),
+        ("Kenya's president", True),
+        ("Vice President", False),
+        ("Vietnamese Vice President", False),
+        ("Foreign Minister", False),
+        ("presidente argentino", True),
+    ],
+)
+def test_a_head_of_state_or_government_with_whose_office_before_it(office: str, head: bool) -> None:
+    from dashboard.ingest.cast import is_head
+
+    assert is_head(office) is head
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Crowds waved banners that read “Welcome to our land, dear friend”.",
+        "The visit is held under the theme “Faith, hope and love”.",
+        "Hubo pancartas con la leyenda «Bienvenido a casa, amigo».",
+        "Des pancartes qui disaient « Bienvenue chez nous, ami ».",
+        "Faixas com os dizeres “Bem-vindo à nossa terra, amigo”.",
+    ],
+    ids=["en-read", "en-theme", "es-leyenda", "fr-disaient", "pt-dizeres"],
+)
+def test_what_a_banner_reads_or_a_theme_is_not_a_quote(text: str) -> None:
+    from dashboard.ingest.quotes import find_quotes
+    from dashboard.ingest.titles import is_title
+
+    (quote,) = find_quotes(text)
+    assert is_title(text, quote)
