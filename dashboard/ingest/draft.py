@@ -15,12 +15,13 @@ from dataclasses import dataclass
 from typing import Any
 
 import yaml
+from pydantic import ValidationError
 
 from dashboard.ingest.articles import Article, ArticleError
-from dashboard.ingest.cast import find_traveller
+from dashboard.ingest.cast import Traveller, find_traveller
 from dashboard.ingest.chars import visible_name
 from dashboard.ingest.known import Known
-from dashboard.ingest.mend import LeftOut, mend
+from dashboard.ingest.mend import SHOWN, LeftOut, mend
 from dashboard.ingest.merge import events, new_claims, place_ids, unique, visits
 from dashboard.ingest.places import MIN_POPULATION
 from dashboard.ingest.reading import UNNAMED, UNSORTED, Reading, read_article
@@ -29,7 +30,7 @@ from dashboard.ingest.titles import unquoted
 from dashboard.ingest.visits import free_days, tour_window
 from dashboard.tourfile.errors import TourError, problem
 from dashboard.tourfile.load import MAX_BYTES, tour_from_data
-from dashboard.tourfile.model import Draft, Text, Topic, Tour
+from dashboard.tourfile.model import Claim, Draft, Place, Source, Text, Topic, Tour
 
 SEASON = 90  # days: a visit date further from its article's date is history, not this tour
 HEADER = "# A draft made by `python -m dashboard ingest`: items with a `draft` mark are proposals.\n"
@@ -82,11 +83,42 @@ def _visit_days(articles: list[Article], readings: list[Reading]) -> list[dt.dat
 
 def propose(articles: list[Article], tour: Tour | None = None) -> Ingested:
     """``tour`` (or a new one) with everything the articles propose added as drafts, and the articles
-    that were already read (see :func:`sources.sources_of`): nothing the tour holds is proposed again."""
+    that were already read (see :func:`sources.sources_of`): nothing the tour holds is proposed again.
+    Raises ArticleError, one line, when there is nothing to draft or a rule made what the format
+    refuses (which the rules are written never to do: a net, so that no article ends in a traceback)."""
+    try:
+        return _propose(articles, tour)
+    except ValidationError as exc:
+        raise ArticleError(_refused(articles, exc)) from None
+
+
+def _propose(articles: list[Article], tour: Tour | None) -> Ingested:
     articles, raws, left_out = _mended(articles)
     records, known = sources_of(articles, tour)
-    dated = [a.published for a in articles if a.published]
     traveller = find_traveller(articles)
+    readings = _readings(articles, records, raws, tour, traveller)
+    ids, places = place_ids(readings, tour)
+    if not places and not tour:
+        raise _nowhere(articles)
+    added = _added(readings, records, ids, places, tour)
+    topics = _topics(added["claims"], readings, tour)
+    if tour is None:
+        title = Text(en=f"Draft tour from {len(articles)} articles")
+        subject = traveller.name or _subject(readings)
+        draft = Tour(format_version=2, id="draft-tour", title=title, subject=subject, topics=topics, **added)
+    else:
+        draft = tour.model_copy(
+            update={**{k: [*getattr(tour, k), *v] for k, v in added.items()}, "topics": topics}
+        )
+    return Ingested(draft, tuple(known), tuple(left_out))
+
+
+def _readings(
+    articles: list[Article], records: list[Source], raws: list[str], tour: Tour | None, traveller: Traveller
+) -> list[Reading]:
+    """Each article read as its source, with the other articles' dates, the traveller and the batch's
+    plain text at hand; an undated article is read again inside the days the others give."""
+    dated = [a.published for a in articles if a.published]
     plain = unquoted([a.text for a in articles])
     readings = [
         read_article(a, s, tour, dated, traveller, raw, plain)
@@ -100,42 +132,50 @@ def propose(articles: list[Article], tour: Tour | None = None) -> Ingested:
             read_article(a, s, tour, dated, traveller, raw, plain, window, free) if not a.published else r
             for a, s, raw, r in zip(articles, records, raws, readings, strict=True)
         ]
-    ids, places = place_ids(readings, tour)
-    if not places and not tour:
-        raise _nowhere(articles)
+    return readings
+
+
+def _added(
+    readings: list[Reading],
+    records: list[Source],
+    ids: dict[tuple[str, str], str],
+    places: list[Place],
+    tour: Tour | None,
+) -> dict[str, list[Any]]:
+    """What the draft adds to the tour, kind by kind (new sources only; ids the tour does not use)."""
     proposed, disagreements = visits(readings, ids, tour)
     new_events, event_disagreements = events(readings, tour)
-    claims = new_claims(readings, tour)
+    cited = {s.id for s in tour.sources} if tour else set()
+    held = {d.id for d in tour.discrepancies} if tour else set()
+    return {
+        "sources": list({s.id: s for s in records if s.id not in cited}.values()),
+        "places": places,
+        "visits": proposed,
+        "events": new_events,
+        "claims": new_claims(readings, tour),
+        "discrepancies": unique(disagreements + event_disagreements, held),
+    }
+
+
+def _topics(claims: list[Claim], readings: list[Reading], tour: Tour | None) -> list[Topic]:
+    """The tour's topics, and "unsorted" (a draft) when a proposed claim names none of them."""
     topics = list(tour.topics) if tour else []
     if any(UNSORTED in c.topics for c in claims) and UNSORTED not in {t.id for t in topics}:
         note = Draft(
             source=readings[0].source.id, evidence="Proposed claims that name none of the tour's topics."
         )
         topics.append(Topic(id=UNSORTED, label=Text(en="Not yet sorted", es="Sin clasificar"), draft=note))
-    cited = {s.id for s in tour.sources} if tour else set()
-    added: dict[str, list[Any]] = {
-        "sources": list({s.id: s for s in records if s.id not in cited}.values()),
-        "places": places,
-        "visits": proposed,
-        "events": new_events,
-        "claims": claims,
-        "discrepancies": unique(
-            disagreements + event_disagreements, {d.id for d in tour.discrepancies} if tour else set()
-        ),
-    }
-    if tour is None:
-        title = Text(en=f"Draft tour from {len(articles)} articles")
-        draft = Tour(
-            format_version=2,
-            id="draft-tour",
-            title=title,
-            subject=traveller.name or _subject(readings),
-            topics=topics,
-            **added,
-        )
-        return Ingested(draft, tuple(known), tuple(left_out))
-    merged = {k: [*getattr(tour, k), *v] for k, v in added.items()}
-    return Ingested(tour.model_copy(update={**merged, "topics": topics}), tuple(known), tuple(left_out))
+    return topics
+
+
+def _refused(articles: list[Article], exc: ValidationError) -> str:
+    """One line: the articles, the item the rules could not make of them, where, and the value."""
+    error = exc.errors()[0]
+    where = ".".join(str(part) for part in error["loc"]) or exc.title
+    value = repr(error.get("input"))
+    value = value if len(value) <= SHOWN else value[:SHOWN] + "…"
+    names = ", ".join(visible_name(a.name) for a in articles)
+    return f"{names}: a {exc.title} the format refuses was made of it ({where}: {error['msg']}; got {value})"
 
 
 def build_draft(articles: list[Article], tour: Tour | None = None) -> Tour:

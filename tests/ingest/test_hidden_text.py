@@ -56,7 +56,7 @@ def test_text_readers_cannot_see_proposes_nothing(hidden: str) -> None:
     assert [v.place for v in draft.visits] == ["quito"]
     assert [c.speaker for c in draft.claims] == ["Ana Torres"] and draft.subject == "Ana Torres"
     kind = hidden.split(">")[0].lstrip("<")
-    _record(f"text in <{kind}>", "left out of the article: proposes nothing")
+    _record(f"text in `<{kind}>`", "left out of the article: proposes nothing")
 
 
 def test_a_templates_speaker_does_not_become_the_drafts_subject() -> None:

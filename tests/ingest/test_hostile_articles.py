@@ -92,7 +92,7 @@ def test_metadata_a_source_cannot_hold_is_left_out_with_a_note(
     assert getattr(source, field) is None
     (note,) = [line for line in out.splitlines() if line.startswith("note:")]
     assert "page.html" in note and field in note and "left out" in note
-    _record(f"a {field} too long for a source", f"draft: {note.split(': ', 2)[-1]}")
+    _record(f"metadata: the {field} too long for a source", f"draft: {note.split(': ', 2)[-1]}")
 
 
 @pytest.mark.parametrize(
@@ -113,7 +113,7 @@ def test_given_metadata_a_source_cannot_hold_is_mended_or_left_out(
     (source,) = _draft(tmp_path).sources
     assert getattr(source, field) == kept
     said = "kept as " + repr(kept) if kept else "left out"
-    _record(f"{option} {value!r}", f"draft: {field} {said}")
+    _record(f"`{option} {value!r}`", f"draft: {field} {said}")
 
 
 @pytest.mark.parametrize("year", [1850, 2150])
@@ -134,7 +134,10 @@ def test_an_article_naming_no_known_place_is_one_line(tmp_path: Path, capsys) ->
     assert code == 1
     assert err.count("\n") == 1 and err.startswith(f"error: {tmp_path / 'a.txt'}: ")
     assert "no place" in err
-    _record("an article naming no known place", f"refused: {err.strip()}")
+    _record(
+        "an article naming no known place",
+        "refused: " + err.strip().replace(str(tmp_path / "a.txt"), "a.txt"),
+    )
 
 
 # -- a fetched address with a space or "<" -------------------------------------------------------------
@@ -181,3 +184,21 @@ def test_a_fetched_address_with_a_space_or_angle_bracket_is_fetched_and_kept_enc
 
 def _dated(article):
     return article.__class__(**{**article.__dict__, "published": dt.date(2026, 1, 6)})
+
+
+def test_a_rule_that_makes_what_the_format_refuses_is_one_line_not_a_traceback(
+    tmp_path: Path, capsys, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The net under the rules: should one ever make an item the format refuses (here, forced: a
+    quote's stand-in speaker made empty), the command says so in one line naming the article."""
+    monkeypatch.setattr("dashboard.ingest.reading.UNNAMED", "")
+    text = TEXT + "“We will open the road to the north,” the statement said.\n"
+    code, _, err = _ingest(tmp_path, capsys, text, *DAY)
+    assert code == 1 and err.count("\n") == 1
+    assert err.startswith(
+        f"error: {tmp_path / 'a.txt'}: a Claim the format refuses was made of it (speaker: "
+    )
+    assert "got ''" in err and "validation error" not in err
+    _record(
+        "a rule making what the format refuses (forced)", "refused: one line naming the article and value"
+    )

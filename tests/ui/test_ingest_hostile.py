@@ -123,3 +123,12 @@ def test_the_same_article_uploaded_and_pasted_is_one_source() -> None:
     assert len(set(table["source"])) == 1 and (table["kind"] == "claims").sum() == 1
     assert any(re.search(r"same article as a\d+-en", _literal(i.value)) for i in at.info)
     _record("the same article uploaded and pasted (with a headline)", "one source: noted")
+
+
+def test_a_rule_that_makes_what_the_format_refuses_is_one_line_not_a_dump(monkeypatch) -> None:
+    monkeypatch.setattr("dashboard.ingest.reading.UNNAMED", "")
+    at = _propose(TEXT + "“We will open the road to the north,” the statement said.")
+    (error,) = at.error
+    assert "a Claim the format refuses" in _literal(error.value) and "\n" not in error.value.strip()
+    _no_dump(at)
+    _record("a rule making what the format refuses (forced)", "refused: one line")
