@@ -26,6 +26,7 @@ from dashboard.ingest.merge import events, new_claims, place_ids, unique, visits
 from dashboard.ingest.places import MIN_POPULATION
 from dashboard.ingest.reading import UNNAMED, UNSORTED, Reading, read_article
 from dashboard.ingest.sources import sources_of
+from dashboard.ingest.subplaces import join_sub_places
 from dashboard.ingest.titles import unquoted
 from dashboard.ingest.visits import free_days, tour_window
 from dashboard.tourfile.errors import TourError, problem
@@ -132,7 +133,7 @@ def _readings(
             read_article(a, s, tour, dated, traveller, raw, plain, window, free) if not a.published else r
             for a, s, raw, r in zip(articles, records, raws, readings, strict=True)
         ]
-    return readings
+    return join_sub_places(readings)
 
 
 def _added(

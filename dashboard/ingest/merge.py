@@ -25,6 +25,7 @@ from dashboard.tourfile.model import (
     Event,
     Place,
     PlaceRole,
+    Text,
     Tour,
     Visit,
 )
@@ -158,7 +159,8 @@ def _visit(pid: str, order: int, seen: list[tuple[Reading, Sighting]], lengths: 
     people = {p.name: p for p in people_met(named, hosts)}
     mark = draft_mark(reading.source, sighting.sentence, flags[0] if flags else None)
     cited = list(dict.fromkeys(r.source.id for r, _ in seen))
-    visit = Visit(place=pid, order=order, dates=dates, counterparts=list(people.values()),
+    venue = next((Text(en=s.venue) for _, s in seen if s.venue), None)
+    visit = Visit(place=pid, order=order, dates=dates, counterparts=list(people.values()), venue=venue,
                   duration=durations, sources=cited, draft=mark)  # fmt: skip
     said = [(d.start.isoformat()[: 7 if d.precision == "month" else 10], d.sources) for d in dates]
     long = Draft(source=lengths[0][0], evidence=lengths[0][1].sentence[:5000],

@@ -89,6 +89,7 @@ class Sighting:
     sentence: str
     met: tuple[PersonMention, ...]
     flag: str | None
+    venue: str | None = None  # a smaller place nearby where it happened (:mod:`subplaces`)
 
 
 def date_line(text: str) -> dt.date | None:
