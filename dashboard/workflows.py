@@ -12,7 +12,7 @@ from __future__ import annotations
 import codecs
 import contextlib
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,8 +20,9 @@ from dashboard.geo.geocode import GeocodeOptions, GeocodeReport, Progress, geoco
 from dashboard.ingest.articles import Article, ArticleError, LanguageError, read
 from dashboard.ingest.draft import draft_text, propose
 from dashboard.ingest.fetching import FetchOptions, fetch
+from dashboard.ingest.mend import web_address
 from dashboard.render import exports
-from dashboard.render.images import png
+from dashboard.render.images import png, pngs
 from dashboard.render.pack import pack_zip
 from dashboard.render.story import story_html
 from dashboard.tourfile.edit import add_coordinates, set_format_version
@@ -101,6 +102,11 @@ def export_bytes(
         return png(tour, view, lang)
     name, data = tour_file
     return pack_zip(tour, name, data, lang, images, drawn)
+
+
+def export_images(tour: Tour, views: Sequence[str], lang: str = "en") -> dict[str, bytes]:
+    """The images of ``views`` for print, all drawn within one deadline (``images.ALL_IMAGES``)."""
+    return pngs(tour, views, lang)
 
 
 def geocode_file(path: Path, options: GeocodeOptions, progress: Progress | None = None) -> GeocodeReport:
@@ -191,6 +197,17 @@ def _as_on_disk(path: Path, text: str) -> str:
     return "\ufeff" + text if first.startswith(codecs.BOM_UTF8) else text
 
 
+def _address(url: str) -> str:
+    """A web address to fetch, spaces and ``<>"`` in its path percent-encoded (what a browser sends);
+    another scheme is left for :func:`fetch` to refuse ("only http(s)")."""
+    if not url.lower().startswith(("http://", "https://")):
+        return url
+    address = web_address(url)
+    if address is None:
+        raise ArticleError(f"{url!r}: not a web address that can be fetched (http:// or https://, a host)")
+    return address
+
+
 def ingest_files(
     sources: list[str],
     output: Path,
@@ -230,7 +247,8 @@ def _readable(
     articles, skipped = [], []
     for source in sources:
         try:
-            articles.append(fetch(source, options) if _is_url(source) else read(Path(source), **given))
+            web = _is_url(source)
+            articles.append(fetch(_address(source), options) if web else read(Path(source), **given))
         except LanguageError as exc:
             skipped.append(f"{exc}: skipped")
     if not articles:

@@ -33,6 +33,7 @@ from pathlib import PurePath, PureWindowsPath
 from typing import Any
 
 from dashboard.ingest.articles import Article
+from dashboard.ingest.chars import visible_name
 from dashboard.ingest.visits import EVENTS, sentences
 from dashboard.tourfile.model import DateVariant, Event, Source, Tour
 
@@ -110,9 +111,10 @@ class Known:
         if self.count:
             rule += f" ({self.found} of its {self.count} quotes and evidence sentences)"
         source = described(self.source)
+        article = visible_name(self.article)  # a file name's control characters would drive the terminal
         if self.earlier:
-            return f"note: {self.article} is the same article as {source}: {rule}; nothing is proposed twice"
-        return f"note: {self.article} is already the tour's source {source}: {rule}"
+            return f"note: {article} is the same article as {source}: {rule}; nothing is proposed twice"
+        return f"note: {article} is already the tour's source {source}: {rule}"
 
 
 RULE_WORDS = {

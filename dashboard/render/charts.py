@@ -256,13 +256,18 @@ def timeline_figure(frame: pd.DataFrame, lang: str, empty_message: str | None = 
     fig.add_trace(_moves(rows, lang))
     for kind in ("scheduled", "actual", "event"):
         fig.add_trace(_points(rows, kind, lang, MARKERS[kind]))
-    # Each row as tall as its longest label needs: wrapped labels never run into the next row's.
-    lines = max(label.count("<br>") + 1 for label in lane)
-    height = 80 + len(lane) * max(LANE_HEIGHT, LINE_HEIGHT * lines + 20)
-    fig.update_layout(_layout(lang, t("page.timeline", lang), max(320, height)))
+    fig.update_layout(_layout(lang, t("page.timeline", lang), timeline_height(r["label"] for r in rows)))
     _trip_bands(fig, rows)
     _timeline_axes(fig, rows, list(lane), lang)
     return fig
+
+
+def timeline_height(labels: Iterable[str]) -> int:
+    """The timeline's height in px for rows of ``labels`` (one row per label): each row as tall as the
+    longest wrapped label needs, so that wrapped labels never run into the next row's."""
+    lanes = list(dict.fromkeys(_wrap(label) for label in labels))
+    lines = max((lane.count("<br>") + 1 for lane in lanes), default=1)
+    return max(320, 80 + len(lanes) * max(LANE_HEIGHT, LINE_HEIGHT * lines + 20))
 
 
 def _stays(rows: list[dict[str, Any]], lang: str) -> go.Bar:

@@ -21,12 +21,13 @@ from typing import Any
 from dashboard import __version__
 from dashboard.render import exports
 from dashboard.render.errors import ExportError
-from dashboard.render.images import png
+from dashboard.render.images import pngs
 from dashboard.render.story import story_html
 from dashboard.tourfile.model import Tour
 from dashboard.views import credits
 from dashboard.views.drafts import accepted
 from dashboard.views.formats import format_date, source_citation, source_name, source_names
+from dashboard.views.markup import md_file
 
 VIEWS = ("map", "timeline", "topics", "proposals")  # the images, when a browser can draw them
 # Each CSV's fields and their Frictionless types; the columns are the exports' documented ones.
@@ -46,9 +47,10 @@ LICENSE = {
 
 
 def _images(tour: Tour, lang: str) -> tuple[dict[str, bytes], str | None]:
-    """Every view's image, or none and the reason (no browser here)."""
+    """Every view's image, all drawn within images.ALL_IMAGES seconds, or none and the reason (no
+    browser here, or one that took too long)."""
     try:
-        return {f"images/{view}.png": png(tour, view, lang) for view in VIEWS}, None
+        return {f"images/{view}.png": data for view, data in pngs(tour, VIEWS, lang).items()}, None
     except ExportError as exc:
         return {}, str(exc)
 
@@ -146,30 +148,20 @@ def _contents(names: list[str], tour_name: str, missing: str | None) -> list[str
     lines = [f"- `{n}`: {DESCRIBED[n]}" for n in names if n in DESCRIBED]
     images = [n for n in names if n.startswith("images/")]
     lines.append(
-        f"- `images/`: {', '.join(images)}, for print" if images else f"- no images: {md_text(missing or '')}"
+        f"- `images/`: {', '.join(images)}, for print" if images else f"- no images: {md_file(missing or '')}"
     )
     lines.append(f"- `{_file_name(tour_name)}`: the tour file itself")
     return lines
-
-
-MARKUP = re.compile(r"([\\`*_\[\]#|])")  # what Markdown could read as markup, a link or a table
-
-
-def md_text(text: str) -> str:
-    """Tour text for the README: readable as plain text and inert as Markdown (no HTML, no links,
-    no emphasis); only the characters that could be markup are escaped, not every punctuation mark."""
-    escaped = MARKUP.sub(r"\\\1", text).replace("<", "&lt;").replace(">", "&gt;")
-    return " ".join(escaped.split())  # one line: a line break could start a heading or a list
 
 
 def readme(tour: Tour, names: list[str], missing: str | None, tour_name: str = "") -> str:
     """The pack's README: what it holds, every source by name (outlet and title, date, link; the ids are
     the CSVs'), how to cite it."""
     made = dt.date.today()
-    title = md_text(tour.title.en)
+    title = md_file(tour.title.en)
     called = source_names(tour.sources, "en")  # how a translation names its original
     sources = [
-        f"{n}. {md_text(source_citation(s, 'en', called))}" + (f" <{s.url}>" if s.url else " (no link)")
+        f"{n}. {md_file(source_citation(s, 'en', called))}" + (f" <{s.url}>" if s.url else " (no link)")
         for n, s in enumerate(tour.sources, start=1)
     ]
     # Plain text in a fence, to copy as it is; a fence inside the title cannot close it.

@@ -27,7 +27,7 @@ from dashboard.tourfile.model import STATUSES, Tour
 from dashboard.views import credits, tables
 from dashboard.views.derive import stops
 from dashboard.views.filters import ViewState
-from dashboard.views.formats import stop_title
+from dashboard.views.formats import format_date, format_number, stop_title
 from dashboard.views.i18n import t
 from dashboard.views.style import STATUS_STYLE
 
@@ -43,6 +43,11 @@ CREDIT_CHARS = 150  # characters per line of the credit under a chart (about 1,0
 TITLE_CHARS = 70  # characters per line of a proposal's title in the tracker
 HEADER_HEIGHT, ROW_HEIGHT, ROW_LINE = 36, 30, 20  # px: the tracker's header, a row, a row's extra line
 MUTED = "#444444"  # small print: dark enough on white for WCAG AA
+# A long tour's chart draws its first rows (timeline rows, proposals, topics in the legend), as many as fit
+# this many px of plot and at most FIRST_ROWS, and says on the image what it leaves out: a timeline of
+# 5,000 visits was 280,000 px tall, more than a browser draws in a minute and more than any page prints.
+PLOT_HEIGHT, FIRST_ROWS = 2_400, 40
+NOTE_CHARS = 150  # characters per line of that note, under the title (about 1,100 px at 15 px)
 OSM_CREDIT = "© OpenStreetMap contributors"
 
 
@@ -60,29 +65,81 @@ def map_credit(tiles: bool) -> str:
 
 def print_figure(tour: Tour, view: str, lang: str) -> go.Figure:
     """The chart of ``view`` (timeline, topics or proposals) for the whole tour, made for print."""
-    draw: dict[str, Callable[[Tour, str], tuple[go.Figure, int]]] = {
+    draw: dict[str, Callable[[Tour, str], tuple[go.Figure, int, str | None]]] = {
         "timeline": _timeline,
         "topics": _topics,
         "proposals": _proposals,
     }
-    figure, below = draw[view](tour, lang)
-    return _for_print(figure, tour, view_name(view, lang), lang, below)
+    figure, below, note = draw[view](tour, lang)
+    return _for_print(figure, tour, view_name(view, lang), lang, below, note)
 
 
-def _timeline(tour: Tour, lang: str) -> tuple[go.Figure, int]:
-    frame = tables.timeline_frame(tour, ViewState(lang=lang))
+# --- what a long tour's chart leaves out ----------------------------------------------------------
+
+
+def _first(items: list[Any], fits: Callable[[list[Any]], bool]) -> int:
+    """How many of ``items`` an image draws: at most FIRST_ROWS, as many as ``fits`` its plot, one or more."""
+    n = min(len(items), FIRST_ROWS)
+    while n > 1 and not fits(items[:n]):
+        n -= 1
+    return n
+
+
+def _left_out(key: str, shown: int, total: int, view: str, lang: str, **more: str) -> str:
+    """The note saying what the image leaves out, and where to see it all."""
+    count = {
+        name: format_number(n, lang)
+        for name, n in (("shown", shown), ("total", total), ("left", total - shown))
+    }
+    return t(key, lang, page=view_name(view, lang), **count, **more)
+
+
+def _timeline_rows(frame: pd.DataFrame, lang: str) -> tuple[pd.DataFrame, str | None]:
+    """The timeline's first rows (its rows are in date order) and the note on the rest; all, if they fit."""
+    labels = list(dict.fromkeys(frame["label"])) if not frame.empty else []
+    n = _first(labels, lambda some: charts.timeline_height(some) <= PLOT_HEIGHT)
+    if n == len(labels):
+        return frame, None
+    after = min(frame.loc[frame["label"] == labels[n], "date"])
+    note = _left_out("image.cut_timeline", n, len(labels), "timeline", lang, date=format_date(after, lang))
+    return frame[frame["label"].isin(set(labels[:n]))], note
+
+
+def _topic_rows(counts: pd.DataFrame, tour: Tour, lang: str) -> tuple[pd.DataFrame, str | None]:
+    """The counts of the first topics, in the tour's order, as many as the legend beside the plot has
+    room for (one entry each, and one for the claims counted once); all, if they fit."""
+    rank = {tp.id: i for i, tp in enumerate(tour.topics)}
+    present = sorted(set(counts["topic_id"]), key=lambda tid: (rank.get(tid, len(rank)), tid))
+    n = _first(present, lambda some: LEGEND_TITLE + LEGEND_ROW * (len(some) + 1) <= PLOT_HEIGHT)
+    if n == len(present):
+        return counts, None
+    note = _left_out("image.cut_topics", n, len(present), "topics", lang)
+    return counts[counts["topic_id"].isin(set(present[:n]))], note
+
+
+def _table_height(titles: list[str]) -> int:
+    """The tracker's height in px: the header, then each row, a line more for each line its title wraps to."""
+    lines = sum(title.count("<br>") + 1 for title in titles)
+    return HEADER_HEIGHT + ROW_HEIGHT * len(titles) + ROW_LINE * (lines - len(titles)) + 12
+
+
+# --- the charts -------------------------------------------------------------------------------------
+
+
+def _timeline(tour: Tour, lang: str) -> tuple[go.Figure, int, str | None]:
+    frame, note = _timeline_rows(tables.timeline_frame(tour, ViewState(lang=lang)), lang)
     empty = None if tour.visits or tour.events else t("notice.no_dates", lang)  # as the app says it
-    return charts.timeline_figure(frame, lang, empty_message=empty), AXIS_ROOM
+    return charts.timeline_figure(frame, lang, empty_message=empty), AXIS_ROOM, note
 
 
-def _topics(tour: Tour, lang: str) -> tuple[go.Figure, int]:
+def _topics(tour: Tour, lang: str) -> tuple[go.Figure, int, str | None]:
     state = ViewState(lang=lang)
-    counts = tables.topic_counts(tour, state)
+    counts, note = _topic_rows(tables.topic_counts(tour, state), tour, lang)
     totals = tables.claim_totals(tour, state)
     empty = None if tour.claims else t("notice.no_claims", lang)
     figure = charts.topics_figure(counts, lang, [tp.id for tp in tour.topics], empty, totals)
     if counts.empty:
-        return figure, 0
+        return figure, 0, note
     # Stops' names wrapped and level, not tilted: the room they take below the plot is then known.
     stops = list(dict.fromkeys(counts["stop"]))
     width = max(12, 140 // len(stops))
@@ -91,18 +148,24 @@ def _topics(tour: Tour, lang: str) -> tuple[go.Figure, int]:
         tickvals=[charts.esc(s) for s in stops], ticktext=labels, tickangle=0, automargin=False
     )
     lines = max(label.count("<br>") + 1 for label in labels)
-    return figure, AXIS_ROOM + LINE * (lines - 1)
+    return figure, AXIS_ROOM + LINE * (lines - 1), note
 
 
-def _for_print(figure: go.Figure, tour: Tour, name: str, lang: str, below: int) -> go.Figure:
-    """The app's figure on a print page: the tour's title and the view's name and date above, the
-    legend at the right, the credit line below; the plot keeps the height the app gives it."""
+def _for_print(
+    figure: go.Figure, tour: Tour, name: str, lang: str, below: int, note: str | None
+) -> go.Figure:
+    """The app's figure on a print page: the tour's title and the view's name and date above (and, in
+    bold, what a long tour's chart leaves out), the legend at the right, the credit line below; the plot
+    keeps the height the app gives it."""
     layout = figure.layout
     plot = (layout.height or 320) - (layout.margin.t or 0) - (layout.margin.b or 0)
     entries = sum(1 for trace in figure.data if getattr(trace, "showlegend", False) is not False)
     plot = max(plot, LEGEND_TITLE + LEGEND_ROW * entries)  # the legend beside the plot is never cut
     heading = _wrapped(credits.print_title(tour, lang), HEADING_CHARS)
-    top = TITLE_ROOM + HEADING_LINE * heading.count("<br>")
+    subtitle = charts.esc(credits.print_subtitle(tour, name, lang))
+    if note:
+        subtitle += f"<br><b>{_wrapped(note, NOTE_CHARS)}</b>"
+    top = TITLE_ROOM + HEADING_LINE * (heading.count("<br>") + subtitle.count("<br>"))
     top += max(0, (layout.margin.t or 0) - charts.LAYOUT["margin"]["t"])  # the timeline's trip names
     credit = _wrapped(credits.credit_text(tour, lang), CREDIT_CHARS)
     bottom = below + LINE * (credit.count("<br>") + 1) + 24
@@ -110,7 +173,7 @@ def _for_print(figure: go.Figure, tour: Tour, name: str, lang: str, below: int) 
         width=WIDTH,
         height=plot + top + bottom,
         margin={"t": top, "b": bottom, "l": 24, "r": 24},
-        title=_title(heading, charts.esc(credits.print_subtitle(tour, name, lang))),
+        title=_title(heading, subtitle),
         legend={"orientation": "v", "x": 1.01, "xref": "paper", "xanchor": "left", "y": 1,
                 "yref": "paper", "yanchor": "top"},
     )  # fmt: skip
@@ -147,25 +210,25 @@ def _pale(colour: str) -> str:
     return "#" + "".join(f"{(c + 3 * 255) // 4:02x}" for c in rgb)
 
 
-def _proposals(tour: Tour, lang: str) -> tuple[go.Figure, int]:
+def _proposals(tour: Tour, lang: str) -> tuple[go.Figure, int, str | None]:
     """Proposals × countries, each cell its latest status as the app's grid shows it: symbol, word
-    and tint; the legend gives each status its symbol and colour."""
+    and tint; the legend gives each status its symbol and colour. A long tracker's first rows."""
     grid = tables.proposal_grid(tour, ViewState(lang=lang))
     if grid.empty:
-        return _no_proposals(lang), 0
+        return _no_proposals(lang), 0, None
     titles = [_wrapped(str(title), TITLE_CHARS) for title in grid.index]
-    lines = sum(title.count("<br>") + 1 for title in titles)
+    n = _first(titles, lambda some: _table_height(some) <= PLOT_HEIGHT)
+    note = _left_out("image.cut_proposals", n, len(titles), "proposals", lang) if n < len(titles) else None
+    grid, titles = grid.iloc[:n], titles[:n]
     figure = go.Figure(_table(grid, titles, lang))
     for status in STATUSES:  # legend entries only: the table itself cannot have a legend
         figure.add_trace(_status_key(status, lang))
     figure.update_xaxes(visible=False)
     figure.update_yaxes(visible=False)
-    # The header, then each row: one line of text, and a line more for each line its title wraps to.
-    table = HEADER_HEIGHT + ROW_HEIGHT * len(grid) + ROW_LINE * (lines - len(grid)) + 12
     margin = charts.LAYOUT["margin"]
-    height = table + margin["t"] + margin["b"]  # a table taller than its room would scroll, cut off
+    height = _table_height(titles) + margin["t"] + margin["b"]  # a table taller than its room would scroll
     figure.update_layout(charts.LAYOUT, height=height, legend_title_text=charts.esc(t("legend.title", lang)))
-    return figure, 0
+    return figure, 0, note
 
 
 def _wrapped(text: str, width: int) -> str:

@@ -101,6 +101,7 @@ MEMBERS = {
     "storyShownAt": "when the first step was painted (performance.now(); the benchmarks read it)",
     "storyMapAt": "when the story's map was first painted",
     "storyLandRings": "how many country outlines the story's map drew",
+    "storyPoints": "a long tour's canvas layer of the story's stops (story_points.js)",
     # The app's page (dashboard/render/assets/app_a11y.js).
     "chartNames": "the observer that names the app's charts for screen readers",
 }

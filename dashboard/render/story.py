@@ -22,6 +22,7 @@ from markupsafe import Markup
 
 from dashboard.render.asset_files import ASSETS, asset, shipped
 from dashboard.render.basemap import ATTRIBUTION, outlines
+from dashboard.render.map_data import MANY_STOPS
 from dashboard.render.maps import leaflet_css, leaflet_js
 from dashboard.render.projection import Positions, leaflet_bounds, outline_bounds
 from dashboard.render.safe_html import esc, safe_url, script_json, script_text, source_entry
@@ -35,6 +36,8 @@ from dashboard.views.story import StoryQuote, StoryStep, story_steps
 from dashboard.views.style import TRIP_COLORS, TRIP_DASHES
 
 STOP_ZOOM = 6  # a stop among its neighbours: a few hundred kilometres across
+# The map's script, in order: its helpers, then the map (one script element).
+MAP_SCRIPTS = ("land_rings.js", "spread.js", "story_points.js", "story_export_map.js")
 
 
 # Autoescaped: a value from the tour is escaped wherever the template puts it; StrictUndefined: a
@@ -80,7 +83,7 @@ def _scripts(data: dict[str, Any]) -> list[str]:
         set_member("storyData", script_json(data)),
         shipped(asset("story.js")),
         leaflet_js(),
-        shipped(asset("land_rings.js") + asset("spread.js") + asset("story_export_map.js")),
+        shipped("".join(asset(name) for name in MAP_SCRIPTS)),
     ]
 
 
@@ -129,12 +132,15 @@ def _data(tour: Tour, steps: list[StoryStep], lang: str) -> dict[str, Any]:
     box = where.box()
     land = outlines(box) if box else []
     origin = next((p for p in tour.places if p.role == "origin" and p.id in where.at), None)
+    stops = _stops(tour, steps, where)
+    many = len(stops) > MANY_STOPS  # as on the route map: the script draws them on one canvas
     return {
         "steps": [{"id": s.id, "at": list(where.at[s.id]) if s.kind == "visit" and s.id in where.at else None}
                   for s in steps],
         "positions": [_position(i, len(steps), lang) for i in range(len(steps))],
         "summaries": [s.summary for s in steps],
-        "stops": _stops(tour, steps, where),
+        "stops": [] if many else stops,  # a marker each; a long tour's are drawn from the steps' places
+        "many": many,
         "origin": {"at": list(where.at[origin.id]), "tip": esc(origin.name)} if origin else None,
         "routes": _routes(tour, where),
         "bounds": leaflet_bounds(box),

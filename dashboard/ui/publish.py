@@ -20,7 +20,7 @@ from dashboard.ui.state import LoadedTour, Widget, keyed
 from dashboard.ui.tours import configured_path
 from dashboard.views.i18n import t
 from dashboard.views.markup import md
-from dashboard.workflows import export_bytes, export_text
+from dashboard.workflows import export_bytes, export_images, export_text
 
 
 def _tour_file(loaded: LoadedTour) -> tuple[str, bytes]:
@@ -51,10 +51,11 @@ def render_story_file(loaded: LoadedTour, lang: str) -> None:
 
 
 def _draw_images(loaded: LoadedTour, lang: str) -> None:
-    """Every view's image, drawn now (a button's callback), or the one line saying why not."""
+    """Every view's image, drawn now (a button's callback) within one deadline, or the one line saying
+    why not (no browser, or one that took too long: it is stopped, not waited for)."""
     try:
         with st.spinner(t("publish.drawing", lang)):
-            drawn = {view: export_bytes(loaded.tour, "png", lang, view=view) for view in VIEWS}
+            drawn = export_images(loaded.tour, VIEWS, lang)
     except ExportError as exc:
         state.IMAGES.set((loaded.key, lang, str(exc)))
         return

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from dashboard.tourfile.model import Claim, Proposal, StatusChange, Tour
 from dashboard.views.derive import claims_by_place
 from dashboard.views.i18n import LANGS
+from dashboard.views.story import step_ids
 
 # Stop id of the bucket for claims tied to no place; ids cannot start with "_", so it never clashes.
 TOUR_WIDE = "_tour-wide"
@@ -129,14 +130,11 @@ def from_query(params: Mapping[str, str], tour: Tour) -> ViewState:
     return ViewState(lang, stop, countries, topics, start, end, bar, drafts, step, tuple(problems))
 
 
-# The story's first and last steps; the others are visited places. A place called "intro" or
-# "outcomes" moves them to "_intro" and "_outcomes" (dashboard.views.story; "_" starts no place id).
-STORY_ENDS = ("intro", "outcomes", "_intro", "_outcomes")
-
-
 def _step(raw: str | None, tour: Tour, problems: list[str]) -> str | None:
-    """``step=ID``: a step of the story, the introduction, a visited place or the outcomes."""
-    if raw is None or raw in STORY_ENDS or raw in {v.place for v in tour.visits}:
+    """``step=ID``: a step the story has (:func:`~dashboard.views.story.step_ids`): its introduction,
+    a visited place that is no draft, or its outcomes where it has them. ``_intro`` and ``_outcomes``
+    name those steps only where a place took the plain name; anywhere else they are reported."""
+    if raw is None or raw in step_ids(tour):
         return raw
     problems.append(f"step={raw!r}")
     return None

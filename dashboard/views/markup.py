@@ -37,6 +37,24 @@ def _escape(text: str) -> str:
     return "".join("\\" + ch if ch in _PUNCTUATION else ch for ch in text)
 
 
+# The marks that can start markup in a Markdown file (GFM, as GitHub and most viewers render it): emphasis,
+# code, links and images, headings, tables, strikethrough, math, HTML and entities. "<" and ">" become
+# entities (no tag can form, and "<img" never appears); "&" is escaped so an entity shows as typed.
+_FILE_MARKS = {**{ch: "\\" + ch for ch in "\\`*_[]#|~$"}, "&": "\\&", "<": "&lt;", ">": "&gt;"}
+
+
+def md_file(text: str) -> str:
+    """Tour text for a Markdown file that people also read unrendered (the evidence pack's README),
+    on one line: as literal as :func:`md` makes it (a word the autolinker would link in a code span,
+    an entity shown as typed), with only the marks that could start markup escaped, so it stays
+    readable as plain text."""
+    words = _WORDS.split(" ".join(text.split()))  # one line: a line break could start a heading or a list
+    return "".join(
+        _span(part) if _LINKABLE.search(part) else "".join(_FILE_MARKS.get(ch, ch) for ch in part)
+        for part in words
+    )
+
+
 def _code(word: str, table: bool) -> str:
     """``word`` in inline code spans: shown as typed, and never a link (the autolinker skips code).
 

@@ -66,7 +66,7 @@ def story_steps(tour: Tour, lang: str) -> list[StoryStep]:
     tour has proposals or words on them)."""
     shown = accepted(tour)
     visits = [s for s in stops(shown) if s.visit is not None]
-    with_outcomes = bool(shown.proposals) or bool(shown.story and shown.story.outcomes)
+    with_outcomes = _has_outcomes(shown)
     total = 1 + len(visits) + int(with_outcomes)
     reserved = {s.place.id for s in visits}
     steps = [_intro(shown, lang, total, reserved)]
@@ -74,6 +74,21 @@ def story_steps(tour: Tour, lang: str) -> list[StoryStep]:
     if with_outcomes:
         steps.append(_outcomes(shown, lang, total, reserved))
     return steps
+
+
+def step_ids(tour: Tour) -> list[str]:
+    """The ids of :func:`story_steps`, in order, without making the steps: what a link's ``?step=``
+    or the story file's ``#id`` may name."""
+    shown = accepted(tour)
+    visited = [s.place.id for s in stops(shown) if s.visit is not None]
+    taken = set(visited)
+    ends = [_own_id(OUTCOMES, taken)] if _has_outcomes(shown) else []
+    return [_own_id(INTRO, taken), *visited, *ends]
+
+
+def _has_outcomes(tour: Tour) -> bool:
+    """Whether the story ends with the outcomes: the tour tracks proposals, or its story has words on them."""
+    return bool(tour.proposals) or bool(tour.story and tour.story.outcomes)
 
 
 def step_index(steps: list[StoryStep], step_id: str | None) -> int:

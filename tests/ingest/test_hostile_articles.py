@@ -174,7 +174,7 @@ def test_a_fetched_address_with_a_space_or_angle_bracket_is_fetched_and_kept_enc
     tmp_path: Path, capsys, server: str, name: str, encoded: str
 ) -> None:
     out = tmp_path / "draft.yaml"
-    code = cli.main(["ingest", f"{server}/{name}", "-o", str(out), "--allow-private"])
+    code = cli.main(["ingest", f"{server}/{name}", "--allow-private", "-o", str(out)])  # a local server
     err = capsys.readouterr().err
     assert code == 0, err
     (source,) = load_text(out.read_text(encoding="utf-8"), str(out)).sources

@@ -51,3 +51,11 @@ def test_two_articles_sharing_one_sentence_stay_two_sources() -> None:
     )
     ingested = propose([_dated(from_text("a.txt", TEXT, "en")), _dated(from_text("b.txt", other, "en"))])
     assert [s.id for s in ingested.tour.sources] == ["a01-en", "a02-en"] and not ingested.known
+
+
+def test_the_note_about_an_article_read_twice_shows_its_names_control_characters_as_question_marks() -> None:
+    first, second = from_text("a.txt", TEXT, "en"), from_text("b\x1b[31m.txt", TEXT, "en")
+    (known,) = propose([_dated(first), _dated(second)]).known
+    note = known.note()
+    assert "\x1b" not in note
+    assert note.startswith("note: b?[31m.txt is the same article")

@@ -9,8 +9,7 @@ browsers: small shell scripts that fail or hang.
 
 from __future__ import annotations
 
-import asyncio
-import os
+import json
 import struct
 import tempfile
 from pathlib import Path
@@ -18,11 +17,11 @@ from typing import Any
 
 import kaleido
 import lxml.html
-import plotly.graph_objects as go
+import plotly.io as pio
 import pytest
 
 from dashboard.cli import main
-from dashboard.render import charts, images, prints
+from dashboard.render import charts, images, kaleido_worker, prints
 from dashboard.render.errors import ExportError
 from dashboard.tourfile.load import load_tour
 from dashboard.tourfile.model import Tour
@@ -99,7 +98,9 @@ def test_the_chart_page_loads_no_script_from_the_network(
             return pages[-1]
 
     monkeypatch.setattr(kaleido.kaleido, "PageGenerator", Recording)
-    assert png_size(images.png(kast, "proposals"))[0] >= 1600
+    figure = prints.print_figure(kast, "proposals", "en")  # drawn here, as the worker process draws it
+    opts = {"format": "png", "width": figure.layout.width, "height": figure.layout.height, "scale": 1}
+    assert png_size(kaleido_worker.draw(json.loads(pio.to_json(figure)), opts, str(chromium)))[0] >= 1600
     (page,) = pages
     sources = lxml.html.fromstring(page).xpath("//script/@src")
     assert sources and all(src.startswith("file:") for src in sources), sources
@@ -153,28 +154,6 @@ def test_a_failing_browser_is_one_line_and_exit_1(
     assert main(["export", "png", "--view", view, "-o", str(tmp_path / "out.png")]) == 1
     err = capsys.readouterr().err
     assert err.startswith(f"error: {said}") and err.count("\n") == 1, err
-
-
-@pytest.mark.slow  # a second of real time, the timeout waited out
-def test_a_hanging_browser_is_stopped_with_its_process(monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
-    pid_file = tmp_path / "pid"
-    fake = _fake_browser(tmp_path, "hanging", f'echo $$ > "{pid_file}"\nexec sleep 60')
-    monkeypatch.setattr(images, "TIMEOUT", 1.0)
-    with pytest.raises(ExportError, match=r"^the browser took over 1 s to draw the map \("):
-        images.screenshot("<p>x</p>", str(fake), (1600, 1000))
-    with pytest.raises(ProcessLookupError):
-        os.kill(int(pid_file.read_text()), 0)
-
-
-def test_a_chart_that_takes_too_long_is_one_line(kast: Tour, monkeypatch: pytest.MonkeyPatch):
-    async def never(*args: Any) -> bytes:
-        await asyncio.sleep(60)
-        return b""
-
-    monkeypatch.setattr(images, "_kaleido", never)
-    monkeypatch.setattr(images, "TIMEOUT", 0.2)
-    with pytest.raises(ExportError, match=r"^the browser took over 0.2 s to draw the chart \(/x/chromium\)$"):
-        images.chart_png(prints.print_figure(kast, "topics", "en"), "/x/chromium")
 
 
 def test_an_unknown_view_is_refused(kast: Tour):
@@ -318,12 +297,11 @@ def test_kaleido_is_started_again_once_when_it_lost_its_own_page(
             raise RuntimeError(faults[len(calls) - 1])
         return b"\x89PNG drawn"
 
-    monkeypatch.setattr(images, "_kaleido", kaleido_once)
-    figure = go.Figure(layout={"width": 10, "height": 10})
+    monkeypatch.setattr(kaleido_worker, "_kaleido", kaleido_once)
     if drawn:
-        assert images.chart_png(figure, "/usr/bin/chromium") == b"\x89PNG drawn"
+        assert kaleido_worker.draw({}, {}, "/usr/bin/chromium") == b"\x89PNG drawn"
         assert len(calls) == 2
     else:
-        with pytest.raises(ExportError, match="could not draw the chart"):
-            images.chart_png(figure, "/usr/bin/chromium")
+        with pytest.raises(RuntimeError, match=faults[-1]):
+            kaleido_worker.draw({}, {}, "/usr/bin/chromium")
         assert len(calls) == min(len(faults), 2)

@@ -11,14 +11,19 @@ import zipfile
 from pathlib import Path
 
 import pytest
+import yaml
 from frictionless import validate
+from markdown_it import MarkdownIt
 
 from dashboard.cli import main
 from dashboard.render.pack import pack_files
-from dashboard.tourfile.load import DEFAULT_TOUR, load_tour
+from dashboard.tourfile.load import DEFAULT_TOUR, load_text, load_tour
 from dashboard.tourfile.model import Tour
 from dashboard.views.formats import source_name
+from dashboard.views.markup import md_file
 from tests.support.hostile import PAYLOADS, write_hostile
+from tests.test_hostile import AUTOLINK
+from tests.test_hostile import LINKY as LINKY_WORDS
 
 
 @pytest.fixture(scope="module")
@@ -88,6 +93,46 @@ def test_a_hostile_tour_packs_its_text_as_inert_data(tmp_path: Path) -> None:
             assert not [c for c in row if c.lstrip().startswith(("=", "+", "@"))], (name, row)
     assert files["hostile.json"] == path.read_bytes()
     assert any(p in files["tour.geojson"].decode() for p in PAYLOADS)  # kept as data, in JSON strings
+
+
+# Bare addresses GFM links even with every mark escaped, entities, emphasis and a strikethrough.
+LINKY = (
+    "See https://evil.example/a_b or www.evil.example, write to someone@evil.example: "
+    "&lt;b&gt;bold&lt;/b&gt; &amp; *more* ~~struck~~ [x](javascript:y)"
+)
+
+
+def _read(markdown: str) -> list[tuple[str, str, set[str]]]:
+    """Each run of inline text in ``markdown`` as a CommonMark reader shows it (escapes and entities
+    resolved), the part of it outside code spans (what GFM's autolinker reads), and its token kinds."""
+    runs = []
+    for token in MarkdownIt("commonmark").enable("strikethrough").parse(markdown):
+        if token.type == "inline":
+            kids = token.children or []
+            shown = "".join(k.content for k in kids)
+            outside = "".join(k.content if k.type == "text" else " " for k in kids)
+            runs.append((shown, outside, {k.type for k in kids}))
+    return runs
+
+
+def test_the_readme_shows_titles_as_typed_never_as_links_or_markup(mini_data: dict[str, object]) -> None:
+    mini_data["title"] = {"en": LINKY}
+    mini_data["sources"] = [{"id": "s1", "language": "en", "title": LINKY}]
+    tour = load_text(yaml.safe_dump(mini_data, allow_unicode=True), "linky.yaml")
+    readme = pack_files(tour, "linky.yaml", b"", images=False)["README.md"].decode()
+    runs = [run for run in _read(readme) if "evil.example" in run[0]]
+    assert runs[0][0] == f"{LINKY}: evidence pack"  # the heading, as typed
+    assert len(runs) == 2 and LINKY in runs[1][0]  # and the source, cited by its title
+    for shown, outside, kinds in runs:
+        assert kinds <= {"text", "code_inline"}, (shown, kinds)  # no link, emphasis, HTML or strikethrough
+        assert not AUTOLINK.search(outside), outside  # no word GFM would make a link
+
+
+@pytest.mark.parametrize("text", [LINKY, *LINKY_WORDS, *PAYLOADS])
+def test_md_file_reads_as_typed_on_one_line(text: str) -> None:
+    ((shown, outside, kinds),) = _read(md_file(text))
+    assert shown == " ".join(text.split())  # every mark as typed, the lines joined
+    assert kinds <= {"text", "code_inline"} and not AUTOLINK.search(outside)
 
 
 def test_with_a_browser_the_pack_holds_an_image_of_each_view(chromium: Path, tmp_path: Path) -> None:

@@ -14,6 +14,7 @@ from bs4 import BeautifulSoup, Tag
 
 from dashboard.cli import main
 from dashboard.render import schema
+from dashboard.render.map_data import MANY_STOPS
 from dashboard.render.story import story_html
 from dashboard.tourfile.load import load_text, load_tour
 from dashboard.tourfile.model import Tour
@@ -203,6 +204,21 @@ def test_a_tour_without_coordinates_still_tells_its_story(mini_data: dict[str, A
     data = _data(soup)
     assert [s["data-step"] for s in _sections(soup)] == ["intro", "lima", "quito", "outcomes"]
     assert (data["stops"], data["routes"], data["bounds"], data["land"]) == ([], [], None, [])
+
+
+def test_a_long_tours_stops_are_drawn_on_a_canvas_not_as_a_marker_each():
+    """Above MANY_STOPS located stops, as on the route map: the page sends no marker per stop (its
+    script draws every step's place on one canvas layer); the steps keep their places."""
+    from bench.synth import make_tour
+
+    data = _data(_soup(story_html(_tour(make_tour(2 * MANY_STOPS + 3)))))  # MANY_STOPS + 1 visits
+    assert data["many"] is True and data["stops"] == []
+    assert sum(1 for step in data["steps"] if step["at"]) == MANY_STOPS + 1
+
+
+def test_a_short_tours_stops_are_markers(seed_pages: dict[str, str]):
+    data = _data(_soup(seed_pages["en"]))
+    assert data["many"] is False and len(data["stops"]) == 3
 
 
 # -- hostile text ----------------------------------------------------------------------------------

@@ -37,9 +37,10 @@ UPLOAD_MEMORY = "upload memory"
 SHAPES = "geocoder answer shapes"
 PLAUSIBILITY = "geocoder plausibility"
 EDITS = "concurrent edits"
-INGEST = "ingest articles"
-REFUSALS = "ingest refusals"
+INGEST_REFUSALS = "ingest refusals"
 OUTPUTS = "output refusals"
+DEADLINES = "image deadlines"
+INGEST = "ingest articles"
 NOT_MEASURED = "not measured in this run"
 
 
@@ -280,8 +281,9 @@ def render(data: dict[str, Any]) -> str:
         PLAUSIBILITY,
         EDITS,
         INGEST,
-        REFUSALS,
+        INGEST_REFUSALS,
         OUTPUTS,
+        DEADLINES,
     }
     parts: list[tuple[str, str, list[str]]] = [
         ("Fuzzed tour files tried and their outcomes", FUZZ, _fuzz(data)),
@@ -316,13 +318,12 @@ def render(data: dict[str, Any]) -> str:
                 "`geocode` never overwrites an edit made while it runs, nor runs twice on one file.",
             ),
         ),
-        ("Hostile articles ingested", INGEST, _ingest(data)),
         (
             "Ingest refusals",
-            REFUSALS,
+            INGEST_REFUSALS,
             _refusals(
                 data,
-                REFUSALS,
+                INGEST_REFUSALS,
                 "Articles `ingest` refuses (`tests/ingest/test_articles.py`, `test_fetch.py`): files that",
                 "are no file (devices, FIFOs), pages over the limit, and addresses it does not fetch (other",
                 "schemes, loopback, private and link-local addresses, given or redirected to, too many",
@@ -340,6 +341,19 @@ def render(data: dict[str, Any]) -> str:
                 "any work and left as it was (`tests/test_outputs.py`).",
             ),
         ),
+        (
+            "Images for print past their deadline",
+            DEADLINES,
+            _explained(
+                data,
+                DEADLINES,
+                "A browser or a chart's drawing process that hangs is killed when the wall-clock deadline",
+                "passes, with every process it started (kaleido's browser runs in a session of its own), and",
+                "the export is refused in one line; the evidence pack is made without its images and its",
+                "README says why.",
+            ),
+        ),
+        ("Hostile articles ingested", INGEST, _ingest(data)),
         ("CSV exports neutralise formulas", CSV, _csv(data)),
         ("Hostile text payloads", HOSTILE, _generic(data, HOSTILE)),
         ("Concurrent sessions", CONCURRENT, _generic(data, CONCURRENT)),

@@ -3,10 +3,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from dashboard.render import images
 from tests.conftest import ROOT
+from tests.support import reliability
 
 APP = str(ROOT / "streamlit_app.py")
 
@@ -56,9 +60,10 @@ def test_the_story_in_the_readers_language(lang: str, count: str, previous: str)
     assert count in _text(at) and at.button(key="story_prev").label == previous
 
 
-def test_an_unknown_step_is_reported_and_the_story_starts_at_the_beginning() -> None:
-    at = _story(step="atlantis")
-    assert "atlantis" in at.warning[0].value
+@pytest.mark.parametrize("step", ["atlantis", "_outcomes", "_intro"])  # the Kast tour's ends need no "_"
+def test_an_unknown_step_is_reported_and_the_story_starts_at_the_beginning(step: str) -> None:
+    at = _story(step=step)
+    assert f"step='{step}'" in at.warning[0].value.replace("\\", "")  # the notice names it, as typed
     assert at.subheader[0].value == "Introduction" and "step" not in at.query_params
 
 
@@ -70,3 +75,24 @@ def test_the_page_offers_the_story_file_its_embed_snippet_and_the_pack() -> None
     (snippet,) = [c.value for c in at.code]
     # The snippet embeds the file by the name it downloads under.
     assert '<iframe src="kast-tour-2025-story-en.html"' in snippet and "Kast" in snippet
+
+
+def test_images_the_browser_takes_too_long_to_draw_are_refused_in_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """ "Draw the images" holds the browser to one wall-clock deadline for the four images (tiny here):
+    a browser that hangs is stopped, and the page says why in one line, keeping the button."""
+    browser = tmp_path / "hanging-browser"
+    browser.write_text("#!/bin/sh\nexec sleep 60\n", encoding="utf-8")
+    browser.chmod(0o755)
+    monkeypatch.setenv("BROWSER_PATH", str(browser))
+    monkeypatch.setattr(images, "ALL_IMAGES", 0.5)
+    at = _story()
+    at.button(key="draw_images").click().run()
+    (error,) = at.error
+    said = f"the browser took over 0.5 s to draw the images ({browser})"
+    assert error.value.replace("\\", "") == f"The images cannot be drawn here: {said}"
+    assert not at.exception and at.button(key="draw_images").label.startswith("Draw the images")
+    shown = error.value.replace("\\", "").replace(str(browser), "a browser that hangs")
+    reliability.record(reliability.DEADLINES, "app: Draw the images, browser hangs (0.5 s for the four)",
+                       {"refused": True, "shown": shown})  # fmt: skip

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import pytest
+import yaml
 
+from dashboard.tourfile.load import load_text
 from dashboard.tourfile.model import Claim, Tour
 from dashboard.views.filters import (
     ViewState,
@@ -152,3 +155,49 @@ def test_claim_countries(fields: dict[str, object], expected: set[str]):
 )
 def test_claim_matches_country_and_stop(fields: dict[str, object], state: ViewState, matches: bool):
     assert claim_matches(_claim(**fields), state, COUNTRIES, {}) is matches
+
+
+def _tour(data: dict[str, Any]) -> Tour:
+    return load_text(yaml.safe_dump(data, allow_unicode=True), "steps.yaml")
+
+
+@pytest.mark.parametrize("step", ["intro", "lima", "outcomes"])
+def test_a_step_of_the_story_is_kept(kast: Tour, step: str):
+    state = from_query({"step": step}, kast)
+    assert state.step == step and state.problems == ()
+
+
+@pytest.mark.parametrize(
+    "step",
+    [
+        "_intro",  # the introduction is "intro" here: no place is called "intro"
+        "_outcomes",
+        "atlantis",
+    ],
+)
+def test_a_step_the_story_does_not_have_is_dropped_and_named(kast: Tour, step: str):
+    state = from_query({"step": step}, kast)
+    assert state.step is None and state.problems == (f"step={step!r}",)
+    assert "step" not in to_query(state)  # the address is corrected
+
+
+def test_outcomes_is_no_step_of_a_tour_without_them(mini_data: dict[str, Any]):
+    mini_data["proposals"] = []
+    state = from_query({"step": "outcomes"}, _tour(mini_data))
+    assert state.step is None and state.problems == ("step='outcomes'",)
+
+
+def test_a_drafted_visit_is_no_step(mini_data: dict[str, Any]):
+    mini_data["visits"][1]["draft"] = {"source": "s1", "evidence": "He went to Quito."}
+    state = from_query({"step": "quito"}, _tour(mini_data))
+    assert state.step is None and state.problems == ("step='quito'",)
+
+
+def test_a_place_called_intro_moves_the_introduction_to_underscore_intro(mini_data: dict[str, Any]):
+    mini_data["places"][1]["id"] = mini_data["visits"][0]["place"] = "intro"
+    for claim in mini_data["claims"]:
+        claim["place"] = "intro"
+    tour = _tour(mini_data)
+    assert from_query({"step": "_intro"}, tour).step == "_intro"
+    assert from_query({"step": "intro"}, tour).step == "intro"  # the place's own step
+    assert from_query({"step": "_outcomes"}, tour).problems == ("step='_outcomes'",)

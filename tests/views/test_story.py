@@ -11,7 +11,7 @@ import yaml
 from dashboard.tourfile.load import load_text
 from dashboard.tourfile.model import Tour
 from dashboard.views.formats import source_citation, source_names
-from dashboard.views.story import StoryStep, step_index, story_steps
+from dashboard.views.story import StoryStep, step_ids, step_index, story_steps
 
 KAST_IDS = ["intro", "buenos-aires", "quito", "lima", "outcomes"]
 
@@ -201,8 +201,16 @@ def test_a_place_called_intro_keeps_its_own_step(mini_data: dict[str, Any]):
     mini_data["claims"][0]["place"] = mini_data["claims"][1]["place"] = "intro"
     steps = story_steps(_tour(mini_data), "en")
     ids = [s.id for s in steps]
-    assert ids == ["_intro", "intro", "quito", "outcomes"]
+    assert ids == ["_intro", "intro", "quito", "outcomes"] == step_ids(_tour(mini_data))
     assert steps[step_index(steps, "intro")].kind == "visit"
+
+
+def test_step_ids_are_the_ids_of_the_steps(kast: Tour, mini_data: dict[str, Any]):
+    assert step_ids(kast) == KAST_IDS
+    mini_data["proposals"] = []
+    mini_data["visits"][1]["draft"] = {"source": "s1", "evidence": "He went to Quito."}
+    tour = _tour(mini_data)
+    assert step_ids(tour) == [s.id for s in story_steps(tour, "en")] == ["intro", "lima"]
 
 
 def test_a_visit_without_counterparts_names_the_others_met(mini_data: dict[str, Any]):

@@ -1,7 +1,7 @@
 // The exported story's map (dashboard/render/story.py): outlines (no tiles), each trip's route, the numbered stops.
 // Each step brings the map to its stop (the intro and the outcomes to the whole route): a flight,
 // or a jump for readers who ask for less motion. A stop clicked on the map opens its step.
-/* global landRings, spreadOffsets */
+/* global landRings, spreadOffsets, storyPoints */
 (function () {
   "use strict";
   var ns = window.tourDashboard = window.tourDashboard || {};
@@ -33,7 +33,10 @@
       .bindTooltip(data.origin.tip)  // escaped by dashboard/render/story.py
       .addTo(map);
   }
+  // A long tour's stops on one canvas (story_points.js); a short tour's as numbered markers.
   var markers = {};
+  var points = data.many ? storyPoints(map, data.steps, function (i) { ns.storyGo(data.steps[i].id); }) : null;
+  if (points) { ns.storyPoints = points; }
   data.stops.forEach(function (stop) {
     // stop.label is escaped by dashboard/render/story.py; the number is a number.
     var html = '<span class="story-num">' + Number(stop.n) + '</span><span class="story-label">' + stop.label + "</span>";
@@ -67,7 +70,9 @@
   map.on("zoomend viewreset", spread);
 
   // Markers have elements once the map has a view: called after each move.
-  function highlight(id) {
+  function highlight(i) {
+    if (points) { points.mark(i); return; }
+    var id = data.steps[i].id;
     Object.keys(markers).forEach(function (key) {
       var element = markers[key].getElement();
       if (element) { element.classList.toggle("is-current", key === id); }
@@ -91,7 +96,7 @@
     } else if (!map._loaded) {
       map.setView([0, 0], 1);
     }
-    highlight(step.id);
+    highlight(i);
   };
 
   var first = data.steps.map(function (s) { return s.id; }).indexOf(ns.storyStep);

@@ -251,6 +251,9 @@ WORDS: dict[str, str] = {
     "legend.no_trip": "Trip not stated",
     "figure.of": "of {total}",
     "image.not_drawn": "Not on the map, no coordinates: {stops}",
+    "image.cut_timeline": "The first {shown} of {total} rows are drawn; the {left} rows from {date} on are left out of this image (the app's {page} page shows every one).",
+    "image.cut_topics": "The first {shown} of {total} topics are drawn; the other {left} are left out of this image (the app's {page} page shows every one).",
+    "image.cut_proposals": "The first {shown} of {total} proposals are drawn; the other {left} are left out of this image (the app's {page} page shows every one).",
     "map.more": "More about this stop",
     # issue 21 (Add articles)
     "ingest.known": "{article} is already the tour's source {source}: {rule}. Nothing the tour holds is proposed again.",

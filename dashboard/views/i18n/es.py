@@ -249,6 +249,9 @@ WORDS: dict[str, str] = {
     "legend.no_trip": "Viaje sin indicar",
     "figure.of": "de {total}",
     "image.not_drawn": "Fuera del mapa, sin coordenadas: {stops}",
+    "image.cut_timeline": "Se dibujan las primeras {shown} de {total} filas; las {left} filas desde el {date} quedan fuera de esta imagen (la página {page} de la aplicación las muestra todas).",
+    "image.cut_topics": "Se dibujan los primeros {shown} de {total} temas; los otros {left} quedan fuera de esta imagen (la página {page} de la aplicación los muestra todos).",
+    "image.cut_proposals": "Se dibujan las primeras {shown} de {total} propuestas; las otras {left} quedan fuera de esta imagen (la página {page} de la aplicación las muestra todas).",
     "map.more": "Más sobre esta parada",
     # issue 21 (Add articles)
     "ingest.known": "{article} ya es la fuente {source} de la gira: {rule}. No se vuelve a proponer nada de lo que la gira ya tiene.",

@@ -249,6 +249,9 @@ WORDS: dict[str, str] = {
     "legend.no_trip": "Voyage non précisé",
     "figure.of": "sur {total}",
     "image.not_drawn": "Hors de la carte, sans coordonnées : {stops}",
+    "image.cut_timeline": "Les {shown} premières lignes sur {total} sont tracées ; les {left} lignes à partir du {date} ne figurent pas sur cette image (la page {page} de l’application les montre toutes).",
+    "image.cut_topics": "Les {shown} premiers thèmes sur {total} sont tracés ; les {left} autres ne figurent pas sur cette image (la page {page} de l’application les montre tous).",
+    "image.cut_proposals": "Les {shown} premières propositions sur {total} sont tracées ; les {left} autres ne figurent pas sur cette image (la page {page} de l’application les montre toutes).",
     "map.more": "En savoir plus sur cette étape",
     # issue 21 (Add articles)
     "ingest.known": "{article} est déjà la source {source} de la tournée : {rule}. Rien de ce que la tournée contient n'est proposé à nouveau.",
