@@ -32,6 +32,7 @@ RULES = {
     "url": "ingest.rule_url",
     "text": "ingest.rule_text",
     "nearly": "ingest.rule_nearly",
+    "wire": "ingest.rule_wire",
     "title": "ingest.rule_title",
     "file": "ingest.rule_file",
 }
