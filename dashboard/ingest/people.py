@@ -81,6 +81,12 @@ LOWER_OFFICE = re.compile(
     r"chancellor|premier|foreign minister)"
     rf"(?P<after>\s+of\s+(?:the\s+)?{CAPITAL}[\w-]+(?:\s+{CAPITAL}[\w-]+){{0,2}})?,\s+(?P<name>{NAME})"
 )
+# English names a head by their surname alone once known, or in a headline: "President Vera",
+# "Prime Minister Vera's government" (not followed by another capitalised word).
+SURNAME_ONLY = re.compile(
+    rf"\b(?P<office>President|Prime Minister|Chancellor|Premier|Governor-General)\s+(?P<name>{WORD})"
+    rf"(?:['’]s)?(?!\s+{CAPITAL}|[\w’'-])"
+)
 LINKS = ("of", "de", "del", "da", "do", "das", "dos", "du", "des", "of the")
 # Each language's word for "country": "do país" qualifies an office but names no country.
 COUNTRY_WORDS = {"pais", "paises", "pays", "country", "nation", "nacion", "nacao"}
@@ -225,6 +231,11 @@ def _people(text: str) -> tuple[PersonMention, ...]:
                 " ".join(w for w in match.group("before", "office") if w.strip()).replace("  ", " ").strip()
             )
             seen[name] = PersonMention(name, office, match.start("name"), _named_by(whose))
+    for match in SURNAME_ONLY.finditer(text):
+        name = re.sub(r"['’]s$", "", match.group("name"))
+        if len(name) >= 4 and lookup_place(name) is None and not name_taken(name, seen):
+            country = _country_around(text, match.start(), match.end())
+            seen[name] = PersonMention(name, match.group("office"), match.start("name"), country)
     for match in ONE_NAME.finditer(text):
         if lookup_place(match.group("name")) is None and match.group("name") not in seen:
             office, name = match.group("office"), match.group("name")

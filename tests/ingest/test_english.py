@@ -213,3 +213,22 @@ def test_what_a_banner_reads_or_a_theme_is_not_a_quote(text: str) -> None:
 
     (quote,) = find_quotes(text)
     assert is_title(text, quote)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("He met President Vera on Monday.", "Vera", None),
+        ("Kenyan President Wanjiku's government welcomed him.", "Wanjiku", "KE"),
+        ("He thanked Prime Minister Okonjo for the welcome.", "Okonjo", None),
+    ],
+    ids=["surname", "demonym-possessive", "prime-minister"],
+)
+def test_a_head_named_by_surname_alone(text: str, name: str, country: str | None) -> None:
+    people = {p.name: p for p in find_people(text)}
+    assert people[name].country == country
+
+
+def test_a_surname_alone_is_the_person_named_in_full_before() -> None:
+    people = find_people("President Ana Vera met him. Later President Vera spoke.")
+    assert [p.name for p in people] == ["Ana Vera"]
