@@ -123,7 +123,8 @@ def _cmd_ingest(args: argparse.Namespace) -> int:
     _, summary = ingest_files(
         args.articles, Path(args.output), tour, allow_private=args.allow_private, **given
     )
-    print(summary)
+    for line in summary.splitlines():  # a skipped article's warning goes to stderr, the rest to stdout
+        print(line, file=sys.stderr if line.startswith("warning:") else sys.stdout)
     return 0
 
 
@@ -282,7 +283,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--outlet", default=None, help="for a text file: who published it")
     p.add_argument("--published", type=_day, default=None, help="for a text file: its date (YYYY-MM-DD)")
     p.add_argument(
-        "--language", choices=["en", "es", "fr"], default=None, help="for a text file: its language"
+        "--language",
+        choices=["en", "es", "fr", "pt"],
+        default=None,
+        help="for a text file: its language (English, Spanish, French or Portuguese; an article in "
+        "another language is skipped with a warning)",
     )
     p.add_argument(
         "--allow-private",

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dashboard.geo.geocode import GeocodeOptions, GeocodeReport, Progress, geocode_tour, missing, resolve
-from dashboard.ingest.articles import ArticleError, read
+from dashboard.ingest.articles import Article, ArticleError, LanguageError, read
 from dashboard.ingest.draft import draft_text, propose
 from dashboard.ingest.fetching import FetchOptions, fetch
 from dashboard.ingest.mend import web_address
@@ -219,23 +219,41 @@ def ingest_files(
     """Read each article (a file, or an http(s) URL fetched now), propose a draft and write it to
     ``output`` (atomically; never over the tour it extends, nor over an article). Returns the number
     of proposals and a summary: a ``note:`` line per article already read (one of the tour's sources,
-    or one given twice) and per thing left out of a source (:mod:`ingest.mend`), then one line.
-    ``allow_private``: fetch from loopback and private addresses too. ``given``: metadata for text
-    files (url, title, outlet, published, language)."""
+    or one given twice) and per thing left out of a source (:mod:`ingest.mend`), then one line; a
+    ``warning:`` line per article skipped for its language. ``allow_private``: fetch from loopback and
+    private addresses too. ``given``: metadata for text files (url, title, outlet, published, language)."""
     if tour_path is not None and same_file(output, tour_path):
         raise WriteError(output, "is the tour being extended: write the draft to another file")
     files = tuple(Path(s) for s in sources if not _is_url(s))
     check_writable(output, inputs=files, what="one of the articles")  # before any is read or fetched
     tour = load_tour(tour_path) if tour_path is not None else None
-    options = FetchOptions(allow_private=allow_private)
-    articles = [fetch(_address(s), options) if _is_url(s) else read(Path(s), **given) for s in sources]
+    articles, skipped = _readable(sources, given, FetchOptions(allow_private=allow_private))
     ingested = propose(articles, tour)
     write_atomic(output, draft_text(ingested.tour, str(output)))
     count = draft_count(ingested.tour)  # the number the app's "Show N proposals" switch gives
     notes = "".join(
         f"{line}\n" for line in [*(k.note() for k in ingested.known), *(n.note() for n in ingested.left_out)]
     )
-    return count, f"{notes}{output}: {count} proposals from {len(articles)} articles, each marked as a draft"
+    warnings = "".join(f"warning: {line}\n" for line in skipped)
+    done = f"{output}: {count} proposals from {len(articles)} articles, each marked as a draft"
+    return count, f"{warnings}{notes}{done}"
+
+
+def _readable(
+    sources: list[str], given: dict[str, object], options: FetchOptions
+) -> tuple[list[Article], list[str]]:
+    """The articles ingest can read, and a line per one skipped for its language (the batch goes
+    on without it); any other unreadable article stops the batch with its one-line reason."""
+    articles, skipped = [], []
+    for source in sources:
+        try:
+            web = _is_url(source)
+            articles.append(fetch(_address(source), options) if web else read(Path(source), **given))
+        except LanguageError as exc:
+            skipped.append(f"{exc}: skipped")
+    if not articles:
+        raise ArticleError("no article in a language ingest reads: " + "; ".join(skipped))
+    return articles, skipped
 
 
 def _is_url(source: str) -> bool:

@@ -49,6 +49,11 @@ def _index() -> dict[tuple[str, str], GazetteerHit]:
     return index
 
 
+def every_name() -> dict[tuple[str, str], GazetteerHit]:
+    """(country, normalised name) -> city, for every name a city is known by (alternate names too)."""
+    return _index()
+
+
 def lookup(name: str, country: str) -> GazetteerHit | None:
     """The most populous city called ``name`` in ``country`` (ISO alpha-2), or None."""
     key = normalise(name)

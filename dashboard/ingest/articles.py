@@ -24,11 +24,25 @@ STOPWORDS = {
     "en": {"the", "and", "of", "to", "in", "is", "was", "with", "that", "for", "said", "on"},
     "es": {"el", "la", "los", "las", "de", "del", "y", "que", "en", "con", "por", "para", "dijo"},
     "fr": {"le", "la", "les", "des", "du", "et", "que", "en", "avec", "pour", "dans", "est", "une"},
+    # Portuguese's own function words: none is a common Spanish or French word ("que", "a", "no" are).
+    "pt": {"do", "da", "dos", "das", "em", "não", "ao", "um", "uma", "com", "os", "pelo", "pela", "é", "foi"},
 }
+# Languages ingest does not read, told apart only to skip their articles with a warning (an
+# article whose language cannot be told at all is refused, as before).
+OTHERS = {
+    "de": {"der", "die", "das", "und", "nicht", "mit", "ist", "ein", "eine", "auf", "sich", "dem"},
+    "it": {"il", "della", "di", "che", "non", "per", "sono", "gli", "nel", "alla", "ha", "è"},
+    "nl": {"het", "een", "van", "niet", "zijn", "voor", "ook", "naar", "werd", "bij", "dat", "op"},
+}
+READ = "English, Spanish, French or Portuguese"
 
 
 class ArticleError(ValueError):
     """An article that cannot be read; the message names it and says why."""
+
+
+class LanguageError(ArticleError):
+    """An article in a language ingest does not read: skipped with a warning, the batch goes on."""
 
 
 @dataclass(frozen=True)
@@ -44,9 +58,9 @@ class Article:
 
 
 def detect_language(text: str) -> str | None:
-    """English, Spanish or French by their commonest words; None when none stands out."""
-    words = re.findall(r"[a-záéíóúñçèêàâ']+", text.lower())
-    scores = {lang: sum(w in common for w in words) for lang, common in STOPWORDS.items()}
+    """English, Spanish, French or Portuguese by their commonest words; None when none stands out."""
+    words = re.findall(r"[a-záéíóúñçèêàâãõôü']+", text.lower())
+    scores = {lang: sum(w in common for w in words) for lang, common in {**STOPWORDS, **OTHERS}.items()}
     best = max(scores, key=lambda lang: scores[lang])
     return best if scores[best] >= 3 else None
 
@@ -160,9 +174,9 @@ def from_html(name: str, page: str) -> Article:
     text = (meta.get("text") or "").strip()
     if len(text.split()) < MIN_WORDS:
         raise ArticleError(f"{name}: no article text found in the page ({len(text.split())} words)")
-    lang = meta.get("language") or _html_lang(page) or detect_language(text)
+    lang = (meta.get("language") or _html_lang(page) or detect_language(text) or "")[:2].lower() or None
     if lang not in STOPWORDS:
-        raise ArticleError(f"{name}: the language ({lang or 'unknown'}) is not English, Spanish or French")
+        raise LanguageError(f"{name}: the language ({lang or 'unknown'}) is not {READ}")
     return Article(name, text, lang, meta.get("title"), meta.get("sitename"), meta.get("author"),
                    _day(meta.get("date")), meta.get("url"))  # fmt: skip
 
@@ -184,8 +198,10 @@ def _html_lang(page: str) -> str | None:
 
 def from_text(name: str, text: str, language: str | None = None) -> Article:
     lang = language or detect_language(text)
-    if lang not in STOPWORDS:
-        raise ArticleError(f"{name}: cannot tell the language (English, Spanish or French); give --language")
+    if lang is not None and lang not in STOPWORDS:
+        raise LanguageError(f"{name}: the language ({lang}) is not {READ}")
+    if lang is None:
+        raise ArticleError(f"{name}: cannot tell the language ({READ}); give --language")
     return Article(name, text.strip(), lang)
 
 

@@ -9,6 +9,7 @@ nothing the tour holds is proposed again (:mod:`known`). Rules only (:mod:`quote
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any
@@ -17,18 +18,22 @@ import yaml
 from pydantic import ValidationError
 
 from dashboard.ingest.articles import Article, ArticleError
+from dashboard.ingest.cast import Traveller, find_traveller
 from dashboard.ingest.chars import visible_name
 from dashboard.ingest.known import Known
 from dashboard.ingest.mend import SHOWN, LeftOut, mend
 from dashboard.ingest.merge import events, new_claims, place_ids, unique, visits
-from dashboard.ingest.places import MIN_POPULATION, all_mentions
+from dashboard.ingest.places import MIN_POPULATION
 from dashboard.ingest.reading import UNNAMED, UNSORTED, Reading, read_article
 from dashboard.ingest.sources import sources_of
-from dashboard.ingest.visits import home_country
+from dashboard.ingest.subplaces import join_sub_places
+from dashboard.ingest.titles import unquoted
+from dashboard.ingest.visits import free_days, tour_window
 from dashboard.tourfile.errors import TourError, problem
 from dashboard.tourfile.load import MAX_BYTES, tour_from_data
 from dashboard.tourfile.model import Claim, Draft, Place, Source, Text, Topic, Tour
 
+SEASON = 90  # days: a visit date further from its article's date is history, not this tour
 HEADER = "# A draft made by `python -m dashboard ingest`: items with a `draft` mark are proposals.\n"
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -66,6 +71,17 @@ def _nowhere(articles: list[Article]) -> ArticleError:
     )
 
 
+def _visit_days(articles: list[Article], readings: list[Reading]) -> list[dt.date]:
+    """The days dated articles give visits (to the day, within a season of the article's date)."""
+    return [
+        s.day.day
+        for a, r in zip(articles, readings, strict=True)
+        if a.published
+        for s in r.visits
+        if s.day.precision == "day" and abs((s.day.day - a.published).days) <= SEASON
+    ]
+
+
 def propose(articles: list[Article], tour: Tour | None = None) -> Ingested:
     """``tour`` (or a new one) with everything the articles propose added as drafts, and the articles
     that were already read (see :func:`sources.sources_of`): nothing the tour holds is proposed again.
@@ -80,7 +96,8 @@ def propose(articles: list[Article], tour: Tour | None = None) -> Ingested:
 def _propose(articles: list[Article], tour: Tour | None) -> Ingested:
     articles, raws, left_out = _mended(articles)
     records, known = sources_of(articles, tour)
-    readings = _readings(articles, records, raws, tour)
+    traveller = find_traveller(articles)
+    readings = _readings(articles, records, raws, tour, traveller)
     ids, places = place_ids(readings, tour)
     if not places and not tour:
         raise _nowhere(articles)
@@ -88,7 +105,7 @@ def _propose(articles: list[Article], tour: Tour | None) -> Ingested:
     topics = _topics(added["claims"], readings, tour)
     if tour is None:
         title = Text(en=f"Draft tour from {len(articles)} articles")
-        subject = _subject(readings)
+        subject = traveller.name or _subject(readings)
         draft = Tour(format_version=2, id="draft-tour", title=title, subject=subject, topics=topics, **added)
     else:
         draft = tour.model_copy(
@@ -98,14 +115,25 @@ def _propose(articles: list[Article], tour: Tour | None) -> Ingested:
 
 
 def _readings(
-    articles: list[Article], records: list[Source], raws: list[str], tour: Tour | None
+    articles: list[Article], records: list[Source], raws: list[str], tour: Tour | None, traveller: Traveller
 ) -> list[Reading]:
-    """Each article read as its source: the other articles' dates and the traveller's country at hand."""
+    """Each article read as its source, with the other articles' dates, the traveller and the batch's
+    plain text at hand; an undated article is read again inside the days the others give."""
     dated = [a.published for a in articles if a.published]
-    home = home_country([all_mentions(a.text) for a in articles])
-    return [
-        read_article(a, s, tour, dated, home, raw) for a, s, raw in zip(articles, records, raws, strict=True)
+    plain = unquoted([a.text for a in articles])
+    readings = [
+        read_article(a, s, tour, dated, traveller, raw, plain)
+        for a, s, raw in zip(articles, records, raws, strict=True)
     ]
+    days = _visit_days(articles, readings)
+    window = tour_window(days)
+    if window:  # an undated article's weekdays are read again, inside the days the others give
+        free = free_days(days)
+        readings = [
+            read_article(a, s, tour, dated, traveller, raw, plain, window, free) if not a.published else r
+            for a, s, raw, r in zip(articles, records, raws, readings, strict=True)
+        ]
+    return join_sub_places(readings)
 
 
 def _added(

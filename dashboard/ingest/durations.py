@@ -18,11 +18,18 @@ from dashboard.ingest.visits import Cast, sentences
 
 NUMBERS = {
     "a": 1, "an": 1, "one": 1, "un": 1, "una": 1, "une": 1, "two": 2, "dos": 2, "deux": 2,
-    "three": 3, "tres": 3, "trois": 3, "four": 4, "cuatro": 4, "quatre": 4,
+    "three": 3, "tres": 3, "trois": 3, "four": 4, "cuatro": 4, "quatre": 4, "uma": 1, "duas": 2,
+    "três": 3, "quatro": 4, "cinq": 5, "cinco": 5, "five": 5,
 }  # fmt: skip
-MORE = r"more than|over|longer than|más de|mas de|plus d['’]une?|plus de"
-ABOUT = r"about|around|nearly|almost|some|cerca de|casi|alrededor de|environ|près d['’]une?|presque"
-COUNT = r"\d{1,3}|an?|one|two|three|four|una?|dos|tres|cuatro|une?|deux|trois|quatre"
+MORE = r"more than|over|longer than|más de|mas de|plus d['’]une?|plus de|mais de"
+ABOUT = (
+    r"about|around|nearly|almost|some|cerca de|casi|alrededor de|environ|près d['’]une?|presque|"
+    r"quase|por volta de|perto de"
+)
+COUNT = (
+    r"\d{1,3}|an?|one|two|three|four|five|una?|dos|tres|cuatro|cinco|une?|deux|trois|quatre|cinq|"
+    r"uma|duas|três|quatro"
+)
 LENGTH = re.compile(
     rf"(?i)\b(?:(?P<q1>{MORE}|{ABOUT})\s+)?(?P<n1>{COUNT})?\s*(?:(?P<q2>{MORE})\s+)?(?P<n2>{COUNT})?"
     rf"[\s-]*(?P<unit>hours?|horas?|heures?|minutes?|minutos?)\b(?:[\s-]+long)?(?!\s+(?:after|before|"
@@ -30,7 +37,7 @@ LENGTH = re.compile(
 )
 MEETING = re.compile(
     r"(?i)\b(meeting|talks|discussions|met\b|lasting|lasted|encuentro|reuni|conversaci|se extendió|duró|"
-    r"réunion|entretien|a duré)"
+    r"réunion|entretien|a duré|rencontrés|encontro|reunião|durou)"
 )
 
 
@@ -69,5 +76,5 @@ def find_lengths(text: str, cast: Cast) -> list[Length]:
             place = near or next(iter(named), None) or previous
             if place is not None:
                 out.append(Length(place, *length, match.group().strip(), sentence))
-        previous = here[-1] if here else None  # "... arrived in Buenos Aires. The talks lasted an hour."
+        previous = here[-1] if here else None  # "... arrived in Montevideo. The talks lasted an hour."
     return out

@@ -121,6 +121,7 @@ RULE_WORDS = {
     "url": "same url",
     "text": "same text",
     "nearly": "same text but for a few lines",
+    "wire": "the same wire copy, carried by another outlet",
     "title": "same title and outlet",
     "file": "same file name",
 }
@@ -236,7 +237,38 @@ def same_article(article: Article, earlier: Article) -> str | None:
         return "url"
     if _body(article) == _body(earlier):
         return "text"
-    return "nearly" if _nearly(article.text, earlier.text) else None
+    if _nearly(article.text, earlier.text):
+        return "nearly"
+    return "wire" if wire_copy(article.text, earlier.text) else None
+
+
+# News agencies' credits, as the four languages' papers print them: "(AP)", "(AFP) —", "— Reuters".
+# Words of the trade, not names of any one tour.
+AGENCIES = r"AP|AFP|Reuters|EFE|ANSA|Lusa|dpa|Xinhua|Notimex|RFI|Agence France-Presse"
+CREDIT = re.compile(rf"\((?P<a>{AGENCIES})\)|[—–-]\s*(?P<b>{AGENCIES})\s*$", re.M)
+SHINGLE = 5  # words: a run this long shared by two texts is seldom chance
+WIRE_SHARE = 0.5  # of the shorter text's runs: copies cut to different lengths are still one text
+MIN_SHINGLES = 30
+
+
+def wire_credit(text: str) -> str | None:
+    """The agency a text credits ("(AP)", "— Reuters"), if any."""
+    found = CREDIT.search(text)
+    return (found.group("a") or found.group("b")) if found else None
+
+
+@lru_cache(maxsize=64)
+def _shingles(text: str) -> frozenset[tuple[str, ...]]:
+    words = plain(text).split()
+    return frozenset(tuple(words[i : i + SHINGLE]) for i in range(len(words) - SHINGLE + 1))
+
+
+def wire_copy(text: str, other: str) -> bool:
+    """The same agency text carried by two outlets, each cutting or heading it its own way: half the
+    shorter one's five-word runs or more are the other's."""
+    mine, theirs = _shingles(text), _shingles(other)
+    shorter = min(len(mine), len(theirs))
+    return shorter >= MIN_SHINGLES and len(mine & theirs) >= WIRE_SHARE * shorter
 
 
 @lru_cache(maxsize=64)  # each article is compared with every one before it

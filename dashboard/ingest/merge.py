@@ -10,7 +10,9 @@ import re
 from collections import Counter, defaultdict
 
 from dashboard.geo.gazetteer import ATTRIBUTION, normalise
+from dashboard.ingest.cast import Host
 from dashboard.ingest.compare import date_variants, disagreement, duration_variants, merge_events
+from dashboard.ingest.counterparts import hosts_at, people_met
 from dashboard.ingest.durations import Length
 from dashboard.ingest.known import Held, date_words, overlaps, same_kind
 from dashboard.ingest.places import PlaceMention
@@ -21,7 +23,6 @@ from dashboard.tourfile.model import (
     Discrepancy,
     Draft,
     Event,
-    Person,
     Place,
     PlaceRole,
     Text,
@@ -47,9 +48,9 @@ def _slug(name: str, taken: set[str]) -> str:
 def place_ids(readings: list[Reading], tour: Tour | None) -> tuple[dict[tuple[str, str], str], list[Place]]:
     """Every place the articles name -> its id in the tour (curated ones kept), and the new places.
     A place is the tour's when it has the same country and the same name, or the same country and
-    the id its name makes (a tour's `mexico-city` named "Ciudad de México" is the gazetteer's
-    "Mexico City"). A place the tour discusses that an article says was visited gets a new place
-    for its visit (:func:`_visited_discussed`)."""
+    the id its name makes (a tour's `new-york` named "Nueva York" is the gazetteer's "New York
+    City"). A place the tour discusses that an article says was visited gets a new place for its
+    visit (:func:`_visited_discussed`)."""
     held = tour.places if tour else []
     ids = {(p.country, normalise(p.name)): p.id for p in held}
     by_id = {(p.country, p.id): p.id for p in held}
@@ -132,8 +133,12 @@ def visits(
     ordered = sorted(by_place.items(), key=lambda item: min(s.day.day for _, s in item[1]))
     first = max((v.order for v in tour.visits), default=0) if tour else 0
     visits, disagreements = [], []
+    hosts = hosts_at(
+        [(pid, [s for _, s in seen]) for pid, seen in ordered],
+        [(r.source.id, h) for r in readings for h in r.hosts],
+    )
     for n, (pid, seen) in enumerate(ordered, start=first + 1):
-        visit, found = _visit(pid, n, seen, lengths.get(pid, []))
+        visit, found = _visit(pid, n, seen, lengths.get(pid, []), hosts.get(pid, []))
         visits.append(visit)
         disagreements += found
     for pid, seen in other_dates.items():
@@ -141,19 +146,21 @@ def visits(
     return visits, disagreements
 
 
-def _visit(pid: str, order: int, seen: list[tuple[Reading, Sighting]],
-           lengths: list[tuple[str, Length]]) -> tuple[Visit, list[Discrepancy]]:  # fmt: skip
+def _visit(pid: str, order: int, seen: list[tuple[Reading, Sighting]], lengths: list[tuple[str, Length]],
+           hosts: list[tuple[str, Host]]) -> tuple[Visit, list[Discrepancy]]:  # fmt: skip
     """A proposed visit from what every article says of it, and where they disagree (its dates,
     how long the meeting lasted)."""
     dates = date_variants([(r.source.id, s) for r, s in seen])
     durations = duration_variants(lengths)
     reading, sighting = seen[0]
     flags = [s.flag for _, s in seen if s.flag]
-    people = {p.name: Person(name=p.name, office=Text(en=p.office), sources=[r.source.id])
-              for r, s in seen for p in s.met}  # fmt: skip
+    here = sighting.place.country
+    named = [(p, r.source.id) for r, s in seen for p in s.met if p.country in (None, here)]
+    people = {p.name: p for p in people_met(named, hosts)}
     mark = draft_mark(reading.source, sighting.sentence, flags[0] if flags else None)
     cited = list(dict.fromkeys(r.source.id for r, _ in seen))
-    visit = Visit(place=pid, order=order, dates=dates, counterparts=list(people.values()),
+    venue = next((Text(en=s.venue) for _, s in seen if s.venue), None)
+    visit = Visit(place=pid, order=order, dates=dates, counterparts=list(people.values()), venue=venue,
                   duration=durations, sources=cited, draft=mark)  # fmt: skip
     said = [(d.start.isoformat()[: 7 if d.precision == "month" else 10], d.sources) for d in dates]
     long = Draft(source=lengths[0][0], evidence=lengths[0][1].sentence[:5000],

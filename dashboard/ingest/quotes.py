@@ -27,14 +27,16 @@ SAY = (
     r"(?:said|says|saying|told|added|stated|stating|declared|insisted|warned|wrote|responded|replied|"
     r"remarked|explained|noted|calls|called|has described as|described as|"
     r"dijo|afirmó|señaló|declaró|aseguró|sostuvo|indicó|expresó|añadió|advirtió|agregó|respondió|"
-    r"explicó|a déclaré|a dit|a affirmé|a ajouté|a assuré|a souligné|a répondu|déclare|affirme)"
+    r"explicó|a déclaré|a dit|a affirmé|a ajouté|a assuré|a souligné|a répondu|déclare|affirme|"
+    r"a insisté|a indiqué|a expliqué|a estimé|a lancé|selon|"
+    r"disse|afirmou|declarou|escreveu|acrescentou|ressaltou|destacou|informou|completou)"
 )
 AFTER = re.compile(rf"^[\s,.:;—–-]*(?:{SAY}\s+(?P<a>{NAME})|(?P<b>{NAME}),?\s+{SAY})")
 VERB = re.compile(rf"\b{SAY}\b")
 NAMES = re.compile(NAME)
 # "the Peruvian president": a capitalised word after an article is an adjective or a title, not a name.
 ARTICLE = re.compile(r"(?i)\b(?:the|a|an|el|la|los|las|un|una|le|les|une)\s+$")
-GAP = 40  # characters at most between a name and its verb ("Kast, however, remained optimistic, stating")
+GAP = 40  # characters at most between a name and its verb ("Torres, however, remained optimistic, stating")
 # Capitalised words that are not names: a pronoun leaves the speaker for the reviewer to name.
 NOT_NAMES = {
     "He",
@@ -77,6 +79,7 @@ class Quote:
     sentence: str  # the sentence around it: the evidence a reviewer reads
     speaker: str | None  # None when no speaker is named next to it
     inferred: bool = False  # the speaker is a pronoun's ("he said"), taken from the sentence's subject
+    cut: bool = False  # the text ends before the quotation closes (an excerpt): kept to the end, flagged
 
     @property
     def end(self) -> int:
@@ -133,6 +136,20 @@ def _speaker(article: str, start: int, end: int, breaks: Breaks) -> str | None:
     return None if name is None or name.split()[0] in NOT_NAMES else name
 
 
+def _closing(article: str, opening: int, closings: Closings) -> int | None:
+    """Where the quotation opened at ``opening`` closes, or None when it does not (soon enough). A
+    mark opened again before it closes (« … « … ») never closes: the quotation is the one inside. A
+    text that ends with the quotation still open (an excerpt cut mid-quote) closes it at its end."""
+    mark = article[opening]
+    close = closings.closing(opening, PAIRS[mark], MAX_CHARS)
+    if close is not None:
+        again = mark not in PAIRS[mark] and article.find(mark, opening + 1, close) >= 0
+        return None if again else close
+    if len(article) - opening < MAX_CHARS and closings.open_to_end(opening, PAIRS[mark]):
+        return None if mark not in PAIRS[mark] and article.find(mark, opening + 1) >= 0 else len(article)
+    return None
+
+
 def find_quotes(article: str) -> list[Quote]:
     """Every quotation in ``article``, in order, each verbatim, with its sentence and speaker."""
     found: list[Quote] = []
@@ -140,20 +157,21 @@ def find_quotes(article: str) -> list[Quote]:
     opening = OPENING.search(article)
     while opening is not None:
         i = opening.start()
-        close = closings.closing(i, PAIRS[article[i]], MAX_CHARS) if _opens(article, i) else None
+        close = _closing(article, i, closings) if _opens(article, i) else None
         if close is not None:
             raw = article[i + 1 : close]
             text = raw.strip()
             if text and any(c.isalpha() for c in text):
                 start = i + 1 + raw.index(text)
                 sentence = _sentence(article, i, close, breaks)
-                found.append(Quote(text, start, sentence, *_speaker_or_subject(article, i, close, breaks)))
+                said = _speaker_or_subject(article, i, close, breaks)
+                found.append(Quote(text, start, sentence, *said, cut=close == len(article)))
         opening = OPENING.search(article, close + 1 if close is not None else i + 1)
     return found
 
 
 def _subject(sentence: str) -> str | None:
-    """The name a sentence opens with ("Kast passionately argued", "Kast’s offensive"), if any."""
+    """The name a sentence opens with ("Torres passionately argued", "Torres’s offensive"), if any."""
     match = re.match(NAME, sentence.strip())
     name = re.sub(r"[’']s$", "", match.group()) if match else None
     return None if name is None or name.split()[0] in NOT_NAMES else name

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from dashboard.geo.gazetteer import normalise
 from dashboard.ingest.articles import Article
+from dashboard.ingest.cast import Host, Traveller, find_traveller, hosts_in
 from dashboard.ingest.chars import controls_in, invisible_in
 from dashboard.ingest.dates import DateMention
 from dashboard.ingest.durations import Length, find_lengths
@@ -18,6 +19,7 @@ from dashboard.ingest.people import find_people
 from dashboard.ingest.places import PlaceMention, all_mentions, first_mentions
 from dashboard.ingest.quotes import Quote, find_quotes
 from dashboard.ingest.spans import Spots
+from dashboard.ingest.titles import is_name, is_term, is_title
 from dashboard.ingest.visits import (
     EVENTS,
     Reference,
@@ -44,6 +46,7 @@ class Reading:
     places: list[tuple[PlaceMention, str]] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
     events: list[tuple[Event, dt.date]] = field(default_factory=list)  # and its last day (a month's)
+    hosts: list[Host] = field(default_factory=list)  # people named with an office, and their country
 
 
 def draft_mark(source: Source, sentence: str, flag: str | None = None) -> Draft:
@@ -61,12 +64,16 @@ def _topics(sentence: str, tour: Tour | None) -> list[str]:
     return found or [UNSORTED]
 
 
-def _quotes(article: Article, source: Source, tour: Tour | None, raw: str) -> list[Claim]:
-    """A claim per quotation; one word in quotation marks with no speaker ("libertarian",
-    «seguridad») is a term the writer marks, not something someone said, and is not proposed.
-    ``raw`` is the article's text before its control characters were read as spaces."""
+def _quotes(article: Article, source: Source, tour: Tour | None, raw: str, plain: str = "") -> list[Claim]:
+    """A claim per quotation; what no one says is not proposed (:mod:`titles`): a term the writer
+    marks ("libertarian", «dos palabras»), a title or slogan, a name the articles also write
+    plainly (``plain``: the batch's texts without their quotations). ``raw`` is the article's text
+    before its control characters were read as spaces."""
     claims, seen = [], set()
-    quotes = [q for q in find_quotes(article.text) if q.speaker or len(q.text.split()) > 1]
+    quotes = [
+        q for q in find_quotes(article.text)
+        if not (is_term(q) or is_title(article.text, q) or is_name(q, plain))
+    ]  # fmt: skip
     for quote in quotes:
         if (key := quote_key(quote.text)) in seen:
             continue  # said again in the same article: proposed once (merge.new_claims), built once
@@ -107,7 +114,8 @@ def _quote_flag(quote: Quote, raw: str) -> str | None:
     held = f"control characters in the article ({', '.join(controls)}) read as spaces" if controls else None
     unseen = invisible_in(quote.text)
     kept = f"invisible characters kept as written: {', '.join(unseen)}; check it" if unseen else None
-    return joined(_speaker_flag(quote), held, kept)
+    cut = "the article's text ends inside this quotation: the rest is missing" if quote.cut else None
+    return joined(_speaker_flag(quote), held, kept, cut)
 
 
 def joined(*parts: str | None) -> str | None:
@@ -133,24 +141,30 @@ def read_article(
     source: Source,
     tour: Tour | None = None,
     others: list[dt.date] | None = None,
-    home: str | None = None,
+    traveller: Traveller | None = None,
     raw: str | None = None,
+    plain: str = "",
+    window: tuple[dt.date, dt.date] | None = None,
+    free: tuple[dt.date, ...] = (),
 ) -> Reading:
     """Everything one article proposes, each with the sentence it came from and citing ``source``;
     ``others`` are the other articles' dates, for an article that has none (see
-    :func:`visits.reference`), ``home`` the traveller's country (:func:`visits.home_country`), and
-    ``raw`` the article's text as given, when it was mended (:func:`mend.mend`)."""
+    :func:`visits.reference`), ``traveller`` who travels and from where (:func:`cast.find_traveller`),
+    and ``raw`` the article's text as given, when it was mended (:func:`mend.mend`)."""
+    traveller = traveller or find_traveller([article])
     reading = Reading(source)
-    reading.claims = _quotes(article, reading.source, tour, raw or article.text)
+    reading.claims = _quotes(article, reading.source, tour, raw or article.text, plain)
     mentions = all_mentions(article.text)
-    ref = reference(article, others or [])
+    ref = reference(article, others or [], window, free)
     firsts = Spots(first_mentions(mentions))
     for start, sentence in sentences(article.text):
         reading.places += [(p, sentence) for p in firsts.within(start, start + len(sentence))]
         reading.events += _events_in(sentence, article.language, ref, reading.source)
-    cast = cast_of(article.text, mentions, find_people(article.text), home)
+    people = find_people(article.text)
+    cast = cast_of(article.text, mentions, people, traveller.home, traveller.words, traveller.sure)
     reading.visits = find_visits(article, ref, cast)
     reading.lengths = find_lengths(article.text, cast)
+    reading.hosts = hosts_in(article, traveller)
     return reading
 
 

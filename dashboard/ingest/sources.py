@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from dashboard.ingest.articles import Article
 from dashboard.ingest.chars import visible_name
-from dashboard.ingest.known import Known, Sources, same_article
-from dashboard.tourfile.model import Source, Tour
+from dashboard.ingest.known import Known, Sources, same_article, wire_credit
+from dashboard.tourfile.model import Source, Text, Tour
 
 
 def source_record(article: Article, index: int) -> Source:
@@ -24,6 +24,14 @@ def source_record(article: Article, index: int) -> Source:
     )
 
 
+def carried(record: Source, carrier: Article, first: Article) -> Source:
+    """The source of a wire text, noting another outlet that carried it, and the agency credited."""
+    agency = record.original_outlet or wire_credit(first.text) or wire_credit(carrier.text)
+    where = ", ".join(x for x in (carrier.outlet, carrier.url or visible_name(carrier.name)) if x)
+    said = f"{record.note.en}; " if record.note and record.note.en else "Wire copy also carried by: "
+    return record.model_copy(update={"original_outlet": agency, "note": Text(en=f"{said}{where}"[:2000])})
+
+
 def sources_of(articles: list[Article], tour: Tour | None) -> tuple[list[Source], list[Known]]:
     """Each article's source: the tour's, when it is one of them already (:class:`known.Sources`);
     an earlier article's, when the same article is given twice; else a new record."""
@@ -34,8 +42,10 @@ def sources_of(articles: list[Article], tour: Tour | None) -> tuple[list[Source]
     known: list[Known] = []
     for i, article in enumerate(articles):
         found = tours.recognise(article)
-        for earlier, record in zip(articles[:i], records, strict=True):
+        for j, (earlier, record) in enumerate(zip(articles[:i], records, strict=True)):
             if found is None and (rule := same_article(article, earlier)):
+                if rule == "wire":
+                    record = records[j] = carried(record, article, earlier)
                 found = Known(article.name, record, rule, earlier=True)
         if found is not None:
             known.append(found)

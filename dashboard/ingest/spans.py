@@ -86,6 +86,12 @@ class Closings:
         paragraph = _after(self.breaks, opening)
         return None if paragraph is not None and paragraph < close else close
 
+    def open_to_end(self, opening: int, closers: str) -> bool:
+        """No closing mark of ``closers`` and no paragraph's end after ``opening``: the text ends
+        inside the quotation."""
+        closes = any(_after(self.at[mark], opening) is not None for mark in closers)
+        return not closes and _after(self.breaks, opening) is None
+
 
 class Spots:
     """Place mentions in the text's order, found by where they are: the ones within a sentence are a

@@ -1,9 +1,9 @@
 """Visits an article reports: a sentence with a verb of travel or meeting, a date and a place.
 
 Rules only. Each verb of travel takes the date nearest it, unless an election or an inauguration
-is named nearer that date; the place is the first one named after the verb ("meet Noboa in
-Ecuador on Monday, December 22, and … a visit to Peru" puts 22 December in Ecuador, "este lunes
-22 se verá con Noboa en Ecuador" too), else the one nearest it. A sentence that names no place
+is named nearer that date; the place is the first one named after the verb ("meet Ríos in
+Uruguay on Monday, December 22, and … a visit to Peru" puts 22 December in Uruguay, "este lunes
+22 se verá con Ríos en Uruguay" too), else the one nearest it. A sentence that names no place
 takes the place of the sentence before it in the same paragraph ("... traveled to Peru ... The
 meeting took place on January 7"), else the place its counterpart was named with. The person met
 is the one named nearest the place, other than the name the article uses most (the traveller's).
@@ -19,35 +19,51 @@ import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from dashboard.geo.gazetteer import capital
 from dashboard.ingest.articles import Article
-from dashboard.ingest.dates import DateMention, find_dates
-from dashboard.ingest.people import PersonMention
+from dashboard.ingest.dates import DateMention, find_dates, is_article_day
+from dashboard.ingest.people import PersonMention, qualifies_office
 from dashboard.ingest.places import RUN, PlaceMention, all_mentions
 from dashboard.ingest.spans import NEWLINE, SENTENCE_END, People, Spots
 from dashboard.tourfile.model import FIRST_DAY, LAST_DAY
 
+# Each language's verbs (and nouns) of travel and meeting: English, Spanish, French, Portuguese.
 TRAVEL = re.compile(
-    r"(?i)\b(visit|arriv|met\b|meet|travel|flew|fly|trip|tour|lleg|reuni|viaj|gira|recib|"
-    r"rencontr|voyag|rendu|rendra|se rend|se verá|se reunirá)"
+    r"(?i)\b(visit|arriv|met\b|meet|travel|flew|fly|trip|tour|landed|received by|welcomed by|"
+    r"lleg|reuni|reún|viaj|gira|recib|arrib|aterriz|se entrevist|audiencia|se verá|sostendrá|"
+    r"rencontr|voyag|rendu|rendra|se rend|arrivé|atterri|s['’]est posé|reçu|accueilli|entretenu|"
+    r"chegou|chega|chegará|desembarc|pous|viaj|encontr|recebid|visita|reúne|reuniu|reunirá)"
 )
 EVENTS = {
-    "election": re.compile(r"(?i)\b(election|runoff|elecci|balotaje|segunda vuelta|élection|second tour)"),
+    "election": re.compile(
+        r"(?i)\b(election|runoff|elecci|balotaje|segunda vuelta|élection|second tour|eleição|eleições)"
+    ),
     "inauguration": re.compile(
         r"(?i)\b(inaugurat|sworn in|takes? office|assumes? office|investidura|asunci|asumir|asumirá|"
-        r"toma de posesión|asuma|asume|investiture|prise de fonctions)"
+        r"toma de posesión|asuma|asume|investiture|prise de fonctions|posse)"
     ),
 }
-# Words that put a visit in the future: planned, not yet made.
+# Words that put a visit in the future: planned, not yet made (the future tense of each language:
+# "llegará", "se rendra", "chegará"; "will", "vai", "deve").
 PLANNED = re.compile(
-    r"(?i)\b(scheduled|set to|will|plans?|expected|announced|previst|prevé|anunciad|llegará|visitará|"
-    r"viajará|se verá|prévu|prévoit|se rendra|doit)"
+    r"(?i)\b(scheduled|set to|will|plans?|expected|announced|previst|prevé|anunciad|se verá|"
+    r"prévu|prévoit|doit|attendu|deverá|deve|vai|irá|previsão|\w+(?:rá|rán|ront|rão))\b"
 )
+# French writes its future tense's third person in -ra ("se rendra", "participera"), which in the
+# other languages ends common words ("primera", "era"): read in French only.
+PLANNED_FR = re.compile(r"(?i)\b\w+(?:era|ira|dra)\b")
 CLAUSE_BREAK = re.compile(
     r"(?i);|,\s*(?:and|but|then|while|y|pero|luego|mientras|et|mais|puis)\b|\s(?:and then|y luego|et puis)\b"
 )
+# Where the traveller came from, in each language: "a flight from X", "procedente de X".
+FROM = re.compile(
+    r"(?i)\b(?:from|desde|procedente de|proveniente de|depuis|en provenance de|vind[oa] de|vind[oa] do|"
+    r"vind[oa] da)\s+(?:the\s+)?$"
+)
+WEEK = 7  # days: a weekday names one day in a window this long
 HEAD_LINES = 6  # a page's date line sits among its first lines
 MAX_SENTENCE = 2000  # characters: the longest sentence of the seed and development articles has 602
 
@@ -59,6 +75,8 @@ class Reference:
     day: dt.date | None
     flag: str | None = None  # set when the day is not the article's own date
     calendar_only: bool = False  # only dates naming a month can be read (their year is inferred)
+    window: tuple[dt.date, dt.date] | None = None  # the tour's days the other articles give, for weekdays
+    free: tuple[dt.date, ...] = ()  # the tour's days no dated article gives a visit, for "yesterday"
 
 
 @dataclass(frozen=True)
@@ -71,6 +89,7 @@ class Sighting:
     sentence: str
     met: tuple[PersonMention, ...]
     flag: str | None
+    venue: str | None = None  # a smaller place nearby where it happened (:mod:`subplaces`)
 
 
 def date_line(text: str) -> dt.date | None:
@@ -86,8 +105,14 @@ def date_line(text: str) -> dt.date | None:
     return None
 
 
-def reference(article: Article, others: list[dt.date]) -> Reference:
-    """The article's own date, else its date line, else the latest of the other articles' dates."""
+def reference(
+    article: Article,
+    others: list[dt.date],
+    window: tuple[dt.date, dt.date] | None = None,
+    free: tuple[dt.date, ...] = (),
+) -> Reference:
+    """The article's own date, else its date line, else the latest of the other articles' dates
+    (and the tour's ``window``, where a weekday is read: see :func:`tour_window`)."""
     if article.published:
         return Reference(article.published)
     line = date_line(article.text)
@@ -96,8 +121,52 @@ def reference(article: Article, others: list[dt.date]) -> Reference:
     if others:
         latest = max(others)
         flag = f"the article has no date: year taken from the other articles ({latest})"
-        return Reference(latest, flag, calendar_only=True)
+        return Reference(latest, flag, calendar_only=True, window=window, free=free)
     return Reference(None)
+
+
+def tour_window(days: Sequence[dt.date]) -> tuple[dt.date, dt.date] | None:
+    """The days the dated articles give the tour's visits, widened to a week when shorter: the
+    window an undated article's weekday ("arrivé vendredi") is read in, where it fits one day."""
+    if not days:
+        return None
+    first, last = min(days), max(days)
+    pad = max(0, WEEK - 1 - (last - first).days) // 2
+    return first - dt.timedelta(days=pad), last + dt.timedelta(days=pad)
+
+
+def free_days(days: Sequence[dt.date]) -> tuple[dt.date, ...]:
+    """The days between the first and the last visit day the dated articles give that none of them
+    gives a visit: where an undated article's "yesterday" can fall."""
+    if not days:
+        return ()
+    first, taken = min(days), set(days)
+    span = [first + dt.timedelta(days=n) for n in range((max(days) - first).days + 1)]
+    return tuple(d for d in span if d not in taken)
+
+
+def _in_free_days(day: DateMention, ref: Reference, lang: str) -> DateMention | None:
+    """The article's own day ("ayer", "today", "hier", "ontem") in an undated article: the days the
+    dated articles leave free between their visits (one, or the span of them), flagged with how."""
+    if not ref.free or not is_article_day(day.said, lang):
+        return None
+    first, last = ref.free[0], ref.free[-1]
+    span = f"{first}" if first == last else f"{first} to {last}"
+    how = f"the article has no date: {day.said!r} read as the tour's days no dated article gives a visit"
+    how += f" ({span})"
+    return replace(day, day=first, last=last, flag=how, how=how)
+
+
+def _in_window(day: DateMention, window: tuple[dt.date, dt.date]) -> DateMention | None:
+    """A weekday (with its day's number, if written) read as the one such day in the window."""
+    first, last = window
+    span = [first + dt.timedelta(days=n) for n in range((last - first).days + 1)]
+    fits = [d for d in span if d.weekday() == day.weekday and (not day.numbered or d.day == day.day.day)]
+    if day.weekday is None or len(fits) != 1:
+        return None  # no weekday, or two such days in the window: unknown stays unknown
+    how = f"the article has no date: {day.said!r} read as the one such day in the tour's days "
+    how += f"({first} to {last})"
+    return replace(day, day=fits[0], last=fits[0], flag=day.flag or how, how=how)
 
 
 def _nearest(items: list[PlaceMention], at: int) -> PlaceMention | None:
@@ -106,7 +175,7 @@ def _nearest(items: list[PlaceMention], at: int) -> PlaceMention | None:
 
 def traveller(text: str) -> str | None:
     """The name the article uses most (the last word of its runs of capitalised words, places
-    aside): the person travelling ("Kast"), not one met."""
+    aside): the person travelling ("Torres"), not one met."""
     places = {p.said.split()[-1] for p in all_mentions(text)}
     names = Counter(run.group().split()[-1] for run in RUN.finditer(text))
     return next((name for name, _ in names.most_common() if name not in places and len(name) > 2), None)
@@ -155,8 +224,9 @@ def _destination(
     return after[0] if after else _nearest(here, start + verb.start())
 
 
-def _kind(sentence: str, day: DateMention, ref: Reference) -> str:
-    planned = PLANNED.search(sentence) or (ref.day is not None and not ref.flag and day.day > ref.day)
+def _kind(sentence: str, day: DateMention, ref: Reference, lang: str = "en") -> str:
+    future = PLANNED.search(sentence) or (lang == "fr" and PLANNED_FR.search(sentence))
+    planned = future or (ref.day is not None and not ref.flag and day.day > ref.day)
     if day.precision == "month":
         return "announced"
     return "scheduled" if planned else "actual"
@@ -194,7 +264,14 @@ def dates_in(sentence: str, lang: str, ref: Reference) -> list[DateMention]:
     if ref.day is None:
         return []  # with no date to read from, "on Monday" cannot be read: left out
     found = [d for d in find_dates(sentence, lang, ref.day) if d.day >= FIRST_DAY and d.last <= LAST_DAY]
-    return [d for d in found if d.calendar] if ref.calendar_only else found
+    if not ref.calendar_only:
+        return found
+    window = ref.window
+    read = [
+        d if d.calendar else (_in_window(d, window) if window else None) or _in_free_days(d, ref, lang)
+        for d in found
+    ]
+    return [d for d in read if d is not None]
 
 
 def homes_of(
@@ -233,13 +310,44 @@ class Cast:
 
 
 def cast_of(text: str, mentions: Sequence[PlaceMention], people: Sequence[PersonMention],
-            home: str | None = None) -> Cast:  # fmt: skip
+            home: str | None = None, traveller_words: frozenset[str] | None = None,
+            sure: bool = False) -> Cast:  # fmt: skip
     """The article's cast; the traveller's own country (``home``, see :func:`home_country`) named
-    alone is not a place of the tour, though its cities may be."""
+    alone (and its capital, where an office says which country is home: ``sure``) are not places
+    of the tour, though its other cities may be. The
+    traveller is the person sharing a name word with ``traveller_words``, else the name the
+    article uses most."""
     name = traveller(text)
-    met = tuple(p for p in people if p.name.split()[-1] != name)
-    places = tuple(p for p in mentions if not (p.country_only and p.country == home))
+    if traveller_words:
+        met = tuple(p for p in people if not set(p.name.split()) & traveller_words)
+    else:
+        met = tuple(p for p in people if p.name.split()[-1] != name)
+    origin = capital(home) if home and sure else None
+    places = tuple(
+        p for p in mentions
+        if p.country != home or not (p.country_only or (origin is not None and p.name == origin.name))
+    )  # fmt: skip
     return Cast(places, met, homes_of(text, places, met), Spots(places), People(met))
+
+
+def _home_of(met: Sequence[PersonMention], homes: dict[str, PlaceMention]) -> PlaceMention | None:
+    """The place the person met was first named with, where it is in their office's country: a
+    place named beside a head of state of another country ("between X and the president of Y,
+    warnings to Z") is where they were discussed, not where they were met."""
+    return next(
+        (homes[p.name] for p in met if p.name in homes and p.country in (None, homes[p.name].country)), None
+    )
+
+
+def _not_qualifiers(text: str, here: list[PlaceMention]) -> list[PlaceMention]:
+    """The sentence's places less a country that only says whose an office is ("meeting Ruritania's
+    President X", "the Ruritanian prime minister") where the sentence names a place of that country
+    too: that place is where the meeting was ("in Zenda")."""
+    owners = [p for p in here if qualifies_office(text, p.start, p.start + len(p.said))]
+    return [
+        p for p in here
+        if p not in owners or not any(q.country == p.country for q in here if q not in owners)
+    ]  # fmt: skip
 
 
 def find_visits(article: Article, ref: Reference, cast: Cast) -> list[Sighting]:
@@ -254,15 +362,17 @@ def find_visits(article: Article, ref: Reference, cast: Cast) -> list[Sighting]:
             previous = []  # a new paragraph: the last one's place is not carried over
         last_end = start + len(sentence)
         days = dates_in(sentence, article.language, ref) if TRAVEL.search(sentence) else []
+        going = _not_qualifiers(article.text, here) if days else []
         for day, verb in _travel_dates(sentence, days) if days else ():
-            place = _destination(here, start, verb, sentence) or (previous[-1] if previous else None)
+            place = _destination(going, start, verb, sentence) or (previous[-1] if previous else None)
             met = _met(sentence, (place.start - start) if place in here else verb.start(), others)
             if place and place not in here and not met:  # the place and the person met came before
                 met = _met(before[1], place.start - before[0], others)
-            place = place or next((homes[p.name] for p in met if p.name in homes), None)
+            place = place or _home_of(met, homes)
             if place is not None:
-                kind = _kind(sentence, day, ref)
+                kind = _kind(sentence, day, ref, article.language)
                 sighting = Sighting(place, day, kind, sentence, met, day.flag or ref.flag)
                 out.setdefault((place.country, place.name, start), sighting)
-        previous, before = (here, (start, sentence)) if here else (previous, before)
+        went = [p for p in here if not FROM.search(article.text[max(0, p.start - 30) : p.start])]
+        previous, before = (went, (start, sentence)) if went else (previous, before)
     return list(out.values())

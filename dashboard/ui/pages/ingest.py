@@ -17,7 +17,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.ingest import review
-from dashboard.ingest.articles import Article, ArticleError, decode_page, from_html, from_text
+from dashboard.ingest.articles import Article, ArticleError, LanguageError, decode_page, from_html, from_text
 from dashboard.ingest.draft import draft_text, propose
 from dashboard.ingest.known import Known
 from dashboard.tourfile.errors import TourError
@@ -32,22 +32,35 @@ RULES = {
     "url": "ingest.rule_url",
     "text": "ingest.rule_text",
     "nearly": "ingest.rule_nearly",
+    "wire": "ingest.rule_wire",
     "title": "ingest.rule_title",
     "file": "ingest.rule_file",
 }
 
 
 def _articles(uploads: list[Any], pasted: str, published: dt.date | None, lang: str) -> list[Article]:
-    """The uploaded files and the pasted text as articles; a bad one stops with its one-line reason."""
+    """The uploaded files and the pasted text as articles; one in a language ingest does not read is
+    skipped with a one-line warning, any other bad one stops with its one-line reason."""
     out = []
     for upload in uploads:
-        html = upload.name.lower().endswith((".html", ".htm"))
-        text = decode_page(upload.name, upload.getvalue(), html)  # a page in the charset it declares
-        article = from_html(upload.name, text) if html else from_text(upload.name, text)
+        try:
+            article = _upload(upload)
+        except LanguageError as exc:
+            st.warning(markup.md(str(exc)), icon=":material/translate:")
+            continue
         out.append(article if article.published or not published else _dated(article, published))
     if pasted.strip():
-        out.append(_dated(from_text(t("ingest.pasted", lang), pasted), published))
+        try:
+            out.append(_dated(from_text(t("ingest.pasted", lang), pasted), published))
+        except LanguageError as exc:
+            st.warning(markup.md(str(exc)), icon=":material/translate:")
     return out
+
+
+def _upload(upload: Any) -> Article:
+    html = upload.name.lower().endswith((".html", ".htm"))
+    text = decode_page(upload.name, upload.getvalue(), html)  # a page in the charset it declares
+    return from_html(upload.name, text) if html else from_text(upload.name, text)
 
 
 def _dated(article: Article, published: dt.date | None) -> Article:

@@ -261,6 +261,7 @@ WORDS: dict[str, str] = {
     "ingest.rule_url": "same web address",
     "ingest.rule_text": "same text",
     "ingest.rule_nearly": "same text but for a few lines",
+    "ingest.rule_wire": "the same wire copy, carried by another outlet",
     "ingest.rule_title": "same title and outlet",
     "ingest.rule_file": "same file name",
     "ingest.rule_found": "{found} of its {count} quotes and evidence sentences",

@@ -259,6 +259,7 @@ WORDS: dict[str, str] = {
     "ingest.rule_url": "misma dirección web",
     "ingest.rule_text": "mismo texto",
     "ingest.rule_nearly": "mismo texto salvo unas pocas líneas",
+    "ingest.rule_wire": "la misma nota de agencia, publicada por otro medio",
     "ingest.rule_title": "mismo título y mismo medio",
     "ingest.rule_file": "mismo nombre de archivo",
     "ingest.rule_found": "{found} de sus {count} citas y frases de evidencia",

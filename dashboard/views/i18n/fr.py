@@ -259,6 +259,7 @@ WORDS: dict[str, str] = {
     "ingest.rule_url": "même adresse web",
     "ingest.rule_text": "même texte",
     "ingest.rule_nearly": "même texte à quelques lignes près",
+    "ingest.rule_wire": "la même dépêche, reprise par un autre média",
     "ingest.rule_title": "même titre et même média",
     "ingest.rule_file": "même nom de fichier",
     "ingest.rule_found": "{found} de ses {count} citations et phrases de preuve",
