@@ -36,8 +36,8 @@ URL_PATTERN = r"^https?://[^\s<>\"]+$"
 
 
 def _assigned_country(code: str) -> str:
-    # The pattern has passed: two capital letters. Only some pairs are countries; the
-    # error type lets dashboard.tourfile.errors word it (and show the suggestion after the value).
+    # The pattern has passed: two capital letters. Only some pairs are countries (ISO's, and Kosovo's
+    # XK); the error type lets dashboard.tourfile.errors word it (and show the suggestion after the value).
     if not countries.is_assigned(code):
         raise PydanticCustomError(
             "country_unassigned",
@@ -76,13 +76,17 @@ CountryCode = Annotated[
     str,
     StringConstraints(pattern=COUNTRY_PATTERN),
     AfterValidator(_assigned_country),
-    Field(description="An officially assigned ISO 3166-1 alpha-2 country code, upper case, e.g. 'CL'."),
+    Field(
+        description="An officially assigned ISO 3166-1 alpha-2 country code, upper case, e.g. 'CL' "
+        "(or XK, Kosovo's code, which CLDR names though ISO has not assigned it)."
+    ),
 ]
 FORMAT_VERSION: Literal[2] = 2  # what new files are written in; 1 still loads
 
 # The dates a tour may hold. Every view does arithmetic on dates (padding a chart, counting days);
-# bounded here, no view meets year 1 or 9999 (docs/tour-format.md).
-FIRST_DAY = dt.date(1900, 1, 1)
+# bounded here, no view meets year 1 or 9999 (docs/tour-format.md). From 1800: the travel archive's
+# records begin in 1866 (dashboard/archive).
+FIRST_DAY = dt.date(1800, 1, 1)
 LAST_DAY = dt.date(2100, 12, 31)
 
 
