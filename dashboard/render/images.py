@@ -28,6 +28,7 @@ import kaleido
 import plotly.graph_objects as go
 
 from dashboard.render import prints
+from dashboard.render.atlas_map import atlas_html
 from dashboard.render.errors import ExportError
 from dashboard.tourfile.model import Tour
 from dashboard.views.drafts import accepted
@@ -169,3 +170,8 @@ def _browse(command: list[str], browser: str) -> str:
     if process.returncode:
         raise ExportError(f"the browser failed (exit {process.returncode}, {browser}): {last}")
     return last
+
+
+def atlas_png(totals: dict[str, int], measure: str, lang: str = "en") -> bytes:
+    """The Atlas's map (countries shaded by ``totals``) as a PNG for print, drawn offline."""
+    return screenshot(atlas_html(totals, measure, lang), find_browser(), (prints.WIDTH, prints.WIDTH // 2))

@@ -19,19 +19,20 @@ import pycountry
 
 ATLAS = Path(__file__).resolve().parent / "world_atlas"
 UNNUMBERED = {"Kosovo": "XK", "N. Cyprus": "CY", "Somaliland": "SO"}
-LEFT_OUT = {"AQ"}  # Antarctica: no visit, and its ring around the pole draws as a band on Leaflet
 # States (and a few territories the archive names) too small for the 1:110m outlines: their
 # capital's position (latitude, longitude), drawn as a dot.
 SMALL: dict[str, tuple[float, float]] = {
     "AD": (42.51, 1.52), "AG": (17.12, -61.85), "AW": (12.52, -70.03), "BB": (13.10, -59.62),
-    "BH": (26.23, 50.59), "BM": (32.30, -64.78), "CV": (14.93, -23.51), "CW": (12.12, -68.93),
-    "DM": (15.30, -61.39), "FM": (6.92, 158.16), "GD": (12.06, -61.75), "GI": (36.14, -5.35),
-    "HK": (22.32, 114.17), "KI": (1.33, 172.98), "KM": (-11.70, 43.26), "KN": (17.30, -62.72),
-    "LC": (14.01, -60.99), "LI": (47.14, 9.52), "MC": (43.73, 7.42), "MH": (7.09, 171.38),
-    "MO": (22.20, 113.55), "MT": (35.90, 14.51), "MU": (-20.16, 57.50), "MV": (4.18, 73.51),
+    "BH": (26.23, 50.59), "BM": (32.30, -64.78), "CK": (-21.21, -159.78), "CV": (14.93, -23.51),
+    "CW": (12.12, -68.93), "DM": (15.30, -61.39), "FM": (6.92, 158.16), "GD": (12.06, -61.75),
+    "GI": (36.14, -5.35), "GP": (16.24, -61.53), "HK": (22.32, 114.17), "KI": (1.33, 172.98),
+    "KM": (-11.70, 43.26), "KN": (17.30, -62.72), "LC": (14.01, -60.99), "LI": (47.14, 9.52),
+    "MC": (43.73, 7.42), "MF": (18.07, -63.08), "MH": (7.09, 171.38), "MO": (22.20, 113.55),
+    "MQ": (14.60, -61.07), "MT": (35.90, 14.51), "MU": (-20.16, 57.50), "MV": (4.18, 73.51),
     "NR": (-0.55, 166.92), "PW": (7.50, 134.62), "SC": (-4.62, 55.45), "SG": (1.35, 103.82),
-    "SM": (43.94, 12.45), "ST": (0.34, 6.73), "TO": (-21.14, -175.20), "TV": (-8.52, 179.20),
-    "VA": (41.90, 12.45), "VC": (13.16, -61.23), "WS": (-13.83, -171.76),
+    "SM": (43.94, 12.45), "ST": (0.34, 6.73), "SX": (18.03, -63.05), "TO": (-21.14, -175.20),
+    "TV": (-8.52, 179.20), "VA": (41.90, 12.45), "VC": (13.16, -61.23), "VI": (18.34, -64.93),
+    "WS": (-13.83, -171.76),
 }  # fmt: skip
 
 
@@ -65,8 +66,9 @@ def _ring(arcs: list[list[list[float]]], indices: list[int]) -> list[list[float]
 
 def _contiguous(ring: list[list[float]]) -> list[list[float]]:
     """A ring that crosses ±180° (Fiji, Chukotka) with each point moved by whole turns next to the
-    one before: Leaflet would otherwise draw it as a band across the whole world."""
-    if max(p[0] for p in ring) - min(p[0] for p in ring) <= 180:
+    one before: Leaflet would otherwise draw it as a band across the whole world. Antarctica's ring
+    runs from -180° to 180° along its coast and back along the pole, a shape as it is."""
+    if max(p[0] for p in ring) - min(p[0] for p in ring) <= 180 or min(p[1] for p in ring) < -85:
         return ring
     out = [ring[0]]
     for lon, lat in ring[1:]:
@@ -90,7 +92,7 @@ def countries() -> tuple[dict[str, Any], ...]:
     features = []
     for geometry in topo["objects"]["countries"]["geometries"]:
         code = _code(geometry)
-        if code and code not in LEFT_OUT and geometry.get("arcs"):
+        if code and geometry.get("arcs"):
             features.append({"type": "Feature", "id": code, "properties": {"code": code},
                              "geometry": _geometry(arcs, geometry)})  # fmt: skip
     drawn = {f["id"] for f in features}

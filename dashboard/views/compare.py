@@ -5,11 +5,13 @@ year, and the figures of each. Any two tours: two people of the archive, or a to
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 
 import pandas as pd
 
 from dashboard.tourfile.model import Tour
+from dashboard.views.archive import ArchivePerson
 from dashboard.views.formats import country_name, format_number
 from dashboard.views.i18n import t
 
@@ -100,3 +102,45 @@ def split_summary(parts: Split, names: tuple[str, str], lang: str) -> str:
         only_b=format_number(len(parts.only_b), lang),
         both=format_number(len(parts.both), lang),
     )
+
+
+SHOWN = "tour"  # the tour the session shows (the app's own, an upload or a person), as Compare names it
+
+
+@dataclass(frozen=True)
+class CompareView:
+    """The two tours compared (each :data:`SHOWN` or an archive person's slug), and what the address
+    asked that did not fit."""
+
+    a: str
+    b: str
+    problems: tuple[str, ...] = field(default=(), compare=False)
+
+
+def default_pair(people: Sequence[ArchivePerson], shown_slug: str | None) -> CompareView:
+    """The tour shown beside the archive's longest record (another person's, if it is shown)."""
+    ranked = sorted(people, key=lambda p: -p.visits)
+    other = next((p.slug for p in ranked if p.slug != shown_slug), SHOWN)
+    return CompareView(SHOWN, other)
+
+
+def compare_from_query(
+    params: Mapping[str, str], people: Sequence[ArchivePerson], default: CompareView
+) -> CompareView:
+    """``a`` and ``b`` from a link: each the tour shown or a person of the archive, else the default's."""
+    known = {SHOWN} | {p.slug for p in people}
+    problems = [
+        f"{key}={params[key]!r}" for key in ("a", "b") if params.get(key) and params[key] not in known
+    ]
+    a = params.get("a") if params.get("a") in known else default.a
+    b = params.get("b") if params.get("b") in known else default.b
+    return CompareView(str(a), str(b), tuple(problems))
+
+
+def compare_to_query(view: CompareView) -> dict[str, str]:
+    return {"a": view.a, "b": view.b}
+
+
+def country_list(codes: Sequence[str], lang: str) -> list[str]:
+    """Country names in the reader's language, in its alphabetical order."""
+    return sorted((country_name(c, lang) for c in codes), key=str.casefold)

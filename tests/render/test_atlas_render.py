@@ -17,14 +17,14 @@ from tests.support.travels import RECORDS
 
 def test_the_world_has_every_state_by_its_alpha_2_code_and_no_band_across_it():
     features = world.countries()
-    assert STATES <= world.drawn_codes()
+    assert world.drawn_codes() >= STATES
     assert {"XK", "CY", "SO"} <= {f["id"] for f in features if f["geometry"]["type"] == "MultiPolygon"}
-    assert "AQ" not in world.drawn_codes()
+    assert "AQ" in world.drawn_codes()  # a secretary went there
     for feature in features:
         if feature["geometry"]["type"] == "MultiPolygon":
             for polygon in feature["geometry"]["coordinates"]:
                 lons = [p[0] for ring in polygon for p in ring]
-                assert max(lons) - min(lons) <= 180 or feature["id"] in {"RU", "FJ", "US"}, feature["id"]
+                assert max(lons) - min(lons) <= 180 or feature["id"] == "AQ", feature["id"]
     assert len(json.dumps(features)) < 250_000
 
 
@@ -45,7 +45,9 @@ def test_the_chosen_country_is_outlined_and_clicks_report_codes():
 def test_charts_escape_names_and_group_the_many():
     frame = atlas.per_year(RECORDS)
     figure = atlas_charts.years_figure(frame, "visits", "en")
-    assert [trace.name for trace in figure.data] == ["Cy Pérez", "Ada Example", "Bo Sample"] or len(figure.data) == 3
+    assert [trace.name for trace in figure.data] == ["Cy Pérez", "Ada Example", "Bo Sample"] or len(
+        figure.data
+    ) == 3
     top = atlas_charts.top_figure([("GB", 3), ("FR", 2)], "visits", "es")
     assert list(top.data[0].customdata) == ["GB", "FR"] and top.data[0].y[0] == "Reino Unido"
     assert atlas_charts.top_figure([], "visits", "en").layout.annotations[0].text.startswith("No visit")

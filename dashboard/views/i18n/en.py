@@ -348,4 +348,6 @@ WORDS: dict[str, str] = {
     "compare.trips_name": "Chart of trips per year",
     "compare.same": "The same tour is chosen twice: choose another to compare.",
     "compare.col_trips": "Trips",
+    "filter.all_years": "All years",
+    "atlas.others": "{count} others",
 }  # fmt: skip

@@ -346,4 +346,6 @@ WORDS: dict[str, str] = {
     "compare.trips_name": "Gráfico de viajes por año",
     "compare.same": "Se eligió dos veces la misma gira: elija otra para comparar.",
     "compare.col_trips": "Viajes",
+    "filter.all_years": "Todos los años",
+    "atlas.others": "{count} más",
 }  # fmt: skip

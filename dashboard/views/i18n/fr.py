@@ -346,4 +346,6 @@ WORDS: dict[str, str] = {
     "compare.trips_name": "Graphique des voyages par année",
     "compare.same": "La même tournée est choisie deux fois : choisissez-en une autre pour comparer.",
     "compare.col_trips": "Voyages",
+    "filter.all_years": "Toutes les années",
+    "atlas.others": "{count} autres",
 }  # fmt: skip
