@@ -104,7 +104,7 @@ def atlas_map(
     ``leaflet``: the URLs of Leaflet's script and stylesheet (the app serves them); without them
     the page links placeholders that :func:`atlas_html` inlines.
     """
-    m = folium.Map(tiles=None, zoom_start=1, min_zoom=1, max_zoom=6, world_copy_jump=True,
+    m = folium.Map(tiles=None, zoom_start=1, min_zoom=1, max_zoom=6, world_copy_jump=True, zoom_snap=0.25,
                    scroll_wheel_zoom=False, attribution_control=False)  # fmt: skip
     if leaflet is None:
         use_offline_assets(m)

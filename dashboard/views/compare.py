@@ -12,6 +12,7 @@ import pandas as pd
 
 from dashboard.tourfile.model import Tour
 from dashboard.views.archive import ArchivePerson
+from dashboard.views.figures import figure_text
 from dashboard.views.formats import country_name, format_number
 from dashboard.views.i18n import t
 
@@ -144,3 +145,14 @@ def compare_to_query(view: CompareView) -> dict[str, str]:
 def country_list(codes: Sequence[str], lang: str) -> list[str]:
     """Country names in the reader's language, in its alphabetical order."""
     return sorted((country_name(c, lang) for c in codes), key=str.casefold)
+
+
+Figures = Mapping[str, float | None]
+
+
+def figures_table(
+    figures: tuple[Figures, Figures], names: tuple[str, str], keys: Sequence[str], lang: str
+) -> pd.DataFrame:
+    """The two tours' key figures side by side, a row per figure: they line up on any screen."""
+    rows = [(t(f"figure.{k}", lang), *(figure_text(side.get(k), lang) for side in figures)) for k in keys]
+    return pd.DataFrame(rows, columns=["", names[0], names[1]])

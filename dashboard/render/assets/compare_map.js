@@ -15,6 +15,7 @@
   function draw(side, i) {
     var map = L.map("compare-map-" + i, {scrollWheelZoom: false, worldCopyJump: true, attributionControl: false,
       zoomSnap: 0.25});
+    map.fitBounds(compareData.bounds, {animate: false, padding: [8, 8]});  // a view before any layer
     var visited = {};
     side.countries.forEach(function (code) { visited[code] = true; });
     L.geoJSON(compareData.world, {
@@ -46,8 +47,6 @@
   }
 
   compareData.sides.forEach(function (side, i) { maps.push(draw(side, i)); });
-  maps[0].fitBounds(compareData.bounds, {animate: false});
-  follow(maps[0]);
   maps.forEach(function (map) {
     map.on("move", function () { follow(map); });
   });
@@ -55,4 +54,11 @@
     maps.forEach(function (map) { map.invalidateSize({animate: false}); });
   });
   window.compareMaps = maps;  // the browser tests read the two views
+  try {
+    if (window.frameElement) {
+      window.frameElement.title = document.title;  // the frame is named by what it shows
+    }
+  } catch (e) {
+    // A page of its own, or a frame of another origin: nothing to name.
+  }
 })();

@@ -128,9 +128,8 @@ def render_country(records: list[TravelRecord], view: AtlasView, lang: str) -> N
     if view.country and view.country not in codes:
         codes.insert(0, view.country)
     st.selectbox(
-        t("atlas.country", lang), [None, *codes], key=Widget.ATLAS_COUNTRY,
-        format_func=lambda c: t("atlas.country_none", lang) if c is None
-        else f"{country_name(c, lang)} ({format_number(totals.get(c, 0), lang)})",
+        t("atlas.country", lang), codes, key=Widget.ATLAS_COUNTRY, placeholder=t("atlas.country_none", lang),
+        format_func=lambda c: f"{country_name(c, lang)} ({format_number(totals.get(c, 0), lang)})",
         on_change=lambda: state.change_atlas(country=state.widget(Widget.ATLAS_COUNTRY)),
     )  # fmt: skip
     if view.country:

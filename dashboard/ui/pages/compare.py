@@ -12,7 +12,7 @@ import streamlit as st
 from dashboard.render import atlas_charts
 from dashboard.render.compare_map import compare_page, side
 from dashboard.render.exports import table_csv
-from dashboard.ui import archive, cache, state, widgets
+from dashboard.ui import archive, cache, state
 from dashboard.ui.charts import caption, named_chart
 from dashboard.ui.state import LoadedTour, Widget, keyed
 from dashboard.views import compare, markup
@@ -35,8 +35,9 @@ def _tour(key: str) -> LoadedTour | None:
     return state.shown() if key == SHOWN else archive.open_person(key)
 
 
-def _name(loaded: LoadedTour, key: str, lang: str) -> str:
-    return loaded.tour.title.get(lang) if key == SHOWN else loaded.label
+def _name(loaded: LoadedTour) -> str:
+    """Whom the tour follows (a tour's title is a sentence: too long for a column's head)."""
+    return loaded.tour.subject
 
 
 def _on_pick() -> None:
@@ -58,20 +59,16 @@ def render_pickers(view: CompareView, options: dict[str, str], lang: str) -> Non
 
 
 def render_figures(pair: tuple[LoadedTour, LoadedTour], names: tuple[str, str], lang: str) -> None:
-    """Each tour's key figures, in two columns that line up figure by figure."""
-    for i, (column, loaded, name) in enumerate(zip(st.columns(2), pair, names, strict=True)):
-        with column.container(key=f"compare-figures-{i}"):
-            st.markdown(f"**{markup.md(name)}**")
-            figures = cache.key_figures(loaded)
-            cells = st.columns(len(FIGURES))
-            for cell, key in zip(cells, FIGURES, strict=True):
-                widgets.key_figure(cell, key, figures.get(key), None, lang)
+    """The two tours' key figures side by side, figure by figure (a table: it lines up on a phone too)."""
+    figures = (cache.key_figures(pair[0]), cache.key_figures(pair[1]))
+    with st.container(key="compare-figures"):
+        st.markdown(markup.md_table(compare.figures_table(figures, names, FIGURES, lang)))
 
 
 def render_maps(pair: tuple[LoadedTour, LoadedTour], names: tuple[str, str], lang: str) -> None:
     sides = (side(pair[0].tour, names[0], lang), side(pair[1].tour, names[1], lang))
     st.caption(f"**{markup.md(t('compare.map_name', lang, a=names[0], b=names[1]))}.**")
-    st.iframe(compare_page(sides, lang), height=460)
+    st.iframe(compare_page(sides, lang), height="content")
 
 
 def render_split(pair: tuple[LoadedTour, LoadedTour], names: tuple[str, str], lang: str) -> None:
@@ -124,7 +121,7 @@ def render() -> None:
     if pair[0].key == pair[1].key:
         st.info(t("compare.same", lang))
         return
-    names = (_name(pair[0], view.a, lang), _name(pair[1], view.b, lang))
+    names = (_name(pair[0]), _name(pair[1]))
     render_figures(pair, names, lang)
     render_maps(pair, names, lang)
     render_split(pair, names, lang)

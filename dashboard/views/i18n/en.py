@@ -342,7 +342,7 @@ WORDS: dict[str, str] = {
     "compare.col_who": "Visited by",
     "compare.only": "Only {name}",
     "compare.trips_side": "{name}: {trips} trips in {years} years",
-    "compare.split_summary": "{only_a} countries only {a} visited, {only_b} only {b}, and {both} both.",
+    "compare.split_summary": "Countries only {a} visited: {only_a}; only {b}: {only_b}; both: {both}.",
     "compare.section_split": "Countries only one of them visited",
     "compare.section_trips": "Trips per year",
     "compare.trips_name": "Chart of trips per year",

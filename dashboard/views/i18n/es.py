@@ -340,7 +340,7 @@ WORDS: dict[str, str] = {
     "compare.col_who": "Visitado por",
     "compare.only": "Solo {name}",
     "compare.trips_side": "{name}: {trips} viajes en {years} años",
-    "compare.split_summary": "{only_a} países solo visitados por {a}, {only_b} solo por {b} y {both} por ambos.",
+    "compare.split_summary": "Países que solo visitó {a}: {only_a}; solo {b}: {only_b}; ambos: {both}.",
     "compare.section_split": "Países que solo uno de ellos visitó",
     "compare.section_trips": "Viajes por año",
     "compare.trips_name": "Gráfico de viajes por año",

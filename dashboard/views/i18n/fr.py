@@ -340,7 +340,7 @@ WORDS: dict[str, str] = {
     "compare.col_who": "Visité par",
     "compare.only": "Seulement {name}",
     "compare.trips_side": "{name} : {trips} voyages en {years} ans",
-    "compare.split_summary": "{only_a} pays visités seulement par {a}, {only_b} seulement par {b}, et {both} par les deux.",
+    "compare.split_summary": "Pays visités seulement par {a} : {only_a} ; seulement par {b} : {only_b} ; par les deux : {both}.",
     "compare.section_split": "Pays qu'un seul des deux a visités",
     "compare.section_trips": "Voyages par année",
     "compare.trips_name": "Graphique des voyages par année",
