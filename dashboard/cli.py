@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from dashboard import __version__
+from dashboard.archive.records import ArchiveError
 from dashboard.ingest.articles import ArticleError
 from dashboard.render.errors import ExportError
 from dashboard.tourfile.errors import TourError
@@ -30,7 +31,8 @@ EPILOG_MAIN = (
     "  python -m dashboard geocode my-tour.yaml --offline\n"
     "  python -m dashboard export html --lang es -o mapa.html\n"
     "  python -m dashboard export proposals --tour my-tour.yaml > proposals.csv\n"
-    "  python -m dashboard schema > tour.schema.json\n\n"
+    "  python -m dashboard schema > tour.schema.json\n"
+    "  python -m dashboard import oh-travels data/oh-travels -o tours/\n\n"
     "Run 'python -m dashboard COMMAND --help' for a command's options and examples."
 )
 EPILOG_VALIDATE = "example:\n  python -m dashboard validate data/kast-tour.yaml"
@@ -63,6 +65,18 @@ EPILOG_INGEST = (
 BINARY = ("png", "pack")  # written to a file only
 LANG_EXPORTS = ("html", "story", "png", "pack")
 VIEWS = ("map", "timeline", "topics", "proposals")  # what `export png --view` draws
+EPILOG_IMPORT = (
+    "examples:\n  python -m dashboard import oh-travels data/oh-travels -o tours/\n"
+    "  python -m dashboard import oh-travels data/oh-travels/secretary-travels/rubio-marco.xml -o tours/\n"
+    "  python -m dashboard import csv trips.csv -o tours/ --column who=Traveller --column start=From\n\n"
+    "Writes one tour file per person into DIR (made if missing). See docs/archive.md."
+)
+EPILOG_OH_TRAVELS = (
+    "examples:\n  python -m dashboard import oh-travels data/oh-travels -o tours/\n"
+    "  python -m dashboard import oh-travels data/oh-travels/secretary-travels/rubio-marco.xml -o tours/\n\n"
+    "The Office of the Historian's travel XML (bundled in data/oh-travels, public domain): one tour file\n"
+    "per person, each visit citing its record. Places the offline gazetteer cannot locate are listed."
+)
 EPILOG_SCHEMA = "example:\n  python -m dashboard schema > tour.schema.json"
 EPILOG_UPGRADE = (
     "example:\n  python -m dashboard upgrade my-tour.yaml\n\n"
@@ -125,6 +139,16 @@ def _cmd_upgrade(args: argparse.Namespace) -> int:
     from dashboard.workflows import upgrade_file
 
     print(upgrade_file(Path(args.file)))
+    return 0
+
+
+def _cmd_import_oh_travels(args: argparse.Namespace) -> int:
+    from dashboard.workflows import import_oh_travels
+
+    report = import_oh_travels([Path(f) for f in args.files], Path(args.output))
+    for note in report.notes:
+        print(note, file=sys.stderr)
+    print(report.done)
     return 0
 
 
@@ -279,11 +303,27 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.set_defaults(func=_cmd_ingest)
 
+    _add_import(sub, fmt)
+
     p = sub.add_parser(
         "schema", help="print the tour file's JSON Schema", epilog=EPILOG_SCHEMA, formatter_class=fmt
     )
     p.set_defaults(func=_cmd_schema)
     return parser
+
+
+def _add_import(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser], fmt: type[argparse.HelpFormatter]
+) -> None:
+    """``import oh-travels|csv``: other formats read into tour files, one per person."""
+    p = sub.add_parser("import", help="make tour files from travel records or a table of trips",
+                       epilog=EPILOG_IMPORT, formatter_class=fmt)  # fmt: skip
+    kinds = p.add_subparsers(dest="kind", required=True, metavar="FORMAT")
+    k = kinds.add_parser("oh-travels", help="the Office of the Historian's travel XML",
+                         epilog=EPILOG_OH_TRAVELS, formatter_class=fmt)  # fmt: skip
+    k.add_argument("files", nargs="+", metavar="FILE", help="XML files, or folders holding them")
+    k.add_argument("-o", "--output", required=True, metavar="DIR", help="folder for the tour files")
+    k.set_defaults(func=_cmd_import_oh_travels)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -297,7 +337,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error("--no-images applies to 'export pack' only")
     try:
         return int(args.func(args))
-    except (TourError, WriteError, ArticleError, ExportError) as exc:
+    except (TourError, WriteError, ArticleError, ExportError, ArchiveError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     except BrokenPipeError:  # `... | head` closed the pipe: not an error

@@ -49,8 +49,10 @@ class Record:
     url: str
     places: tuple[str, ...] = ()
     countries: tuple[str, ...] = ()
-    modified: dt.date | None = None  # the record's last-modified date, else its created date
+    modified: dt.date | None = None  # the record's last-modified date (None where it gives none)
+    created: dt.date | None = None
     file: str = ""
+    met: tuple[str, ...] | None = None  # names of the people met, where a table gives them (else read)
 
 
 def split_locale(locale: str) -> tuple[str, ...]:
@@ -113,13 +115,12 @@ def _record(trip: ET.Element, path: Path) -> Record:
     codes = tuple(countries.place_code(written, bare(place)) for place in places)
     if not rid.isdigit() or not slug or any(c is None for c in codes):
         raise ArchiveError(_broken(where, rid, slug, written))
-    modified = _day(fields, "last-modified-datetime", where, False) or _day(
-        fields, "created-datetime", where, False
-    )
+    modified = _day(fields, "last-modified-datetime", where, False)
+    created = _day(fields, "created-datetime", where, False)
     return Record(
         slug, fields.get("name", ""), role, int(rid), start, end, written, str(codes[0]), locale,
         fields.get("remarks", ""), PAGE.format(role=role, slug=slug), places, tuple(map(str, codes)),
-        modified, str(path),
+        modified, created, str(path),
     )  # fmt: skip
 
 
