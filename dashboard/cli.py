@@ -77,6 +77,13 @@ EPILOG_OH_TRAVELS = (
     "The Office of the Historian's travel XML (bundled in data/oh-travels, public domain): one tour file\n"
     "per person, each visit citing its record. Places the offline gazetteer cannot locate are listed."
 )
+EPILOG_CSV = (
+    "examples:\n  python -m dashboard import csv trips.csv -o tours/\n"
+    "  python -m dashboard import csv reisen.csv -o tours/ --dayfirst --column who=Person\n\n"
+    "Fields: who, country, place, start, end, notes, url, counterparts (names parted by ';'); who, country\n"
+    "and start are needed. Dates: YYYY-MM-DD, d.m.yyyy (--dayfirst), m/d/yyyy or 'April 20-22, 2001'.\n"
+    "Rows that cannot be read are listed with their line (exit status 1); the others are imported."
+)
 EPILOG_SCHEMA = "example:\n  python -m dashboard schema > tour.schema.json"
 EPILOG_UPGRADE = (
     "example:\n  python -m dashboard upgrade my-tour.yaml\n\n"
@@ -150,6 +157,28 @@ def _cmd_import_oh_travels(args: argparse.Namespace) -> int:
         print(note, file=sys.stderr)
     print(report.done)
     return 0
+
+
+def _cmd_import_csv(args: argparse.Namespace) -> int:
+    from dashboard.workflows import import_table
+
+    report = import_table(Path(args.file), Path(args.output), dict(args.column), args.dayfirst)
+    for note in report.notes:
+        print(note, file=sys.stderr)
+    print(report.done)
+    return 1 if report.refused else 0
+
+
+def _column(text: str) -> tuple[str, str]:
+    """``FIELD=HEADER`` for --column."""
+    from dashboard.archive.table import FIELDS
+
+    name, sep, header = text.partition("=")
+    if not sep or name.strip() not in FIELDS or not header.strip():
+        raise argparse.ArgumentTypeError(
+            f"expected FIELD=HEADER, FIELD one of {', '.join(FIELDS)} (got {text!r})"
+        )
+    return name.strip(), header.strip()
 
 
 def _progress(done: int, total: int, name: str) -> None:
@@ -324,6 +353,14 @@ def _add_import(
     k.add_argument("files", nargs="+", metavar="FILE", help="XML files, or folders holding them")
     k.add_argument("-o", "--output", required=True, metavar="DIR", help="folder for the tour files")
     k.set_defaults(func=_cmd_import_oh_travels)
+    k = kinds.add_parser("csv", help="a table of trips, one row per visit", epilog=EPILOG_CSV,
+                         formatter_class=fmt)  # fmt: skip
+    k.add_argument("file", metavar="FILE", help="the table (CSV: comma, semicolon or tab)")
+    k.add_argument("-o", "--output", required=True, metavar="DIR", help="folder for the tour files")
+    k.add_argument("--column", type=_column, action="append", default=[], metavar="FIELD=HEADER",
+                   help="the column holding a field, where its header is not the field's name")  # fmt: skip
+    k.add_argument("--dayfirst", action="store_true", help="numeric dates are day first (d.m.yyyy)")
+    k.set_defaults(func=_cmd_import_csv)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

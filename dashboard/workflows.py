@@ -15,8 +15,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from dashboard.archive import oh_travels
+from dashboard.archive import oh_travels, table
 from dashboard.archive.output import tour_text
+from dashboard.archive.records import ArchiveError
 from dashboard.archive.tours import Imported
 from dashboard.geo.geocode import GeocodeOptions, GeocodeReport, Progress, geocode_tour, missing, resolve
 from dashboard.ingest.articles import fetch, read
@@ -225,6 +226,7 @@ class ImportReport:
 
     done: str
     notes: list[str]
+    refused: int = 0  # rows of a table that could not be read
 
 
 def _output_folder(folder: Path) -> Path:
@@ -244,17 +246,43 @@ def import_oh_travels(paths: list[Path], folder: Path) -> ImportReport:
     """Each person's travel records (XML files or folders) as a tour file ``folder/<who>.yaml``,
     validated before it is written (atomically). The places left unlocated are the notes."""
     imported = oh_travels.import_files(paths)  # reads everything first: a bad record writes nothing
-    _output_folder(folder)
+    lines, notes = _write_tours(imported, _output_folder(folder), ARCHIVE_HEADER, "record")
+    return ImportReport("\n".join([*lines, _import_total(imported)]), notes)
+
+
+def import_table(path: Path, folder: Path, columns: dict[str, str], dayfirst: bool = False) -> ImportReport:
+    """A table of trips (one row per visit) as a tour file per person in ``folder``: the rows that
+    cannot be read, which encodings were used and the places left unlocated are the notes."""
+    imported, read = table.import_table(path, columns, dayfirst)
+    notes = [f"note: {read.encodings}", *(f"refused: {p}" for p in read.problems)]
+    if not imported:
+        first = f" ({len(read.problems)} refused; the first: {read.problems[0]})" if read.problems else ""
+        raise ArchiveError(f"{path}: no row could be read, so no tour file was written{first}")
+    header = f"# Imported by `python -m dashboard import csv` from {path.name}; each visit cites its line.\n"
+    lines, unlocated = _write_tours(imported, _output_folder(folder), header, "row")
+    rows = f"{len(read.rows):,} rows read, {len(read.problems):,} refused"
+    return ImportReport("\n".join([*lines, f"{len(imported)} tour files from {path.name}: {rows}"]),
+                        [*notes, *unlocated], refused=len(read.problems))  # fmt: skip
+
+
+def _write_tours(
+    imported: list[Imported], folder: Path, header: str, cited: str
+) -> tuple[list[str], list[str]]:
+    """Write each tour to ``folder/<id>.yaml``; what was written (``cited``: what its sources are,
+    record or row), and the places left unlocated."""
     lines, notes = [], []
     for done in imported:
         tour, path = done.tour, folder / f"{done.tour.id}.yaml"
-        write_atomic(path, tour_text(tour, path.name, ARCHIVE_HEADER))
-        trips = len({v.trip for v in tour.visits})
-        lines.append(f"wrote {path}: {len(tour.sources)} records, {len(tour.visits)} visits, {trips} trips")
+        write_atomic(path, tour_text(tour, path.name, header))
+        trips, visits = len({v.trip for v in tour.visits}), _count(len(tour.visits), "visit")
+        lines.append(f"wrote {path}: {_count(len(tour.sources), cited)}, {visits} on {_count(trips, 'trip')}")
         notes += [f"note: {path.name}: not located (left out of maps): {why} [{pid}]"
                   for pid, why in done.unlocated.items()]  # fmt: skip
-    lines.append(_import_total(imported))
-    return ImportReport("\n".join(lines), notes)
+    return lines, notes
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n:,} {noun}{'' if n == 1 else 's'}"
 
 
 def _import_total(imported: list[Imported]) -> str:

@@ -108,7 +108,7 @@ def test_a_place_that_is_no_city_says_where_it_stands():
 def test_the_cli_writes_a_file_per_person(tmp_path: Path, capsys: pytest.CaptureFixture[str]):
     assert main(["import", "oh-travels", str(RUBIO), "-o", str(tmp_path / "out")]) == 0
     out = capsys.readouterr().out
-    assert "rubio-marco.yaml: 9 records, 9 visits, 2 trips" in out
+    assert "rubio-marco.yaml: 9 records, 9 visits on 2 trips" in out
     assert load_tour(tmp_path / "out" / "rubio-marco.yaml").subject == "Marco Rubio"
 
 
