@@ -23,10 +23,10 @@ from typing import Any
 
 from dashboard.archive import countries
 from dashboard.archive.dates import parse_dates
-from dashboard.archive.records import ArchiveError, Record
+from dashboard.archive.records import ArchiveError, Record, check_text
 from dashboard.archive.tours import Imported, person_tour, slug
 from dashboard.tourfile import countries as iso
-from dashboard.tourfile.model import FIRST_DAY, LAST_DAY, URL_PATTERN, Source
+from dashboard.tourfile.model import FIRST_DAY, LAST_DAY, NAME_MAX, TEXT_MAX, URL_PATTERN, Source
 
 FIELDS = ("who", "country", "place", "start", "end", "notes", "url", "counterparts")
 REQUIRED = ("who", "country", "start")
@@ -139,6 +139,8 @@ def _record(
     if len(cells) > width:
         raise ValueError(f"{len(cells)} cells, but the header has {width} (an unquoted delimiter?)")
     got = {name: cells[i].strip() if i < len(cells) else "" for name, i in where.items()}
+    for name, text in got.items():
+        check_text(text, name, {"notes": TEXT_MAX, "counterparts": TEXT_MAX, "url": 2000}.get(name, NAME_MAX))
     who, written, place = got["who"], got["country"], got.get("place", "")
     if not who:
         raise ValueError("no one named: the 'who' column is empty")

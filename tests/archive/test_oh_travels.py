@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from dashboard.archive import oh_travels, output
+from dashboard.archive import library, oh_travels, output
 from dashboard.archive.records import ARCHIVE_DIR, records
 from dashboard.cli import main
 from dashboard.tourfile.load import load_tour, tour_from_data
@@ -44,11 +44,16 @@ def test_every_file_reads_back_as_the_data_validated(archive):
         assert tour_from_data(data, path.name).id == path.stem
 
 
-@pytest.mark.parametrize("slug", ["rubio-marco", "seward-william-henry", "kissinger-henry-a"])
+@pytest.mark.parametrize("slug", ["rubio-marco", "seward-william-henry", "kerry-john-forbes"])
 def test_files_load_as_any_tour_file_does(archive, slug: str, capsys: pytest.CaptureFixture[str]):
     folder, _, _ = archive
     assert main(["validate", str(folder / f"{slug}.yaml")]) == 0
     assert "valid." in capsys.readouterr().out
+
+
+def test_the_librarys_tour_is_the_file_the_command_writes(archive):
+    folder, _, _ = archive
+    assert library.person_tour("seward-william-henry") == load_tour(folder / "seward-william-henry.yaml")
 
 
 def _tour(path: Path):

@@ -3,14 +3,17 @@ its line and why. The tables are built here, bytes and all (mixed encodings incl
 
 from __future__ import annotations
 
+import csv
 from pathlib import Path
 
 import pytest
 
+from dashboard.archive.output import tour_text
 from dashboard.archive.records import ArchiveError
 from dashboard.archive.table import decode, import_table, read_table
 from dashboard.cli import main
-from dashboard.tourfile.load import load_tour
+from dashboard.tourfile.load import load_text, load_tour
+from tests.support.hostile import PAYLOADS
 
 MAPPED = {
     "who": "Traveller",
@@ -157,3 +160,34 @@ def test_a_table_of_nothing_readable_writes_nothing(tmp_path: Path, capsys: pyte
         in err
     )
     assert not (tmp_path / "out").exists()
+
+
+def test_hostile_text_is_kept_verbatim_as_data(tmp_path: Path):
+    """Record and table text is never trusted and never made HTML here: the tour file keeps it as written,
+    and every view escapes it when it shows it (tests/test_hostile.py)."""
+    path = tmp_path / "hostile.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["who", "country", "place", "start", "notes", "counterparts"])
+        for n, payload in enumerate(PAYLOADS):
+            writer.writerow(["Someone", "PE", payload, f"2001-04-{n + 1:02d}", payload, payload])
+    ((done,), table) = import_table(path, {})
+    assert table.problems == []
+    text = tour_text(done.tour, "hostile.yaml")
+    tour = load_text(text, "hostile.yaml")
+    assert [v.summary.en for v in tour.ordered_visits() if v.summary] == PAYLOADS
+    assert [p.name for p in tour.places] == PAYLOADS
+
+
+@pytest.mark.parametrize(
+    ("cell", "message"),
+    [
+        ("Ana\x1b[2J", "who: a control character '\\x1b' at character 4 (got 'Ana\\x1b[2J')"),
+        ("A" * 301, "who: 301 characters, more than the 300 a tour file holds"),
+    ],
+)
+def test_text_a_tour_file_cannot_hold_is_refused_with_its_line(tmp_path: Path, cell: str, message: str):
+    path = tmp_path / "t.csv"
+    path.write_text(f"who,country,start\n{cell},PE,2001-04-20\nAna,PE,2001-04-21\n", encoding="utf-8")
+    table = read_table(path, {})
+    assert table.problems == [f"t.csv: line 2: {message}"] and len(table.rows) == 1
