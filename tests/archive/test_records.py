@@ -98,8 +98,8 @@ def test_a_file_that_is_not_xml_is_refused(tmp_path: Path):
 
 
 def test_record_text_a_tour_file_cannot_hold_is_one_line(tmp_path: Path):
-    trip = GOOD + "<country>France</country><locale>Paris</locale><remarks>Met \u0085 someone.</remarks>"
+    trip = GOOD + "<country>France</country><locale>Paris</locale><remarks>Met \u007f someone.</remarks>"
     with pytest.raises(
-        ArchiveError, match=r"record 1: <remarks>: a control character '\\x85' at character 5"
+        ArchiveError, match=r"record 1: <remarks>: a control character '\\x7f' at character 5"
     ):
         read_file(_xml(tmp_path, trip))
