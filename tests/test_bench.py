@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from bench.import_timing import summary
 from bench.report import write_report
 from bench.servers import ServerError, streamlit
 from bench.synth import make_tour, write_tour
@@ -148,3 +149,10 @@ def test_the_report_gives_the_click_drawn_by_the_map_beside_the_whole_page(tmp_p
     write_report(results, out)
     drawn = _verdict(out.read_text(encoding="utf-8"), "Click on a stop, selection drawn by the map itself")
     assert drawn == "**not met**"
+
+
+def test_the_import_timing_states_its_ratio_and_verdict():
+    found = summary([(4.0, 3.5), (6.0, 3.9), (5.0, 3.7)], [(0.2, 0.2), (0.3, 0.2), (0.25, 0.2)])
+    assert found["import_wall"] == {"median": 5.0, "min": 4.0, "max": 6.0}
+    assert found["ratio"] == 20.0 and found["met"] is True
+    assert summary([(11.0, 9.0)], [(0.2, 0.2)])["met"] is False

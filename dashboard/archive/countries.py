@@ -12,6 +12,7 @@ No gazetteer here: the library lists people and records without loading one.
 from __future__ import annotations
 
 import functools
+import unicodedata
 
 import pycountry
 
@@ -118,6 +119,33 @@ COUNTRIES: dict[str, tuple[str, dict[str, str]]] = {
     "Timor Leste": ("TL", {}),
     "Turkey": ("TR", {}),
 }
+
+
+# Languages whose CLDR country names a table may use ("España", "Allemagne", "Deutschland").
+NAME_LANGUAGES = ("en", "es", "fr", "de", "pt", "it")
+
+
+@functools.cache
+def _cldr_names() -> dict[str, str]:
+    from babel import Locale  # only a table's importer needs it
+
+    found: dict[str, str] = {}
+    for lang in NAME_LANGUAGES:
+        for territory, name in Locale(lang).territories.items():
+            if len(territory) == 2 and territory.isalpha():
+                found.setdefault(_key(name), territory)
+    return found
+
+
+def _key(name: str) -> str:
+    plain = unicodedata.normalize("NFKD", name)
+    return " ".join("".join(c for c in plain if not unicodedata.combining(c)).casefold().split())
+
+
+def from_any_name(written: str) -> str | None:
+    """:func:`code`, else the country whose CLDR name this is in English, Spanish, French, German,
+    Portuguese or Italian ("España" -> ES), accents and case aside."""
+    return code(written) or _cldr_names().get(_key(written))
 
 
 @functools.cache

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dashboard.archive import tours
+from dashboard.archive.output import valid_tour
 from dashboard.archive.records import ARCHIVE_DIR, Record, records
 from dashboard.tourfile.model import Tour
 
@@ -52,4 +53,4 @@ def person_tour(slug: str, source: Path = ARCHIVE_DIR) -> Tour:
     rows = [r for r in records(source) if r.slug == slug]
     if not rows:
         raise KeyError(slug)
-    return tours.person_tour(rows).tour
+    return valid_tour(tours.person_tour(rows).tour, f"{slug}.yaml")

@@ -43,6 +43,7 @@ class Located:
     longitude: float
     precision: str
     by: str
+    at: str  # the gazetteer's name of the city it stands at
 
 
 def names(place: str) -> list[str]:
@@ -58,10 +59,10 @@ def locate(place: str, country: str) -> Located | None:
     tried = names(place)
     for name in tried:
         if hit := gazetteer.lookup(name, country):
-            return Located(hit.latitude, hit.longitude, "city", CITY)
+            return Located(hit.latitude, hit.longitude, "city", CITY, hit.name)
     for name in tried:
         if name in REGIONS and (hit := gazetteer.lookup(REGIONS[name], country)):
-            return Located(hit.latitude, hit.longitude, "region", REGION)
+            return Located(hit.latitude, hit.longitude, "region", REGION, hit.name)
     if capital := gazetteer.capital(country):
-        return Located(capital.latitude, capital.longitude, "capital", CAPITAL)
+        return Located(capital.latitude, capital.longitude, "capital", CAPITAL, capital.name)
     return None

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dashboard.archive import countries
+from dashboard.tourfile.model import CONTROLS, NAME_MAX, TEXT_MAX
 
 PAGE = "https://history.state.gov/departmenthistory/travels/{role}/{slug}"
 FOLDERS = ("president-travels", "secretary-travels")
@@ -49,8 +50,21 @@ class Record:
     url: str
     places: tuple[str, ...] = ()
     countries: tuple[str, ...] = ()
-    modified: dt.date | None = None  # the record's last-modified date, else its created date
+    modified: dt.date | None = None  # the record's last-modified date (None where it gives none)
+    created: dt.date | None = None
     file: str = ""
+    met: tuple[str, ...] | None = None  # names of the people met, where a table gives them (else read)
+
+
+def check_text(value: str, what: str, limit: int = NAME_MAX) -> str:
+    """``value`` if a tour file can hold it, else ValueError saying why: a record's text would otherwise
+    fail the whole tour's validation, far from the record it came from."""
+    if found := CONTROLS.search(value):
+        at = found.start() + 1
+        raise ValueError(f"{what}: a control character {found.group()!r} at character {at} (got {value!r})")
+    if len(value) > limit:
+        raise ValueError(f"{what}: {len(value):,} characters, more than the {limit:,} a tour file holds")
+    return value
 
 
 def split_locale(locale: str) -> tuple[str, ...]:
@@ -110,17 +124,27 @@ def _record(trip: ET.Element, path: Path) -> Record:
         raise ArchiveError(f"{where}: ends {end.isoformat()!r}, before it starts {start.isoformat()!r}")
     written, locale = fields.get("country", ""), fields.get("locale", "")
     places = split_locale(locale) or (written,)
+    _check(where, fields, places)
     codes = tuple(countries.place_code(written, bare(place)) for place in places)
     if not rid.isdigit() or not slug or any(c is None for c in codes):
         raise ArchiveError(_broken(where, rid, slug, written))
-    modified = _day(fields, "last-modified-datetime", where, False) or _day(
-        fields, "created-datetime", where, False
-    )
+    modified = _day(fields, "last-modified-datetime", where, False)
+    created = _day(fields, "created-datetime", where, False)
     return Record(
         slug, fields.get("name", ""), role, int(rid), start, end, written, str(codes[0]), locale,
         fields.get("remarks", ""), PAGE.format(role=role, slug=slug), places, tuple(map(str, codes)),
-        modified, str(path),
+        modified, created, str(path),
     )  # fmt: skip
+
+
+def _check(where: str, fields: dict[str, str], places: tuple[str, ...]) -> None:
+    try:
+        check_text(fields.get("name", ""), "<name>")
+        check_text(fields.get("remarks", ""), "<remarks>", TEXT_MAX)
+        for place in places:
+            check_text(place, "<locale>")
+    except ValueError as exc:
+        raise ArchiveError(f"{where}: {exc}") from None
 
 
 def bare(place: str) -> str:

@@ -5,8 +5,8 @@
 - **Visits.** A record becomes one visit per place of its locale, each with the record's dates and
   its remarks verbatim as the visit's summary; the people the remarks say were met are its
   counterparts (:mod:`dashboard.archive.counterparts`).
-- **Sources.** A source per record: the person's page on history.state.gov, the record's id and
-  its last-modified date (else its created date) as the date published.
+- **Sources.** A source per record: the person's page on history.state.gov and the record's id, with
+  its last-modified date (else its created date) as the date published, and both in its note.
 - **Places.** One per visit (a tour visits a place once), in today's country of the place, located
   by :mod:`dashboard.archive.places`; what the gazetteer could not place is said in the place's
   description.
@@ -17,14 +17,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from dashboard.archive import places
 from dashboard.archive.counterparts import people_met
 from dashboard.archive.records import Record
 from dashboard.tourfile.model import DateVariant, Person, Place, Source, Text, Tour, Visit
-from dashboard.tourfile.validate import inherit_sources
 
 GAP_DAYS = 3  # a record starting more than 3 days after the trip's last day begins a new trip
 OUTLET = "Office of the Historian, U.S. Department of State"
@@ -34,7 +33,9 @@ ORIGIN = "washington"
 
 @dataclass
 class Imported:
-    """A tour made from records, with the places it could not locate (by id: why)."""
+    """A tour made from records (its dates and people inherit their visit's source, as format
+    version 2 allows: :func:`dashboard.archive.output.tour_text` writes it, loading reads it), with the
+    places it could not locate (by id: why)."""
 
     tour: Tour
     unlocated: dict[str, str] = field(default_factory=dict)
@@ -50,31 +51,46 @@ def trips(rows: Iterable[Record]) -> Iterator[tuple[int, Record]]:
         yield number, row
 
 
-def person_tour(rows: list[Record]) -> Imported:
-    """The tour of one person's records (all of one ``slug``), located from the offline gazetteer."""
+def archive_source(row: Record) -> Source:
+    """The record as a source: published when it was last changed (else created), both in its note."""
+    title = f"Travels Abroad of the {ROLES.get(row.role, row.role)}: {row.name}, record {row.record_id}"
+    created = row.created.isoformat() if row.created else "not recorded"
+    modified = row.modified.isoformat() if row.modified else "not recorded"
+    note = Text(en=f"Record {row.record_id}: created {created}; last modified {modified}.")
+    return Source(id=f"r{row.record_id}", title=title, outlet=OUTLET, language="en", url=row.url,
+                  published=row.modified or row.created, note=note)  # fmt: skip
+
+
+def person_tour(
+    rows: list[Record], source: Callable[[Record], Source] = archive_source, origin: bool = True
+) -> Imported:
+    """The tour of one person's records (all of one ``slug``), located from the offline gazetteer:
+    each record cited by ``source(record)`` (whose id is ``r<record id>``), every trip from
+    Washington when ``origin``."""
     unlocated: dict[str, str] = {}
     sources: list[Source] = []
-    stops, visits = [_origin()], list[Visit]()
+    stops, visits = [_origin()] if origin else [], list[Visit]()
+    taken = {ORIGIN}
     for trip, row in trips(rows):
-        sources.append(_source(row))
+        sources.append(source(row))
         for place, country in zip(row.places, row.countries, strict=True):
-            stop = _place(row, place, country, {p.id for p in stops}, unlocated)
+            stop = _place(sources[-1].id, place, country, taken, unlocated)
             stops.append(stop)
-            visits.append(_visit(row, stop.id, len(visits) + 1, trip))
-    first, office = rows[0], ROLES.get(rows[0].role, rows[0].role)
-    tour = Tour(
-        id=first.slug[:64], subject=first.name, title=Text(en=f"{first.name}: travels abroad as {office}"),
-        summary=Text(en=f"Every trip abroad of {first.name} as {office}, from the Office of the "
-                     f"Historian's records ({first.url})."),
-        sources=sources, places=stops, visits=visits,
-    )  # fmt: skip
-    return Imported(inherit_sources(tour), unlocated)
+            taken.add(stop.id)
+            visits.append(_visit(row, sources[-1].id, stop.id, len(visits) + 1, trip))
+    title, summary = _titles(rows[0])
+    tour = Tour(id=rows[0].slug, subject=rows[0].name, title=title, summary=summary, sources=sources,
+                places=stops, visits=visits)  # fmt: skip
+    return Imported(tour, unlocated)
 
 
-def _source(row: Record) -> Source:
-    title = f"Travels Abroad of the {ROLES.get(row.role, row.role)}: {row.name}, record {row.record_id}"
-    return Source(id=f"r{row.record_id}", title=title, outlet=OUTLET, language="en", url=row.url,
-                  published=row.modified)  # fmt: skip
+def _titles(row: Record) -> tuple[Text, Text | None]:
+    if row.role not in ROLES:  # a table's traveller: no office known
+        return Text(en=f"{row.name}: travels"), None
+    office = ROLES[row.role]
+    summary = f"Every trip abroad of {row.name} as {office}, from the Office of the Historian's records "
+    summary += f"({row.url})."
+    return Text(en=f"{row.name}: travels abroad as {office}"), Text(en=summary)
 
 
 def _origin() -> Place:
@@ -91,28 +107,47 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")[:40] or "place"
 
 
-def _place(row: Record, name: str, country: str, taken: set[str], unlocated: dict[str, str]) -> Place:
-    pid = base = f"r{row.record_id}-{slug(name)}"
+def _place(cited: str, name: str, country: str, taken: set[str], unlocated: dict[str, str]) -> Place:
+    """The place of one visit, under an id of its own (a tour visits a place once)."""
+    pid = base = f"{cited}-{slug(name)}"
     while pid in taken:  # "Tel Aviv, Tel Aviv": the same place twice in one locale
         pid = f"{base}-{len(taken)}"
     found = places.locate(name, country)
-    bare = places.names(name)[0]
-    common = {"id": pid, "name": name, "country": country, "role": "visit", "sources": [f"r{row.record_id}"],
-              "query": bare if bare != name else None}  # fmt: skip
+    query = places.names(name)[0]
+    place = Place(id=pid, name=name, country=country, role="visit", sources=[cited],
+                  query=query if query != name else None)  # fmt: skip
     if found is None:
         unlocated[pid] = f"{name!r} ({country}): not in the offline gazetteer, and no capital to stand in"
-        return Place(**common, description=Text(en="Not located: the offline gazetteer has no such place."))
-    note = None
+        note = "Not located: the offline gazetteer has no such place, and no capital to stand in."
+        return place.model_copy(update={"description": Text(en=note)})
+    located: dict[str, object] = {
+        "latitude": found.latitude,
+        "longitude": found.longitude,
+        "geocoded_by": found.by,
+    }
+    if rough := _precision_note(name, found):
+        located["description"] = Text(en=rough)
+    return place.model_copy(update=located)
+
+
+def _precision_note(name: str, found: places.Located) -> str | None:
+    """What a reader must know of a place placed roughly: where it stands, and why."""
     if found.precision == "capital":
-        note = Text(en=f"Placed at the capital: {name!r} is not a city the offline gazetteer holds.")
-    return Place(**common, latitude=found.latitude, longitude=found.longitude, geocoded_by=found.by,
-                 description=note)  # fmt: skip
+        return f"Placed at {found.at}, the capital: {name!r} is not a city the offline gazetteer holds."
+    if found.precision == "region":
+        return f"Placed at {found.at}, the main city of {name!r}, a region rather than a city."
+    return None
 
 
-def _visit(row: Record, place: str, order: int, trip: int) -> Visit:
-    met = [Person(name=name, office=Text(en=office), sources=[]) for office, name in people_met(row.remarks)]
+def _visit(row: Record, cited: str, place: str, order: int, trip: int) -> Visit:
+    if row.met is not None:  # a table's column of names
+        met = [Person(name=name, sources=[]) for name in row.met]
+    else:
+        met = [
+            Person(name=name, office=Text(en=office), sources=[]) for office, name in people_met(row.remarks)
+        ]
     end = row.end if row.end != row.start else None
     dates = [DateVariant(start=row.start, end=end, sources=[])]  # both inherit the visit's source
     summary = Text(en=row.remarks) if row.remarks else None
     return Visit(place=place, order=order, trip=trip, dates=dates, counterparts=met, summary=summary,
-                 sources=[f"r{row.record_id}"])  # fmt: skip
+                 sources=[cited])  # fmt: skip

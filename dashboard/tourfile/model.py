@@ -68,10 +68,13 @@ def _no_controls(text: str) -> str:
     return text
 
 
+NAME_MAX, TEXT_MAX = 300, 5000  # characters in a name, and in a text (importers check rows against them)
 Name = Annotated[
-    str, StringConstraints(min_length=1, max_length=300, strip_whitespace=True), AfterValidator(_no_controls)
+    str,
+    StringConstraints(min_length=1, max_length=NAME_MAX, strip_whitespace=True),
+    AfterValidator(_no_controls),
 ]
-LongText = Annotated[str, StringConstraints(min_length=1, max_length=5000), AfterValidator(_no_controls)]
+LongText = Annotated[str, StringConstraints(min_length=1, max_length=TEXT_MAX), AfterValidator(_no_controls)]
 CountryCode = Annotated[
     str,
     StringConstraints(pattern=COUNTRY_PATTERN),

@@ -95,3 +95,11 @@ def test_a_file_that_is_not_xml_is_refused(tmp_path: Path):
     path.write_text("not xml", encoding="utf-8")
     with pytest.raises(ArchiveError, match="cannot read it as travel records"):
         read_file(path)
+
+
+def test_record_text_a_tour_file_cannot_hold_is_one_line(tmp_path: Path):
+    trip = GOOD + "<country>France</country><locale>Paris</locale><remarks>Met \u007f someone.</remarks>"
+    with pytest.raises(
+        ArchiveError, match=r"record 1: <remarks>: a control character '\\x7f' at character 5"
+    ):
+        read_file(_xml(tmp_path, trip))
