@@ -15,7 +15,7 @@ from typing import Any
 import folium
 from jinja2 import Template
 
-from dashboard.private_api import set_page_assets
+from dashboard.private_api import ST_FOLIUM_GLOBAL, set_page_assets
 from dashboard.render.asset_files import asset, shipped
 from dashboard.render.maps import RawMacroElement, standalone_html, use_offline_assets
 from dashboard.render.safe_html import esc, script_json
@@ -89,6 +89,7 @@ def _key(totals: Mapping[str, int], measure: str, lang: str) -> dict[str, Any]:
         "rows": rows,
         "credit": t("atlas.credit", lang, credit=CREDIT),
         "name": t("atlas.map_name", lang),
+        "stFolium": ST_FOLIUM_GLOBAL,
     }
 
 

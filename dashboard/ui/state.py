@@ -161,6 +161,7 @@ ATLAS: Slot[AtlasView] = Slot("atlas_view", AtlasView)
 COMPARE: Slot[CompareView] = Slot("compare_view", CompareView)  # the two tours compared
 ATLAS_IMAGE: Slot[tuple[str, bytes | str]] = Slot("atlas_image", tuple)  # the map's address, PNG or why not
 UPLOADED, DEFAULT = "upload", "default"
+ATLAS_DRAWN: Slot[bool] = Slot("atlas_drawn", bool)  # the Atlas has had its first, light run
 
 
 def forget_upload() -> None:
@@ -302,14 +303,19 @@ def sync_url(state: ViewState, again: bool = False) -> bool:
 
 
 def start_run(map_page: bool) -> bool:
-    """Whether this run is light: a session's first run of the map page sends the map first.
+    """Whether this run is light: a session's first run of the map page, or its first visit to the
+    Atlas, sends the map first.
 
-    Everything else on the screen (figures, stop panel, itinerary, sidebar widgets) waits
-    for the next run, which st_folium asks for as soon as its map is drawn: its widgets'
-    code would otherwise load ahead of the map's, in the same browser thread.
+    Everything else on the screen (figures, stop panel, itinerary, the Atlas's charts and tables,
+    sidebar widgets) waits for the next run, which st_folium asks for as soon as its map is drawn:
+    their code (plotly.js, the data grid) would otherwise load ahead of the map's, in the same
+    browser thread.
     """
-    light = map_page and not SEEN.get()
+    atlas_first = page_kind() == "atlas" and not ATLAS_DRAWN.get()
+    light = (map_page and not SEEN.get()) or atlas_first
     SEEN.set(True)
+    if page_kind() == "atlas":
+        ATLAS_DRAWN.set(True)
     LIGHT.set(light)
     return light
 

@@ -1,7 +1,8 @@
 /* global map, key */
 // The Atlas map's key: a Leaflet control listing each shade with the values it stands for, written
 // with textContent (the words are plain text, never markup). The map's frame is named for screen
-// readers, and the map fits the world to whatever width its frame has.
+// readers, and the map fits the world to whatever width its frame has. Once drawn, the map asks the
+// app for the rest of the page (see state.start_run): st_folium itself reports nothing until a click.
 function keyRow(list, colour, text) {
   var row = L.DomUtil.create("li", "atlas-row", list);
   var swatch = L.DomUtil.create("span", "atlas-sw", row);
@@ -42,3 +43,20 @@ function fitWorld() {
 }
 fitWorld();
 window.addEventListener("resize", fitWorld);
+
+// The value st_folium would report, told once the map is drawn: the app's run that follows draws the
+// charts and tables the first run held back. st_folium keeps it as its previous value, so it sends
+// it no second time.
+(function askForTheRest() {
+  var g = window[key.stFolium];
+  if (!g || window.parent === window) {
+    return;  // a page of its own (the PNG's)
+  }
+  var value = {last_active_drawing: null, drawn: true};
+  if (JSON.stringify(value) === JSON.stringify(g.previous_data)) {
+    return;
+  }
+  g.previous_data = value;
+  window.parent.postMessage({isStreamlitMessage: true, type: "streamlit:setComponentValue", value: value,
+    dataType: "json"}, "*");
+})();

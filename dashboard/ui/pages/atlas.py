@@ -247,6 +247,8 @@ def render() -> None:
     records = chosen(every, view)
     render_open_person(view, people, lang)
     render_map(records, view, lang)
+    if state.light_run():
+        return  # the rest comes with the run st_folium asks for once the map is drawn
     render_country(records, view, lang)
     render_map_table(records, view, lang)
     render_years(records, view, lang)
