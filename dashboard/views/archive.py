@@ -10,6 +10,7 @@ the country chosen) round-trips through the address as the tour's view does
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Protocol
@@ -162,9 +163,12 @@ def amount(records: Iterable[TravelRecord], measure: str) -> int:
 
 def by_country(records: Iterable[TravelRecord], measure: str = "visits") -> dict[str, int]:
     """Visits (or days) per country code, the most first."""
-    totals: dict[str, int] = {}
-    for r in records:
-        totals[r.country] = totals.get(r.country, 0) + (days(r) if measure == "days" else 1)
+    if measure == "days":
+        totals: Counter[str] = Counter()
+        for r in records:
+            totals[r.country] += days(r)
+    else:
+        totals = Counter(r.country for r in records)
     return dict(sorted(totals.items(), key=lambda item: (-item[1], item[0])))
 
 
@@ -177,5 +181,8 @@ def year_span(records: Sequence[TravelRecord]) -> tuple[int, int] | None:
 
 def people_of(records: Iterable[TravelRecord]) -> dict[str, str]:
     """Each person's name by slug, in the order of their first record."""
-    ordered = sorted(records, key=lambda r: (r.start, r.slug))
-    return {r.slug: r.name for r in ordered}
+    first: dict[str, TravelRecord] = {}
+    for r in records:
+        if r.slug not in first or r.start < first[r.slug].start:
+            first[r.slug] = r
+    return {r.slug: r.name for r in sorted(first.values(), key=lambda r: (r.start, r.slug))}
