@@ -162,3 +162,13 @@ def test_the_atlas_sends_its_map_first_and_the_rest_once_it_is_drawn() -> None:
     assert len(maps) == 1 and not at.subheader and not at.get("plotly_chart")
     at.run()  # the map, drawn, asks for this run
     assert at.subheader[0].value == "Per year, by person" and at.get("plotly_chart")
+
+
+@pytest.mark.parametrize("slug", ["kerry-john-forbes", "seward-william-henry"])
+def test_the_app_opens_a_record_as_the_library_does(slug: str) -> None:
+    from dashboard.archive.library import person_tour
+    from dashboard.ui.archive import open_person
+
+    opened = open_person(slug)
+    assert opened is not None and opened.tour == person_tour(slug) and opened.key == f"person:{slug}"
+    assert open_person("nobody") is None
