@@ -17,7 +17,7 @@ from dashboard.views.filters import ViewState
 from tests.conftest import ROOT, first_screen
 from tests.support.limits import LAST, write_limits
 
-PAGES = ["map", "timeline", "topics", "proposals", "evidence"]
+PAGES = ["map", "timeline", "topics", "proposals", "evidence", "compare"]
 
 
 @pytest.fixture
