@@ -62,3 +62,14 @@ def test_compare_page_holds_both_tours_escaped(lang: str):
     assert "</script><b>" not in page
     assert not re.search(r'<(script|link|img)[^>]+(src|href)="https?://', page)
     assert page.count('class="compare-map"') == 2
+
+
+def test_the_atlas_map_is_a_png_for_print_drawn_offline(chromium: object) -> None:
+    import struct
+
+    from dashboard.render.images import atlas_png
+
+    data = atlas_png({"GB": 87, "FR": 12, "XK": 1, "SG": 3}, "visits", "es")
+    assert data.startswith(b"\x89PNG")
+    width, height = struct.unpack(">II", data[16:24])
+    assert (width, height) == (1600, 800)
