@@ -64,26 +64,28 @@ def archive_metrics(b: Any, runs: int) -> dict[str, Any]:
     return out
 
 
-def empty_paint(b: Any, runs: int) -> dict[str, Any]:
+def empty_paint(b: Any, runs: int) -> list[float]:
+    """The empty app's first paint (the baseline), each run's time."""
     with tempfile.TemporaryDirectory() as tmp:
         empty = write_baselines(Path(tmp))[0]
         with streamlit(empty, cwd=Path(tmp)) as server:
-            return repeat(runs, lambda: bw.paint_empty(b, server.url))
+            return samples(runs, lambda: bw.paint_empty(b, server.url))
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=5, help="measured runs per figure (default 5)")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results" / "archive.json")
     args = parser.parse_args()
     with bw.browser() as b:
-        results = {
-            "runs": args.runs,
-            "empty_paint": empty_paint(b, args.runs),
-            **archive_metrics(b, args.runs),
-        }
+        # The empty app before and after, pooled (as bench.run does): its paint drifts with the machine's load.
+        start = empty_paint(b, args.runs)
+        archive = archive_metrics(b, args.runs)
+        end = empty_paint(b, args.runs)
+    paint = stats(start + end)
+    ratios = {k: round(archive[k]["median"] / paint["median"], 2) for k in ("atlas_paint", "longest_map")}
+    results = {"runs": args.runs, "empty_paint": paint, "empty_paint_start": stats(start),
+               "empty_paint_end": stats(end), **archive, "ratios": ratios}  # fmt: skip
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(results, indent=2), encoding="utf-8")
     print(json.dumps(results, indent=2))
