@@ -73,12 +73,14 @@ def empty_paint(b: Any, runs: int) -> list[float]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--runs", type=int, default=5, help="measured runs per figure (default 5)")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results" / "archive.json")
     args = parser.parse_args()
     with bw.browser() as b:
-        # The empty app before and after, pooled (as bench.run does): its paint drifts with the machine's load.
+        # The empty app before and after, pooled (as bench.run does): its paint drifts with the load.
         start = empty_paint(b, args.runs)
         archive = archive_metrics(b, args.runs)
         end = empty_paint(b, args.runs)
