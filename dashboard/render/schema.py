@@ -101,6 +101,8 @@ MEMBERS = {
     "storyShownAt": "when the first step was painted (performance.now(); the benchmarks read it)",
     "storyMapAt": "when the story's map was first painted",
     "storyLandRings": "how many country outlines the story's map drew",
+    # Compare's page (dashboard/render/assets/compare_map.js).
+    "compareMaps": "Compare's two Leaflet maps, moved together",
     # The app's page (dashboard/render/assets/app_a11y.js).
     "chartNames": "the observer that names the app's charts for screen readers",
 }

@@ -75,8 +75,8 @@ def test_compare_moves_two_peoples_maps_together(app: App) -> None:
     expect(page.locator("iframe[srcdoc]")).to_have_attribute("title", re.compile("^Two maps moved together"))
     handle = page.locator("iframe[srcdoc]").element_handle().content_frame()
     assert handle is not None
-    handle.wait_for_function("() => window.compareMaps && window.compareMaps.length === 2")
-    views = "() => window.compareMaps.map(m => [m.getZoom(), m.getCenter().toString()])"
+    handle.wait_for_function("() => (window.tourDashboard?.compareMaps || []).length === 2")
+    views = "() => window.tourDashboard.compareMaps.map(m => [m.getZoom(), m.getCenter().toString()])"
     before = handle.evaluate(views)
     frame.locator("#compare-map-0 .leaflet-control-zoom-in").click()  # zoom the first map in
     handle.wait_for_function(f"() => ({views})()[1][0] > {before[1][0]}")

@@ -53,7 +53,8 @@
   window.addEventListener("resize", function () {
     maps.forEach(function (map) { map.invalidateSize({animate: false}); });
   });
-  window.compareMaps = maps;  // the browser tests read the two views
+  var ns = window.tourDashboard = window.tourDashboard || {};
+  ns.compareMaps = maps;  // the browser tests read the two views
   try {
     if (window.frameElement) {
       window.frameElement.title = document.title;  // the frame is named by what it shows
