@@ -113,3 +113,13 @@ def test_a_person_opens_from_the_library_on_the_route_map(app: App) -> None:
     expect(sidebar.get_by_role("combobox", name="Tour shown")).to_have_value(
         re.compile("Antony John Blinken")
     )
+
+
+def test_compare_chooses_its_tours_by_keyboard(app: App) -> None:
+    page = app.page
+    app.open("/compare?a=kerry-john-forbes&b=blinken-antony-j")
+    page.get_by_role("combobox", name="Second").focus()
+    page.keyboard.type("Michael R. Pompeo")
+    page.keyboard.press("Enter")
+    wait_for_address(page, r"[?&]b=pompeo-michael-r(&|$)")
+    expect(page.get_by_role("columnheader", name="Michael R. Pompeo")).to_be_visible()

@@ -73,3 +73,15 @@ def test_the_atlas_map_is_a_png_for_print_drawn_offline(chromium: object) -> Non
     assert data.startswith(b"\x89PNG")
     width, height = struct.unpack(">II", data[16:24])
     assert (width, height) == (1600, 800)
+
+
+def test_the_atlas_csv_cells_never_start_a_formula() -> None:
+    import csv
+    import io
+
+    from dashboard.render.exports import table_csv
+
+    frame = atlas.visits_table(atlas.country_visits(RECORDS, "CU"), "en")
+    rows = list(csv.reader(io.StringIO(table_csv(list(frame.columns), frame.values.tolist()))))
+    assert rows[0] == ["Dates", "Person", "Office", "Where", "Remarks", "Source"]
+    assert rows[1][4] == '\'=HYPERLINK("x")'  # a record's remarks, kept as text
