@@ -268,7 +268,7 @@ WORDS: dict[str, str] = {
     # issue 24 (hostile articles)
     "ingest.left_long": "{article}: its {field} ({value}) is {length} characters long, more than a source may hold ({limit}); left out.",
     "ingest.left_address": "{article}: its {field} {value} is not a web address a source may hold (http:// or https://, a host, at most 2,000 characters); left out.",
-    "ingest.left_date": "{article}: its date {value} is outside the dates a tour may hold (1900-01-01 to 2100-12-31); left out.",
+    "ingest.left_date": "{article}: its date {value} is outside the dates a tour may hold ({first} to {last}); left out.",
     # issue 23: the archive, its library, the Atlas and Compare
     "page.atlas": "Atlas",
     "page.compare": "Compare",

@@ -266,7 +266,7 @@ WORDS: dict[str, str] = {
     # issue 24 (hostile articles)
     "ingest.left_long": "{article}: su {field} ({value}) tiene {length} caracteres, más de los que admite una fuente ({limit}); se omite.",
     "ingest.left_address": "{article}: su {field} {value} no es una dirección web que admita una fuente (http:// o https://, un servidor, 2.000 caracteres como máximo); se omite.",
-    "ingest.left_date": "{article}: su fecha {value} está fuera de las fechas que admite una gira (1900-01-01 a 2100-12-31); se omite.",
+    "ingest.left_date": "{article}: su fecha {value} está fuera de las fechas que admite una gira ({first} a {last}); se omite.",
     # issue 23: the archive, its library, the Atlas and Compare
     "page.atlas": "Atlas",
     "page.compare": "Comparar",

@@ -266,7 +266,7 @@ WORDS: dict[str, str] = {
     # issue 24 (hostile articles)
     "ingest.left_long": "{article} : son {field} ({value}) compte {length} caractères, plus qu’une source n’en admet ({limit}) ; laissé de côté.",
     "ingest.left_address": "{article} : son {field} {value} n’est pas une adresse web qu’une source admet (http:// ou https://, un hôte, 2 000 caractères au plus) ; laissé de côté.",
-    "ingest.left_date": "{article} : sa date {value} est hors des dates qu’une tournée admet (du 1900-01-01 au 2100-12-31) ; laissée de côté.",
+    "ingest.left_date": "{article} : sa date {value} est hors des dates qu’une tournée admet (du {first} au {last}) ; laissée de côté.",
     # issue 23: the archive, its library, the Atlas and Compare
     "page.atlas": "Atlas",
     "page.compare": "Comparer",
