@@ -13,7 +13,7 @@ from pathlib import Path
 import streamlit as st
 
 from dashboard.tourfile.errors import TourError
-from dashboard.ui import navigation, sidebar, state, style, tours
+from dashboard.ui import archive, navigation, sidebar, state, style, tours
 from dashboard.ui.pages import map as _map  # noqa: F401  (the map page's modules load before the freeze)
 from dashboard.ui.runtime import freeze_startup_heap
 from dashboard.ui.state import LoadedTour
@@ -26,7 +26,7 @@ LOG = logging.getLogger("tour_dashboard")
 st.set_page_config(page_title="Tour dashboard", page_icon=str(ROOT / "assets" / "favicon.png"), layout="wide")
 
 
-def _load() -> LoadedTour | None:
+def _load() -> tuple[LoadedTour, tuple[str, ...]] | None:
     try:
         return tours.current()
     except TourError as exc:
@@ -62,22 +62,26 @@ def _place_names(loaded: LoadedTour, ids: Iterable[str]) -> str:
 
 def main() -> None:
     freeze_startup_heap()
-    loaded = _load()
-    if loaded is None:
+    # Which page runs decides how the address is read (the Atlas's from=2017 is a year, not a day).
+    pages = navigation.pages(state.language())
+    page = st.navigation(pages)
+    state.PAGE.set(navigation.kind(page))
+    found = _load()
+    if found is None:
         st.stop()
-    view = state.view_for(loaded)
+    loaded, problems = found
+    view = state.view_for(loaded, problems)
     state.FULL.set(loaded)
     loaded = tours.drafts_view(loaded, view.drafts)
     state.SHOWN.set(loaded)
-    wrote = state.sync_url(view)  # first: the address changes before the screen does
-    pages = navigation.pages(view.lang)
-    page = st.navigation(pages)
+    archive.read_views(state.page_kind())  # the Atlas's and Compare's, from a link before it is rewritten
+    wrote = state.sync_url(view)  # then: the address changes before the screen does
     light = state.start_run(map_page=page is pages[0])
     style.render()
     _notices(loaded, view.lang)
     page.run()
     if not light:  # the sidebar's widgets wait for the map on a session's first screen
-        sidebar.render(loaded, view)
+        sidebar.render(loaded, view, state.page_kind())
     state.sync_url(state.view(), again=wrote)  # last: the address names what the run has drawn
 
 

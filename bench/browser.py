@@ -261,3 +261,44 @@ def story_draw(b: Browser, file_url: str) -> float:
         page.goto(file_url, wait_until="commit")
         page.wait_for_function("() => window.tourDashboard?.storyShownAt !== undefined")
         return float(page.evaluate("() => window.tourDashboard.storyShownAt")) / 1000
+
+
+# --- the travel archive (issue 23) ------------------------------------------------------------
+
+ATLAS_DRAWN = (
+    f"[...document.querySelectorAll({MAP_FRAME!r})].some(f => {{ const d = f.contentDocument;"
+    " return !!d && !!d.querySelector('.atlas-legend')"
+    " && d.querySelectorAll('path.leaflet-interactive').length > 100; })"
+)
+
+
+def atlas_paint(b: Browser, url: str) -> float:
+    """Seconds from navigation until the Atlas's world map is drawn: its countries and its key."""
+    with new_page(b) as page:
+        page.goto(url + "/atlas", wait_until="commit")
+        return since_navigation(page, ATLAS_DRAWN)
+
+
+def _person_drawn(name: str) -> str:
+    """A predicate: the route map has drawn ``name``'s record (its title starts with the name)."""
+    return map_drawn(f"(w.tourDashboard.data.title || '').indexOf({name!r}) === 0")
+
+
+def person_map(b: Browser, url: str, slug: str, name: str) -> float:
+    """Seconds from navigation until a person's record (``?tour=<slug>``) is drawn on the route map."""
+    with new_page(b) as page:
+        page.goto(f"{url}/?tour={slug}", wait_until="commit")
+        return since_navigation(page, _person_drawn(name))
+
+
+def switch_person(b: Browser, url: str, start: str, name: str) -> float:
+    """From ``start``'s record on the map, the library's choice of ``name``: seconds from the Enter that
+    picks it until the new record is drawn on the map and the app's script has finished."""
+    with new_page(b) as page:
+        page.goto(f"{url}/?tour={start}")
+        map_frame(page)
+        settled(page)
+        _type_choice(page, "stSelectbox", "Tour shown", name)
+        arm(page, "keydown")
+        page.keyboard.press("Enter")
+        return since_action(page, " && ".join([_person_drawn(name), IDLE]))

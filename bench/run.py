@@ -182,6 +182,9 @@ def run_suite(runs: int, sizes: list[int]) -> dict[str, Any]:
         results["apptest"] = apptest_metrics()
         results["publish"] = publish_metrics(b, folder, runs)
         results["scale"] = {str(n): scale_metrics(b, folder, n, runs) for n in sizes}
+        from bench.archive import archive_metrics  # here: bench.archive uses this module's helpers
+
+        results["archive"] = archive_metrics(b, runs)
         results["baselines"].update(pooled(start, empty_and_select(b, folder, runs)))
     results["ingest"] = ingest_scale.measure(runs)
     results["measured"] = dt.date.today().isoformat()

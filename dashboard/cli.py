@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from dashboard import __version__
+from dashboard.archive.records import ArchiveError
 from dashboard.ingest.articles import ArticleError
 from dashboard.render.errors import ExportError
 from dashboard.tourfile.errors import TourError
@@ -30,7 +31,8 @@ EPILOG_MAIN = (
     "  python -m dashboard geocode my-tour.yaml --offline\n"
     "  python -m dashboard export html --lang es -o mapa.html\n"
     "  python -m dashboard export proposals --tour my-tour.yaml > proposals.csv\n"
-    "  python -m dashboard schema > tour.schema.json\n\n"
+    "  python -m dashboard schema > tour.schema.json\n"
+    "  python -m dashboard import oh-travels data/oh-travels -o tours/\n\n"
     "Run 'python -m dashboard COMMAND --help' for a command's options and examples."
 )
 EPILOG_VALIDATE = "example:\n  python -m dashboard validate data/kast-tour.yaml"
@@ -68,6 +70,25 @@ EPILOG_INGEST = (
 BINARY = ("png", "pack")  # written to a file only
 LANG_EXPORTS = ("html", "story", "png", "pack")
 VIEWS = ("map", "timeline", "topics", "proposals")  # what `export png --view` draws
+EPILOG_IMPORT = (
+    "examples:\n  python -m dashboard import oh-travels data/oh-travels -o tours/\n"
+    "  python -m dashboard import oh-travels data/oh-travels/secretary-travels/rubio-marco.xml -o tours/\n"
+    "  python -m dashboard import csv trips.csv -o tours/ --column who=Traveller --column start=From\n\n"
+    "Writes one tour file per person into DIR (made if missing). See docs/archive.md."
+)
+EPILOG_OH_TRAVELS = (
+    "examples:\n  python -m dashboard import oh-travels data/oh-travels -o tours/\n"
+    "  python -m dashboard import oh-travels data/oh-travels/secretary-travels/rubio-marco.xml -o tours/\n\n"
+    "The Office of the Historian's travel XML (bundled in data/oh-travels, public domain): one tour file\n"
+    "per person, each visit citing its record. Places the offline gazetteer cannot locate are listed."
+)
+EPILOG_CSV = (
+    "examples:\n  python -m dashboard import csv trips.csv -o tours/\n"
+    "  python -m dashboard import csv reisen.csv -o tours/ --dayfirst --column who=Person\n\n"
+    "Fields: who, country, place, start, end, notes, url, counterparts (names parted by ';'); who, country\n"
+    "and start are needed. Dates: YYYY-MM-DD, d.m.yyyy (--dayfirst), m/d/yyyy or 'April 20-22, 2001'.\n"
+    "Rows that cannot be read are listed with their line (exit status 1); the others are imported."
+)
 EPILOG_SCHEMA = "example:\n  python -m dashboard schema > tour.schema.json"
 EPILOG_UPGRADE = (
     "example:\n  python -m dashboard upgrade my-tour.yaml\n\n"
@@ -133,6 +154,38 @@ def _cmd_upgrade(args: argparse.Namespace) -> int:
 
     print(upgrade_file(Path(args.file)))
     return 0
+
+
+def _cmd_import_oh_travels(args: argparse.Namespace) -> int:
+    from dashboard.workflows import import_oh_travels
+
+    report = import_oh_travels([Path(f) for f in args.files], Path(args.output))
+    for note in report.notes:
+        print(note, file=sys.stderr)
+    print(report.done)
+    return 0
+
+
+def _cmd_import_csv(args: argparse.Namespace) -> int:
+    from dashboard.workflows import import_table
+
+    report = import_table(Path(args.file), Path(args.output), dict(args.column), args.dayfirst)
+    for note in report.notes:
+        print(note, file=sys.stderr)
+    print(report.done)
+    return 1 if report.refused else 0
+
+
+def _column(text: str) -> tuple[str, str]:
+    """``FIELD=HEADER`` for --column."""
+    from dashboard.archive.table import FIELDS
+
+    name, sep, header = text.partition("=")
+    if not sep or name.strip() not in FIELDS or not header.strip():
+        raise argparse.ArgumentTypeError(
+            f"expected FIELD=HEADER, FIELD one of {', '.join(FIELDS)} (got {text!r})"
+        )
+    return name.strip(), header.strip()
 
 
 def _progress(done: int, total: int, name: str) -> None:
@@ -296,11 +349,35 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.set_defaults(func=_cmd_ingest)
 
+    _add_import(sub, fmt)
+
     p = sub.add_parser(
         "schema", help="print the tour file's JSON Schema", epilog=EPILOG_SCHEMA, formatter_class=fmt
     )
     p.set_defaults(func=_cmd_schema)
     return parser
+
+
+def _add_import(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser], fmt: type[argparse.HelpFormatter]
+) -> None:
+    """``import oh-travels|csv``: other formats read into tour files, one per person."""
+    p = sub.add_parser("import", help="make tour files from travel records or a table of trips",
+                       epilog=EPILOG_IMPORT, formatter_class=fmt)  # fmt: skip
+    kinds = p.add_subparsers(dest="kind", required=True, metavar="FORMAT")
+    k = kinds.add_parser("oh-travels", help="the Office of the Historian's travel XML",
+                         epilog=EPILOG_OH_TRAVELS, formatter_class=fmt)  # fmt: skip
+    k.add_argument("files", nargs="+", metavar="FILE", help="XML files, or folders holding them")
+    k.add_argument("-o", "--output", required=True, metavar="DIR", help="folder for the tour files")
+    k.set_defaults(func=_cmd_import_oh_travels)
+    k = kinds.add_parser("csv", help="a table of trips, one row per visit", epilog=EPILOG_CSV,
+                         formatter_class=fmt)  # fmt: skip
+    k.add_argument("file", metavar="FILE", help="the table (CSV: comma, semicolon or tab)")
+    k.add_argument("-o", "--output", required=True, metavar="DIR", help="folder for the tour files")
+    k.add_argument("--column", type=_column, action="append", default=[], metavar="FIELD=HEADER",
+                   help="the column holding a field, where its header is not the field's name")  # fmt: skip
+    k.add_argument("--dayfirst", action="store_true", help="numeric dates are day first (d.m.yyyy)")
+    k.set_defaults(func=_cmd_import_csv)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -314,7 +391,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error("--no-images applies to 'export pack' only")
     try:
         return int(args.func(args))
-    except (TourError, WriteError, ArticleError, ExportError) as exc:
+    except (TourError, WriteError, ArticleError, ExportError, ArchiveError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     except BrokenPipeError:  # `... | head` closed the pipe: not an error

@@ -4,7 +4,7 @@ The layers below each do one job (load and validate, geocode, edit text, render,
 atomically); the command line and the app call these workflows rather than chaining the layers
 themselves. Both open a tour the same way (:func:`open_tour`, :func:`open_upload`: load, then
 place what lacks coordinates from the offline gazetteer) and make the same files
-(:func:`export_text`).
+(:func:`export_text`). The importers write a tour file per person (:func:`import_oh_travels`).
 """
 
 from __future__ import annotations
@@ -16,6 +16,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from dashboard.archive import oh_travels, table
+from dashboard.archive.output import tour_text
+from dashboard.archive.records import ArchiveError
+from dashboard.archive.tours import Imported
 from dashboard.geo.geocode import GeocodeOptions, GeocodeReport, Progress, geocode_tour, missing, resolve
 from dashboard.ingest.articles import Article, ArticleError, LanguageError, read
 from dashboard.ingest.draft import draft_text, propose
@@ -33,6 +37,7 @@ from dashboard.tourfile.files import (
     check_writable,
     edit_lock,
     same_file,
+    unwritable_reason,
     write_atomic,
 )
 from dashboard.tourfile.load import load_text, load_tour, parse_text, read_text
@@ -40,6 +45,10 @@ from dashboard.tourfile.model import FORMAT_VERSION, Tour
 from dashboard.views.drafts import draft_count
 
 TEXT_EXPORTS = ("geojson", "proposals", "claims", "sources", "html", "story")
+ARCHIVE_HEADER = (
+    "# Imported by `python -m dashboard import oh-travels` from the Office of the Historian's\n"
+    "# travel records (public domain; data/oh-travels/README.md). Dates and notes are the records' own.\n"
+)
 
 
 @dataclass(frozen=True)
@@ -260,3 +269,79 @@ def _is_url(source: str) -> bool:
     """An article given as an address (``scheme://``), fetched, or refused there unless http(s);
     anything else names a file."""
     return re.match(r"[A-Za-z][A-Za-z0-9+.-]*://", source) is not None
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    """What an import wrote (``done``: a line per file and a total) and what it could not do
+    (``notes``: a line per place left unlocated, or per row refused), for standard error."""
+
+    done: str
+    notes: list[str]
+    refused: int = 0  # rows of a table that could not be read
+
+
+def _output_folder(folder: Path) -> Path:
+    """``folder``, made if its parent exists: an import writes a file per person into it."""
+    if folder.exists() and not folder.is_dir():
+        raise WriteError(folder, "it is a file; give a folder for the tour files (-o DIR)")
+    try:
+        folder.mkdir(exist_ok=True)
+    except OSError as exc:
+        raise WriteError(
+            folder, unwritable_reason(folder / "tour.yaml") or exc.strerror or str(exc)
+        ) from None
+    return folder
+
+
+def import_oh_travels(paths: list[Path], folder: Path) -> ImportReport:
+    """Each person's travel records (XML files or folders) as a tour file ``folder/<who>.yaml``,
+    validated before it is written (atomically). The places left unlocated are the notes."""
+    imported = oh_travels.import_files(paths)  # reads everything first: a bad record writes nothing
+    lines, notes = _write_tours(imported, _output_folder(folder), ARCHIVE_HEADER, "record")
+    return ImportReport("\n".join([*lines, _import_total(imported)]), notes)
+
+
+def import_table(path: Path, folder: Path, columns: dict[str, str], dayfirst: bool = False) -> ImportReport:
+    """A table of trips (one row per visit) as a tour file per person in ``folder``: the rows that
+    cannot be read, which encodings were used and the places left unlocated are the notes."""
+    imported, read = table.import_table(path, columns, dayfirst)
+    notes = [f"note: {read.encodings}", *(f"refused: {p}" for p in read.problems)]
+    if not imported:
+        first = f" ({len(read.problems)} refused; the first: {read.problems[0]})" if read.problems else ""
+        raise ArchiveError(f"{path}: no row could be read, so no tour file was written{first}")
+    header = f"# Imported by `python -m dashboard import csv` from {path.name}; each visit cites its line.\n"
+    lines, unlocated = _write_tours(imported, _output_folder(folder), header, "row")
+    rows = f"{len(read.rows):,} rows read, {len(read.problems):,} refused"
+    return ImportReport("\n".join([*lines, f"{len(imported)} tour files from {path.name}: {rows}"]),
+                        [*notes, *unlocated], refused=len(read.problems))  # fmt: skip
+
+
+def _write_tours(
+    imported: list[Imported], folder: Path, header: str, cited: str
+) -> tuple[list[str], list[str]]:
+    """Write each tour to ``folder/<id>.yaml``; what was written (``cited``: what its sources are,
+    record or row), and the places left unlocated."""
+    lines, notes = [], []
+    for done in imported:
+        tour, path = done.tour, folder / f"{done.tour.id}.yaml"
+        write_atomic(path, tour_text(tour, path.name, header))
+        trips, visits = len({v.trip for v in tour.visits}), _count(len(tour.visits), "visit")
+        lines.append(f"wrote {path}: {_count(len(tour.sources), cited)}, {visits} on {_count(trips, 'trip')}")
+        notes += [f"note: {path.name}: not located (left out of maps): {why} [{pid}]"
+                  for pid, why in done.unlocated.items()]  # fmt: skip
+    return lines, notes
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n:,} {noun}{'' if n == 1 else 's'}"
+
+
+def _import_total(imported: list[Imported]) -> str:
+    counts = oh_travels.placed(imported)
+    records, visits = (sum(len(getattr(d.tour, k)) for d in imported) for k in ("sources", "visits"))
+    return (
+        f"{len(imported)} tour files from {records:,} records: {visits:,} visits; places: {counts['city']:,} "
+        f"cities, {counts['region']} at a region's main city, {counts['capital']} at the capital, "
+        f"{counts['unlocated']} unlocated"
+    )

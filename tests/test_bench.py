@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from bench.import_timing import summary
 from bench.report import write_report
 from bench.servers import ServerError, streamlit
 from bench.synth import make_tour, write_tour
@@ -226,3 +227,32 @@ def test_only_ingest_adds_its_rows_to_the_saved_results_and_keeps_their_date(tmp
     results = run.only_ingest(3, saved)
     assert results["measured"] == "2026-12-02" and results["ingest"]["sizes"]["5 MB"]["bytes"] == 5_000_000
     assert results["seed"] == _results(map_drawn=1.2, rss=350)["seed"]
+
+
+def test_the_import_timing_states_its_ratio_and_verdict():
+    found = summary([(4.0, 3.5), (6.0, 3.9), (5.0, 3.7)], [(0.2, 0.2), (0.3, 0.2), (0.25, 0.2)])
+    assert found["import_wall"] == {"median": 5.0, "min": 4.0, "max": 6.0}
+    assert found["ratio"] == 20.0 and found["met"] is True
+    assert summary([(11.0, 9.0)], [(0.2, 0.2)])["met"] is False
+
+
+def test_the_archive_figures_and_their_reasons(tmp_path: Path):
+    out = tmp_path / "performance.md"
+    results = _results(map_drawn=1.2, rss=350)
+    write_report(results, out)
+    assert "## The travel archive (issue 23)\n" in out.read_text(encoding="utf-8")
+    results["archive"] = {
+        "atlas_paint": _stat(2.0),
+        "longest_map": _stat(2.5),  # 2.5× the empty app: not met
+        "switch_opened": _stat(0.8),
+        "switch_new": _stat(1.6),  # not met
+        "peak_rss_mb": 420.0,
+    }
+    write_report(results, out)
+    text = out.read_text(encoding="utf-8")
+    assert _verdict(text, "Atlas: world map drawn (first paint)") == "met"
+    assert _verdict(text, "Longest record (373 visits): map drawn") == "**not met**"
+    assert _verdict(text, "Switch person (a record never opened), drawn") == "**not met**"
+    assert _verdict(text, "Server peak RSS, the Atlas, Compare and every record opened") == "met"
+    assert "- **Longest record's map, 2.50× (target 2×).**" in text
+    assert "- **Switch person (a record never opened), 1.60 s (target 1 s).**" in text

@@ -103,12 +103,21 @@ def test_export_of_a_broken_tour_fails_cleanly(tmp_path: Path, capsys: pytest.Ca
     assert "bad.json" in err and "not valid JSON" in err
 
 
-@pytest.mark.parametrize("command", ["validate", "geocode", "export", "schema"])
+@pytest.mark.parametrize("command", ["validate", "geocode", "export", "schema", "import"])
 def test_every_command_has_help_with_an_example(command: str):
     parser = build_parser()
     sub = next(a for a in parser._actions if a.dest == "command")
     help_text = sub.choices[command].format_help()  # type: ignore[attr-defined]
     assert "example" in help_text and "python -m dashboard" in help_text
+
+
+@pytest.mark.parametrize("kind", ["oh-travels", "csv"])
+def test_each_importer_has_help_with_an_example(kind: str):
+    parser = build_parser()
+    sub = next(a for a in parser._actions if a.dest == "command")
+    kinds = next(a for a in sub.choices["import"]._actions if a.dest == "kind")  # type: ignore[attr-defined]
+    help_text = kinds.choices[kind].format_help()
+    assert "example" in help_text and f"python -m dashboard import {kind} " in help_text
 
 
 def test_console_script_is_declared():

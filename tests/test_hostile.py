@@ -22,7 +22,7 @@ from dashboard.views import markup
 from tests.conftest import ROOT, first_screen
 from tests.support.hostile import PAYLOADS, write_hostile
 
-PAGES = ["map", "story", "timeline", "topics", "proposals", "evidence"]
+PAGES = ["map", "story", "timeline", "topics", "proposals", "evidence", "compare"]
 
 
 @pytest.fixture(scope="module")
@@ -207,3 +207,14 @@ def test_no_data_reaches_html_unescaped_in_the_code():
     sources = [*ROOT.joinpath("dashboard").rglob("*.py"), ROOT / "streamlit_app.py"]
     offenders = [p.name for p in sources if "unsafe_allow_html" in p.read_text(encoding="utf-8")]
     assert offenders == []
+
+
+def test_compares_map_page_shows_hostile_text_as_text(hostile: Tour):
+    from dashboard.render.compare_map import compare_page, side
+
+    page = compare_page((side(hostile, hostile.subject, "en"), side(hostile, "x", "en")), "en")
+    soup = BeautifulSoup(page, "html.parser")
+    assert not soup.find_all(["img", "svg", "a"]) and len(soup.find_all("script")) == 3
+    assert not re.search(r"<(img|svg|a )", soup.find("main").decode())
+    data = soup.find_all("script")[1].string or ""
+    assert "</" not in data and "<img" not in data  # the stops' labels as JSON with every "<" escaped

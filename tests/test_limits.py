@@ -17,7 +17,7 @@ from dashboard.views.filters import ViewState
 from tests.conftest import ROOT, first_screen
 from tests.support.limits import LAST, write_limits
 
-PAGES = ["map", "timeline", "topics", "proposals", "evidence"]
+PAGES = ["map", "timeline", "topics", "proposals", "evidence", "compare"]
 
 
 @pytest.fixture
@@ -43,7 +43,7 @@ def test_every_view_runs_at_the_limits(limits: Tour, lang: str):
     state = ViewState(lang=lang)
     assert len(tables.stops_frame(limits, state)) == 5
     whole = figures.key_figures(limits)
-    assert whole["days"] == 73414 and whole["km"] > 0  # 1900-01-01 to 2100-12-31, both counted
+    assert whole["days"] == 109938 and whole["km"] > 0  # 1800-01-01 to 2100-12-31, both counted
     assert charts.timeline_figure(tables.timeline_frame(limits, state), lang).data
     assert charts.topics_figure(tables.topic_counts(limits, state), lang, ["t"]).data
     assert all(abs(leg["deg"]) <= 180 for leg in payload(limits, lang)["legs"])

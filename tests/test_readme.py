@@ -87,6 +87,12 @@ def test_every_yaml_example_is_a_valid_tour(name: str, block: str):
     assert load_text(block, f"{name} example").id
 
 
+def test_the_tables_worked_example_is_the_file_its_commands_import():
+    """docs/archive.md shows data/examples/trips.csv as it is, so the example's output is the file's."""
+    (block,) = _blocks("csv", DOCS["docs/archive.md"])
+    assert block == (ROOT / "data" / "examples" / "trips.csv").read_text(encoding="utf-8")
+
+
 def _article_page(title: str) -> str:
     """The fictional example article as a saved web page, for the examples that ingest `page.html`."""
     text = (ROOT / "data" / "examples" / "fictional-article-en.txt").read_text(encoding="utf-8")

@@ -3,7 +3,7 @@
 An article's metadata comes from a page's markup or from the person giving it, and a source record
 holds less than either may say: a title, outlet or author of at most 300 characters, a web address
 (http or https, a host, at most 2,000 characters, no spaces or angle brackets), a date from
-1900-01-01 to 2100-12-31. An address with spaces or ``<``, ``>`` or ``"`` in its path is the same
+1800-01-01 to 2100-12-31. An address with spaces or ``<``, ``>`` or ``"`` in its path is the same
 address percent-encoded, and is kept so; anything else the record cannot hold is left out, and each
 :class:`LeftOut` says what and why, in one line. The text's control characters are read as spaces
 (:mod:`chars`). Nothing here refuses an article: what is left is read as usual.
@@ -40,7 +40,8 @@ class LeftOut:
     def words(self, lang: str = "en") -> str:
         """The one line saying what was left out and why, in ``lang``."""
         return t(f"ingest.left_{self.reason}", lang, article=self.article, field=self.field,
-                 value=self.value, length=f"{self.length:,}", limit=f"{MAX_NAME:,}")  # fmt: skip
+                 value=self.value, length=f"{self.length:,}", limit=f"{MAX_NAME:,}",
+                 first=FIRST_DAY.isoformat(), last=LAST_DAY.isoformat())  # fmt: skip
 
     def note(self) -> str:
         """The line the command prints."""

@@ -260,7 +260,7 @@ def _pieces(text: str, begin: int, end: int) -> list[tuple[int, int]]:
 
 def dates_in(sentence: str, lang: str, ref: Reference) -> list[DateMention]:
     """The dates a sentence names that can be read from ``ref`` (none without a reference day), and
-    that a tour can hold: "5 January 1850" is left out, as the format refuses it."""
+    that a tour can hold: "5 January 1750" is left out, as the format refuses it."""
     if ref.day is None:
         return []  # with no date to read from, "on Monday" cannot be read: left out
     found = [d for d in find_dates(sentence, lang, ref.day) if d.day >= FIRST_DAY and d.last <= LAST_DAY]

@@ -34,6 +34,7 @@ import plotly.graph_objects as go
 import plotly.io as pio
 
 from dashboard.render import prints
+from dashboard.render.atlas_map import atlas_html
 from dashboard.render.errors import ExportError
 from dashboard.tourfile.model import Tour
 from dashboard.views.drafts import accepted
@@ -224,3 +225,11 @@ def _descendants(pid: int) -> list[int]:
         found += below
         todo += below
     return found
+
+
+def atlas_png(totals: dict[str, int], measure: str, lang: str = "en", seconds: float | None = None) -> bytes:
+    """The Atlas's map (countries shaded by ``totals``) as a PNG for print, drawn offline within
+    ``seconds`` (:data:`DEADLINE`)."""
+    deadline = Deadline(seconds or DEADLINE, "the map")
+    size = (prints.WIDTH, prints.WIDTH // 2)
+    return screenshot(atlas_html(totals, measure, lang), find_browser(), size, deadline)

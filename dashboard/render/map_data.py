@@ -10,6 +10,7 @@ with :func:`~dashboard.render.safe_html.script_json`, so a tour file cannot inje
 from __future__ import annotations
 
 import json
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
@@ -26,6 +27,9 @@ from dashboard.views.i18n import t
 from dashboard.views.style import COLORS, TRIP_COLORS, TRIP_DASHES
 
 MANY_STOPS = 300  # above this, stops are drawn as canvas circles, not numbered DOM markers
+# Stops at one spot (to a tenth of a degree, about 10 km) whose spread numbers can still be told apart;
+# a record that comes back more often (a secretary's twelve visits to Brussels) is drawn as circles.
+CROWDED = 4
 
 
 def _first_quote(stop: Stop, lang: str, languages: dict[str, str]) -> tuple[str, str, list[str]] | None:
@@ -209,6 +213,15 @@ def _texts(tour: Tour, lang: str, many: bool, has_pairs: bool, key: bool) -> dic
     }
 
 
+def numbered(drawn: list[Stop], where: Positions) -> bool:
+    """Whether every stop is drawn with its number: not above MANY_STOPS of them, and no spot holding
+    more than CROWDED, where numbers spread around it could not be told apart."""
+    if len(drawn) > MANY_STOPS:
+        return False
+    spots = Counter((round(lat, 1), round(lng, 1)) for lat, lng in (where.at[s.place.id] for s in drawn))
+    return max(spots.values(), default=0) <= CROWDED
+
+
 def payload(
     tour: Tour, lang: str, selected: str | None = None, visible: set[str] | None = None, key: bool = False
 ) -> dict[str, Any]:
@@ -216,7 +229,7 @@ def payload(
     source in the map itself (the exported page, which has no page around it to hold one)."""
     where = Positions(tour)
     drawn = [s for s in stops(tour) if s.place.id in where.at]
-    many = len(drawn) > MANY_STOPS
+    many = not numbered(drawn, where)
     pair_rows = _pairs(tour, lang, where)
     index = {s.place.id: i for i, s in enumerate(drawn)}
     box = where.box()

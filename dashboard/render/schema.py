@@ -102,6 +102,8 @@ MEMBERS = {
     "storyMapAt": "when the story's map was first painted",
     "storyLandRings": "how many country outlines the story's map drew",
     "storyPoints": "a long tour's canvas layer of the story's stops (story_points.js)",
+    # Compare's page (dashboard/render/assets/compare_map.js).
+    "compareMaps": "Compare's two Leaflet maps, moved together",
     # The app's page (dashboard/render/assets/app_a11y.js).
     "chartNames": "the observer that names the app's charts for screen readers",
 }

@@ -36,8 +36,8 @@ URL_PATTERN = r"^https?://[^\s<>\"]+$"
 
 
 def _assigned_country(code: str) -> str:
-    # The pattern has passed: two capital letters. Only some pairs are countries; the
-    # error type lets dashboard.tourfile.errors word it (and show the suggestion after the value).
+    # The pattern has passed: two capital letters. Only some pairs are countries (ISO's, and Kosovo's
+    # XK); the error type lets dashboard.tourfile.errors word it (and show the suggestion after the value).
     if not countries.is_assigned(code):
         raise PydanticCustomError(
             "country_unassigned",
@@ -68,21 +68,28 @@ def _no_controls(text: str) -> str:
     return text
 
 
+NAME_MAX, TEXT_MAX = 300, 5000  # characters in a name, and in a text (importers check rows against them)
 Name = Annotated[
-    str, StringConstraints(min_length=1, max_length=300, strip_whitespace=True), AfterValidator(_no_controls)
+    str,
+    StringConstraints(min_length=1, max_length=NAME_MAX, strip_whitespace=True),
+    AfterValidator(_no_controls),
 ]
-LongText = Annotated[str, StringConstraints(min_length=1, max_length=5000), AfterValidator(_no_controls)]
+LongText = Annotated[str, StringConstraints(min_length=1, max_length=TEXT_MAX), AfterValidator(_no_controls)]
 CountryCode = Annotated[
     str,
     StringConstraints(pattern=COUNTRY_PATTERN),
     AfterValidator(_assigned_country),
-    Field(description="An officially assigned ISO 3166-1 alpha-2 country code, upper case, e.g. 'CL'."),
+    Field(
+        description="An officially assigned ISO 3166-1 alpha-2 country code, upper case, e.g. 'CL' "
+        "(or XK, Kosovo's code, which CLDR names though ISO has not assigned it)."
+    ),
 ]
 FORMAT_VERSION: Literal[2] = 2  # what new files are written in; 1 still loads
 
 # The dates a tour may hold. Every view does arithmetic on dates (padding a chart, counting days);
-# bounded here, no view meets year 1 or 9999 (docs/tour-format.md).
-FIRST_DAY = dt.date(1900, 1, 1)
+# bounded here, no view meets year 1 or 9999 (docs/tour-format.md). From 1800: the travel archive's
+# records begin in 1866 (dashboard/archive).
+FIRST_DAY = dt.date(1800, 1, 1)
 LAST_DAY = dt.date(2100, 12, 31)
 
 

@@ -11,6 +11,7 @@ import streamlit as st
 
 from dashboard.ui import state
 from dashboard.ui.state import Widget
+from dashboard.views.markup import md
 
 PLOTLY_CONFIG = {"displaylogo": False, "responsive": True}
 
@@ -30,3 +31,15 @@ def selectable_chart(
             on_select=lambda: on_select(key),
             selection_mode="points",
         )
+
+
+def named_chart(name: str, figure: go.Figure, caption: str, key: str) -> None:
+    """A chart to read, not to click: in a ``chart-<name>`` container with its caption (its name)."""
+    with st.container(key=f"chart-{name}"):
+        st.caption(caption)
+        st.plotly_chart(figure, config=PLOTLY_CONFIG, key=key)
+
+
+def caption(name: str, summary: str) -> str:
+    """A chart's caption: its name in bold, then its one-sentence summary (both escaped Markdown)."""
+    return f"**{md(name)}.** {md(summary)}"

@@ -20,9 +20,13 @@ PAGES = [
     ("topics", "page.topics", ":material/bar_chart:"),
     ("proposals", "page.proposals", ":material/checklist:"),
     ("evidence", "page.evidence", ":material/newspaper:"),
+    ("atlas", "page.atlas", ":material/public:"),
+    ("compare", "page.compare", ":material/compare:"),
     ("ingest", "page.ingest", ":material/post_add:"),
 ]
 MAP_ALIAS = "map"
+# Pages that show the archive, not the tour: their address holds views of their own (state.address).
+OWN_VIEWS = ("atlas", "compare")
 
 
 def script(name: str) -> str:
@@ -50,3 +54,8 @@ def pages(lang: str) -> list[st.Page]:
         visibility="hidden",
     )
     return [*shown, alias]
+
+
+def kind(page: st.Page) -> str:
+    """``"atlas"`` or ``"compare"`` for those pages, ``"tour"`` for every page that shows the tour."""
+    return page.url_path if page.url_path in OWN_VIEWS else "tour"

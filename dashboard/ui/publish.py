@@ -19,16 +19,20 @@ from dashboard.ui import state
 from dashboard.ui.state import LoadedTour, Widget, keyed
 from dashboard.ui.tours import configured_path
 from dashboard.views.i18n import t
+from dashboard.views.library import ARCHIVE
 from dashboard.views.markup import md
 from dashboard.workflows import export_bytes, export_images, export_text
 
 
 def _tour_file(loaded: LoadedTour) -> tuple[str, bytes]:
-    """The tour file: the configured file's own bytes, or an upload as it was loaded (written out as
-    YAML, with any coordinates the gazetteer added), named so that it loads again."""
+    """The tour file: the configured file's own bytes, or an upload or an archive person's record as it
+    was loaded (written out as YAML, with any coordinates the gazetteer added), named so that it loads
+    again."""
     full = state.FULL.get() or loaded
     if full.is_upload:
         return f"{Path(full.label).stem or 'tour'}.yaml", tour_yaml(full.tour).encode()
+    if full.key.startswith(ARCHIVE):  # a person of the archive: the tour `import oh-travels` writes
+        return f"{full.key.removeprefix(ARCHIVE)}.yaml", tour_yaml(full.tour).encode()
     path = configured_path()
     return path.name, path.read_bytes()
 

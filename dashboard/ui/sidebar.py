@@ -1,4 +1,6 @@
-"""The sidebar: language, filters, downloads (``downloads``) and "open your own tour" (``upload``).
+"""The sidebar: language, the library (``library``), filters, downloads (``downloads``) and "open your
+own tour" (``upload``); the Atlas and Compare, which show the archive rather than the tour, have the
+language alone.
 
 Widgets mirror the session's :class:`ViewState`: their callbacks write the view
 (before the script reruns), and each run seeds them from the view, so a map click or
@@ -15,13 +17,15 @@ import streamlit as st
 
 from dashboard.ui import cache, state, widgets
 from dashboard.ui.downloads import render_downloads
+from dashboard.ui.library import render_library
 from dashboard.ui.state import LoadedTour, Widget
 from dashboard.ui.tours import drafts_in
 from dashboard.ui.upload import render_upload
 from dashboard.views import markup
-from dashboard.views.filters import ViewState, date_steps, tour_span
+from dashboard.views.filters import ViewState, chosen_year, date_steps, tour_span, tour_years, year_dates
 from dashboard.views.formats import country_label, endonym, format_number, month_day
 from dashboard.views.i18n import LANGS, t
+from dashboard.views.tables import trip_labels
 
 ALL = ""  # the "all stops" option (None would show as an empty selectbox)
 
@@ -44,6 +48,8 @@ def _seed(view: ViewState, span: tuple[dt.date, dt.date] | None) -> None:
         Widget.COUNTRY: list(view.countries),
         Widget.TOPIC: list(view.topics),
         Widget.DRAFTS: view.drafts,
+        Widget.TRIP: [str(n) for n in view.trips],
+        Widget.YEAR: chosen_year(view, span),
     }
     if span:
         values[Widget.DATES] = (view.start or span[0], view.end or span[1])
@@ -93,6 +99,7 @@ def render_filters(loaded: LoadedTour, view: ViewState) -> None:
         lambda: _update(topics=tuple(state.widget(Widget.TOPIC) or ())),
         lang,
     )
+    render_trips_and_years(loaded, view, span)
     if span:
         # A slider of dates written in the reader's language: the date picker's calendar is English only.
         st.select_slider(
@@ -138,6 +145,36 @@ def choose_many(
         )
 
 
+def _on_year(span: tuple[dt.date, dt.date]) -> None:
+    year = state.widget(Widget.YEAR)
+    start, end = year_dates(int(year), span) if year else (None, None)
+    _update(start=start, end=end)
+
+
+def render_trips_and_years(loaded: LoadedTour, view: ViewState, span: tuple[dt.date, dt.date] | None) -> None:
+    """A long record's trips and years: pick a trip or a year instead of sliding through decades."""
+    lang, labels = view.lang, trip_labels(loaded.tour, view.lang)
+    if len(labels) > 1:
+        choose_many(
+            t("filter.trip", lang),
+            [str(n) for n in labels],
+            lambda n: labels[int(n)],
+            Widget.TRIP,
+            lambda: _update(trips=tuple(int(n) for n in state.widget(Widget.TRIP) or ())),
+            lang,
+        )
+    years = tour_years(loaded.tour)
+    if span and len(years) > 1:
+        st.selectbox(
+            t("filter.year", lang),
+            [None, *years],
+            format_func=lambda y: t("filter.all_years", lang) if y is None else str(y),
+            key=Widget.YEAR,
+            on_change=_on_year,
+            args=(span,),
+        )
+
+
 def render_drafts(full: LoadedTour, lang: str) -> None:
     """A tour holding proposals (drafts): the switch that shows them, marked ✎ (hidden by default)."""
     count = drafts_in(full)
@@ -169,11 +206,14 @@ def stop_options(loaded: LoadedTour, view: ViewState) -> tuple[dict[str, str], i
     return labels, len(every)
 
 
-def render(loaded: LoadedTour, view: ViewState) -> None:
+def render(loaded: LoadedTour, view: ViewState, kind: str = "tour") -> None:
     """The whole sidebar; widgets are seeded from the view before any is created."""
     _seed(view, tour_span(loaded.tour))
     with st.sidebar:
         render_language(view)
+        if kind != "tour":
+            return
+        render_library(view.lang)
         render_filters(loaded, view)
         render_downloads(loaded, view.lang)
         render_upload(loaded, view.lang)

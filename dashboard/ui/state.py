@@ -5,6 +5,8 @@ callbacks call the functions here, and widgets take their keys from :class:`Widg
 session holds:
 
 - the view (filters, stop, step, language; mirrored in the address bar) and the tour it was made for;
+- the kind of page this run shows (a tour's, the Atlas, Compare), and the Atlas's and Compare's views;
+- the tour chosen in the library (an archive person, the upload or the app's own tour);
 - the tour shown (drafts left out or marked), the tour as loaded, and an upload with its outcome;
 - per-session results of an uploaded tour (``cache.per_session``), drafts counted once per tour;
 - what the pages made on request: the images for print, the Add articles draft;
@@ -13,7 +15,8 @@ session holds:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import Any, Generic, TypeVar, cast
 
@@ -24,7 +27,10 @@ from dashboard.ingest.known import Known
 from dashboard.ingest.mend import LeftOut
 from dashboard.tourfile.errors import TourError
 from dashboard.tourfile.model import Tour
+from dashboard.views.archive import ArchivePerson, AtlasView, atlas_from_query, atlas_to_query
+from dashboard.views.compare import CompareView, compare_from_query, compare_to_query
 from dashboard.views.filters import ViewState, from_query, to_query
+from dashboard.views.i18n import LANGS
 
 T = TypeVar("T")
 
@@ -81,11 +87,28 @@ class Widget(StrEnum):
     INGEST_FORM = "ingest_form"
     MAP = "map"
     STORY_MAP = "story-map"
+    LIBRARY = "w_library"
+    LIBRARY_SEARCH = "w_library_search"
+    TRIP = "w_trip"
+    YEAR = "w_year"
+    ATLAS_WHO = "w_atlas_who"
+    ATLAS_ROLE = "w_atlas_role"
+    ATLAS_YEARS = "w_atlas_years"
+    ATLAS_MEASURE = "w_atlas_by"
+    ATLAS_COUNTRY = "w_atlas_country"
+    ATLAS_MAP = "atlas-map"
+    ATLAS_YEARS_CHART = "atlas_years_chart"
+    ATLAS_TOP_CHART = "atlas_top_chart"
+    ATLAS_DRAW = "atlas_draw"
+    ATLAS_OPEN = "atlas_open"
+    COMPARE_A = "w_compare_a"
+    COMPARE_B = "w_compare_b"
+    COMPARE_CHART = "compare_chart"
 
 
 def keyed(widget: Widget, *parts: object) -> str:
     """The key of one of several widgets of a kind: ``dl_story``, ``map-<tour and language>``."""
-    joiner = "-" if widget in (Widget.MAP, Widget.STORY_MAP) else "_"
+    joiner = "-" if widget in (Widget.MAP, Widget.STORY_MAP, Widget.ATLAS_MAP) else "_"
     return joiner.join([widget.value, *(str(p) for p in parts)])
 
 
@@ -135,11 +158,43 @@ SEEN: Slot[bool] = Slot("session_ran", bool)
 LIGHT: Slot[bool] = Slot("light_run", bool)
 CHART_ROUND: Slot[int] = Slot("chart_round", int)
 CLICKS: Slot[dict[str, int]] = Slot("map_clicks", dict)  # per map: the last click handled
+PAGE: Slot[str] = Slot("page_kind", str)  # this run's page: "tour", "atlas" or "compare"
+CHOSEN: Slot[str] = Slot("tour_chosen", str)  # the library's choice: "person:<slug>", UPLOADED or DEFAULT
+ATLAS: Slot[AtlasView] = Slot("atlas_view", AtlasView)
+COMPARE: Slot[CompareView] = Slot("compare_view", CompareView)  # the two tours compared
+ATLAS_IMAGE: Slot[tuple[str, bytes | str]] = Slot("atlas_image", tuple)  # the map's address, PNG or why not
+UPLOADED, DEFAULT = "upload", "default"
+ATLAS_DRAWN: Slot[bool] = Slot("atlas_drawn", bool)  # the Atlas has had its first, light run
 
 
 def forget_upload() -> None:
     """Back to the configured tour (the upload is dropped from the session)."""
     UPLOAD.pop()
+    if CHOSEN.get() == UPLOADED:
+        CHOSEN.pop()
+
+
+def language() -> str:
+    """The reader's language before the view is made (the pages' titles need it first)."""
+    stored = VIEW.get()
+    if stored is not None:
+        return stored.lang
+    lang = st.query_params.get("lang", "en")
+    return lang if lang in LANGS else "en"
+
+
+def page_kind() -> str:
+    return PAGE.get() or "tour"
+
+
+def first_run() -> bool:
+    """Whether this is the session's first run (nothing drawn yet; the address is the reader's link)."""
+    return not SEEN.get()
+
+
+def address_params() -> dict[str, str]:
+    """The address as this run found it."""
+    return st.query_params.to_dict()
 
 
 def view() -> ViewState:
@@ -164,11 +219,20 @@ def page_context() -> tuple[LoadedTour, ViewState]:
     return shown(), view()
 
 
-def view_for(tour: LoadedTour) -> ViewState:
-    """This session's view; on a session's first run (or a new tour) it comes from the address."""
+def view_for(tour: LoadedTour, problems: tuple[str, ...] = ()) -> ViewState:
+    """This session's view; on a session's first run (or a new tour) it comes from the address.
+
+    The Atlas and Compare have views of their own: their address names no stop or date of the tour,
+    so only its language is read there. ``problems``: what the address asked that did not fit
+    (the tour it names), reported with the view's own.
+    """
     stored = VIEW.get()
     if stored is None:
-        stored = from_query(st.query_params.to_dict(), tour.tour)
+        params = st.query_params.to_dict()
+        if page_kind() != "tour":
+            params = {k: v for k, v in params.items() if k == "lang"}
+        stored = from_query(params, tour.tour)
+        stored = replace(stored, problems=(*problems, *stored.problems))
     elif VIEW_TOUR.get() != tour.key:
         stored = ViewState(lang=stored.lang)  # another tour: its stops and topics differ
     VIEW.set(stored)
@@ -186,6 +250,44 @@ def change_view(**changes: object) -> None:
     set_view(view().with_(**changes))
 
 
+def atlas_for(people: Sequence[ArchivePerson]) -> AtlasView:
+    """The Atlas's view: the session's, else (its first visit) the one the address asks for."""
+    stored = ATLAS.get()
+    if stored is None:
+        stored = atlas_from_query(st.query_params.to_dict(), people)
+        ATLAS.set(stored)
+    return stored
+
+
+def compare_for(people: Sequence[ArchivePerson], default: CompareView) -> CompareView:
+    """Compare's two tours: the session's, else (its first visit) those the address names."""
+    stored = COMPARE.get()
+    if stored is None:
+        stored = compare_from_query(st.query_params.to_dict(), people, default)
+        COMPARE.set(stored)
+    return stored
+
+
+def change_atlas(**changes: object) -> None:
+    """The Atlas's view with some of its fields changed (a widget's callback)."""
+    ATLAS.set((ATLAS.get() or AtlasView()).with_(**changes))
+
+
+def address(state: ViewState) -> dict[str, str]:
+    """What the address bar says for this run's page: the tour chosen and the tour's view, or the
+    Atlas's or Compare's own view; each with the language."""
+    lang = to_query(ViewState(lang=state.lang))
+    kind = page_kind()
+    if kind == "atlas":
+        return {**lang, **atlas_to_query(ATLAS.get() or AtlasView())}
+    if kind == "compare":
+        pair = COMPARE.get()
+        return {**lang, **(compare_to_query(pair) if pair else {})}
+    chosen = CHOSEN.get() or ""
+    person = {"tour": chosen.removeprefix("person:")} if chosen.startswith("person:") else {}
+    return {**person, **to_query(state)}
+
+
 def sync_url(state: ViewState, again: bool = False) -> bool:
     """Write the view into the address bar, so the link reopens this exact view; whether it wrote.
 
@@ -196,7 +298,7 @@ def sync_url(state: ViewState, again: bool = False) -> bool:
     every element, so nothing the browser handles after it (a page's own address, rebuilt
     from the query it held before) can leave it one interaction behind.
     """
-    wanted = to_query(state)
+    wanted = address(state)
     if not again and st.query_params.to_dict() == wanted:
         return False
     st.query_params.from_dict(wanted)
@@ -204,14 +306,19 @@ def sync_url(state: ViewState, again: bool = False) -> bool:
 
 
 def start_run(map_page: bool) -> bool:
-    """Whether this run is light: a session's first run of the map page sends the map first.
+    """Whether this run is light: a session's first run of the map page, or its first visit to the
+    Atlas, sends the map first.
 
-    Everything else on the screen (figures, stop panel, itinerary, sidebar widgets) waits
-    for the next run, which st_folium asks for as soon as its map is drawn: its widgets'
-    code would otherwise load ahead of the map's, in the same browser thread.
+    Everything else on the screen (figures, stop panel, itinerary, the Atlas's charts and tables,
+    sidebar widgets) waits for the next run, which st_folium asks for as soon as its map is drawn:
+    their code (plotly.js, the data grid) would otherwise load ahead of the map's, in the same
+    browser thread.
     """
-    light = map_page and not SEEN.get()
+    atlas_first = page_kind() == "atlas" and not ATLAS_DRAWN.get()
+    light = (map_page and not SEEN.get()) or atlas_first
     SEEN.set(True)
+    if page_kind() == "atlas":
+        ATLAS_DRAWN.set(True)
     LIGHT.set(light)
     return light
 

@@ -1,6 +1,7 @@
 """Which tour the session shows, opened through the same workflow as the command line's.
 
-The tour comes from, in order: an uploaded file in this session, ``--tour FILE`` after
+The tour comes from, in order: the library's choice in this session (a person of the travel
+archive, ``?tour=<slug>`` in a link), an uploaded file in this session, ``--tour FILE`` after
 ``streamlit run streamlit_app.py --``, the ``TOUR_FILE`` environment variable, or the
 embedded Kast tour. The configured tour is opened once per file version (path and
 modification time) and shared by every session. An upload is parsed once and kept in its
@@ -19,10 +20,11 @@ from pathlib import Path
 import streamlit as st
 
 from dashboard.tourfile.load import DEFAULT_TOUR
-from dashboard.ui import state
+from dashboard.ui import archive, state
 from dashboard.ui.state import LoadedTour
 from dashboard.views.drafts import draft_count, marked_drafts, without_drafts
 from dashboard.views.i18n import t
+from dashboard.views.library import ARCHIVE
 from dashboard.workflows import OpenedTour, open_tour, open_upload
 
 
@@ -59,9 +61,32 @@ def load_upload(name: str, data: bytes, lang: str = "en") -> LoadedTour:
     return LoadedTour(opened.tour, f"upload:{digest}", name, opened.report)
 
 
-def current() -> LoadedTour:
-    """The uploaded tour of this session if any, else the configured one."""
-    return state.UPLOAD.get() or load_configured()
+def current() -> tuple[LoadedTour, tuple[str, ...]]:
+    """The tour the library's choice names: a person of the archive, the upload, or the configured
+    tour; with what the address asked that could not be shown (an unknown ``tour=``)."""
+    problems = _choice_from_address() if state.first_run() else ()
+    chosen = state.CHOSEN.get() or ""
+    if chosen.startswith(ARCHIVE) and (person := archive.open_person(chosen.removeprefix(ARCHIVE))):
+        return person, problems
+    if chosen != state.DEFAULT and (upload := state.UPLOAD.get()):
+        return upload, problems
+    return load_configured(), problems
+
+
+def _choice_from_address() -> tuple[str, ...]:
+    """A link's ``tour=<slug>``, read on the session's first run: the archive person it names."""
+    slug = state.address_params().get("tour")
+    if not slug:
+        return ()
+    if archive.person(slug) is None:
+        return (f"tour={slug!r}",)
+    state.CHOSEN.set(ARCHIVE + slug)
+    return ()
+
+
+def choose(key: str) -> None:
+    """Show the tour ``key`` names (the library's choice): ``person:<slug>``, the upload, the default."""
+    state.CHOSEN.set(key)
 
 
 def drafts_in(loaded: LoadedTour) -> int:

@@ -54,6 +54,7 @@ def _accept_upload(name: str, data: bytes, lang: str) -> None:
         st.rerun()  # the notices sit above the page, which this run has already drawn
     state.UPLOAD_ERROR.pop()
     state.UPLOAD.set(loaded)  # replaces the previous upload: one per session at a time
+    state.CHOSEN.set(state.UPLOADED)  # a new file is what the reader wants to see
     state.UPLOAD_SEEN.set(seen)
     st.rerun()
 

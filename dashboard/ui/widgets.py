@@ -114,7 +114,7 @@ def empty_with_reset(lang: str, key: Widget) -> None:
 
 def reset_filters() -> None:
     """Every filter and the selection off (the charts' too); the language stays."""
-    state.change_view(stop=None, countries=(), topics=(), start=None, end=None, bar=None)
+    state.change_view(stop=None, countries=(), topics=(), start=None, end=None, bar=None, trips=())
     state.forget_chart_selections()
 
 

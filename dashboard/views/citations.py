@@ -69,7 +69,7 @@ class Shown(NamedTuple):
 
 def shown(tour: Tour, state: ViewState) -> Shown:
     # Milestones belong to no stop, country or topic: only a filter on dates alone keeps them.
-    by_place = bool(state.stop or state.countries or state.topics)
+    by_place = bool(state.stop or state.countries or state.topics or state.trips)
     return Shown(
         places=visible_places(tour, state),
         claims={c.id for c in filter_claims(tour, state)},

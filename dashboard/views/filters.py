@@ -32,6 +32,7 @@ class ViewState:
     bar: tuple[str, str] | None = None
     drafts: bool = False  # show a tour's proposed (draft) items, marked ✎; hidden by default
     step: str | None = None  # the story page's step: "intro", a visited place's id or "outcomes"
+    trips: tuple[int, ...] = ()  # a long record's trips (the visits' trip numbers)
     problems: tuple[str, ...] = field(default=(), compare=False)
 
     def with_(self, **changes: object) -> ViewState:
@@ -39,7 +40,7 @@ class ViewState:
 
     @property
     def is_filtered(self) -> bool:
-        return bool(self.stop or self.countries or self.topics or self.start or self.end)
+        return bool(self.stop or self.countries or self.topics or self.start or self.end or self.trips)
 
 
 def _split(value: str) -> list[str]:
@@ -127,7 +128,35 @@ def from_query(params: Mapping[str, str], tour: Tour) -> ViewState:
     bar = _bar(params.get("bar", ""), tour, problems)
     drafts = params.get("drafts") == "1"
     step = _step(params.get("step") or None, tour, problems)
-    return ViewState(lang, stop, countries, topics, start, end, bar, drafts, step, tuple(problems))
+    trip_ids = _pick("trip", params.get("trip", ""), {str(n) for n in tour_trips(tour)}, problems)
+    trips = tuple(int(n) for n in trip_ids)
+    return ViewState(lang, stop, countries, topics, start, end, bar, drafts, step, trips, tuple(problems))
+
+
+def tour_trips(tour: Tour) -> list[int]:
+    """The trip numbers the tour's visits carry, in order."""
+    return sorted({v.trip for v in tour.visits if v.trip is not None})
+
+
+def tour_years(tour: Tour) -> list[int]:
+    """Every year from the tour's first day to its last."""
+    span = tour_span(tour)
+    return list(range(span[0].year, span[1].year + 1)) if span else []
+
+
+def year_dates(year: int, span: tuple[dt.date, dt.date]) -> tuple[dt.date | None, dt.date | None]:
+    """The date filter that shows one year (None where the year reaches past the tour's own days,
+    so that a link names only what narrows the view)."""
+    first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    return (first if first > span[0] else None), (last if last < span[1] else None)
+
+
+def chosen_year(state: ViewState, span: tuple[dt.date, dt.date] | None) -> int | None:
+    """The year the date filter shows exactly, if it shows one (the year selector's value)."""
+    if span is None or not (state.start or state.end):
+        return None
+    year = (state.start or span[0]).year
+    return year if (state.start, state.end) == year_dates(year, span) else None
 
 
 def _step(raw: str | None, tour: Tour, problems: list[str]) -> str | None:
@@ -173,6 +202,8 @@ def to_query(state: ViewState) -> dict[str, str]:
         out["drafts"] = "1"
     if state.step:
         out["step"] = state.step
+    if state.trips:
+        out["trip"] = ",".join(map(str, state.trips))
     return out
 
 
@@ -189,6 +220,11 @@ def claim_countries(claim: Claim, countries: dict[str, str]) -> set[str]:
     return {countries[p] for p in where if p in countries} | set(claim.countries)
 
 
+def _on_trips(claim: Claim, trips: tuple[int, ...], trip_of: dict[str, int | None]) -> bool:
+    """Said at or about a place visited on one of ``trips``."""
+    return any(trip_of.get(pid) in trips for pid in (claim.place, *claim.mentions) if pid)
+
+
 def _at_stop(claim: Claim, stop: str, countries: dict[str, str]) -> bool:
     # Said at or about the stop, or about its country with no place named: Jerí's
     # rejection of the corridor belongs with Lima although the article gives no place.
@@ -196,10 +232,17 @@ def _at_stop(claim: Claim, stop: str, countries: dict[str, str]) -> bool:
 
 
 def claim_matches(
-    claim: Claim, state: ViewState, countries: dict[str, str], visit_dates: dict[str, dt.date]
+    claim: Claim,
+    state: ViewState,
+    countries: dict[str, str],
+    visit_dates: dict[str, dt.date],
+    trip_of: dict[str, int | None] | None = None,
 ) -> bool:
-    """Whether ``claim`` passes the filters; ``countries`` maps place ids to country codes."""
+    """Whether ``claim`` passes the filters; ``countries`` maps place ids to country codes and
+    ``trip_of`` place ids to their visit's trip."""
     if state.stop and not _at_stop(claim, state.stop, countries):
+        return False
+    if state.trips and not _on_trips(claim, state.trips, trip_of or {}):
         return False
     if state.countries and not claim_countries(claim, countries) & set(state.countries):
         return False
@@ -218,7 +261,8 @@ def filter_claims(tour: Tour, state: ViewState) -> list[Claim]:
         return list(tour.claims)
     countries = {p.id: p.country for p in tour.places}
     dates = _visit_dates(tour)
-    return [c for c in tour.claims if claim_matches(c, state, countries, dates)]
+    trip_of = {v.place: v.trip for v in tour.visits}
+    return [c for c in tour.claims if claim_matches(c, state, countries, dates, trip_of)]
 
 
 def visible_places(tour: Tour, state: ViewState) -> set[str]:
@@ -230,6 +274,8 @@ def visible_places(tour: Tour, state: ViewState) -> set[str]:
         if state.stop and place.id != state.stop:
             continue
         if state.countries and place.country not in state.countries:
+            continue
+        if state.trips and (visits.get(place.id) is None or visits[place.id].trip not in state.trips):
             continue
         if state.topics and not any(set(c.topics) & set(state.topics) for c in by_place.get(place.id, [])):
             continue
@@ -245,11 +291,14 @@ def visible_places(tour: Tour, state: ViewState) -> set[str]:
 def filter_history(proposal: Proposal, state: ViewState, tour: Tour) -> list[StatusChange]:
     """The status rows of ``proposal`` that match the country, stop and date filters."""
     stop_country = next((p.country for p in tour.places if p.id == state.stop), None)
+    trip_of = {v.place: v.trip for v in tour.visits}
     rows = []
     for row in proposal.history:
         if state.countries and row.country not in state.countries:
             continue
         if stop_country and row.country != stop_country:
+            continue
+        if state.trips and row.visit and trip_of.get(row.visit) not in state.trips:
             continue
         if row.date and (state.start or state.end) and not in_dates(state, row.date, row.date):
             continue

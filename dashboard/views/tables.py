@@ -197,6 +197,18 @@ def trip_names(tour: Tour, lang: str) -> dict[int | None, str]:
     return {trip: trip_name(trip, lang) for trip, _ in groups}
 
 
+def trip_labels(tour: Tour, lang: str) -> dict[int, str]:
+    """``{3: "Trip 3: 4–8 May 2014"}``: each numbered trip by name and days (the trip filter's options)."""
+    return {
+        trip: f"{trip_name(trip, lang)}: "
+        + format_range(
+            min(v.best_date().start for v in visits), max(v.best_date().last for v in visits), lang
+        )
+        for trip, visits in trips(tour)
+        if trip is not None
+    }
+
+
 def trip_spans(tour: Tour, lang: str) -> list[tuple[str, dt.date, dt.date]]:
     """(name, first day, last day) of each trip, by the visits' best dates: the timeline's bands."""
     names = trip_names(tour, lang)

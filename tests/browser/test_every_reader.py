@@ -29,7 +29,7 @@ from tests.browser.conftest import (
 AXE = Path(axe_playwright_python.__file__).resolve().parent / "axe.min.js"
 DESKTOP = {"width": 1400, "height": 900}
 PHONE = {"width": 390, "height": 844}
-PAGES = ["/", "/story", "/timeline", "/topics", "/proposals", "/evidence", "/ingest"]
+PAGES = ["/", "/story", "/timeline", "/topics", "/proposals", "/evidence", "/atlas", "/compare", "/ingest"]
 DOCS_SHOTS = ROOT / "docs" / "screenshots"
 
 
@@ -200,10 +200,14 @@ def _axe(page: Page, frame: object | None = None) -> list[str]:
     ]
 
 
+# The pages' own frames, checked too: the route map's and the Atlas's (st_folium), Compare's two maps.
+FRAMES = {"/": MAP_IFRAME, "/atlas": MAP_IFRAME, "/compare": "iframe[srcdoc]"}
+
+
 def _page_violations(reader: App, path: str) -> list[str]:
     violations = _axe(reader.page)
-    if path == "/":
-        handle = reader.page.locator(MAP_IFRAME).element_handle()
+    if path in FRAMES:
+        handle = reader.page.locator(FRAMES[path]).element_handle()
         violations += _axe(reader.page, handle.content_frame() if handle else None)
     return violations
 

@@ -210,6 +210,29 @@ def test_many_stops_switch_to_one_canvas_layer_and_one_route_line(mini_tour: Tou
     assert "L.Canvas.include" in script and "_drawTourPoints" in script
 
 
+def _visits_at_one_spot(mini_tour: Tour, count: int) -> Tour:
+    """``count`` more visits to the place of Lima's (a record that keeps coming back to one city)."""
+    lima = next(p for p in mini_tour.places if p.id == "lima")
+    visit = next(v for v in mini_tour.visits if v.place == "lima")
+    places = [lima.model_copy(update={"id": f"lima-{i}"}) for i in range(count)]
+    top = max(v.order for v in mini_tour.visits)
+    visits = [visit.model_copy(update={"place": f"lima-{i}", "order": top + 1 + i}) for i in range(count)]
+    return mini_tour.model_copy(
+        update={"places": [*mini_tour.places, *places], "visits": [*mini_tour.visits, *visits]}
+    )
+
+
+@pytest.mark.parametrize(("more", "numbered"), [(3, True), (4, False)])
+def test_stops_that_cannot_be_told_apart_are_drawn_without_numbers(
+    mini_tour: Tour, more: int, numbered: bool
+):
+    data = payload(_visits_at_one_spot(mini_tour, more), "en")
+    assert (
+        data["many"] is not numbered
+    )  # four stops at one spot still read apart as spread numbers; five do not
+    assert {row["kind"]: row["label"] for row in data["legend"]}["visit"].startswith("Visit (") is numbered
+
+
 def test_long_tours_ship_compact_columns(mini_tour: Tour):
     data = payload(_long_tour(mini_tour, 2000), "en")
     per_stop = len(script_json({k: data[k] for k in ("ids", "lat", "lng", "roles", "n")})) / 2004

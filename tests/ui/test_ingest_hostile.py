@@ -77,11 +77,11 @@ def test_an_uploaded_page_with_a_title_too_long_gives_a_draft_and_a_one_line_not
 
 
 def test_a_date_out_of_range_in_the_date_field_gives_a_draft_and_a_note() -> None:
-    at = _propose(TEXT, day="1850-01-01")
+    at = _propose(TEXT, day="1750-01-01")
     assert not at.error, [e.value for e in at.error]
-    assert any("its date 1850-01-01 is outside" in _literal(w.value) for w in at.warning)
+    assert any("its date 1750-01-01 is outside" in _literal(w.value) for w in at.warning)
     _no_dump(at)
-    _record("the date field set to 1850-01-01", "draft: the date left out, one-line note")
+    _record("the date field set to 1750-01-01", "draft: the date left out, one-line note")
 
 
 def test_an_article_naming_no_place_adds_its_quotes_to_the_tour_on_screen() -> None:
