@@ -105,7 +105,7 @@ def breakdown_section(results: dict[str, Any]) -> str:
     rows += [_part_row(what, figs[name], full, gap) for name, what in bd["parts"].items() if name in figs]
     rows += [
         f"| Floor: a page with only this map (st_folium) | {_s(floor)} | "
-        f"{_saved(full['map_painted']['median'], floor['median'])} | 100% | | |",
+        f"{_saved(full['map_painted']['median'], floor['median'])} | {_share(gap, gap)} | | |",
         f"| Floor: the empty app, title shown | {_s(empty)} | | | | |",
     ]
     return (
