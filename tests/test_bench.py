@@ -320,9 +320,9 @@ def test_a_breakdown_with_no_gap_to_its_floor_gives_no_share(tmp_path: Path):
     bd = _breakdown()
     bd["figures"]["floor_map_only"] = {"map_painted": _stat(2.1)}  # a loaded round: the floor above the map
     write_report(_results(map_drawn=1.2, rss=350) | {"breakdown": bd}, out)
-    text = out.read_text(encoding="utf-8")
-    assert _row_of(text, "basemap: the outlines")[3] == "—"
-    assert _row_of(text, "Floor: a page with only this map (st_folium)")[3] == "—"
+    section = out.read_text(encoding="utf-8").split("## Where the map's paint goes (issue 26)")[1]
+    assert _row_of(section, "basemap: the outlines")[3] == "—"
+    assert _row_of(section, "Floor: a page with only this map (st_folium)")[3] == "—"  # not the seed table's
 
 
 def test_wait_quiet_waits_for_the_load_to_fall_below_the_cores_up_to_its_limit(monkeypatch):
