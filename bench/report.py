@@ -10,6 +10,13 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
+from bench.report_archive import archive_reasons, archive_rows
+from bench.report_ingest import ingest_reasons, ingest_rows
+from bench.report_rows import ratio as _ratio
+from bench.report_rows import row as _row
+from bench.report_rows import stat_text as _s
+from bench.report_sections import breakdown_section, load_section, load_warning
+
 # Measurements made while designing, which the code's comments cite: kept with every report.
 DESIGN = Path(__file__).resolve().parent / "design_measurements.md"
 
@@ -38,19 +45,6 @@ def machine() -> str:
         f"Python {platform.python_version()}; streamlit {version('streamlit')}, folium {version('folium')}, "
         f"streamlit-folium {version('streamlit-folium')}, plotly {version('plotly')}; {chromium}"
     )
-
-
-def _s(stat: dict[str, Any]) -> str:
-    return f"{stat['median']:.3f} s (min {stat['min']:.3f}, max {stat['max']:.3f}, n={stat['n']})"
-
-
-def _ratio(value: dict[str, Any], base: dict[str, Any]) -> float:
-    return float(value["median"]) / float(base["median"])
-
-
-def _row(what: str, value: str, ratio: str, target: str, met: bool | None) -> str:
-    verdict = "—" if met is None else ("met" if met else "**not met**")
-    return f"| {what} | {value} | {ratio} | {target} | {verdict} |"
 
 
 def _drift_rows(base: dict[str, Any], key: str, what: str) -> list[str]:
@@ -150,104 +144,6 @@ def _scale_rows(r: dict[str, Any]) -> list[str]:
                  s["export"]["draw"]["median"] <= 1 if big else None),
         ]  # fmt: skip
     return rows
-
-
-INGEST_SECONDS = 10.0  # a 5 MB article, the app's upload limit, in seconds (issue 24)
-LINEAR = 1.5  # time per megabyte, 5 MB against 100 KB: linear work stays level (quadratic: 50×)
-
-
-def _per_mb(s: dict[str, Any]) -> float:
-    return float(s["ingest"]["median"]) / (float(s["bytes"]) / 1_000_000)
-
-
-def _ingest_rows(r: dict[str, Any]) -> list[str]:
-    """Issue 24: ingest's time per article size, each to its own baseline (the same texts split into
-    sentences once), and the time per megabyte of the largest against the smallest."""
-    ing = r.get("ingest")
-    if not ing:
-        return ["| (not measured in this run) | | | | |"]
-    rows = []
-    for label, s in ing["sizes"].items():
-        big = label == "5 MB"
-        rows += [
-            _row(f"Baseline: the {label} article split into sentences once", _s(s["baseline"]), "1.00×", "", None),
-            _row(f"Ingest: the {label} article to a checked draft", _s(s["ingest"]) + _cpu(s),
-                 f"{_ratio(s['ingest'], s['baseline']):.0f}×", f"≤ {INGEST_SECONDS:.0f} s" if big else "",
-                 s["ingest"]["median"] <= INGEST_SECONDS if big else None),
-        ]  # fmt: skip
-    return rows + _growth_rows(ing["sizes"])
-
-
-def _cpu(s: dict[str, Any]) -> str:
-    """The process's own CPU time beside the wall clock (runs from before issue 24's have none)."""
-    return f"; CPU {s['cpu']['median']:.3f} s, load average {s['load']:.1f}" if "cpu" in s else ""
-
-
-def _growth_rows(sizes: dict[str, Any]) -> list[str]:
-    """The largest article's time per megabyte against the smallest's: level when ingest is linear."""
-    items = list(sizes.items())
-    (first, small), (last, large) = items[0], items[-1]
-    if first == last:
-        return []
-    growth = _per_mb(large) / _per_mb(small)
-    said = f"{_per_mb(large):.2f} s/MB against {_per_mb(small):.2f} s/MB"
-    return [_row(f"Ingest time per MB, {last} against {first}", said, f"{growth:.2f}×", f"≤ {LINEAR}× (linear)",
-                 growth <= LINEAR)]  # fmt: skip
-
-
-def _archive_rows(r: dict[str, Any]) -> list[str]:
-    """Issue 23: the Atlas, the longest record, switching person and the server's memory."""
-    a, paint = r.get("archive"), r["baselines"]["empty_paint"]
-    if not a:
-        return ["| (not measured in this run) | | | | |"]
-    atlas, longest = _ratio(a["atlas_paint"], paint), _ratio(a["longest_map"], paint)
-    opened, new, rss = a["switch_opened"]["median"], a["switch_new"]["median"], a["peak_rss_mb"]
-    return [
-        _row("Atlas: world map drawn (first paint)", _s(a["atlas_paint"]), f"{atlas:.2f}×", "≤ 2.5×", atlas <= 2.5),
-        _row("Longest record (373 visits): map drawn", _s(a["longest_map"]), f"{longest:.2f}×", "≤ 2×", longest <= 2),
-        _row("Switch person (a record opened before), drawn", _s(a["switch_opened"]), "", "≤ 1 s", opened <= 1),
-        _row("Switch person (a record never opened), drawn", _s(a["switch_new"]), "", "≤ 1 s", new <= 1),
-        _row("Server peak RSS, the Atlas, Compare and every record opened", f"{rss:.0f} MB", "", "≤ 500 MB",
-             rss <= 500),
-    ]  # fmt: skip
-
-
-def _archive_reasons(r: dict[str, Any]) -> list[str]:
-    """Why an archive target is missed, from the same run (empty when all are met)."""
-    a, base = r.get("archive"), r["baselines"]
-    if not a:
-        return []
-    floor, out = _ratio(base["map_only_paint"], base["empty_paint"]), []
-    if (ratio := _ratio(a["atlas_paint"], base["empty_paint"])) > 2.5:
-        out.append(
-            f"- **Atlas first paint, {ratio:.2f}× (target 2.5×).** Its map is an st_folium component like the "
-            f"route map, whose floor is {floor:.2f}× in this run, drawing 170 KB of country outlines; the "
-            "charts and tables wait for the run the map asks for once it is drawn."
-        )
-    if (ratio := _ratio(a["longest_map"], base["empty_paint"])) > 2:
-        out.append(
-            f"- **Longest record's map, {ratio:.2f}× (target 2×).** The map-only floor is {floor:.2f}×; the "
-            "record's 373 stops are drawn as one canvas layer, with its data script fetched after Leaflet."
-        )
-    for key, what in (("switch_opened", "a record opened before"), ("switch_new", "a record never opened")):
-        if (value := a[key]["median"]) > 1:
-            out.append(
-                f"- **Switch person ({what}), {value:.2f} s (target 1 s).** The new record's map is a new "
-                "component (its key names the tour): the browser mounts its frame again and fetches the "
-                "record's data script before drawing"
-                + (
-                    "; a record never opened is also built on the server first (`person_tour` reads the "
-                    "archive's XML again and validates the tour: 0.2-0.4 s in-process, 2026-12-07)."
-                    if key == "switch_new"
-                    else "."
-                )
-            )
-    if (rss := a["peak_rss_mb"]) > 500:
-        out.append(
-            f"- **Server peak RSS with the archive, {rss:.0f} MB (target 500 MB).** The seed tour's server "
-            f"peaks at {r['seed']['peak_rss_mb']:.0f} MB in the same run."
-        )
-    return out
 
 
 def _floor_verdict(floor: float, target: float) -> str:
@@ -385,32 +281,13 @@ def _publish_reasons(r: dict[str, Any]) -> list[str]:
     ]
 
 
-def _ingest_reasons(r: dict[str, Any]) -> list[str]:
-    """Why an ingest target is missed, from the same run (empty when all are met)."""
-    ing = r.get("ingest") or {}
-    big = ing["sizes"].get("5 MB") if ing else None
-    if not big or big["ingest"]["median"] <= INGEST_SECONDS:
-        return []
-    waited = (
-        f" The process itself used {big['cpu']['median']:.1f} s of CPU: with a load average of "
-        f"{big['load']:.1f} on {ing.get('cores')} cores, it waited for a CPU the rest of the time."
-        if "cpu" in big
-        else ""
-    )
-    return [
-        f"- **Ingest of a 5 MB article, {big['ingest']['median']:.1f} s (target {INGEST_SECONDS:.0f} s).** "
-        f"Splitting the same text into sentences once took {big['baseline']['median']:.2f} s in this run; "
-        f"every rule reads the text once more, and dateparser reads each new date phrase.{waited}"
-    ]
-
-
 def _reasons(results: dict[str, Any]) -> str:
     lines = (
         _seed_reasons(results)
         + _publish_reasons(results)
         + _scale_reasons(results)
-        + _ingest_reasons(results)
-        + _archive_reasons(results)
+        + ingest_reasons(results)
+        + archive_reasons(results)
     )
     if not lines:
         return "Every target above is met in this run."
@@ -426,6 +303,8 @@ def write_report(results: dict[str, Any], path: Path) -> None:
 Measured by `python -m bench.run` on {measured}, one run of the suite; every figure is the
 median of {results["runs"]} runs (after one discarded warm-up run) with its minimum and maximum. Ratios compare
 with baselines measured in the same run, on the same machine, so they hold where absolute times do not.
+
+{load_warning(results)}
 
 Machine: {machine()}
 
@@ -450,6 +329,10 @@ which share the baseline.
 {header}
 {chr(10).join(_seed_rows(results))}
 
+## Where the map's paint goes (issue 26)
+
+{breakdown_section(results)}
+
 ## Publishing (issue 12): story, story file, evidence pack, images
 
 {header}
@@ -458,7 +341,7 @@ which share the baseline.
 ## The travel archive (issue 23)
 
 {header}
-{chr(10).join(_archive_rows(results))}
+{chr(10).join(archive_rows(results))}
 
 ## Scale (synthetic tours from `bench/synth.py`)
 
@@ -475,7 +358,11 @@ construction), measured in the same run. A new article each run, so that nothing
 {ing.get("runs", "—")} runs after a discarded warm-up.
 
 {header}
-{chr(10).join(_ingest_rows(results))}
+{chr(10).join(ingest_rows(results))}
+
+## Machine load around each block (issue 26)
+
+{load_section(results)}
 
 ## Targets not met, and why
 

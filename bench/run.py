@@ -22,8 +22,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
+from bench import breakdown, ingest_scale
 from bench import browser as bw
-from bench import ingest_scale
+from bench.load import LoadLog
 from bench.report import write_report
 from bench.servers import ROOT, streamlit, write_baselines
 from bench.synth import write_tour
@@ -173,32 +174,67 @@ def apptest_metrics(tour: Path | None = None) -> dict[str, Any]:
     return {"cold": data["cold"], "warm": stats(data["warm"])}
 
 
-def run_suite(runs: int, sizes: list[int]) -> dict[str, Any]:
+def run_suite(runs: int, sizes: list[int], log: LoadLog) -> dict[str, Any]:
+    """The whole suite, each block's load recorded (and, with ``--wait-quiet``, waited down) by ``log``."""
     with tempfile.TemporaryDirectory() as tmp, bw.browser() as b:
         folder = Path(tmp)
-        start = empty_and_select(b, folder, runs)
-        results: dict[str, Any] = {"runs": runs, "baselines": floors(b, folder, runs)}
-        results["seed"] = seed_metrics(b, folder, runs)
-        results["apptest"] = apptest_metrics()
-        results["publish"] = publish_metrics(b, folder, runs)
-        results["scale"] = {str(n): scale_metrics(b, folder, n, runs) for n in sizes}
+        start = log.block("baselines (start)", lambda: empty_and_select(b, folder, runs))
+        results: dict[str, Any] = {
+            "runs": runs,
+            "baselines": log.block("floors", lambda: floors(b, folder, runs)),
+        }
+        results["seed"] = log.block("seed", lambda: seed_metrics(b, folder, runs))
+        results["breakdown"] = log.block("breakdown", lambda: breakdown.measure(b, folder, runs))
+        results["apptest"] = log.block("apptest", apptest_metrics)
+        results["publish"] = log.block("publish", lambda: publish_metrics(b, folder, runs))
+        results["scale"] = {
+            str(n): log.block(f"scale {n:,}", functools.partial(scale_metrics, b, folder, n, runs))
+            for n in sizes
+        }
         from bench.archive import archive_metrics  # here: bench.archive uses this module's helpers
 
-        results["archive"] = archive_metrics(b, runs)
-        results["baselines"].update(pooled(start, empty_and_select(b, folder, runs)))
-    results["ingest"] = ingest_scale.measure(runs)
+        results["archive"] = log.block("archive", lambda: archive_metrics(b, runs))
+        end = log.block("baselines (end)", lambda: empty_and_select(b, folder, runs))
+        results["baselines"].update(pooled(start, end))
+    results["ingest"] = log.block("ingest", lambda: ingest_scale.measure(runs))
     results["measured"] = dt.date.today().isoformat()
+    results["load"] = log.record()
     return results
 
 
-def only_ingest(runs: int, out: Path) -> dict[str, Any]:
-    """Issue 24's rows alone (no browser): ingest measured and put into the saved results, whose other
-    figures keep the date of the run that measured them (read from the report when they have none)."""
+def _saved(out: Path) -> dict[str, Any]:
+    """The saved results, with the date of the run that measured them (read from the report when they
+    have none), so that rows measured alone keep the rest's date."""
     results = json.loads(out.read_text(encoding="utf-8")) if out.exists() else {}
     if "seed" in results and "measured" not in results:
         said = re.search(r"python -m bench.run` on (\d{4}-\d\d-\d\d)", REPORT.read_text(encoding="utf-8"))
         results["measured"] = said.group(1) if said else None
-    results["ingest"] = ingest_scale.measure(runs)
+    return results
+
+
+def only_ingest(runs: int, out: Path, log: LoadLog | None = None) -> dict[str, Any]:
+    """Issue 24's rows alone (no browser): ingest measured and put into the saved results, whose other
+    figures keep the date of the run that measured them."""
+    results = _saved(out)
+    results["ingest"] = (log or LoadLog()).block("ingest", lambda: ingest_scale.measure(runs))
+    return _with_load(results, log)
+
+
+def only_breakdown(runs: int, out: Path, log: LoadLog) -> dict[str, Any]:
+    """Issue 26's paint breakdown alone (its own floors included), put into the saved results."""
+    results = _saved(out)
+    with tempfile.TemporaryDirectory() as tmp, bw.browser() as b:
+        results["breakdown"] = log.block("breakdown", lambda: breakdown.measure(b, Path(tmp), runs))
+    results["breakdown"]["measured"] = dt.date.today().isoformat()
+    return _with_load(results, log)
+
+
+def _with_load(results: dict[str, Any], log: LoadLog | None) -> dict[str, Any]:
+    """A block measured alone adds its load record to the saved run's (the report lists every block)."""
+    if log is not None:
+        saved = results.get("load") or {**log.record(), "blocks": []}
+        saved["blocks"] = [*saved["blocks"], *log.blocks]
+        results["load"] = saved
     return results
 
 
@@ -212,13 +248,26 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results" / "latest.json")
     parser.add_argument(
         "--only",
-        choices=["ingest"],
+        choices=["ingest", "breakdown"],
         default=None,
         help="measure only these rows and add them to --out's results",
     )
+    parser.add_argument(
+        "--wait-quiet",
+        type=float,
+        default=0.0,
+        metavar="SECONDS",
+        help="before each block, wait up to SECONDS for the load average to fall below the core count",
+    )
     args = parser.parse_args()
     runs, sizes = (1, [100]) if args.quick else (args.runs, [int(s) for s in args.sizes.split(",")])
-    results = only_ingest(runs, args.out) if args.only else run_suite(runs, sizes)
+    log = LoadLog(args.wait_quiet)
+    if args.only == "ingest":
+        results = only_ingest(runs, args.out, log)
+    elif args.only == "breakdown":
+        results = only_breakdown(runs, args.out, log)
+    else:
+        results = run_suite(runs, sizes, log)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(results, indent=2), encoding="utf-8")
     if not args.quick and "seed" in results:  # a report needs the whole suite's figures

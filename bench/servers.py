@@ -93,13 +93,18 @@ def _healthy(url: str) -> bool:
 
 @contextmanager
 def streamlit(
-    script: Path = APP, env: dict[str, str] | None = None, cwd: Path = ROOT, timeout: float = STARTUP_TIMEOUT
+    script: Path = APP,
+    env: dict[str, str] | None = None,
+    cwd: Path = ROOT,
+    timeout: float = STARTUP_TIMEOUT,
+    preload: str | None = None,
 ) -> Iterator[Server]:
     """`streamlit run SCRIPT` on a free loopback port, once it answers its health check; stopped on exit.
 
     The environment is this process's without ``TOUR_FILE`` and ``TOUR_TILES`` (so the app shows the
     embedded Kast tour whatever the shell says), plus ``env``. Raises :class:`ServerError`, with the
-    server's output, if it exits or does not answer within ``timeout`` seconds.
+    server's output, if it exits or does not answer within ``timeout`` seconds. ``preload``: a module the
+    server process imports before Streamlit starts (the breakdown's switches, ``bench/breakdown_hook.py``).
     """
     port = free_port()
     url = f"http://127.0.0.1:{port}"
@@ -109,8 +114,10 @@ def streamlit(
     # IP on the internet (checkip.amazonaws.com), and servers here use loopback only. No usage statistics
     # either (the baselines run outside the repository, without its .streamlit/config.toml), and no file
     # watcher: nothing edits the script while it is served.
-    command = [sys.executable, "-m", "streamlit", "run", str(script), "--server.port", str(port),
-               "--server.headless", "true", "--server.address", "127.0.0.1",
+    # With a preload, the same `streamlit run` command line from a process that has imported it first.
+    start = ["-c", f"import {preload}; from streamlit.web.cli import main; main(prog_name='streamlit')"]
+    command = [sys.executable, *(start if preload else ["-m", "streamlit"]), "run", str(script),
+               "--server.port", str(port), "--server.headless", "true", "--server.address", "127.0.0.1",
                "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none",
                "--logger.hideWelcomeMessage", "true"]  # fmt: skip
     with tempfile.TemporaryFile() as log:

@@ -256,3 +256,164 @@ def test_the_archive_figures_and_their_reasons(tmp_path: Path):
     assert _verdict(text, "Server peak RSS, the Atlas, Compare and every record opened") == "met"
     assert "- **Longest record's map, 2.50× (target 2×).**" in text
     assert "- **Switch person (a record never opened), 1.60 s (target 1 s).**" in text
+
+
+# Issue 26: the machine's load around each block, and where the map's paint goes. Synthetic results only.
+
+
+def _block(name: str, before: float, after: float, waited: float = 0.0) -> dict:
+    return {"block": name, "before": [before, 1.0, 1.0], "after": [after, 1.0, 1.0], "waited_s": waited}
+
+
+def _load(*blocks: dict, wait: float = 0.0) -> dict:
+    return {"cores": 2, "wait_quiet_s": wait, "blocks": list(blocks)}
+
+
+def test_the_report_warns_at_the_top_when_a_block_ran_on_a_loaded_machine(tmp_path: Path):
+    out = tmp_path / "performance.md"
+    load = _load(_block("seed", 0.4, 0.6), _block("scale 10,000", 1.2, 5.3), _block("ingest", 2.0, 0.5))
+    write_report(_results(map_drawn=1.2, rss=350) | {"load": load}, out)
+    text = out.read_text(encoding="utf-8")
+    top = text.split("## Seed tour")[0]
+    assert "**Warning: the machine was loaded.**" in top and "2 cores around 2 of 3 blocks" in top
+    assert "(scale 10,000, ingest)" in top
+    rows = {ln.split(" | ")[0][2:]: ln for ln in text.splitlines() if "1.0 / 1.0" in ln}
+    assert rows["seed"].endswith("| below the cores |")
+    assert "| 0.4 / 1.0 / 1.0 | 0.6 / 1.0 / 1.0 |" in rows["seed"]
+    assert rows["scale 10,000"].endswith("| **at or above 2 cores** |")
+    assert rows["ingest"].endswith("| **at or above 2 cores** |")  # loaded before, quiet after: still said
+
+
+def test_a_quiet_run_says_so_and_the_waits_for_quiet_are_given(tmp_path: Path):
+    out = tmp_path / "performance.md"
+    load = _load(_block("seed", 0.4, 0.6, waited=95.0), wait=300.0)
+    write_report(_results(map_drawn=1.2, rss=350) | {"load": load}, out)
+    text = out.read_text(encoding="utf-8")
+    assert "Warning" not in text and "below the 2 cores before and after every block" in text
+    assert "waited up to 300 s for the 1-minute load to fall below 2" in text
+    assert "| seed | 0.4 / 1.0 / 1.0 | 0.6 / 1.0 / 1.0 | 95 s | below the cores |" in text
+
+
+def _paint(map_painted: float, first_screen: float) -> dict:
+    return {"map_painted": _stat(map_painted), "first_screen": _stat(first_screen)}
+
+
+def _breakdown() -> dict:
+    return {
+        "runs": 5,
+        "tour": "seed",
+        "parts": {"land": "basemap: the outlines", "fonts": "fonts: the web fonts"},
+        "figures": {
+            "full": _paint(2.0, 2.5),
+            "land": _paint(1.9, 2.2),
+            "fonts": _paint(2.02, 2.5),  # slower with it off: noise, said as a negative saving
+            "floor_empty": {"map_painted": _stat(1.0)},
+            "floor_map_only": {"map_painted": _stat(1.6)},
+        },
+    }
+
+
+def _row_of(text: str, first_cell: str) -> list[str]:
+    line = next(ln for ln in text.splitlines() if ln.startswith(f"| {first_cell} |"))
+    return [cell.strip() for cell in line.strip("|").split("|")]
+
+
+def test_the_breakdown_gives_each_parts_saving_and_its_share_of_the_gap_to_the_floor(tmp_path: Path):
+    out = tmp_path / "performance.md"
+    write_report(_results(map_drawn=1.2, rss=350) | {"breakdown": _breakdown()}, out)
+    text = out.read_text(encoding="utf-8")
+    section = text.split("## Where the map's paint goes (issue 26)")[1].split("\n## ")[0]
+    assert "+0.400 s in this run" in section  # the gap: the full map 2.0 s, the map-only floor 1.6 s
+    full = _row_of(section, "nothing (the full map)")
+    assert full[1].startswith("2.000 s") and full[2] == "+0.000 s (+0%)" and full[3] == "0%"
+    land = _row_of(section, "basemap: the outlines")
+    assert land[1].startswith("1.900 s") and land[2] == "+0.100 s (+5%)" and land[3] == "25%"
+    assert land[4].startswith("2.200 s") and land[5] == "+0.300 s (+12%)"
+    fonts = _row_of(section, "fonts: the web fonts")
+    assert fonts[2] == "-0.020 s (-1%)" and fonts[3] == "-5%"
+    floor = _row_of(section, "Floor: a page with only this map (st_folium)")
+    assert floor[1].startswith("1.600 s") and floor[3] == "100%"
+    assert _row_of(section, "Floor: the empty app, title shown")[1].startswith("1.000 s")
+
+
+def test_results_from_before_issue_26_still_make_a_report(tmp_path: Path):
+    out = tmp_path / "performance.md"
+    write_report(_results(map_drawn=1.2, rss=350), out)  # no "load", no "breakdown"
+    text = out.read_text(encoding="utf-8")
+    assert "Machine load: not recorded in this run" in text
+    for title in ("## Where the map's paint goes (issue 26)", "## Machine load around each block (issue 26)"):
+        assert text.split(title)[1].split("\n## ")[0].strip() == "Not measured in this run."
+
+
+def test_a_breakdown_with_no_gap_to_its_floor_gives_no_share(tmp_path: Path):
+    out = tmp_path / "performance.md"
+    bd = _breakdown()
+    bd["figures"]["floor_map_only"] = {"map_painted": _stat(2.1)}  # a loaded round: the floor above the map
+    write_report(_results(map_drawn=1.2, rss=350) | {"breakdown": bd}, out)
+    section = out.read_text(encoding="utf-8").split("## Where the map's paint goes (issue 26)")[1]
+    assert _row_of(section, "basemap: the outlines")[3] == "—"
+    assert _row_of(section, "Floor: a page with only this map (st_folium)")[3] == "—"  # not the seed table's
+
+
+def test_wait_quiet_waits_for_the_load_to_fall_below_the_cores_up_to_its_limit(monkeypatch):
+    from bench import load
+
+    loads = iter([5.0, 3.0, 1.5])
+    monkeypatch.setattr(load, "cores", lambda: 2)
+    monkeypatch.setattr(load.os, "getloadavg", lambda: (next(loads, 1.0), 1.0, 1.0))
+    slept: list[float] = []
+    load.wait_quiet(600, sleep=slept.append)
+    assert len(slept) == 2  # 5.0 and 3.0 are at or above 2 cores; 1.5 is below
+    monkeypatch.setattr(load.os, "getloadavg", lambda: (9.0, 9.0, 9.0))
+    assert load.wait_quiet(0, sleep=slept.append) == 0.0 and len(slept) == 2  # no time allowed: no wait
+
+
+def test_each_block_records_its_load_before_and_after(monkeypatch):
+    from bench import load
+
+    readings = iter([(3.0, 2.0, 1.0), (4.0, 2.5, 1.2)])
+    monkeypatch.setattr(load.os, "getloadavg", lambda: next(readings))
+    log = load.LoadLog()
+    assert log.block("seed", lambda: 42) == 42
+    assert log.record()["blocks"] == [
+        {"block": "seed", "before": [3.0, 2.0, 1.0], "after": [4.0, 2.5, 1.2], "waited_s": 0.0}
+    ]
+
+
+def test_a_block_measured_alone_adds_its_load_to_the_saved_runs(tmp_path: Path):
+    from bench import load, run
+
+    log = load.LoadLog()
+    log.blocks.append(_block("breakdown", 3.0, 3.0))
+    saved = {"load": _load(_block("seed", 0.5, 0.5))}
+    assert [b["block"] for b in run._with_load(saved, log)["load"]["blocks"]] == ["seed", "breakdown"]
+    assert [b["block"] for b in run._with_load({}, log)["load"]["blocks"]] == ["breakdown"]
+
+
+def test_the_breakdowns_switches_leave_out_only_their_part():
+    from bench.breakdown_parts import layer_script, trimmed_payload
+    from dashboard.render import maps
+    from dashboard.render.map_data import payload
+    from dashboard.tourfile.load import DEFAULT_TOUR, load_tour
+
+    data = payload(load_tour(DEFAULT_TOUR), "en")
+    assert trimmed_payload(data, set()) == data and layer_script(set()) == maps.TourLayer.script_body
+    thin = trimmed_payload(data, {"texts", "land", "playback"})
+    texts, full = json.loads(thin["texts"]), json.loads(data["texts"])
+    assert len(texts) == len(full) and [len(r) for r in texts] == [len(r) for r in full]
+    assert all(v in ("", []) or not isinstance(v, (str, list)) for rec in texts for v in rec)
+    assert thin["land"] == [] and thin["play"] is None and data["land"] and data["play"]
+    assert thin["ids"] == data["ids"] and thin["lat"] == data["lat"]  # the stops themselves are drawn
+    script = layer_script({"legend", "map_access"})
+    assert "function placeLegend" not in script and "asButton" not in script
+    assert "function drawLand" in script and "function playback" in script
+
+
+def test_the_breakdowns_switches_refuse_an_unknown_part(monkeypatch):
+    from bench.breakdown_parts import off
+
+    monkeypatch.setenv("TOUR_BENCH_OFF", "legend,lgend")
+    with pytest.raises(ValueError, match="unknown parts \\['lgend'\\]"):
+        off()
+    monkeypatch.setenv("TOUR_BENCH_OFF", "")
+    assert off() == set()

@@ -1,0 +1,60 @@
+"""The machine's load around each block of the suite (issue 26, item 4: honest measurements).
+
+A figure measured while other work holds the CPUs is slower for reasons that are not the app's: each
+block records the load average (``os.getloadavg``) before and after it, the report says where it was
+above the number of cores, and ``--wait-quiet SECONDS`` waits, before each block, for the load to fall
+below that number (up to SECONDS; the block then runs anyway and the report says so).
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+POLL_S = 5.0  # how often a wait reads the load again: the 1-minute average moves slowly
+
+
+def cores() -> int:
+    return os.cpu_count() or 1
+
+
+def load_now() -> list[float]:
+    """The 1-, 5- and 15-minute load averages, rounded (the report gives one decimal)."""
+    return [round(x, 2) for x in os.getloadavg()]
+
+
+def wait_quiet(limit_s: float, sleep: Callable[[float], None] = time.sleep) -> float:
+    """Wait until the 1-minute load is below the core count, for at most ``limit_s`` seconds; the
+    seconds waited. A wait that ends at the limit leaves the block loaded, and its record says so."""
+    start = time.monotonic()
+    while os.getloadavg()[0] >= cores() and time.monotonic() - start < limit_s:
+        sleep(min(POLL_S, max(0.0, limit_s - (time.monotonic() - start))))
+    return round(time.monotonic() - start, 1)
+
+
+class LoadLog:
+    """The load before and after each named block of one run, and the waits for quiet."""
+
+    def __init__(self, wait_s: float = 0.0) -> None:
+        self.wait_s = wait_s
+        self.blocks: list[dict[str, Any]] = []
+
+    def block(self, name: str, measure: Callable[[], T]) -> T:
+        """Run ``measure`` as the block ``name``, its load recorded on either side."""
+        waited = wait_quiet(self.wait_s) if self.wait_s > 0 else 0.0
+        before = load_now()
+        result = measure()
+        self.blocks.append({"block": name, "before": before, "after": load_now(), "waited_s": waited})
+        return result
+
+    def record(self) -> dict[str, Any]:
+        """What the results keep: the cores, the wait allowed and each block's load."""
+        return {"cores": cores(), "wait_quiet_s": self.wait_s, "blocks": self.blocks}
+
+
+def loaded(block: dict[str, Any], n_cores: int) -> bool:
+    """Whether the 1-minute load was at or above the core count before or after ``block``."""
+    return bool(max(block["before"][0], block["after"][0]) >= n_cores)
