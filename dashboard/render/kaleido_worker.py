@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import subprocess
 import sys
 import tempfile
 import time
@@ -28,6 +29,7 @@ import kaleido
 # busy machine that can be the blank page before its own, where its script was never defined. The
 # draw then fails at once with this error, and a second start draws the chart.
 STARTUP_RACE = "kaleido_scopes is not defined"
+PREFLIGHT = 10.0  # seconds for `browser --version`: a working browser answers in a tenth of one
 
 
 async def _kaleido(figure: dict[str, Any], opts: dict[str, Any], browser: str) -> Any:
@@ -61,8 +63,26 @@ def first_line(exc: BaseException) -> str:
     return (said.strip() or type(exc).__name__).splitlines()[0]
 
 
+def browser_fault(browser: str) -> str | None:
+    """Why ``browser`` cannot start, asked with ``--version`` first (a tenth of a second): kaleido, given
+    a browser that exits as it starts, can miss the exit and wait for its page until the deadline
+    (seen under load), which would then be reported as a slow drawing."""
+    try:
+        done = subprocess.run([browser, "--version"], capture_output=True, timeout=PREFLIGHT, check=False)
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        return f"the browser does not start: {first_line(exc)}"
+    if done.returncode:
+        said = done.stderr.decode("utf-8", "replace").strip().splitlines()
+        return f"the browser does not start (exit {done.returncode}): {said[-1] if said else 'no message'}"
+    return None
+
+
 def main(argv: list[str]) -> int:
     browser, opts = argv[0], json.loads(argv[1])
+    fault = browser_fault(browser)
+    if fault is not None:
+        print(fault, file=sys.stderr)
+        return 1
     # Python's temporary files only (kaleido's and choreographer's folders): the browser keeps its own
     # temporary directory, whose short path its sockets need.
     tempfile.tempdir = argv[2]

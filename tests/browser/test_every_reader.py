@@ -181,7 +181,9 @@ def test_every_stop_is_reachable_and_selected_by_keyboard(app: App, lang: str, q
     expect(app.map.locator(".leaflet-control-zoom")).to_be_hidden()  # controls never cover the popup
     expect(app.map.locator(".tour-sr[role=status]")).to_contain_text("Quito")
     # Space selects a focused stop too (Lima, reached by Tab above; focused again here, since the
-    # app's rerun for Quito may redraw the page around the map's frame).
+    # app's rerun for Quito may redraw the page around the map's frame: it is waited for, as a reader
+    # sees the page settle; on a loaded machine a key pressed before it lands in a frame being replaced).
+    app.wait_idle()
     app.map.locator('[role=button][aria-label^="3. Lima"]').focus()
     page.keyboard.press(" ")
     wait_for_address(page, r"[?&]stop=lima(&|$)")
