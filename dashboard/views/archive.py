@@ -15,9 +15,11 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Protocol
 
+from dashboard.tourfile.model import FIRST_DAY, LAST_DAY
+
 ROLES = ("president", "secretary")
 MEASURES = ("visits", "days")
-FIRST_YEAR, LAST_YEAR = 1800, 2100  # years a link may name: the archive starts in 1866
+FIRST_YEAR, LAST_YEAR = FIRST_DAY.year, LAST_DAY.year  # years a link may name: those a tour may hold
 
 
 class TravelRecord(Protocol):
