@@ -1,46 +1,21 @@
-"""Small synthetic travel records and people for the archive's views (test data, not real events)."""
+"""Small synthetic travel records and people for the archive's views (test data, not real events),
+as the archive's own ``Record`` and ``Person``, so the views are tried on what they are given."""
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
-
-@dataclass(frozen=True)
-class FakeRecord:
-    slug: str
-    name: str
-    role: str
-    record_id: int
-    start: dt.date
-    end: dt.date
-    country_written: str
-    country: str
-    locale: str
-    remarks: str
-    url: str
-
-
-@dataclass(frozen=True)
-class FakePerson:
-    slug: str
-    name: str
-    role: str
-    first_day: dt.date
-    last_day: dt.date
-    visits: int
-    countries: frozenset[str]
+from dashboard.archive.library import Person
+from dashboard.archive.records import Record
 
 
 def record(rid: int, slug: str, country: str, start: str, end: str | None = None, role: str = "secretary",
-           remarks: str = "Met the minister.") -> FakeRecord:  # fmt: skip
+           remarks: str = "Met the minister.") -> Record:  # fmt: skip
     name = {"ada": "Ada Example", "bo": "Bo Sample", "cy": "Cy Pérez"}.get(slug, slug.title())
     first = dt.date.fromisoformat(start)
     last = dt.date.fromisoformat(end) if end else first
     url = f"https://example.org/travels/{role}/{slug}"
-    return FakeRecord(
-        slug, name, role, rid, first, last, country, country, f"Capital of {country}", remarks, url
-    )
+    return Record(slug, name, role, rid, first, last, country, country, f"Capital of {country}", remarks, url)
 
 
 RECORDS = [
@@ -55,12 +30,12 @@ RECORDS = [
 ]
 
 
-def people_of(records: list[FakeRecord]) -> list[FakePerson]:
-    found: dict[str, list[FakeRecord]] = {}
+def people_of(records: list[Record]) -> list[Person]:
+    found: dict[str, list[Record]] = {}
     for r in records:
         found.setdefault(r.slug, []).append(r)
     return [
-        FakePerson(s, rows[0].name, rows[0].role, min(r.start for r in rows), max(r.end for r in rows),
+        Person(s, rows[0].name, rows[0].role, min(r.start for r in rows), max(r.end for r in rows),
                    len(rows), frozenset(r.country for r in rows))
         for s, rows in found.items()
     ]  # fmt: skip
