@@ -8,13 +8,18 @@ below that number (up to SECONDS; the block then runs anyway and the report says
 
 from __future__ import annotations
 
+import faulthandler
 import os
+import sys
 import time
 from collections.abc import Callable
 from typing import Any, TypeVar
 
 T = TypeVar("T")
 POLL_S = 5.0  # how often a wait reads the load again: the 1-minute average moves slowly
+# A block that runs past this is stuck (a run of 2026-12-07 spun for 20 minutes once its browser
+# driver had gone): every thread's stack is printed and the run exits, instead of spinning on.
+BLOCK_LIMIT_S = 1500.0
 
 
 def cores() -> int:
@@ -38,16 +43,25 @@ def wait_quiet(limit_s: float, sleep: Callable[[float], None] = time.sleep) -> f
 class LoadLog:
     """The load before and after each named block of one run, and the waits for quiet."""
 
-    def __init__(self, wait_s: float = 0.0) -> None:
+    def __init__(self, wait_s: float = 0.0, limit_s: float = BLOCK_LIMIT_S) -> None:
         self.wait_s = wait_s
+        self.limit_s = limit_s
         self.blocks: list[dict[str, Any]] = []
 
     def block(self, name: str, measure: Callable[[], T]) -> T:
         """Run ``measure`` as the block ``name``, its load recorded on either side."""
         waited = wait_quiet(self.wait_s) if self.wait_s > 0 else 0.0
-        before = load_now()
-        result = measure()
-        self.blocks.append({"block": name, "before": before, "after": load_now(), "waited_s": waited})
+        before, start = load_now(), time.monotonic()
+        print(f"bench: {name} (load {before[0]:.1f})", file=sys.stderr, flush=True)
+        faulthandler.dump_traceback_later(self.limit_s, exit=True)
+        try:
+            result = measure()
+        finally:
+            faulthandler.cancel_dump_traceback_later()
+        seconds = round(time.monotonic() - start, 1)
+        self.blocks.append(
+            {"block": name, "before": before, "after": load_now(), "waited_s": waited, "seconds": seconds}
+        )
         return result
 
     def record(self) -> dict[str, Any]:

@@ -36,12 +36,14 @@ def load_warning(results: dict[str, Any]) -> str:
 def _load_row(block: dict[str, Any], n: int) -> str:
     verdict = f"**at or above {n} cores**" if loaded(block, n) else "below the cores"
     waited = f"{block['waited_s']:.0f} s" if block.get("waited_s") else "—"
-    return f"| {block['block']} | {_load(block['before'])} | {_load(block['after'])} | {waited} | {verdict} |"
+    took = f"{block['seconds']:.0f} s" if "seconds" in block else "—"
+    cells = [block["block"], _load(block["before"]), _load(block["after"]), waited, took, verdict]
+    return "| " + " | ".join(cells) + " |"
 
 
 LOAD_HEADER = (
-    "| block | load before (1 / 5 / 15 min) | load after | waited | 1-minute load |\n"
-    "| --- | --- | --- | --- | --- |"
+    "| block | load before (1 / 5 / 15 min) | load after | waited | took | 1-minute load |\n"
+    "| --- | --- | --- | --- | --- | --- |"
 )
 
 

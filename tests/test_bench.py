@@ -262,7 +262,13 @@ def test_the_archive_figures_and_their_reasons(tmp_path: Path):
 
 
 def _block(name: str, before: float, after: float, waited: float = 0.0) -> dict:
-    return {"block": name, "before": [before, 1.0, 1.0], "after": [after, 1.0, 1.0], "waited_s": waited}
+    return {
+        "block": name,
+        "before": [before, 1.0, 1.0],
+        "after": [after, 1.0, 1.0],
+        "waited_s": waited,
+        "seconds": 42.0,
+    }
 
 
 def _load(*blocks: dict, wait: float = 0.0) -> dict:
@@ -291,7 +297,7 @@ def test_a_quiet_run_says_so_and_the_waits_for_quiet_are_given(tmp_path: Path):
     text = out.read_text(encoding="utf-8")
     assert "Warning" not in text and "below the 2 cores before and after every block" in text
     assert "waited up to 300 s for the 1-minute load to fall below 2" in text
-    assert "| seed | 0.4 / 1.0 / 1.0 | 0.6 / 1.0 / 1.0 | 95 s | below the cores |" in text
+    assert "| seed | 0.4 / 1.0 / 1.0 | 0.6 / 1.0 / 1.0 | 95 s | 42 s | below the cores |" in text
 
 
 def _paint(map_painted: float, first_screen: float) -> dict:
@@ -375,9 +381,31 @@ def test_each_block_records_its_load_before_and_after(monkeypatch):
     monkeypatch.setattr(load.os, "getloadavg", lambda: next(readings))
     log = load.LoadLog()
     assert log.block("seed", lambda: 42) == 42
-    assert log.record()["blocks"] == [
-        {"block": "seed", "before": [3.0, 2.0, 1.0], "after": [4.0, 2.5, 1.2], "waited_s": 0.0}
-    ]
+    (block,) = log.record()["blocks"]
+    assert block["seconds"] >= 0.0
+    assert block | {"seconds": 0} == {
+        "block": "seed",
+        "before": [3.0, 2.0, 1.0],
+        "after": [4.0, 2.5, 1.2],
+        "waited_s": 0.0,
+        "seconds": 0,
+    }
+
+
+@pytest.mark.slow
+def test_a_stuck_block_prints_every_stack_and_ends_the_run():
+    import subprocess
+    import sys
+
+    from bench.servers import ROOT
+
+    code = (
+        "import time\nfrom bench.load import LoadLog\n"
+        "LoadLog(limit_s=0.5).block('stuck', lambda: time.sleep(30))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=25, cwd=ROOT)
+    assert done.returncode != 0  # ended by the watchdog, long before the 30 s sleep
+    assert "bench: stuck" in done.stderr and "Timeout" in done.stderr and "<lambda>" in done.stderr
 
 
 def test_a_block_measured_alone_adds_its_load_to_the_saved_runs(tmp_path: Path):
