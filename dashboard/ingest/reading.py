@@ -19,7 +19,7 @@ from dashboard.ingest.people import find_people
 from dashboard.ingest.places import PlaceMention, all_mentions, first_mentions
 from dashboard.ingest.quotes import Quote, find_quotes
 from dashboard.ingest.spans import Spots
-from dashboard.ingest.titles import is_name, is_term, is_title
+from dashboard.ingest.titles import is_designation, is_name, is_term, is_title
 from dashboard.ingest.visits import (
     EVENTS,
     Reference,
@@ -70,9 +70,10 @@ def _quotes(article: Article, source: Source, tour: Tour | None, raw: str, plain
     plainly (``plain``: the batch's texts without their quotations). ``raw`` is the article's text
     before its control characters were read as spaces."""
     claims, seen = [], set()
+    text = article.text
     quotes = [
-        q for q in find_quotes(article.text)
-        if not (is_term(q) or is_title(article.text, q) or is_name(q, plain))
+        q for q in find_quotes(text)
+        if not (is_term(q) or is_title(text, q) or is_designation(text, q) or is_name(q, plain))
     ]  # fmt: skip
     for quote in quotes:
         if (key := quote_key(quote.text)) in seen:

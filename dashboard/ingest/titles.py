@@ -5,6 +5,8 @@ marks. Rules only, each language's own words:
   with no verb of saying («consultas formales»);
 - a title: after a word that names a titled thing ("the event", "el lema", "le sommet", "a campanha")
   or written in title case (every word of four letters or more capitalised: “Faith And Hope Together”);
+- a place: a few words a verb of visiting or going leads to ("visit the nearby “…”", "recorrió el
+  «…»"), in a sentence with no verb of saying and no speaker;
 - a name: the same words written without quotation marks elsewhere in the batch's articles.
 """
 
@@ -30,6 +32,16 @@ NAMING = re.compile(
     r"\W*(?:\w+\W+){0,2}$"
 )
 TERM_WORDS = 2  # words at most in a marked term
+DESIGNATION_WORDS = 5  # words at most in a designation: speech quoted after a verb runs longer
+# A verb of visiting or going, then at most three words ("visit the nearby", "recorrió el llamado")
+# before the mark: what is visited is a place or a building, not something said. Not the noun after
+# an article or a possessive ("described the visit as “…”", "Pope's visit “…”").
+VISITED = re.compile(
+    r"(?i)(?<!\bthe )(?<!\bhis )(?<!\bher )(?<!\bits )(?<!\bs )(?<!\ba )(?<!\bla )(?<!\bel )"
+    r"(?<!\bsu )(?<!\bsa )(?<!\ble )(?<!\bsua )(?<!\bseu )"
+    r"\b(?:visit\w*|tour\w*|arriv\w*|lleg\w*|recorr\w*|inaugur\w*|se rend\w*|rendu|chega\w*|chegou|"
+    r"percorr\w*)\W+(?:[\w'’-]+\W+){0,3}$"
+)
 OPENING = "".join(PAIRS)
 
 
@@ -48,6 +60,19 @@ def is_title(article: str, quote: Quote) -> bool:
     long_words = [w for w in re.findall(r"[^\W\d_]+", quote.text) if len(w) >= 4]
     title_case = len(long_words) >= 2 and all(w[:1].isupper() for w in long_words)
     return bool(NAMING.search(before)) or title_case
+
+
+def is_designation(article: str, quote: Quote) -> bool:
+    """A place the traveller visits, named in quotation marks ("visit the nearby “…”"): a few words
+    after a verb of visiting or going, with no speaker and no verb of saying in the sentence."""
+    if (
+        quote.speaker is not None
+        or len(quote.text.split()) > DESIGNATION_WORDS
+        or VERB.search(quote.sentence)
+    ):
+        return False
+    before = article[max(0, quote.start - 60) : quote.start].rstrip(OPENING)
+    return bool(VISITED.search(before))
 
 
 def unquoted(texts: Sequence[str]) -> str:

@@ -11,7 +11,7 @@ import pytest
 from dashboard.ingest.articles import Article
 from dashboard.ingest.draft import build_draft
 from dashboard.ingest.quotes import find_quotes
-from dashboard.ingest.titles import is_name, is_term, is_title, unquoted
+from dashboard.ingest.titles import is_designation, is_name, is_term, is_title, unquoted
 
 
 @pytest.mark.parametrize(
@@ -43,6 +43,24 @@ def test_a_title_is_not_a_quote(text: str) -> None:
 def test_a_term_is_one_or_two_words_nobody_is_said_to_say(text: str, term: bool) -> None:
     (quote,) = find_quotes(text)
     assert is_term(quote) is term
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("On Friday the president will visit the old “bridge of the two banks” near the port.", True),
+        ("El mandatario recorrió el llamado «paseo de los pescadores» junto al puerto.", True),
+        ("Le président se rendra ensuite au « jardin de la paix » du quartier nord.", True),
+        ("O presidente chegou ao chamado “mercado das flores” no fim da tarde.", True),
+        ("The host described the visit as “a turning point for the region”.", False),
+        ("The minister said the visit was “a turning point for the region”.", False),
+        ("Theme of the leader's visit “bridges over rivers” was chosen in May.", False),
+    ],
+    ids=["en-visit", "es-recorrer", "fr-se-rendre", "pt-chegar", "noun-visit", "said", "possessive"],
+)
+def test_a_place_the_traveller_visits_is_not_a_quote(text: str, place: bool) -> None:
+    (quote,) = find_quotes(text)
+    assert is_designation(text, quote) is place
 
 
 def test_words_another_article_writes_plainly_are_a_name() -> None:
