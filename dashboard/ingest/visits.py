@@ -63,6 +63,11 @@ FROM = re.compile(
     r"(?i)\b(?:from|desde|procedente de|proveniente de|depuis|en provenance de|vind[oa] de|vind[oa] do|"
     r"vind[oa] da)\s+(?:the\s+)?$"
 )
+# "The next day" and its kin in each language: a day counted from the date the article gave last.
+NEXT_DAY = re.compile(
+    r"(?i)\b(?:the (?:next|following) day|the day after (?:the|their|his|her|its) (?:arrival|visit|landing)|"
+    r"al día siguiente|el día siguiente|le lendemain|no dia seguinte|o dia seguinte)\b"
+)
 WEEK = 7  # days: a weekday names one day in a window this long
 HEAD_LINES = 6  # a page's date line sits among its first lines
 MAX_SENTENCE = 2000  # characters: the longest sentence of the seed and development articles has 602
@@ -350,6 +355,28 @@ def _not_qualifiers(text: str, here: list[PlaceMention]) -> list[PlaceMention]:
     ]  # fmt: skip
 
 
+def _next_day(sentence: str, start: int, last: Sighting | None, ref: Reference, lang: str,
+              others: People) -> Sighting | None:  # fmt: skip
+    """A sentence with no date of its own that opens with "the next day" ("The day after their
+    arrival, the two leaders met …"): the day after the article's last visit day, at that visit's
+    place unless the sentence names another, flagged with how the day was found."""
+    said = NEXT_DAY.search(sentence)
+    verb = TRAVEL.search(sentence)
+    if (
+        last is None
+        or said is None
+        or verb is None
+        or last.day.precision != "day"
+        or said.start() > verb.start()
+    ):
+        return None
+    day = last.day.day + dt.timedelta(days=1)
+    how = f"{said.group()!r} read as the day after {last.day.said!r} ({day})"
+    mention = DateMention(said.group(), start + said.start(), day, day, "day", flag=how, how=how)
+    met = _met(sentence, verb.start(), others)
+    return Sighting(last.place, mention, _kind(sentence, mention, ref, lang), sentence, met, how)
+
+
 def find_visits(article: Article, ref: Reference, cast: Cast) -> list[Sighting]:
     """The visits ``article`` reports, once per place and sentence, in order."""
     others, homes = cast.named, cast.homes
@@ -362,6 +389,13 @@ def find_visits(article: Article, ref: Reference, cast: Cast) -> list[Sighting]:
             previous = []  # a new paragraph: the last one's place is not carried over
         last_end = start + len(sentence)
         days = dates_in(sentence, article.language, ref) if TRAVEL.search(sentence) else []
+        last = list(out.values())[-1] if out else None
+        if (
+            not days
+            and not here
+            and (after := _next_day(sentence, start, last, ref, article.language, others))
+        ):
+            out.setdefault((after.place.country, after.place.name, start), after)
         going = _not_qualifiers(article.text, here) if days else []
         for day, verb in _travel_dates(sentence, days) if days else ():
             place = _destination(going, start, verb, sentence) or (previous[-1] if previous else None)

@@ -95,3 +95,28 @@ def test_an_undated_article_keeps_only_calendar_dates_with_the_other_articles_ye
 def test_the_home_country_is_the_one_named_in_most_articles() -> None:
     texts = ["Chile and Peru.", "Chile and Argentina.", "Chilean and Peruvian news from Peru."]
     assert home_country([all_mentions(t) for t in texts]) == "CL"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "On December 17, Ana Ruiz arrived in Lima.\n\nThe day after their arrival, the two leaders met "
+            "at the palace.",
+            "en",
+        ),
+        ("Ana Ruiz llegó a Lima el 17 de diciembre.\n\nAl día siguiente se reunió con los ministros.", "es"),
+        ("Ana Ruiz est arrivée à Lima le 17 décembre.\n\nLe lendemain, elle a rencontré les ministres.", "fr"),
+        ("Ana Ruiz chegou a Lima em 17 de dezembro.\n\nNo dia seguinte, reuniu-se com os ministros.", "pt"),
+    ],
+    ids=["en", "es", "fr", "pt"],
+)
+def test_the_next_day_is_the_day_after_the_last_visit_day_at_its_place(text: str, lang: str) -> None:
+    arrival, meeting = _visits(text, lang)
+    assert arrival[:2] == ("Lima", dt.date(2025, 12, 17))
+    assert meeting[:3] == ("Lima", dt.date(2025, 12, 18), "actual")
+    assert "read as the day after" in meeting[4]  # the reviewer is told how the day was found
+
+
+def test_the_next_day_with_no_visit_day_before_it_is_not_a_date() -> None:
+    assert _visits("Ana Ruiz spoke in Madrid.\n\nThe next day, she met the ministers.") == []
