@@ -319,20 +319,31 @@ def all_mentions(text: str) -> tuple[PlaceMention, ...]:
 def _long_pattern() -> re.Pattern[str] | None:
     """Country names with lower-case words in them, as CLDR and ISO write them in the four languages
     ("République démocratique du Congo"): a run of capitalised words cannot find them."""
-    names = {name for name, _ in _country_names() if re.search(r"\s[a-zé]", name)}
+    names = {name.lower() for name, _ in _country_names() if re.search(r"\s[a-zé]", name)}
     ordered = sorted(names, key=len, reverse=True)
-    return re.compile(r"(?i)\b(" + "|".join(map(re.escape, ordered)) + r")\b") if ordered else None
+    return re.compile(r"\b(" + "|".join(map(re.escape, ordered)) + r")\b") if ordered else None
 
 
 def _long_names(text: str) -> list[PlaceMention]:
     pattern = _long_pattern()
+    if pattern is None:
+        return []
+    # Matched in lower case, not with re.IGNORECASE (several times slower over hundreds of names);
+    # a text whose lower case changes its length (rare letters such as "İ") is matched ignoring case.
+    lowered = text.lower()
+    spans = (
+        pattern.finditer(lowered)
+        if len(lowered) == len(text)
+        else re.compile(pattern.pattern, re.IGNORECASE).finditer(text)
+    )
     out = []
-    for match in pattern.finditer(text) if pattern else ():
-        found = _lookup(match.group())
+    for span in spans:
+        said = text[span.start() : span.end()]
+        found = _lookup(said)
         if found:
             hit, country_only = found
-            out.append(PlaceMention(hit.name, hit.country, hit.latitude, hit.longitude, match.group(),
-                                    match.start(), country_only))  # fmt: skip
+            out.append(PlaceMention(hit.name, hit.country, hit.latitude, hit.longitude, said,
+                                    span.start(), country_only))  # fmt: skip
     return out
 
 
