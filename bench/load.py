@@ -46,6 +46,8 @@ class LoadLog:
     def __init__(self, wait_s: float = 0.0, limit_s: float = BLOCK_LIMIT_S) -> None:
         self.wait_s = wait_s
         self.limit_s = limit_s
+        self.measured: dict[str, Any] = {}  # each block's result by its name, as it ends
+        self.after: Callable[[], object] = lambda: None  # called after each block (the run saves them)
         self.blocks: list[dict[str, Any]] = []
 
     def block(self, name: str, measure: Callable[[], T]) -> T:
@@ -62,6 +64,8 @@ class LoadLog:
         self.blocks.append(
             {"block": name, "before": before, "after": load_now(), "waited_s": waited, "seconds": seconds}
         )
+        self.measured[name] = result
+        self.after()
         return result
 
     def record(self) -> dict[str, Any]:

@@ -174,15 +174,19 @@ def apptest_metrics(tour: Path | None = None) -> dict[str, Any]:
     return {"cold": data["cold"], "warm": stats(data["warm"])}
 
 
-def run_suite(runs: int, sizes: list[int], log: LoadLog) -> dict[str, Any]:
-    """The whole suite, each block's load recorded (and, with ``--wait-quiet``, waited down) by ``log``."""
+def run_suite(runs: int, sizes: list[int], log: LoadLog, partial: Path | None = None) -> dict[str, Any]:
+    """The whole suite, each block's load recorded (and, with ``--wait-quiet``, waited down) by ``log``;
+    what is measured so far is written to ``partial`` after each block, so a run that is stopped
+    keeps its figures."""
+    if partial is not None:
+        log.after = lambda: partial.write_text(
+            json.dumps(log.measured, indent=2, default=str), encoding="utf-8"
+        )
+    results: dict[str, Any] = {"runs": runs}
     with tempfile.TemporaryDirectory() as tmp, bw.browser() as b:
         folder = Path(tmp)
         start = log.block("baselines (start)", lambda: empty_and_select(b, folder, runs))
-        results: dict[str, Any] = {
-            "runs": runs,
-            "baselines": log.block("floors", lambda: floors(b, folder, runs)),
-        }
+        results["baselines"] = log.block("floors", lambda: floors(b, folder, runs))
         results["seed"] = log.block("seed", lambda: seed_metrics(b, folder, runs))
         results["breakdown"] = log.block("breakdown", lambda: breakdown.measure(b, folder, runs))
         results["apptest"] = log.block("apptest", apptest_metrics)
@@ -267,7 +271,7 @@ def main() -> None:
     elif args.only == "breakdown":
         results = only_breakdown(runs, args.out, log)
     else:
-        results = run_suite(runs, sizes, log)
+        results = run_suite(runs, sizes, log, args.out.with_suffix(".partial.json"))
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(results, indent=2), encoding="utf-8")
     if not args.quick and "seed" in results:  # a report needs the whole suite's figures
