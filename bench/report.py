@@ -15,7 +15,7 @@ from bench.report_ingest import ingest_reasons, ingest_rows
 from bench.report_rows import ratio as _ratio
 from bench.report_rows import row as _row
 from bench.report_rows import stat_text as _s
-from bench.report_sections import breakdown_section, load_section, load_warning
+from bench.report_sections import breakdown_section, candidates_section, load_section, load_warning
 
 # Measurements made while designing, which the code's comments cite: kept with every report.
 DESIGN = Path(__file__).resolve().parent / "design_measurements.md"
@@ -332,6 +332,10 @@ which share the baseline.
 ## Where the map's paint goes (issue 26)
 
 {breakdown_section(results)}
+
+## Interactions without resending the map (issue 26)
+
+{candidates_section(results)}
 
 ## Publishing (issue 12): story, story file, evidence pack, images
 

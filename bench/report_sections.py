@@ -121,3 +121,26 @@ def breakdown_section(results: dict[str, Any]) -> str:
         "cost this run resolves.\n\n"
         f"{BREAKDOWN_HEADER}\n" + "\n".join(rows)
     )
+
+
+def candidates_section(results: dict[str, Any]) -> str:
+    """Issue 26, item 3: each way of updating the map in place, timed on a click, beside the floor."""
+    found = results.get("candidates")
+    if not found:
+        return NOT_MEASURED
+    floor = found["select_rerun"]["median"]
+    rows = [
+        f"| {c['what']} | {_s(c['click_drawn'])} | {_s(c['click_shown'])} | "
+        f"{c['click_shown']['median'] / floor:.2f}× |"
+        for name, c in found.items()
+        if name != "select_rerun"
+    ]
+    return (
+        f"A click on a stop (2. Quito) with each candidate, median of {found['select_rerun']['n']} rounds "
+        "after a discarded warm-up (the servers alternate each round): until the map draws the stop "
+        "selected, and until its panel names it too. The floor is the one-selectbox rerun measured in "
+        f"the same block: {floor:.3f} s (`python -m bench.run --only candidates` measures this block "
+        "alone).\n\n"
+        "| candidate | map draws it selected | panel names it | ratio to the select rerun |\n"
+        "| --- | --- | --- | --- |\n" + "\n".join(rows)
+    )

@@ -22,7 +22,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
-from bench import breakdown, ingest_scale
+from bench import breakdown, candidates, ingest_scale
 from bench import browser as bw
 from bench.load import LoadLog
 from bench.report import write_report
@@ -189,6 +189,7 @@ def run_suite(runs: int, sizes: list[int], log: LoadLog, partial: Path | None = 
         results["baselines"] = log.block("floors", lambda: floors(b, folder, runs))
         results["seed"] = log.block("seed", lambda: seed_metrics(b, folder, runs))
         results["breakdown"] = log.block("breakdown", lambda: breakdown.measure(b, folder, runs))
+        results["candidates"] = log.block("candidates", lambda: candidates.measure(b, folder, runs))
         results["apptest"] = log.block("apptest", apptest_metrics)
         results["publish"] = log.block("publish", lambda: publish_metrics(b, folder, runs))
         results["scale"] = {
@@ -224,12 +225,15 @@ def only_ingest(runs: int, out: Path, log: LoadLog | None = None) -> dict[str, A
     return _with_load(results, log)
 
 
-def only_breakdown(runs: int, out: Path, log: LoadLog) -> dict[str, Any]:
-    """Issue 26's paint breakdown alone (its own floors included), put into the saved results."""
+BLOCKS_ALONE = {"breakdown": breakdown.measure, "candidates": candidates.measure}
+
+
+def only_block(name: str, runs: int, out: Path, log: LoadLog) -> dict[str, Any]:
+    """One of issue 26's browser blocks alone (each has its own floors), put into the saved results."""
     results = _saved(out)
     with tempfile.TemporaryDirectory() as tmp, bw.browser() as b:
-        results["breakdown"] = log.block("breakdown", lambda: breakdown.measure(b, Path(tmp), runs))
-    results["breakdown"]["measured"] = dt.date.today().isoformat()
+        results[name] = log.block(name, lambda: BLOCKS_ALONE[name](b, Path(tmp), runs))
+    results[name]["measured"] = dt.date.today().isoformat()
     return _with_load(results, log)
 
 
@@ -252,7 +256,7 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results" / "latest.json")
     parser.add_argument(
         "--only",
-        choices=["ingest", "breakdown"],
+        choices=["ingest", *BLOCKS_ALONE],
         default=None,
         help="measure only these rows and add them to --out's results",
     )
@@ -268,8 +272,8 @@ def main() -> None:
     log = LoadLog(args.wait_quiet)
     if args.only == "ingest":
         results = only_ingest(runs, args.out, log)
-    elif args.only == "breakdown":
-        results = only_breakdown(runs, args.out, log)
+    elif args.only in BLOCKS_ALONE:
+        results = only_block(args.only, runs, args.out, log)
     else:
         results = run_suite(runs, sizes, log, args.out.with_suffix(".partial.json"))
     args.out.parent.mkdir(parents=True, exist_ok=True)

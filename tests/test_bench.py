@@ -342,6 +342,24 @@ def test_the_breakdown_gives_each_parts_saving_and_its_share_of_the_gap_to_the_f
     assert _row_of(section, "Floor: the empty app, title shown")[1].startswith("1.000 s")
 
 
+def test_each_candidate_for_updating_the_map_in_place_stands_beside_the_floor(tmp_path: Path):
+    out = tmp_path / "performance.md"
+    found = {
+        "select_rerun": _stat(0.1),
+        "dynamic": {"what": "dynamic updates", "click_drawn": _stat(0.02), "click_shown": _stat(0.3)},
+        "fragment": {"what": "a keyed fragment", "click_drawn": _stat(0.02), "click_shown": _stat(0.15)},
+    }
+    write_report(_results(map_drawn=1.2, rss=350) | {"candidates": found}, out)
+    section = out.read_text(encoding="utf-8").split("## Interactions without resending the map (issue 26)")[1]
+    section = section.split("\n## ")[0]
+    assert "the same block: 0.100 s" in section
+    assert (
+        _row_of(section, "dynamic updates")[2].startswith("0.300 s")
+        and _row_of(section, "dynamic updates")[3] == "3.00×"
+    )
+    assert _row_of(section, "a keyed fragment")[3] == "1.50×"
+
+
 def test_results_from_before_issue_26_still_make_a_report(tmp_path: Path):
     out = tmp_path / "performance.md"
     write_report(_results(map_drawn=1.2, rss=350), out)  # no "load", no "breakdown"
