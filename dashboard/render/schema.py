@@ -89,6 +89,7 @@ MEMBERS = {
     "paintedAt": "when the stops were first painted (performance.now(); the benchmarks read it)",
     "landRings": "how many country outlines were drawn",
     "legendCorner": "the corner the legend sits in",
+    "placeLegend": "puts the legend in a corner free of stops (the playback control calls it once added)",
     "spreadAt": "the zoom at which crowded numbered stops were last spread out",
     "legs": "a short tour's legs as drawn: each one's line, arrow, payload record and bend (px)",
     "storyStop": "the stop the story page's step last flew the app's map to (StoryFocus)",

@@ -18,7 +18,16 @@ from tests.conftest import ROOT
 
 SCRIPTS = sorted(p.name for p in ASSETS.iterdir() if p.name.endswith((".js", ".js.j2")))
 # What the scripts may use of the browser's own window, besides our namespace.
-BROWSER = {"L", "addEventListener", "devicePixelRatio", "frameElement", "matchMedia", "parent", "scrollBy"}
+BROWSER = {
+    "L",
+    "addEventListener",
+    "devicePixelRatio",
+    "frameElement",
+    "matchMedia",
+    "parent",
+    "requestIdleCallback",
+    "scrollBy",
+}
 
 
 @pytest.mark.parametrize("name", SCRIPTS)

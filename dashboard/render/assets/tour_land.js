@@ -1,8 +1,8 @@
   // The land under everything: country outlines from Natural Earth, in a pane below the tiles.
   // Tiles, when they load, cover it; offline, or with tiles off, it is the map's geography.
-  // Drawn just after the stops' first paint: the stops, what a reader came for, are not held back
+  // Drawn once the stops are painted (afterPaint): the stops, what a reader came for, are not held back
   // by a canvas of coastlines (docs/performance.md, "Exported HTML drawn from file://").
-  /* global map, data, ns, landAttribution, landRings */
+  /* global map, data, ns, landAttribution, landRings, afterPaint */
   function drawLand() {
     if (!data.land || !data.land.length) { return; }
     map.createPane("tourLand").style.zIndex = 150;
@@ -17,4 +17,4 @@
     ns.landRings = polygons.length;
   }
   if (data.land && data.land.length) { map.getContainer().classList.add("tour-has-land"); }  // the sea at once
-  requestAnimationFrame(function () { setTimeout(drawLand, 0); });
+  afterPaint(drawLand);

@@ -5,7 +5,7 @@
 // comments name what this file and its parts use from and give to one another (eslint.config.js).
 // All text in the payload is pre-escaped HTML.
 /* global map, data, tiles, stFoliumGlobal, F, manyView, fewView */
-/* exported words, plain, tipHtml, popHtml, popupOptions, selectNow, radius, circleStyle, tripColor, tripDash, reportClick */
+/* exported words, plain, tipHtml, popHtml, popupOptions, selectNow, radius, circleStyle, tripColor, tripDash, reportClick, afterPaint */
   var c = data.colors, ids = data.ids, roles = data.roles, words = data.words;
   var index = {};
   ids.forEach(function (id, i) { index[id] = i; });
@@ -13,6 +13,13 @@
   // members named in dashboard/render/schema.py (MEMBERS).
   var ns = window.tourDashboard = window.tourDashboard || {};
   ns.map = map;
+  // What the first view does not need (the land, the playback control, the legend's placement) waits
+  // for the browser's idle time after the stops' first paint: the stops are what a reader came for.
+  function afterPaint(work) {
+    requestAnimationFrame(function () {
+      if (window.requestIdleCallback) { window.requestIdleCallback(work, {timeout: 300}); } else { setTimeout(work, 0); }
+    });
+  }
 
 /* land_rings.js */
 

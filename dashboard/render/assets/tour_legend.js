@@ -1,7 +1,7 @@
   // The legend: a button that folds it away, in a corner of the map where it covers no stop (see
   // placeLegend). Controls sit above every pane, popups included, so it also steps aside while a
   // popup is open.
-  /* global map, data, ids, ns, c, words, radius, tripColor, tripDash */
+  /* global map, data, ids, ns, c, words, radius, tripColor, tripDash, afterPaint */
   var CORNERS = ["bottomleft", "topright", "bottomright", "topleft"];
   var legend = L.control({position: "bottomleft"});
   var legendDiv = null;
@@ -94,7 +94,8 @@
     ns.legendOpen = !legendDiv.lastChild.hidden;
   }
   legendDiv.firstChild.addEventListener("click", function () { readerToggled = true; ns.legendOpen = !legendDiv.lastChild.hidden; });
-  placeLegend();
+  ns.placeLegend = placeLegend;
+  afterPaint(placeLegend);  // the legend is drawn at once, in its first corner; it moves if that one is taken
   // Measured in the next frame, once every handler of the move has run (Leaflet fires "moveend"
   // before "viewreset", and the markers move on the latter), and once more when the moves have
   // stopped: a frame laid out by the page around it can still be settling after the first.

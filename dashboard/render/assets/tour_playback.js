@@ -3,7 +3,7 @@
   // date has passed; one known only to the month shows dashed within it (a band on the track). The
   // slider starts at the end, where the map is as without it: nothing changes for a reader who never
   // touches it.
-  /* global map, data, ids, F, view, plain */
+  /* global map, data, ids, ns, F, view, plain, afterPaint */
   function playback(play) {
     var end = play.labels.length - 1, w = play.words, timer = null, changes = [];
     var reduce = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
@@ -76,4 +76,10 @@
     control.onAdd = function () { return div; };
     control.addTo(map);
   }
-  if (data.play) { playback(data.play); }
+  // Added once the stops are painted; the legend then takes its corner again, with the control there.
+  if (data.play) {
+    afterPaint(function () {
+      playback(data.play);
+      if (ns.placeLegend) { ns.placeLegend(); }
+    });
+  }
