@@ -23,10 +23,10 @@ def load_warning(results: dict[str, Any]) -> str:
     n, blocks = record["cores"], record["blocks"]
     busy = [b["block"] for b in blocks if loaded(b, n)]
     if not busy:
-        return f'Machine load: below the {n} cores before and after every block (see "Machine load" below).'
+        return f'Machine load: below the {n} cores as every block started (see "Machine load" below).'
     return (
         f"**Warning: the machine was loaded.** The 1-minute load average was at or above its {n} "
-        f"cores around {len(busy)} of {len(blocks)} blocks ({', '.join(busy)}): other work held the "
+        f"cores as {len(busy)} of {len(blocks)} blocks started ({', '.join(busy)}): other work held the "
         "CPUs, and those figures are slower than the app alone makes them. Ratios to the same run's "
         "baselines and floors hold better than absolute times; compare them with a quiet run before "
         "drawing conclusions."
@@ -56,7 +56,8 @@ def load_section(results: dict[str, Any]) -> str:
     wait = record.get("wait_quiet_s") or 0
     how = (
         f"Before each block the suite waited up to {wait:.0f} s for the 1-minute load to fall below {n} "
-        "(`--wait-quiet`); a block that still ran loaded says so."
+        "(`--wait-quiet`); a block that still started loaded says so. The load after a block counts its "
+        "own browser, server and Python, so it is given, not judged."
         if wait
         else "The suite did not wait for a quiet machine (`--wait-quiet SECONDS` makes it)."
     )

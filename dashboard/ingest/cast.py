@@ -18,6 +18,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from dashboard.ingest.articles import Article
 from dashboard.ingest.people import OFFICES, PersonMention, country_of, find_people
@@ -78,14 +79,27 @@ def name_words(name: str) -> frozenset[str]:
     return frozenset(w for w in re.findall(r"[\w’'-]+", name) if len(w) >= 4 and w[:1].isupper())
 
 
+def _names_any(text: str, words: frozenset[str]) -> bool:
+    """Whether ``text`` holds one of ``words`` as a whole word. A plain substring test first: most
+    sentences hold none, and a regular expression per word and sentence made a long article slow."""
+    return any(w in text and re.search(rf"\b{re.escape(w)}\b", text) for w in words)
+
+
 def _subject_count(text: str, words: frozenset[str]) -> int:
     """Sentences where one of ``words`` comes before a verb of travel: the person travels."""
-    count = 0
+    return sum(1 for before in _before_travel(text) if _names_any(before, words))
+
+
+@lru_cache(maxsize=32)
+def _before_travel(text: str) -> tuple[str, ...]:
+    """What each sentence with a verb of travel says before its first one (read once per text, not
+    once per person named in it)."""
+    out = []
     for _, sentence in sentences(text):
         verb = TRAVEL.search(sentence)
-        if verb and any(re.search(rf"\b{re.escape(w)}\b", sentence[: verb.start()]) for w in words):
-            count += 1
-    return count
+        if verb:
+            out.append(sentence[: verb.start()])
+    return tuple(out)
 
 
 def find_traveller(articles: Sequence[Article]) -> Traveller:
@@ -115,7 +129,7 @@ def _home(own: Sequence[str | None], articles: Sequence[Article]) -> tuple[str |
         named = {p.start for p in find_people(article.text)}
         for match in BARE_OFFICE.finditer(article.text):
             code = country_of(match.group("qualifier"))
-            followed = any(0 <= start - match.end() <= 3 for start in named)
+            followed = any(match.end() + gap in named for gap in range(4))  # a name follows the office
             if code and not followed:
                 bare[code] += 1
     if bare:
@@ -166,7 +180,7 @@ def _received_by(sentence: str, words: frozenset[str]) -> bool:
 def _note(text: str, person: PersonMention, spans: Sequence[tuple[int, str]]) -> str | None:
     """How the person was met: received the traveller, or only named as someone to meet."""
     words = name_words(person.name)
-    said = [s for _, s in spans if any(re.search(rf"\b{re.escape(w)}\b", s) for w in words)]
+    said = [s for _, s in spans if _names_any(s, words)]
     if any(_received_by(s, words) for s in said):
         return RECEIVED_NOTE
     if said and all(PLANNED.search(s) for s in said):

@@ -225,13 +225,15 @@ def _people(text: str) -> tuple[PersonMention, ...]:
         name, start, between = _place_out(match.group("name"), match.start("name"), between)
         if len(name.split()) < 2 or between.split()[-1:] in (["de"], ["of"], ["la"], ["the"], ["da"], ["do"]):
             continue  # one word left, or "presidente de la Confederación…": an organisation's head
+        if name in seen:
+            continue  # their first mention is kept: whose office it is was read there
         office = " ".join([match.group("office"), between]).strip()
         country = (
             country_of(between)
             or _country_around(text, match.start(), match.end())
             or country_of(between, _named_countries(text, match.start()))
         )
-        seen.setdefault(name, PersonMention(name, office, start, country))
+        seen[name] = PersonMention(name, office, start, country)
     for match in LOWER_OFFICE.finditer(text):
         name = match.group("name")
         if name not in seen and lookup_place(name) is None and not name_taken(name, seen):

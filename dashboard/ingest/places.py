@@ -315,36 +315,50 @@ def all_mentions(text: str) -> tuple[PlaceMention, ...]:
     return tuple(sorted(out + _demonym_mentions(text), key=lambda p: p.start))
 
 
+WORD_TOKEN = re.compile(r"\w+")
+
+
 @lru_cache(maxsize=1)
-def _long_pattern() -> re.Pattern[str] | None:
+def _long_index() -> dict[str, tuple[str, ...]]:
     """Country names with lower-case words in them, as CLDR and ISO write them in the four languages
-    ("République démocratique du Congo"): a run of capitalised words cannot find them."""
+    ("République démocratique du Congo"): a run of capitalised words cannot find them. In lower case,
+    by their first word, longest first (the longest name that fits is the one meant)."""
     names = {name.lower() for name, _ in _country_names() if re.search(r"\s[a-zé]", name)}
-    ordered = sorted(names, key=len, reverse=True)
-    return re.compile(r"\b(" + "|".join(map(re.escape, ordered)) + r")\b") if ordered else None
+    index: dict[str, list[str]] = {}
+    for name in sorted(names, key=len, reverse=True):
+        first = WORD_TOKEN.match(name)
+        if first:  # keyed by its first word as the text's words are read ("st" of "st. kitts …")
+            index.setdefault(first.group(), []).append(name)
+    return {first: tuple(group) for first, group in index.items()}
 
 
 def _long_names(text: str) -> list[PlaceMention]:
-    pattern = _long_pattern()
-    if pattern is None:
-        return []
-    # Matched in lower case, not with re.IGNORECASE (several times slower over hundreds of names);
-    # a text whose lower case changes its length (rare letters such as "İ") is matched ignoring case.
-    lowered = text.lower()
-    spans = (
-        pattern.finditer(lowered)
-        if len(lowered) == len(text)
-        else re.compile(pattern.pattern, re.IGNORECASE).finditer(text)
-    )
-    out = []
-    for span in spans:
-        said = text[span.start() : span.end()]
-        found = _lookup(said)
-        if found:
+    """Each long country name in ``text``, found word by word through :func:`_long_index` (one
+    regular expression of hundreds of names, ignoring case, took a second per megabyte)."""
+    index, lowered = _long_index(), text.lower()
+    if len(lowered) != len(text):  # a letter whose lower case is longer ("İ"): offsets would shift
+        lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    out, resume = [], 0
+    for word in WORD_TOKEN.finditer(lowered):
+        at = word.start()
+        if at < resume or word.group() not in index:
+            continue
+        name = next((n for n in index[word.group()] if _whole_at(lowered, n, at)), None)
+        found = _lookup(text[at : at + len(name)]) if name else None
+        if name and found:
             hit, country_only = found
-            out.append(PlaceMention(hit.name, hit.country, hit.latitude, hit.longitude, said,
-                                    span.start(), country_only))  # fmt: skip
+            said = text[at : at + len(name)]
+            out.append(
+                PlaceMention(hit.name, hit.country, hit.latitude, hit.longitude, said, at, country_only)
+            )
+            resume = at + len(name)
     return out
+
+
+def _whole_at(text: str, name: str, at: int) -> bool:
+    """``name`` is written at ``at`` and ends at a word's end."""
+    end = at + len(name)
+    return text.startswith(name, at) and (end == len(text) or not (text[end].isalnum() or text[end] == "_"))
 
 
 def first_mentions(mentions: Sequence[PlaceMention]) -> list[PlaceMention]:

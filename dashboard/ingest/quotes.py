@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from dashboard.ingest.spans import Breaks, Closings
 from dashboard.ingest.words import CAPITAL
@@ -152,6 +153,11 @@ def _closing(article: str, opening: int, closings: Closings) -> int | None:
 
 def find_quotes(article: str) -> list[Quote]:
     """Every quotation in ``article``, in order, each verbatim, with its sentence and speaker."""
+    return list(_quotes_in(article))
+
+
+@lru_cache(maxsize=8)  # read twice per article: for its names written plainly, then for its quotes
+def _quotes_in(article: str) -> tuple[Quote, ...]:
     found: list[Quote] = []
     breaks, closings = Breaks(article), Closings(article, "".join(set("".join(PAIRS.values()))))
     opening = OPENING.search(article)
@@ -167,7 +173,7 @@ def find_quotes(article: str) -> list[Quote]:
                 said = _speaker_or_subject(article, i, close, breaks)
                 found.append(Quote(text, start, sentence, *said, cut=close == len(article)))
         opening = OPENING.search(article, close + 1 if close is not None else i + 1)
-    return found
+    return tuple(found)
 
 
 def _subject(sentence: str) -> str | None:

@@ -382,6 +382,7 @@ def find_visits(article: Article, ref: Reference, cast: Cast) -> list[Sighting]:
     others, homes = cast.named, cast.homes
     out: dict[tuple[str, str, int], Sighting] = {}
     previous: list[PlaceMention] = []
+    last: Sighting | None = None  # the last visit found: "the next day" counts from its day
     last_end, before = 0, (0, "")
     for start, sentence in sentences(article.text):
         here = cast.spots.within(start, start + len(sentence))
@@ -389,13 +390,12 @@ def find_visits(article: Article, ref: Reference, cast: Cast) -> list[Sighting]:
             previous = []  # a new paragraph: the last one's place is not carried over
         last_end = start + len(sentence)
         days = dates_in(sentence, article.language, ref) if TRAVEL.search(sentence) else []
-        last = list(out.values())[-1] if out else None
         if (
             not days
             and not here
             and (after := _next_day(sentence, start, last, ref, article.language, others))
         ):
-            out.setdefault((after.place.country, after.place.name, start), after)
+            last = out.setdefault((after.place.country, after.place.name, start), after)
         going = _not_qualifiers(article.text, here) if days else []
         for day, verb in _travel_dates(sentence, days) if days else ():
             place = _destination(going, start, verb, sentence) or (previous[-1] if previous else None)
@@ -406,7 +406,7 @@ def find_visits(article: Article, ref: Reference, cast: Cast) -> list[Sighting]:
             if place is not None:
                 kind = _kind(sentence, day, ref, article.language)
                 sighting = Sighting(place, day, kind, sentence, met, day.flag or ref.flag)
-                out.setdefault((place.country, place.name, start), sighting)
+                last = out.setdefault((place.country, place.name, start), sighting)
         went = [p for p in here if not FROM.search(article.text[max(0, p.start - 30) : p.start])]
         previous, before = (went, (start, sentence)) if went else (previous, before)
     return list(out.values())
