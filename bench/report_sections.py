@@ -134,9 +134,10 @@ def candidates_section(results: dict[str, Any]) -> str:
         f"| {c['what']} | {_s(c['click_drawn'])} | {_s(c['click_shown'])} | "
         f"{c['click_shown']['median'] / floor:.2f}× |"
         for name, c in found.items()
-        if name != "select_rerun"
+        if isinstance(c, dict) and "what" in c
     ]
     return (
+        f"Measured {found.get('measured') or results.get('measured', '—')}. "
         f"A click on a stop (2. Quito) with each candidate, median of {found['select_rerun']['n']} rounds "
         "after a discarded warm-up (the servers alternate each round): until the map draws the stop "
         "selected, and until its panel names it too. The floor is the one-selectbox rerun measured in "

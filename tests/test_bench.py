@@ -349,11 +349,12 @@ def test_each_candidate_for_updating_the_map_in_place_stands_beside_the_floor(tm
         "select_rerun": _stat(0.1),
         "dynamic": {"what": "dynamic updates", "click_drawn": _stat(0.02), "click_shown": _stat(0.3)},
         "fragment": {"what": "a keyed fragment", "click_drawn": _stat(0.02), "click_shown": _stat(0.15)},
+        "measured": "2026-12-07",  # a block measured alone carries its date
     }
     write_report(_results(map_drawn=1.2, rss=350) | {"candidates": found}, out)
     section = out.read_text(encoding="utf-8").split("## Interactions without resending the map (issue 26)")[1]
     section = section.split("\n## ")[0]
-    assert "the same block: 0.100 s" in section
+    assert "the same block: 0.100 s" in section and "Measured 2026-12-07." in section
     assert (
         _row_of(section, "dynamic updates")[2].startswith("0.300 s")
         and _row_of(section, "dynamic updates")[3] == "3.00×"
