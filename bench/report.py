@@ -196,7 +196,9 @@ def _seed_reasons(r: dict[str, Any]) -> list[str]:
                 "0.18 s in one session. The lever left: rerun only the views a filter changes (a fragment)."
                 + (
                     " A click also opens the stop's popup and draws its panel; it reaches the app at once "
-                    "(st_folium alone reports a click 250 ms late)."
+                    "(st_folium alone reports a click 250 ms late). That fragment, measured as a candidate "
+                    '(see "Interactions without resending the map"), cuts the click but not to the target, '
+                    "and leaves the sidebar and the address behind."
                     if key == "map_click"
                     else ""
                 )
