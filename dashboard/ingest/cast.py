@@ -15,15 +15,15 @@ sentence, else the place named last before them: a host is met at the stop in th
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 from dashboard.ingest.articles import Article
 from dashboard.ingest.people import OFFICES, PersonMention, country_of, find_people
 from dashboard.ingest.places import PlaceMention, all_mentions
-from dashboard.ingest.visits import FROM, PLANNED, TRAVEL, home_country, sentences
+from dashboard.ingest.visits import FROM, PLANNED, home_country, sentences, travel_verbs
 
 # An office with only lower-case words after it, and no name: "le chef de l'État français".
 BARE_OFFICE = re.compile(rf"\b(?:{OFFICES})(?P<qualifier>(?:\s+[a-záéíóúñçêôãõ][\w’'-]*){{1,3}})")
@@ -90,16 +90,11 @@ def _subject_count(text: str, words: frozenset[str]) -> int:
     return sum(1 for before in _before_travel(text) if _names_any(before, words))
 
 
-@lru_cache(maxsize=32)
-def _before_travel(text: str) -> tuple[str, ...]:
-    """What each sentence with a verb of travel says before its first one (read once per text, not
-    once per person named in it)."""
-    out = []
-    for _, sentence in sentences(text):
-        verb = TRAVEL.search(sentence)
-        if verb:
-            out.append(sentence[: verb.start()])
-    return tuple(out)
+def _before_travel(text: str) -> list[str]:
+    """What each sentence with a verb of travel says before its first one (the verbs are found once
+    per text, :func:`visits.travel_verbs`)."""
+    verbs = zip(sentences(text), travel_verbs(text), strict=True)
+    return [sentence[:at] for (_, sentence), at in verbs if at >= 0]
 
 
 def find_traveller(articles: Sequence[Article]) -> Traveller:
@@ -155,11 +150,13 @@ def hosts_in(article: Article, traveller: Traveller) -> list[Host]:
     """The people an article names with an office, the traveller aside, with their country."""
     mentions = all_mentions(article.text)
     spans = sentences(article.text)
+    starts = [start for start, _ in spans]
     out = []
     for person in find_people(article.text):
         if name_words(person.name) & traveller.words:
             continue
-        begin, sentence = next(((s, x) for s, x in spans if s <= person.start < s + len(x)), (0, ""))
+        k = bisect_right(starts, person.start) - 1
+        begin, sentence = spans[k] if k >= 0 and person.start < spans[k][0] + len(spans[k][1]) else (0, "")
         place = _place_near(article.text, mentions, begin, begin + len(sentence), person.start)
         country = person.country or (place.country if place else None)
         note = _note(article.text, person, spans)
@@ -177,10 +174,26 @@ def _received_by(sentence: str, words: frozenset[str]) -> bool:
     )  # fmt: skip
 
 
+def _sentences_naming(text: str, spans: Sequence[tuple[int, str]], words: frozenset[str]) -> list[str]:
+    """The sentences (``spans``: offset and text, in order) that name one of ``words``: the words are
+    found in the whole text once, then each place is put in its sentence (a search of every sentence
+    for every person made a long article slow)."""
+    if not words:
+        return []
+    pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(words))) + r")\b")
+    starts = [start for start, _ in spans]
+    found: set[int] = set()
+    for match in pattern.finditer(text):
+        k = bisect_right(starts, match.start()) - 1
+        if k >= 0 and match.end() <= starts[k] + len(spans[k][1]):
+            found.add(k)
+    return [spans[k][1] for k in sorted(found)]
+
+
 def _note(text: str, person: PersonMention, spans: Sequence[tuple[int, str]]) -> str | None:
     """How the person was met: received the traveller, or only named as someone to meet."""
     words = name_words(person.name)
-    said = [s for _, s in spans if _names_any(s, words)]
+    said = _sentences_naming(text, spans, words)
     if any(_received_by(s, words) for s in said):
         return RECEIVED_NOTE
     if said and all(PLANNED.search(s) for s in said):

@@ -253,6 +253,13 @@ def sentences(text: str) -> tuple[tuple[int, str], ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=8)
+def travel_verbs(text: str) -> tuple[int, ...]:
+    """Where each sentence of :func:`sentences` has its first verb of travel (-1: none), found once per
+    text for every rule that asks (the traveller's, the visits')."""
+    return tuple(verb.start() if (verb := TRAVEL.search(sentence)) else -1 for _, sentence in sentences(text))
+
+
 def _pieces(text: str, begin: int, end: int) -> list[tuple[int, int]]:
     """``text[begin:end]`` in pieces of at most :data:`MAX_SENTENCE` characters, cut after a space."""
     pieces = []
@@ -360,15 +367,10 @@ def _next_day(sentence: str, start: int, last: Sighting | None, ref: Reference, 
     """A sentence with no date of its own that opens with "the next day" ("The day after their
     arrival, the two leaders met …"): the day after the article's last visit day, at that visit's
     place unless the sentence names another, flagged with how the day was found."""
-    said = NEXT_DAY.search(sentence)
+    if last is None or last.day.precision != "day" or (said := NEXT_DAY.search(sentence)) is None:
+        return None
     verb = TRAVEL.search(sentence)
-    if (
-        last is None
-        or said is None
-        or verb is None
-        or last.day.precision != "day"
-        or said.start() > verb.start()
-    ):
+    if verb is None or said.start() > verb.start():
         return None
     day = last.day.day + dt.timedelta(days=1)
     how = f"{said.group()!r} read as the day after {last.day.said!r} ({day})"
@@ -384,12 +386,12 @@ def find_visits(article: Article, ref: Reference, cast: Cast) -> list[Sighting]:
     previous: list[PlaceMention] = []
     last: Sighting | None = None  # the last visit found: "the next day" counts from its day
     last_end, before = 0, (0, "")
-    for start, sentence in sentences(article.text):
+    for (start, sentence), verb_at in zip(sentences(article.text), travel_verbs(article.text), strict=True):
         here = cast.spots.within(start, start + len(sentence))
         if "\n" in article.text[last_end:start]:
             previous = []  # a new paragraph: the last one's place is not carried over
         last_end = start + len(sentence)
-        days = dates_in(sentence, article.language, ref) if TRAVEL.search(sentence) else []
+        days = dates_in(sentence, article.language, ref) if verb_at >= 0 else []
         if (
             not days
             and not here
