@@ -19,6 +19,7 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from dashboard.ingest.articles import Article
 from dashboard.ingest.people import OFFICES, PersonMention, country_of, find_people
@@ -90,11 +91,12 @@ def _subject_count(text: str, words: frozenset[str]) -> int:
     return sum(1 for before in _before_travel(text) if _names_any(before, words))
 
 
-def _before_travel(text: str) -> list[str]:
+@lru_cache(maxsize=8)  # asked once per person named in the text
+def _before_travel(text: str) -> tuple[str, ...]:
     """What each sentence with a verb of travel says before its first one (the verbs are found once
     per text, :func:`visits.travel_verbs`)."""
     verbs = zip(sentences(text), travel_verbs(text), strict=True)
-    return [sentence[:at] for (_, sentence), at in verbs if at >= 0]
+    return tuple(sentence[:at] for (_, sentence), at in verbs if at >= 0)
 
 
 def find_traveller(articles: Sequence[Article]) -> Traveller:
@@ -114,6 +116,11 @@ def find_traveller(articles: Sequence[Article]) -> Traveller:
     return Traveller(name, words, *_home(own, articles))
 
 
+@lru_cache(maxsize=4096)  # the same few offices come back all through a long article
+def _country_of(qualifier: str) -> str | None:
+    return country_of(qualifier)
+
+
 def _home(own: Sequence[str | None], articles: Sequence[Article]) -> tuple[str | None, bool]:
     """The traveller's country (and whether an office says it): their office's, else the unnamed
     offices', else the country named in the most articles."""
@@ -123,7 +130,7 @@ def _home(own: Sequence[str | None], articles: Sequence[Article]) -> tuple[str |
     for article in articles:
         named = {p.start for p in find_people(article.text)}
         for match in BARE_OFFICE.finditer(article.text):
-            code = country_of(match.group("qualifier"))
+            code = _country_of(match.group("qualifier"))
             followed = any(match.end() + gap in named for gap in range(4))  # a name follows the office
             if code and not followed:
                 bare[code] += 1
@@ -151,15 +158,17 @@ def hosts_in(article: Article, traveller: Traveller) -> list[Host]:
     mentions = all_mentions(article.text)
     spans = sentences(article.text)
     starts = [start for start, _ in spans]
+    named = find_people(article.text)
+    by_word = _sentences_by_word(article.text, spans, frozenset().union(*(name_words(p.name) for p in named)))
     out = []
-    for person in find_people(article.text):
+    for person in named:
         if name_words(person.name) & traveller.words:
             continue
         k = bisect_right(starts, person.start) - 1
         begin, sentence = spans[k] if k >= 0 and person.start < spans[k][0] + len(spans[k][1]) else (0, "")
         place = _place_near(article.text, mentions, begin, begin + len(sentence), person.start)
         country = person.country or (place.country if place else None)
-        note = _note(article.text, person, spans)
+        note = _note(person, spans, by_word)
         if is_head(person.office) or note == RECEIVED_NOTE:  # other ministers: met, not hosts
             out.append(Host(person, country, sentence, note))
     return out
@@ -174,26 +183,31 @@ def _received_by(sentence: str, words: frozenset[str]) -> bool:
     )  # fmt: skip
 
 
-def _sentences_naming(text: str, spans: Sequence[tuple[int, str]], words: frozenset[str]) -> list[str]:
-    """The sentences (``spans``: offset and text, in order) that name one of ``words``: the words are
-    found in the whole text once, then each place is put in its sentence (a search of every sentence
-    for every person made a long article slow)."""
+def _sentences_by_word(
+    text: str, spans: Sequence[tuple[int, str]], words: frozenset[str]
+) -> dict[str, set[int]]:
+    """Each of ``words`` -> the sentences (indices into ``spans``: offset and text, in order) naming it:
+    the words of every person are found in one pass over the text, then each place is put in its
+    sentence (a search of every sentence for every person made a long article slow)."""
     if not words:
-        return []
-    pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(words))) + r")\b")
+        return {}
+    pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + r")\b")
     starts = [start for start, _ in spans]
-    found: set[int] = set()
+    found: dict[str, set[int]] = {}
     for match in pattern.finditer(text):
         k = bisect_right(starts, match.start()) - 1
         if k >= 0 and match.end() <= starts[k] + len(spans[k][1]):
-            found.add(k)
-    return [spans[k][1] for k in sorted(found)]
+            found.setdefault(match.group(), set()).add(k)
+    return found
 
 
-def _note(text: str, person: PersonMention, spans: Sequence[tuple[int, str]]) -> str | None:
-    """How the person was met: received the traveller, or only named as someone to meet."""
+def _note(
+    person: PersonMention, spans: Sequence[tuple[int, str]], by_word: dict[str, set[int]]
+) -> str | None:
+    """How the person was met: received the traveller, or only named as someone to meet (``by_word``:
+    the sentences naming each word, :func:`_sentences_by_word`)."""
     words = name_words(person.name)
-    said = _sentences_naming(text, spans, words)
+    said = [spans[k][1] for k in sorted(set().union(*(by_word.get(w, set()) for w in words)))]
     if any(_received_by(s, words) for s in said):
         return RECEIVED_NOTE
     if said and all(PLANNED.search(s) for s in said):

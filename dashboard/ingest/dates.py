@@ -261,11 +261,21 @@ def _phrase_words(lang: str) -> frozenset[str]:
 def _today(text: str, lang: str, published: dt.date, found: list[DateMention]) -> list[DateMention]:
     """The article's own day (or the day before) named in words dateparser does not read ("esta
     noche", "ce soir"), where no date it read is there already."""
+    pattern = _today_pattern(lang)
+    if pattern is None:
+        return []
     taken = [(d.start, d.start + len(d.said)) for d in found]
     out = []
-    for words, back in TODAY.get(lang, {}).items():
-        for match in re.finditer(rf"(?i)\b{re.escape(words)}\b", text):
-            if not any(a < match.end() and match.start() < b for a, b in taken):
-                day = published - dt.timedelta(days=back)
-                out.append(DateMention(match.group(), match.start(), day, day, "day"))
-    return out
+    for match in pattern.finditer(text):
+        if not any(a < match.end() and match.start() < b for a, b in taken):
+            day = published - dt.timedelta(days=TODAY[lang][match.group().lower()])
+            out.append(DateMention(match.group(), match.start(), day, day, "day"))
+    return sorted(out, key=lambda d: d.start)
+
+
+@lru_cache(maxsize=8)
+def _today_pattern(lang: str) -> re.Pattern[str] | None:
+    """One pattern for all of a language's words for its own day (read once per sentence, not once
+    per word); longest first, so "ontem à noite" is not read as "ontem"."""
+    words = sorted(TODAY.get(lang, {}), key=len, reverse=True)
+    return re.compile(r"(?i)\b(?:" + "|".join(map(re.escape, words)) + r")\b") if words else None
