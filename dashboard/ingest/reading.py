@@ -21,6 +21,7 @@ from dashboard.ingest.quotes import Quote, find_quotes
 from dashboard.ingest.spans import Spots
 from dashboard.ingest.titles import is_designation, is_name, is_term, is_title
 from dashboard.ingest.visits import (
+    ANY_EVENT,
     EVENTS,
     Reference,
     Sighting,
@@ -172,7 +173,9 @@ def read_article(
 def _events_in(sentence: str, lang: str, ref: Reference, source: Source) -> list[tuple[Event, dt.date]]:
     """An election or inauguration the sentence dates (the date nearest the word naming it), with
     the last day that date can mean (a month-only date's last day)."""
-    found = []
+    found: list[tuple[Event, dt.date]] = []
+    if not ANY_EVENT.search(sentence):
+        return found
     for kind, pattern in EVENTS.items():
         named = pattern.search(sentence)
         days = dates_in(sentence, lang, ref) if named else []

@@ -46,6 +46,8 @@ EVENTS = {
         r"toma de posesión|asuma|asume|investiture|prise de fonctions|posse)"
     ),
 }
+# Any of the events' words: most sentences name none, and one search says so.
+ANY_EVENT = re.compile("(?i)" + "|".join(f"(?:{p.pattern.removeprefix('(?i)')})" for p in EVENTS.values()))
 # Words that put a visit in the future: planned, not yet made (the future tense of each language:
 # "llegará", "se rendra", "chegará"; "will", "vai", "deve").
 PLANNED = re.compile(
@@ -204,12 +206,10 @@ def _travel_dates(sentence: str, days: list[DateMention]) -> list[tuple[DateMent
     verb; a date nearer an election or inauguration than to that verb is the event's, not a visit's."""
     events = [m.span() for pattern in EVENTS.values() for m in pattern.finditer(sentence)]
     best: dict[int, tuple[int, DateMention, re.Match[str]]] = {}  # day -> its nearest verb
-    for verb in TRAVEL.finditer(sentence):
-        spans = [((d.start, d.start + len(d.said)), d) for d in days]
-        if not spans:
-            break
-        span, day = min(spans, key=lambda x: _gap(sentence, x[0], verb.span()))
-        gap = _gap(sentence, span, verb.span())
+    spans = [((d.start, d.start + len(d.said)), d) for d in days]
+    for verb in TRAVEL.finditer(sentence) if spans else ():
+        gaps = ((_gap(sentence, sp, verb.span()), sp, d) for sp, d in spans)
+        gap, span, day = min(gaps, key=lambda x: x[0])
         key = day.day.toordinal()  # "Monday, December 22" read as two mentions is one day
         if (
             gap <= len(sentence)
