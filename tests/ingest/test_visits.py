@@ -106,7 +106,7 @@ def test_the_home_country_is_the_one_named_in_most_articles() -> None:
             "en",
         ),
         ("Ana Ruiz llegó a Lima el 17 de diciembre.\n\nAl día siguiente se reunió con los ministros.", "es"),
-        ("Ana Ruiz est arrivée à Lima le 17 décembre.\n\nLe lendemain, elle a rencontré les ministres.", "fr"),
+        ("Ana Ruiz est arrivée à Lima le 17 décembre.\n\nLe lendemain, elle a rencontré le maire.", "fr"),
         ("Ana Ruiz chegou a Lima em 17 de dezembro.\n\nNo dia seguinte, reuniu-se com os ministros.", "pt"),
     ],
     ids=["en", "es", "fr", "pt"],
