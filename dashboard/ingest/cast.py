@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from dashboard.ingest.articles import Article
-from dashboard.ingest.people import OFFICES, PersonMention, country_of, find_people
+from dashboard.ingest.people import OFFICES, PersonMention, at_offices, country_of, find_people
 from dashboard.ingest.places import PlaceMention, all_mentions
 from dashboard.ingest.visits import FROM, PLANNED, home_country, sentences, travel_verbs
 
@@ -129,7 +129,7 @@ def _home(own: Sequence[str | None], articles: Sequence[Article]) -> tuple[str |
     bare: Counter[str] = Counter()
     for article in articles:
         named = {p.start for p in find_people(article.text)}
-        for match in BARE_OFFICE.finditer(article.text):
+        for match in at_offices(BARE_OFFICE, article.text):
             code = _country_of(match.group("qualifier"))
             followed = any(match.end() + gap in named for gap in range(4))  # a name follows the office
             if code and not followed:

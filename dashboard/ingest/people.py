@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -62,6 +62,10 @@ QUALIFIER = rf"(?:\s+(?:[a-záéíóúñçêôãõ][\wáéíóúñçêôãõ’'
 PATTERN = re.compile(
     rf"\b(?P<office>{OFFICES})(?![\w-])(?P<between>{QUALIFIER}{{0,4}}?,?)\s+(?P<name>{NAME})"
 )
+# Every place an office's name begins, overlapping ones too ("Vice President" and its "President"): the
+# patterns that begin with an office are tried there only (:func:`at_offices`), so the long list of
+# offices is scanned once per text, not once per pattern.
+OFFICE_START = re.compile(rf"\b(?=(?:{OFFICES}))")
 # What English writes before an office to say whose it is: a demonym ("Ruritanian President"), or a
 # country's name in the possessive ("Ruritania's Prime Minister", "the Netherlands' King").
 BEFORE = re.compile(rf"((?:{CAPITAL}[\w-]+\s+){{0,3}}{CAPITAL}[\w-]+)(?:['’]s?)?\s+$")
@@ -210,6 +214,21 @@ def name_taken(name: str, seen: dict[str, PersonMention]) -> bool:
     return any(words & set(known.split()) for known in seen)
 
 
+@lru_cache(maxsize=8)
+def _office_starts(text: str) -> tuple[int, ...]:
+    return tuple(m.start() for m in OFFICE_START.finditer(text))
+
+
+def at_offices(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` for a pattern that begins with an office (``\\b(?:OFFICES)``): the same
+    matches, tried only where an office begins."""
+    resume = 0
+    for at in _office_starts(text):
+        if at >= resume and (match := pattern.match(text, at)):
+            yield match
+            resume = max(match.end(), at + 1)
+
+
 def find_people(text: str) -> list[PersonMention]:
     """Every person named after an office, once each (their first mention), in order."""
     return list(_people(text))
@@ -218,7 +237,7 @@ def find_people(text: str) -> list[PersonMention]:
 @lru_cache(maxsize=32)  # an article's people are read for its traveller, its hosts and its visits
 def _people(text: str) -> tuple[PersonMention, ...]:
     seen: dict[str, PersonMention] = {}
-    for match in PATTERN.finditer(text):
+    for match in at_offices(PATTERN, text):
         between = match.group("between").strip(" ,")
         if not _qualifier_ok(between) or _organisation(text, match.start()):
             continue
