@@ -13,7 +13,7 @@
   // members named in dashboard/render/schema.py (MEMBERS).
   var ns = window.tourDashboard = window.tourDashboard || {};
   ns.map = map;
-  // What the first view does not need (the land, the playback control, the legend's placement) waits
+  // What the first view does not need (the land, the playback control) waits
   // for the browser's idle time after the stops' first paint: the stops are what a reader came for.
   function afterPaint(work) {
     requestAnimationFrame(function () {

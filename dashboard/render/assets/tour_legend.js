@@ -1,7 +1,7 @@
   // The legend: a button that folds it away, in a corner of the map where it covers no stop (see
   // placeLegend). Controls sit above every pane, popups included, so it also steps aside while a
   // popup is open.
-  /* global map, data, ids, ns, c, words, radius, tripColor, tripDash, afterPaint */
+  /* global map, data, ids, ns, c, words, radius, tripColor, tripDash */
   var CORNERS = ["bottomleft", "topright", "bottomright", "topleft"];
   var legend = L.control({position: "bottomleft"});
   var legendDiv = null;
@@ -95,7 +95,9 @@
   }
   legendDiv.firstChild.addEventListener("click", function () { readerToggled = true; ns.legendOpen = !legendDiv.lastChild.hidden; });
   ns.placeLegend = placeLegend;
-  afterPaint(placeLegend);  // the legend is drawn at once, in its first corner; it moves if that one is taken
+  // Placed at once, not at idle time: with its placement deferred, a story page on a loaded machine once
+  // kept it over stops (CI, 2026-12-07); the placement is cheap (docs/performance.md, the breakdown).
+  placeLegend();
   // Measured in the next frame, once every handler of the move has run (Leaflet fires "moveend"
   // before "viewreset", and the markers move on the latter), and once more when the moves have
   // stopped: a frame laid out by the page around it can still be settling after the first.
