@@ -3,27 +3,11 @@ text in a saved page proposes nothing."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
 from dashboard.ingest.articles import from_html
 from dashboard.ingest.draft import build_draft
-from tests.support import reliability
-
-TEXT = (
-    "The minister, Ana Torres, flew to Montevideo on Monday 5 January to meet President Marta Ríos. "
-    "“We will build a safer border together,” Ana Torres said.\n"
-)
-
-
-def _record(case: str, outcome: str) -> None:
-    reliability.record(reliability.INGEST, case, outcome)
-
-
-def _dated(article):
-    return article.__class__(**{**article.__dict__, "published": dt.date(2026, 1, 6)})
-
+from tests.support.articles import dated, record_case
 
 HIDDEN = """<!doctype html><html lang="en"><head><title>Torres in Quito</title></head><body><article>
 <h1>Torres in Quito</h1>
@@ -52,17 +36,17 @@ SECRET = (
 def test_text_readers_cannot_see_proposes_nothing(hidden: str) -> None:
     article = from_html("page.html", HIDDEN.format(hidden=hidden))
     assert "Montevideo" not in article.text and "sell the port" not in article.text
-    draft = build_draft([_dated(article)])
+    draft = build_draft([dated(article)])
     assert [v.place for v in draft.visits] == ["quito"]
     assert [c.speaker for c in draft.claims] == ["Ana Torres"] and draft.subject == "Ana Torres"
     kind = hidden.split(">")[0].lstrip("<")
-    _record(f"text in `<{kind}>`", "left out of the article: proposes nothing")
+    record_case(f"text in `<{kind}>`", "left out of the article: proposes nothing")
 
 
 def test_a_templates_speaker_does_not_become_the_drafts_subject() -> None:
     quotes = " ".join(f"“We will sell port number {n},” Marta Ríos said." for n in range(5))
     page = HIDDEN.format(hidden=f"<template><p>{quotes}</p></template>")
-    draft = build_draft([_dated(from_html("page.html", page))])
+    draft = build_draft([dated(from_html("page.html", page))])
     assert draft.subject == "Ana Torres"
 
 

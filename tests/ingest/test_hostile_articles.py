@@ -7,7 +7,6 @@ The articles are written for these tests (made-up people, real city names)."""
 
 from __future__ import annotations
 
-import datetime as dt
 import http.server
 import threading
 from collections.abc import Iterator
@@ -18,20 +17,12 @@ import pytest
 from dashboard import cli
 from dashboard.tourfile.load import load_text
 from dashboard.tourfile.model import Tour
-from tests.support import reliability
+from tests.support.articles import TEXT, record_case
 
-TEXT = (
-    "The minister, Ana Torres, flew to Montevideo on Monday 5 January to meet President Marta Ríos. "
-    "“We will build a safer border together,” Ana Torres said.\n"
-)
 DAY = ["--published", "2026-01-06"]
 PAGE = """<!doctype html><html lang="en"><head><meta property="og:title" content="{title}">
 <title>{title}</title><meta name="author" content="{author}"><link rel="canonical" href="{url}"></head>
 <body><article><h1>Torres in Montevideo</h1><p>{body}</p></article></body></html>"""
-
-
-def _record(case: str, outcome: str) -> None:
-    reliability.record(reliability.INGEST, case, outcome)
 
 
 def _ingest(tmp_path: Path, capsys, text: str, *options: str, name: str = "a.txt") -> tuple[int, str, str]:
@@ -63,7 +54,7 @@ def test_a_control_character_in_a_quote_is_shown_as_a_space_and_flagged(
     (claim,) = _draft(tmp_path).claims
     assert claim.quote == "We will build a sa fer border together,"
     assert claim.draft and claim.draft.flag and called in claim.draft.flag and "control" in claim.draft.flag
-    _record(f"a control character ({called}) in a quote", "draft: shown as a space, the quote flagged")
+    record_case(f"a control character ({called}) in a quote", "draft: shown as a space, the quote flagged")
 
 
 def test_a_control_character_in_a_file_name_is_left_out_of_the_source(tmp_path: Path, capsys) -> None:
@@ -71,7 +62,7 @@ def test_a_control_character_in_a_file_name_is_left_out_of_the_source(tmp_path: 
     assert code == 0, err
     (source,) = _draft(tmp_path).sources
     assert source.file and source.file.endswith("a?[31m.txt")
-    _record("a control character (ESC) in a file name", "draft: the source's file shows it as '?'")
+    record_case("a control character (ESC) in a file name", "draft: the source's file shows it as '?'")
 
 
 @pytest.mark.parametrize(
@@ -92,7 +83,7 @@ def test_metadata_a_source_cannot_hold_is_left_out_with_a_note(
     assert getattr(source, field) is None
     (note,) = [line for line in out.splitlines() if line.startswith("note:")]
     assert "page.html" in note and field in note and "left out" in note
-    _record(f"metadata: the {field} too long for a source", f"draft: {note.split(': ', 2)[-1]}")
+    record_case(f"metadata: the {field} too long for a source", f"draft: {note.split(': ', 2)[-1]}")
 
 
 @pytest.mark.parametrize(
@@ -113,7 +104,7 @@ def test_given_metadata_a_source_cannot_hold_is_mended_or_left_out(
     (source,) = _draft(tmp_path).sources
     assert getattr(source, field) == kept
     said = "kept as " + repr(kept) if kept else "left out"
-    _record(f"`{option} {value!r}`", f"draft: {field} {said}")
+    record_case(f"`{option} {value!r}`", f"draft: {field} {said}")
 
 
 @pytest.mark.parametrize("year", [1750, 2150])
@@ -125,7 +116,7 @@ def test_a_travel_sentence_dated_out_of_the_formats_range_proposes_no_visit(
     assert code == 0, err
     draft = _draft(tmp_path)
     assert not draft.visits and [p.name for p in draft.places] == ["Montevideo"]
-    _record(f"a travel sentence dated {year}", "draft: the date left out (no visit), the place kept")
+    record_case(f"a travel sentence dated {year}", "draft: the date left out (no visit), the place kept")
 
 
 def test_an_article_naming_no_known_place_is_one_line(tmp_path: Path, capsys) -> None:
@@ -134,7 +125,7 @@ def test_an_article_naming_no_known_place_is_one_line(tmp_path: Path, capsys) ->
     assert code == 1
     assert err.count("\n") == 1 and err.startswith(f"error: {tmp_path / 'a.txt'}: ")
     assert "no place" in err
-    _record(
+    record_case(
         "an article naming no known place",
         "refused: " + err.strip().replace(str(tmp_path / "a.txt"), "a.txt"),
     )
@@ -179,11 +170,7 @@ def test_a_fetched_address_with_a_space_or_angle_bracket_is_fetched_and_kept_enc
     assert code == 0, err
     (source,) = load_text(out.read_text(encoding="utf-8"), str(out)).sources
     assert source.url == f"{server}/{encoded}"
-    _record(f"a fetched address with {name[1]!r} in it", "draft: fetched, kept percent-encoded")
-
-
-def _dated(article):
-    return article.__class__(**{**article.__dict__, "published": dt.date(2026, 1, 6)})
+    record_case(f"a fetched address with {name[1]!r} in it", "draft: fetched, kept percent-encoded")
 
 
 def test_a_rule_that_makes_what_the_format_refuses_is_one_line_not_a_traceback(
@@ -199,6 +186,6 @@ def test_a_rule_that_makes_what_the_format_refuses_is_one_line_not_a_traceback(
         f"error: {tmp_path / 'a.txt'}: a Claim the format refuses was made of it (speaker: "
     )
     assert "got ''" in err and "validation error" not in err
-    _record(
+    record_case(
         "a rule making what the format refuses (forced)", "refused: one line naming the article and value"
     )

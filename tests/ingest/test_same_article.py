@@ -3,26 +3,11 @@ spacing around the same text; two articles sharing a sentence stay two."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
 from dashboard.ingest.articles import from_text
 from dashboard.ingest.draft import propose
-from tests.support import reliability
-
-TEXT = (
-    "The minister, Ana Torres, flew to Montevideo on Monday 5 January to meet President Marta Ríos. "
-    "“We will build a safer border together,” Ana Torres said.\n"
-)
-
-
-def _record(case: str, outcome: str) -> None:
-    reliability.record(reliability.INGEST, case, outcome)
-
-
-def _dated(article):
-    return article.__class__(**{**article.__dict__, "published": dt.date(2026, 1, 6)})
+from tests.support.articles import TEXT, dated, record_case
 
 
 @pytest.mark.parametrize(
@@ -36,12 +21,12 @@ def _dated(article):
 )
 def test_the_same_article_given_twice_is_one_source(again: str) -> None:
     first, second = from_text("a.txt", TEXT, "en"), from_text("b.txt", again, "en")
-    ingested = propose([_dated(first), _dated(second)])
+    ingested = propose([dated(first), dated(second)])
     assert [s.id for s in ingested.tour.sources] == ["a01-en"]
     assert len(ingested.tour.claims) == 1 and len(ingested.tour.visits) == 1
     (known,) = ingested.known
     assert known.article == "b.txt" and known.earlier
-    _record("the same article twice, once with a headline, byline or other spacing", "one source: noted")
+    record_case("the same article twice, once with a headline, byline or other spacing", "one source: noted")
 
 
 def test_two_articles_sharing_one_sentence_stay_two_sources() -> None:
@@ -49,13 +34,13 @@ def test_two_articles_sharing_one_sentence_stay_two_sources() -> None:
         "The talks in Montevideo touched on fishing rights and a new rail link to the north. "
         "“We will build a safer border together,” Ana Torres said.\n"
     )
-    ingested = propose([_dated(from_text("a.txt", TEXT, "en")), _dated(from_text("b.txt", other, "en"))])
+    ingested = propose([dated(from_text("a.txt", TEXT, "en")), dated(from_text("b.txt", other, "en"))])
     assert [s.id for s in ingested.tour.sources] == ["a01-en", "a02-en"] and not ingested.known
 
 
 def test_the_note_about_an_article_read_twice_shows_its_names_control_characters_as_question_marks() -> None:
     first, second = from_text("a.txt", TEXT, "en"), from_text("b\x1b[31m.txt", TEXT, "en")
-    (known,) = propose([_dated(first), _dated(second)]).known
+    (known,) = propose([dated(first), dated(second)]).known
     note = known.note()
     assert "\x1b" not in note
     assert note.startswith("note: b?[31m.txt is the same article")
