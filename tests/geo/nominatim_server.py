@@ -15,14 +15,14 @@ from __future__ import annotations
 
 import json
 import socket
-import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
+
+from tests.support.loopback import LoopbackServer, TrackedHandler
 
 
 @dataclass(frozen=True)
@@ -127,18 +127,16 @@ class _Behaviour:
     default: Response = field(default_factory=no_result)
 
 
-class NominatimServer:
+class NominatimServer(LoopbackServer):
     """Start with :meth:`start` (or use :func:`running`); ``domain`` is what GeocodeOptions needs."""
 
+    name = "nominatim"
+
     def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
+        super().__init__()
         self.clock = clock  # when requests arrive: real time, or a test's fake clock
-        self._lock = threading.Lock()
         self._requests: list[Request] = []
         self._behaviour = _Behaviour()
-        self._connections: set[socket.socket] = set()
-        self._httpd: ThreadingHTTPServer | None = None
-        self._thread: threading.Thread | None = None
-        self._stopped = False
 
     # -- configuration -------------------------------------------------------------
     def respond(self, query: str, *responses: Response) -> None:
@@ -184,30 +182,15 @@ class NominatimServer:
 
     # -- lifecycle -----------------------------------------------------------------
     @property
-    def port(self) -> int:
-        assert self._httpd is not None, "server not started"
-        return int(self._httpd.server_address[1])
-
-    @property
     def domain(self) -> str:
         return f"127.0.0.1:{self.port}"
 
     def start(self) -> NominatimServer:
         server = self
 
-        class Handler(BaseHTTPRequestHandler):
-            protocol_version = "HTTP/1.1"
+        class Handler(TrackedHandler):
+            owner = server
             server_version = "FakeNominatim/1.0"
-
-            def setup(self) -> None:
-                super().setup()
-                with server._lock:
-                    server._connections.add(self.connection)
-
-            def finish(self) -> None:
-                with server._lock:
-                    server._connections.discard(self.connection)
-                super().finish()
 
             def do_GET(self) -> None:
                 arrived = server.clock()
@@ -234,32 +217,8 @@ class NominatimServer:
                 except (BrokenPipeError, ConnectionResetError):
                     pass  # the client gave up waiting (a timeout test)
 
-            def log_message(self, format: str, *args: object) -> None:
-                pass  # keep test output quiet
-
-        self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self._httpd.daemon_threads = True
-        self._httpd.block_on_close = False  # a slow answer still sleeping must not hold up stop()
-        self._thread = threading.Thread(
-            target=self._httpd.serve_forever, kwargs={"poll_interval": 0.02}, name="nominatim", daemon=True
-        )
-        self._thread.start()
+        self.serve(Handler)
         return self
-
-    def stop(self) -> None:
-        """Stop listening and cut open (kept-alive) connections: the port goes dead at once."""
-        if self._httpd is None or self._stopped:
-            return
-        self._stopped = True
-        self._httpd.shutdown()
-        with self._lock:
-            connections = list(self._connections)
-        for connection in connections:
-            with suppress(OSError):
-                connection.shutdown(socket.SHUT_RDWR)
-        self._httpd.server_close()
-        if self._thread is not None:
-            self._thread.join(timeout=5)
 
 
 @contextmanager

@@ -2,21 +2,20 @@
 
 It binds 127.0.0.1 (or another loopback address) on an ephemeral port and answers ``GET path`` from
 the :class:`Page` a test gives for that path: a page, a redirect, an error, a gzip body, a body (or
-headers) sent one byte at a time. Every request is recorded with its Host header. Modelled on
-``tests/geo/nominatim_server.py``.
+headers) sent one byte at a time. Every request is recorded with its Host header. Built, as
+``tests/geo/nominatim_server.py`` is, on ``tests/support/loopback.py``.
 """
 
 from __future__ import annotations
 
 import gzip
-import socket
 import ssl
-import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+from tests.support.loopback import LoopbackServer, TrackedHandler
 
 HTML = "text/html; charset=utf-8"
 
@@ -48,63 +47,28 @@ def drip(text: str, every: float, headers: bool = False) -> Page:
     return Page(body=text.encode(), drip=every, drip_headers=headers)
 
 
-class ArticleServer:
+class ArticleServer(LoopbackServer):
+    name = "articles"
+
     def __init__(self, host: str = "127.0.0.1", tls: ssl.SSLContext | None = None) -> None:
+        super().__init__()
         self.host = host
         self.tls = tls  # a server-side context: serve https
         self.pages: dict[str, Page] = {}
         self.requests: list[tuple[str, str | None]] = []  # (path, Host header)
-        self._lock = threading.Lock()
-        self._httpd: ThreadingHTTPServer | None = None
-        self._connections: set[socket.socket] = set()
-
-    @property
-    def port(self) -> int:
-        assert self._httpd is not None, "server not started"
-        return int(self._httpd.server_address[1])
 
     def url(self, path: str, host: str | None = None) -> str:
         return f"{'https' if self.tls else 'http'}://{host or self.host}:{self.port}{path}"
 
     def start(self) -> ArticleServer:
-        self._httpd = ThreadingHTTPServer((self.host, 0), self._handler())
-        if self.tls is not None:
-            self._httpd.socket = self.tls.wrap_socket(self._httpd.socket, server_side=True)
-        self._httpd.daemon_threads = True
-        self._httpd.block_on_close = False  # a drip still sending must not hold up stop()
-        threading.Thread(
-            target=self._httpd.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True
-        ).start()
+        self.serve(self._handler(), self.host, self.tls)
         return self
 
-    def stop(self) -> None:
-        """Stop listening and cut open connections (a drip still sending ends at once)."""
-        if self._httpd is None:
-            return
-        self._httpd.shutdown()
-        with self._lock:
-            connections = list(self._connections)
-        for connection in connections:
-            with suppress(OSError):
-                connection.shutdown(socket.SHUT_RDWR)
-        self._httpd.server_close()
-
-    def _handler(self) -> type[BaseHTTPRequestHandler]:
+    def _handler(self) -> type[TrackedHandler]:
         server = self
 
-        class Handler(BaseHTTPRequestHandler):
-            protocol_version = "HTTP/1.1"
-
-            def setup(self) -> None:
-                super().setup()
-                with server._lock:
-                    server._connections.add(self.connection)
-
-            def finish(self) -> None:
-                with server._lock:
-                    server._connections.discard(self.connection)
-                with suppress(OSError):
-                    super().finish()
+        class Handler(TrackedHandler):
+            owner = server
 
             def do_GET(self) -> None:
                 with server._lock:
@@ -129,9 +93,6 @@ class ArticleServer:
                     self.wfile.write(data[i : i + 1])
                     self.wfile.flush()
                     time.sleep(every)
-
-            def log_message(self, format: str, *args: object) -> None:
-                pass  # keep test output quiet
 
         return Handler
 
