@@ -270,7 +270,7 @@ def _today(text: str, lang: str, published: dt.date, found: list[DateMention]) -
         if not any(a < match.end() and match.start() < b for a, b in taken):
             day = published - dt.timedelta(days=TODAY[lang][match.group().lower()])
             out.append(DateMention(match.group(), match.start(), day, day, "day"))
-    return sorted(out, key=lambda d: d.start)
+    return out  # find_dates puts them in order with the rest
 
 
 @lru_cache(maxsize=8)
