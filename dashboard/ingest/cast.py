@@ -116,11 +116,6 @@ def find_traveller(articles: Sequence[Article]) -> Traveller:
     return Traveller(name, words, *_home(own, articles))
 
 
-@lru_cache(maxsize=4096)  # the same few offices come back all through a long article
-def _country_of(qualifier: str) -> str | None:
-    return country_of(qualifier)
-
-
 def _home(own: Sequence[str | None], articles: Sequence[Article]) -> tuple[str | None, bool]:
     """The traveller's country (and whether an office says it): their office's, else the unnamed
     offices', else the country named in the most articles."""
@@ -130,7 +125,7 @@ def _home(own: Sequence[str | None], articles: Sequence[Article]) -> tuple[str |
     for article in articles:
         named = {p.start for p in find_people(article.text)}
         for match in at_offices(BARE_OFFICE, article.text):
-            code = _country_of(match.group("qualifier"))
+            code = country_of(match.group("qualifier"))
             followed = any(match.end() + gap in named for gap in range(4))  # a name follows the office
             if code and not followed:
                 bare[code] += 1

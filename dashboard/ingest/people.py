@@ -130,13 +130,21 @@ def country_of(qualifier: str, named: Sequence[str] = ()) -> str | None:
     ("argentino", "egípcio", "etíope", "gabonais"); None when none, or two, fit. An adjective that
     fits two countries ("congolais") is the one of them ``named`` names first (the countries of
     the places the sentence names, then those the article names most)."""
+    fits = _fitting(qualifier)
+    if len(fits) == 1:
+        return next(iter(fits))
+    return next((code for code in named if code in fits), None) if len(fits) > 1 else None
+
+
+@lru_cache(maxsize=4096)  # the same few offices come back all through a long article
+def _fitting(qualifier: str) -> frozenset[str]:
+    """The countries a qualifier's words fit: the ones they name, else every one they begin as."""
     words = [w for w in re.findall(r"[\w’'-]+", qualifier) if normalise(w) not in COUNTRY_WORDS]
     found = {code for word in words if (code := _country_word(word))}
     found = found or {code for word in words if (code := office_demonym(word))}  # "maltais"
     if len(found) == 1:
-        return found.pop()
-    fits = found or {code for word in words for code in country_words(word)}
-    return next((code for code in named if code in fits), None) if len(fits) > 1 else None
+        return frozenset(found)
+    return frozenset(found or {code for word in words for code in country_words(word)})
 
 
 def _named_countries(text: str, start: int) -> list[str]:
