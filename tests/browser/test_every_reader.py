@@ -7,6 +7,7 @@ the phone layout of each page is also saved to ``docs/screenshots/`` (docs/dashb
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 from collections.abc import Callable, Iterator
@@ -16,6 +17,7 @@ from urllib.parse import parse_qsl, urlsplit
 import axe_playwright_python
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from tests.browser.conftest import (
     MAP_IFRAME,
@@ -64,6 +66,9 @@ def phone(phone_context: BrowserContext, app_url: str) -> Iterator[App]:
     page = phone_context.new_page()
     yield _app(page, app_url)
     page.close()
+
+
+SCROLLED_PAST_100 = "() => document.querySelector('[data-testid=\"stMain\"]').scrollTop > 100"
 
 
 def _main_scroll(page: Page) -> float:
@@ -124,7 +129,9 @@ def test_the_wheel_scrolls_the_page_and_ctrl_wheel_zooms_the_map(app: App) -> No
     page.mouse.move(box["x"] + box["width"] / 2, box["y"] + 100)
     for _ in range(3):
         page.mouse.wheel(0, 120)
-    page.wait_for_timeout(400)
+    # The page scrolls smoothly: wait for it to pass 100 px (a loaded machine took over 400 ms once).
+    with contextlib.suppress(PlaywrightTimeoutError):
+        page.wait_for_function(SCROLLED_PAST_100, timeout=5_000)
     assert _main_scroll(page) > 100
     assert app.map.locator("body").evaluate(zoom) == start_zoom
     expect(app.map.locator(".tour-hint.on")).to_contain_text("Ctrl")
