@@ -26,6 +26,7 @@ BROWSER = {
     "matchMedia",
     "parent",
     "requestIdleCallback",
+    "ResizeObserver",
     "scrollBy",
 }
 

@@ -38,11 +38,18 @@ try {
   // A page of its own (the PNG's), or a frame of another origin: nothing to name.
 }
 
+// The world fitted to the map's box whenever the box changes size: Leaflet hears only the window's
+// size, a frame later, and a frame laid out after the map is drawn changes the box without it.
 function fitWorld() {
+  map.invalidateSize();
   map.fitBounds([[-56, -170], [78, 180]], {animate: false});
 }
 fitWorld();
-window.addEventListener("resize", fitWorld);
+if (window.ResizeObserver) {
+  new ResizeObserver(fitWorld).observe(map.getContainer());
+} else {
+  window.addEventListener("resize", fitWorld);
+}
 
 // The value st_folium would report, told once the map is drawn: the app's run that follows draws the
 // charts and tables the first run held back. st_folium keeps it as its previous value, so it sends

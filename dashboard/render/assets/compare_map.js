@@ -12,10 +12,18 @@
     return span;
   }
 
+  // A box of no size (not laid out yet) has no fit: Leaflet's would be an infinite zoom, which no
+  // later fit comes back from. It gets the whole world until it has a size (resized, below).
+  function fit(map) {
+    var size = map.getSize();
+    if (size.x && size.y) { map.fitBounds(compareData.bounds, {animate: false, padding: [8, 8]}); }
+    else { map.setView([0, 0], 1, {animate: false}); }
+  }
+
   function draw(side, i) {
     var map = L.map("compare-map-" + i, {scrollWheelZoom: false, worldCopyJump: true, attributionControl: false,
       zoomSnap: 0.25});
-    map.fitBounds(compareData.bounds, {animate: false, padding: [8, 8]});  // a view before any layer
+    fit(map);  // a view before any layer
     var visited = {};
     side.countries.forEach(function (code) { visited[code] = true; });
     L.geoJSON(compareData.world, {
@@ -50,9 +58,19 @@
   maps.forEach(function (map) {
     map.on("move", function () { follow(map); });
   });
-  window.addEventListener("resize", function () {
-    maps.forEach(function (map) { map.invalidateSize({animate: false}); });
-  });
+  // Leaflet hears only the window's size; a frame laid out after the maps are drawn changes their
+  // boxes without it. A map first fitted to a box of no size is fitted again once it has one.
+  function resized() {
+    maps.forEach(function (map) {
+      var size = map.getSize(), unsized = !size.x || !size.y;
+      map.invalidateSize({animate: false});
+      if (unsized) { fit(map); }
+    });
+  }
+  window.addEventListener("resize", resized);
+  if (window.ResizeObserver) {
+    maps.forEach(function (map) { new ResizeObserver(resized).observe(map.getContainer()); });
+  }
   var ns = window.tourDashboard = window.tourDashboard || {};
   ns.compareMaps = maps;  // the browser tests read the two views
   try {
