@@ -250,11 +250,15 @@ def test_the_legend_covers_no_stop_of_a_two_trip_tour_in_the_app(
         assert frame.evaluate("() => [innerWidth, innerHeight]") == [820, 480]
     # The view settles (the frame is laid out after the map is drawn): wait for every stop in view
     # and clear of the legend at once, since a legend over no stop proves nothing while none is in view.
+    # Waited for twice, past the legend's own settling placement, so a passing moment is not taken
+    # for the view the reader is left with.
     settled = f"() => ({STOPS_OUT_OF_VIEW})().length === 0 && ({LEGEND_OVER_STOPS})().length === 0"
-    with contextlib.suppress(PlaywrightTimeoutError):
-        frame.wait_for_function(settled, timeout=15_000)
+    for _ in range(2):
+        with contextlib.suppress(PlaywrightTimeoutError):
+            frame.wait_for_function(settled, timeout=15_000)
+        page.wait_for_timeout(500)
     assert frame.evaluate(STOPS_OUT_OF_VIEW) == [], frame.evaluate(MAP_VIEW)
-    assert frame.evaluate(LEGEND_OVER_STOPS) == []
+    assert frame.evaluate(LEGEND_OVER_STOPS) == [], frame.evaluate(MAP_VIEW)
 
 
 @pytest.mark.parametrize(

@@ -56,7 +56,7 @@ def _settled(page: Page, condition: str) -> None:
 def test_the_route_map_frames_every_stop_once_laid_out(
     offline_page: tuple[Page, list[str]], tmp_path: Path
 ) -> None:
-    page, _ = offline_page
+    page, refused = offline_page
     out = tmp_path / "map.html"
     command = [sys.executable, "-m", "dashboard", "export", "html", "-o", str(out)]
     done = subprocess.run(
@@ -66,13 +66,17 @@ def test_the_route_map_frames_every_stop_once_laid_out(
     _drawn_then_laid_out(page, out, "() => window.tourDashboard?.legendCorner !== undefined")
     _settled(page, f"() => ({STOPS_OUT_OF_VIEW})().length === 0")
     assert page.evaluate(STOPS_OUT_OF_VIEW) == []
+    # No stop out of view because none is drawn would be no pass.
+    drawn = page.locator(".tour-icon, path[role=button]").count()
+    assert drawn == page.evaluate("() => window.tourDashboard.pointsDrawn") > 0
+    assert refused == []
 
 
-# The farthest zoom each fits to at a phone's width: the Atlas the world (its closest is 6), Compare
-# the two tours (a fit to no width is an infinite zoom).
-@pytest.mark.parametrize(("kind", "farthest"), [("atlas", 2), ("compare", 6)])
+# The highest zoom each may show once fitted at a phone's width: the Atlas the whole world, Compare
+# the two tours (a fit to no width was the Atlas's closest zoom, and an infinite one for Compare).
+@pytest.mark.parametrize(("kind", "max_zoom"), [("atlas", 2), ("compare", 6)])
 def test_the_atlas_and_compare_maps_show_the_world_once_laid_out(
-    offline_page: tuple[Page, list[str]], tmp_path: Path, kind: str, farthest: int
+    offline_page: tuple[Page, list[str]], tmp_path: Path, kind: str, max_zoom: int
 ) -> None:
     out = tmp_path / f"{kind}.html"
     if kind == "atlas":
@@ -85,7 +89,7 @@ def test_the_atlas_and_compare_maps_show_the_world_once_laid_out(
         out.write_text(compare_map.compare_page(sides, "en"), encoding="utf-8")
         drawn = "() => (window.tourDashboard?.compareMaps || []).length === 2"
         maps = "() => window.tourDashboard.compareMaps"
-    page, _ = offline_page
+    page, refused = offline_page
     _drawn_then_laid_out(page, out, drawn)
     # Each map's zoom, and how far (px) its centre is drawn from the middle of its box: a map that
     # never learnt its box's size draws its centre at the box's corner.
@@ -93,5 +97,6 @@ def test_the_atlas_and_compare_maps_show_the_world_once_laid_out(
       const c = m.latLngToContainerPoint(m.getCenter()), box = m.getContainer();
       return [m.getZoom(), Math.hypot(c.x - box.clientWidth / 2, c.y - box.clientHeight / 2)];
     }})"""
-    _settled(page, f"() => ({views})().every(([z, off]) => z <= {farthest} && off <= 1)")
-    assert all(zoom <= farthest and off <= 1 for zoom, off in page.evaluate(views)), page.evaluate(views)
+    _settled(page, f"() => ({views})().every(([z, off]) => z <= {max_zoom} && off <= 1)")
+    assert all(zoom <= max_zoom and off <= 1 for zoom, off in page.evaluate(views)), page.evaluate(views)
+    assert refused == []

@@ -56,6 +56,8 @@ def _open(offline_page: tuple[Page, list[str]], page_path: Path) -> Page:
     page, _ = offline_page
     page.goto(page_path.as_uri())
     expect(page.locator(".tour-icon .tour-num")).to_have_count(3)
+    # The playback control is added in the browser's idle time after the stops' first paint.
+    expect(page.locator(".tour-playback .date")).to_be_attached()
     return page
 
 

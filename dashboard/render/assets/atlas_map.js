@@ -39,9 +39,16 @@ try {
 }
 
 // The world fitted to the map's box whenever the box changes size: Leaflet hears only the window's
-// size, a frame later, and a frame laid out after the map is drawn changes the box without it.
+// size, a frame later, and a frame laid out after the map is drawn changes the box without it. A box
+// of no size waits for one; a call that finds the size last fitted does nothing.
+var fittedTo = null;
 function fitWorld() {
   map.invalidateSize();
+  var size = map.getSize();
+  if (!size.x || !size.y || (fittedTo && size.equals(fittedTo))) {
+    return;
+  }
+  fittedTo = size;
   map.fitBounds([[-56, -170], [78, 180]], {animate: false});
 }
 fitWorld();

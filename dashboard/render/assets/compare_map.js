@@ -12,12 +12,15 @@
     return span;
   }
 
-  // A box of no size (not laid out yet) has no fit: Leaflet's would be an infinite zoom, which no
-  // later fit comes back from. It gets the whole world until it has a size (resized, below).
+  // A box with no room inside the padding (not laid out yet) has no fit: Leaflet's would be an
+  // infinite zoom, which no later fit comes back from. It shows the whole world, and is fitted once it
+  // has room (resized, below).
+  var PADDING = L.point(8, 8);
   function fit(map) {
-    var size = map.getSize();
-    if (size.x && size.y) { map.fitBounds(compareData.bounds, {animate: false, padding: [8, 8]}); }
-    else { map.setView([0, 0], 1, {animate: false}); }
+    var room = map.getSize().subtract(PADDING.multiplyBy(2));
+    map.awaitsFit = room.x <= 0 || room.y <= 0;
+    if (map.awaitsFit) { map.setView([0, 0], 1, {animate: false}); }
+    else { map.fitBounds(compareData.bounds, {animate: false, padding: PADDING}); }
   }
 
   function draw(side, i) {
@@ -59,17 +62,17 @@
     map.on("move", function () { follow(map); });
   });
   // Leaflet hears only the window's size; a frame laid out after the maps are drawn changes their
-  // boxes without it. A map first fitted to a box of no size is fitted again once it has one.
+  // boxes without it. A map still waiting for its first fit gets it; the reader's view is kept after.
   function resized() {
     maps.forEach(function (map) {
-      var size = map.getSize(), unsized = !size.x || !size.y;
       map.invalidateSize({animate: false});
-      if (unsized) { fit(map); }
+      if (map.awaitsFit) { fit(map); }
     });
   }
   window.addEventListener("resize", resized);
   if (window.ResizeObserver) {
-    maps.forEach(function (map) { new ResizeObserver(resized).observe(map.getContainer()); });
+    var watch = new ResizeObserver(resized);
+    maps.forEach(function (map) { watch.observe(map.getContainer()); });
   }
   var ns = window.tourDashboard = window.tourDashboard || {};
   ns.compareMaps = maps;  // the browser tests read the two views

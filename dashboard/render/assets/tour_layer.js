@@ -39,10 +39,10 @@
   function frame(target, fly) {
     framed = target;
     readerMoved = false;  // the app asked for this view: it is the map's again
-    var size = map.getSize();
-    // A frame not laid out yet has no size, and a fit to nothing is the closest zoom at the route's
-    // middle: every stop out of view. The fit waits for the frame's first size (below).
-    if (!size.x || !size.y) { return; }
+    // A frame not laid out yet has no room inside the fit's padding, and a fit to no room is the
+    // closest zoom at the route's middle: every stop out of view. It waits for the frame's size (below).
+    var room = map.getSize().subtract(L.point(FIT.paddingTopLeft)).subtract(L.point(FIT.paddingBottomRight));
+    if (room.x <= 0 || room.y <= 0) { return; }
     auto(function () {
       if (target.bounds && fly) { map.flyToBounds(target.bounds, L.extend({duration: 1}, FIT)); }
       else if (target.bounds) { map.fitBounds(target.bounds, L.extend({animate: false}, FIT)); }
@@ -55,9 +55,10 @@
   ns.frameStop = function (i, zoom, fly) { frame({at: [data.lat[i], data.lng[i]], zoom: zoom}, fly); };
   map.on("resize", function () { if (framed && !readerMoved) { frame(framed, false); } });
   // Leaflet hears only the window's size; the map's own box can change without it (a frame laid out
-  // after the map is drawn), and a size it never heard of would keep a view fitted to no size at all.
+  // after the map is drawn), and a size it never heard of would keep the first, unframed view. Its
+  // "moveend" waits, as for the window's, so a box growing over several frames is placed for once.
   if (window.ResizeObserver) {
-    new ResizeObserver(function () { map.invalidateSize(); }).observe(map.getContainer());
+    new ResizeObserver(function () { map.invalidateSize({debounceMoveend: true}); }).observe(map.getContainer());
   }
   // The view first, then the tiles and the stops: each is drawn once, at the final zoom.
   ns.frameRoute(false);
