@@ -154,13 +154,14 @@ def hosts_in(article: Article, traveller: Traveller) -> list[Host]:
     spans = sentences(article.text)
     starts = [start for start, _ in spans]
     named = find_people(article.text)
-    by_word = _sentences_by_word(article.text, spans, frozenset().union(*(name_words(p.name) for p in named)))
+    words = frozenset().union(*(name_words(p.name) for p in named))
+    by_word = _sentences_by_word(article.text, spans, starts, words)
     out = []
     for person in named:
         if name_words(person.name) & traveller.words:
             continue
-        k = bisect_right(starts, person.start) - 1
-        begin, sentence = spans[k] if k >= 0 and person.start < spans[k][0] + len(spans[k][1]) else (0, "")
+        k = _sentence_of(spans, starts, person.start, person.start + 1)
+        begin, sentence = spans[k] if k >= 0 else (0, "")
         place = _place_near(article.text, mentions, begin, begin + len(sentence), person.start)
         country = person.country or (place.country if place else None)
         note = _note(person, spans, by_word)
@@ -178,20 +179,25 @@ def _received_by(sentence: str, words: frozenset[str]) -> bool:
     )  # fmt: skip
 
 
+def _sentence_of(spans: Sequence[tuple[int, str]], starts: Sequence[int], begin: int, end: int) -> int:
+    """The index in ``spans`` (offset and text, in order; ``starts`` their offsets) of the sentence
+    holding ``begin:end``, or -1."""
+    k = bisect_right(starts, begin) - 1
+    return k if k >= 0 and end <= starts[k] + len(spans[k][1]) else -1
+
+
 def _sentences_by_word(
-    text: str, spans: Sequence[tuple[int, str]], words: frozenset[str]
+    text: str, spans: Sequence[tuple[int, str]], starts: Sequence[int], words: frozenset[str]
 ) -> dict[str, set[int]]:
     """Each of ``words`` -> the sentences (indices into ``spans``: offset and text, in order) naming it:
-    the words of every person are found in one pass over the text, then each place is put in its
+    the words of every person are found in one pass over the text, then each match is put in its
     sentence (a search of every sentence for every person made a long article slow)."""
     if not words:
         return {}
     pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + r")\b")
-    starts = [start for start, _ in spans]
     found: dict[str, set[int]] = {}
     for match in pattern.finditer(text):
-        k = bisect_right(starts, match.start()) - 1
-        if k >= 0 and match.end() <= starts[k] + len(spans[k][1]):
+        if (k := _sentence_of(spans, starts, match.start(), match.end())) >= 0:
             found.setdefault(match.group(), set()).add(k)
     return found
 
