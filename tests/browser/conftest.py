@@ -52,6 +52,19 @@ BLANK_PNG = bytes.fromhex(
 
 expect.set_options(timeout=TIMEOUT)
 
+# Probes of the route map, evaluated in its page or frame.
+# Every stop whose centre is outside the map's own box (not in view).
+STOPS_OUT_OF_VIEW = """() => {
+  const map = document.querySelector('.leaflet-container').getBoundingClientRect();
+  return [...document.querySelectorAll('.tour-icon, path[role=button]')].filter(el => {
+    const r = el.getBoundingClientRect(), x = r.left + r.width / 2, y = r.top + r.height / 2;
+    return x < map.left || x > map.right || y < map.top || y > map.bottom;
+  }).map(el => el.textContent || el.getAttribute('aria-label'));
+}"""
+# The map's view and size, for a failure's message: what the reader saw instead.
+MAP_VIEW = """() => { const m = window.tourDashboard.map, c = m.getCenter(), s = m.getSize();
+  return `zoom ${m.getZoom()} at ${c.lat.toFixed(2)},${c.lng.toFixed(2)}, map ${s.x}×${s.y}`; }"""
+
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """Every test in this folder drives a browser: mark it so ``-m "not browser"`` skips them."""

@@ -19,7 +19,17 @@ from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Frame, Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
-from tests.browser.conftest import MAP_IFRAME, ROOT, TILES, App, Watch, _fulfil_tile, streamlit_server
+from tests.browser.conftest import (
+    MAP_IFRAME,
+    MAP_VIEW,
+    ROOT,
+    STOPS_OUT_OF_VIEW,
+    TILES,
+    App,
+    Watch,
+    _fulfil_tile,
+    streamlit_server,
+)
 from tests.conftest import DATA
 
 TWO_TRIPS = DATA / "two-trips.yaml"  # two trips, a cluster of stops in one corner, the date line
@@ -40,17 +50,6 @@ LEGEND_OVER_STOPS = """() => {
                         || r.top >= legend.bottom);
   }).map(el => el.textContent || el.getAttribute('aria-label') || 'a circle');
 }"""
-# Every stop whose centre is outside the map's own box (not in view).
-STOPS_OUT_OF_VIEW = """() => {
-  const map = document.querySelector('.leaflet-container').getBoundingClientRect();
-  return [...document.querySelectorAll('.tour-icon, path[role=button]')].filter(el => {
-    const r = el.getBoundingClientRect(), x = r.left + r.width / 2, y = r.top + r.height / 2;
-    return x < map.left || x > map.right || y < map.top || y > map.bottom;
-  }).map(el => el.textContent || el.getAttribute('aria-label'));
-}"""
-# The map's view and size, for a failure's message: what the reader saw instead.
-MAP_VIEW = """() => { const m = window.tourDashboard.map, c = m.getCenter(), s = m.getSize();
-  return `zoom ${m.getZoom()} at ${c.lat.toFixed(2)},${c.lng.toFixed(2)}, map ${s.x}×${s.y}`; }"""
 # The open card and the map, as boxes (left, top, right, bottom) in the map's own document.
 CARD_AND_MAP = """() => {
   const box = el => { const r = el.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; };

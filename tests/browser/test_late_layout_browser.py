@@ -17,7 +17,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from dashboard.render import compare_map
 from dashboard.render.atlas_map import atlas_html
 from dashboard.tourfile.load import DEFAULT_TOUR, load_tour
-from tests.browser.conftest import ROOT
+from tests.browser.conftest import MAP_VIEW, ROOT, STOPS_OUT_OF_VIEW
 from tests.conftest import DATA
 
 PHONE = {"width": 390, "height": 844}
@@ -28,14 +28,6 @@ UNLAID = (
     " s.textContent = '.leaflet-container { width: 0 !important; }'; document.head.append(s);"
     " }).observe(document, {childList: true, subtree: true});"
 )
-# Every stop of the route map whose centre is outside the map's box.
-STOPS_OUT_OF_VIEW = """() => {
-  const map = document.querySelector('.leaflet-container').getBoundingClientRect();
-  return [...document.querySelectorAll('.tour-icon, path[role=button]')].filter(el => {
-    const r = el.getBoundingClientRect(), x = r.left + r.width / 2, y = r.top + r.height / 2;
-    return x < map.left || x > map.right || y < map.top || y > map.bottom;
-  }).map(el => el.textContent || el.getAttribute('aria-label'));
-}"""
 
 
 def _drawn_then_laid_out(page: Page, html: Path, drawn: str) -> None:
@@ -65,7 +57,7 @@ def test_the_route_map_frames_every_stop_once_laid_out(
     assert done.returncode == 0, done.stderr
     _drawn_then_laid_out(page, out, "() => window.tourDashboard?.legendCorner !== undefined")
     _settled(page, f"() => ({STOPS_OUT_OF_VIEW})().length === 0")
-    assert page.evaluate(STOPS_OUT_OF_VIEW) == []
+    assert page.evaluate(STOPS_OUT_OF_VIEW) == [], page.evaluate(MAP_VIEW)
     # No stop out of view because none is drawn would be no pass.
     drawn = page.locator(".tour-icon, path[role=button]").count()
     assert drawn == page.evaluate("() => window.tourDashboard.pointsDrawn") > 0
