@@ -69,10 +69,11 @@
       if (map.awaitsFit) { fit(map); }
     });
   }
-  window.addEventListener("resize", resized);
-  if (window.ResizeObserver) {
+  if (window.ResizeObserver) {  // it sees the window's changes too, as the boxes follow them
     var watch = new ResizeObserver(resized);
     maps.forEach(function (map) { watch.observe(map.getContainer()); });
+  } else {
+    window.addEventListener("resize", resized);
   }
   var ns = window.tourDashboard = window.tourDashboard || {};
   ns.compareMaps = maps;  // the browser tests read the two views
