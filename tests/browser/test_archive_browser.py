@@ -16,9 +16,13 @@ LEAFLET_MAP = "window.map"
 
 
 def _atlas_frame(app: App) -> FrameLocator:
+    """The Atlas's map, once drawn and once the rest of the page it asks for has come (the country
+    list is in that run): a reader's click then reaches the page as it will stay."""
     expect(app.page.locator(MAP_IFRAME)).to_have_count(1)
     frame = app.map
     expect(frame.locator(".atlas-legend")).to_be_visible()
+    expect(app.page.get_by_text("Country whose visits are listed")).to_be_visible()
+    app.wait_idle()
     return frame
 
 
